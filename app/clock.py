@@ -1,0 +1,47 @@
+"""Time in the office's terms.
+
+Timestamps are stored as naive UTC. The *service day* is the office's local
+date (``Asia/Jakarta`` by default), never the server's zone and never UTC:
+Jakarta is UTC+7, so a UTC date would put every ticket issued before 07:00 on
+the previous day, and a server in another zone would roll the queue over in
+the middle of office hours.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_TIMEZONE = "Asia/Jakarta"
+
+
+def utcnow() -> dt.datetime:
+    """Now, as naive UTC (how every timestamp is stored)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def zone(name: str) -> ZoneInfo:
+    """The zone called ``name``; the office default if the name is unknown."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(DEFAULT_TIMEZONE)
+
+
+def is_known_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def service_day(tz_name: str, at_utc: dt.datetime | None = None) -> dt.date:
+    """The office's local date at ``at_utc`` (default now)."""
+    at = (at_utc or utcnow()).replace(tzinfo=dt.UTC)
+    return at.astimezone(zone(tz_name)).date()
+
+
+def to_local(at_utc: dt.datetime, tz_name: str) -> dt.datetime:
+    """A stored UTC timestamp as the office's wall-clock time."""
+    return at_utc.replace(tzinfo=dt.UTC).astimezone(zone(tz_name))

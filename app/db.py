@@ -1,0 +1,257 @@
+"""Which database, how to open it, and how to run a transaction that may be retried.
+
+Every PC opens the same database by URL: ``--db`` on the command line, else
+``LOKET_DB``, else a SQLite file in the user's data directory. SQLite serves one
+PC; many counters share a PostgreSQL or MariaDB server.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlparse
+
+import peewee
+import platformdirs
+from playhouse.db_url import connect as url_connect
+
+from app.errors import DatabaseUnavailable, InvalidInput
+
+log = logging.getLogger(__name__)
+
+database = peewee.DatabaseProxy()
+
+T = TypeVar("T")
+
+APP_NAME = "loket"
+SQLITE_BUSY_TIMEOUT_S = 10.0
+
+_DRIVER_EXTRA = {"postgresql": "postgres", "postgres": "postgres", "mysql": "mysql"}
+
+
+def default_database_url() -> str:
+    """The SQLite file for a single PC, in the user's data directory."""
+    data_dir = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return f"sqlite:///{data_dir / 'loket.sqlite3'}"
+
+
+def resolve_database_url(cli_url: str | None = None) -> str:
+    """``--db`` first, then ``LOKET_DB``, then the per-user SQLite default."""
+    return cli_url or os.environ.get("LOKET_DB") or default_database_url()
+
+
+def redact_url(url: str) -> str:
+    """The URL without its password, for logs and messages."""
+    parsed = urlparse(url)
+    if parsed.password:
+        netloc = parsed.netloc.replace(f":{parsed.password}@", ":***@")
+        return parsed._replace(netloc=netloc).geturl()
+    return url
+
+
+def backend_of(db: peewee.Database) -> str:
+    """``sqlite``, ``postgresql`` or ``mysql`` (MariaDB speaks as MySQL)."""
+    if isinstance(db, peewee.DatabaseProxy):
+        db = db.obj
+    if isinstance(db, peewee.SqliteDatabase):
+        return "sqlite"
+    if isinstance(db, peewee.PostgresqlDatabase):
+        return "postgresql"
+    if isinstance(db, peewee.MySQLDatabase):
+        return "mysql"
+    raise InvalidInput("database_url_invalid", url=type(db).__name__)
+
+
+def open_database(url: str) -> peewee.Database:
+    """Create (not yet connect) the database object for ``url``."""
+    parsed = urlparse(url)
+    scheme = parsed.scheme.split("+")[0]
+    kwargs: dict[str, Any] = {"autoconnect": False}
+    if scheme == "sqlite":
+        path = url[len("sqlite:///"):] if url.startswith("sqlite:///") else ""
+        if not path:
+            raise InvalidInput("database_url_invalid", url=url)
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        kwargs["pragmas"] = {
+            "journal_mode": "wal",
+            "synchronous": "normal",
+            "foreign_keys": 1,
+            "busy_timeout": int(SQLITE_BUSY_TIMEOUT_S * 1000),
+        }
+        kwargs["timeout"] = SQLITE_BUSY_TIMEOUT_S
+    elif scheme in ("postgresql", "postgres"):
+        kwargs["connect_timeout"] = 5
+    elif scheme == "mysql":
+        kwargs["connect_timeout"] = 5
+        kwargs["charset"] = "utf8mb4"
+        # Microsecond timestamps, so waiting and service times are exact.
+        kwargs["field_types"] = {"DATETIME": "DATETIME(6)"}
+    else:
+        raise InvalidInput("database_url_invalid", url=redact_url(url))
+    try:
+        db = url_connect(url, **kwargs)
+    except (ValueError, KeyError, RuntimeError) as exc:
+        raise InvalidInput("database_url_invalid", url=redact_url(url)) from exc
+    return db
+
+
+def bind(db: peewee.Database) -> None:
+    """Make ``db`` the database every model uses."""
+    database.initialize(db)
+
+
+def connect(url: str) -> peewee.Database:
+    """Open, bind and connect; raise :class:`DatabaseUnavailable` in plain words."""
+    db = open_database(url)
+    bind(db)
+    try:
+        db.connect(reuse_if_open=True)
+    except peewee.ImproperlyConfigured as exc:
+        scheme = urlparse(url).scheme.split("+")[0]
+        raise InvalidInput(
+            "database_driver_missing", scheme=scheme, extra=_DRIVER_EXTRA.get(scheme, scheme)
+        ) from exc
+    except peewee.DatabaseError as exc:
+        raise DatabaseUnavailable("database_unreachable", reason=_first_line(exc)) from exc
+    return db
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]
+
+
+# --- transactions -----------------------------------------------------------
+
+# Errors after which the whole transaction may simply run again: a deadlock
+# victim (MariaDB 1213), a lock wait timeout (1205), a serialization failure
+# (PostgreSQL 40001/40P01) or a busy SQLite file.
+_RETRYABLE_MYSQL_CODES = {1205, 1213}
+_RETRYABLE_PG_CODES = {"40001", "40P01"}
+
+# Errors that mean the server is gone rather than a rule or a bug.
+_CONNECTION_MYSQL_CODES = {2002, 2003, 2006, 2013, 2055}
+
+
+def _driver_error(exc: BaseException) -> BaseException:
+    """The driver's own exception behind a peewee one (peewee puts it first in args)."""
+    if exc.args and isinstance(exc.args[0], BaseException):
+        return exc.args[0]
+    return exc.__cause__ or exc.__context__ or exc
+
+
+def is_retryable(exc: BaseException) -> bool:
+    """True when ``exc`` is a transient conflict and the transaction can be re-run."""
+    orig = _driver_error(exc)
+    pgcode = getattr(orig, "pgcode", None)
+    if pgcode in _RETRYABLE_PG_CODES:
+        return True
+    args = getattr(orig, "args", ())
+    if args and isinstance(args[0], int) and args[0] in _RETRYABLE_MYSQL_CODES:
+        return True
+    text = str(exc).lower()
+    return "database is locked" in text or "deadlock" in text
+
+
+def is_connection_error(exc: BaseException) -> bool:
+    """True when ``exc`` says the server cannot be reached or dropped us."""
+    if isinstance(exc, peewee.InterfaceError):
+        return True
+    orig = _driver_error(exc)
+    args = getattr(orig, "args", ())
+    if args and isinstance(args[0], int) and args[0] in _CONNECTION_MYSQL_CODES:
+        return True
+    text = str(exc).lower()
+    return any(
+        marker in text
+        for marker in (
+            "server closed the connection",
+            "connection refused",
+            "could not connect",
+            "terminating connection",
+            "connection already closed",
+            "lost connection",
+            "gone away",
+            "unable to open database",
+        )
+    )
+
+
+@contextmanager
+def _write_transaction() -> Iterator[None]:
+    """A transaction that takes the write lock up front on SQLite.
+
+    SQLite's default deferred transaction upgrades its lock on the first write
+    and then fails with "database is locked" under contention; BEGIN IMMEDIATE
+    queues writers on the busy timeout instead. The servers lock rows.
+    """
+    db = database.obj
+    if backend_of(db) == "sqlite":
+        with db.atomic("IMMEDIATE"):
+            yield
+    else:
+        with db.atomic():
+            yield
+
+
+def run_in_transaction(work: Callable[[], T], attempts: int = 8) -> T:
+    """Run ``work`` in one write transaction, re-running it on transient conflicts.
+
+    ``work`` must only touch the database (no side effects outside it), which is
+    what makes re-running it safe. A lost connection becomes
+    :class:`DatabaseUnavailable`.
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            with _write_transaction():
+                return work()
+        except peewee.DatabaseError as exc:
+            if is_retryable(exc) and attempt < attempts:
+                delay = min(0.2, 0.005 * 2**attempt) * (0.5 + random.random())
+                log.debug("transient conflict (%s), retry %d in %.3fs", exc, attempt, delay)
+                time.sleep(delay)
+                continue
+            if is_connection_error(exc):
+                _discard_connection()
+                raise DatabaseUnavailable("database_unreachable", reason=_first_line(exc)) from exc
+            raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def read(work: Callable[[], T]) -> T:
+    """Run a read-only ``work``; a lost connection becomes :class:`DatabaseUnavailable`."""
+    try:
+        return work()
+    except peewee.DatabaseError as exc:
+        if is_connection_error(exc):
+            _discard_connection()
+            raise DatabaseUnavailable("database_unreachable", reason=_first_line(exc)) from exc
+        raise
+
+
+def _discard_connection() -> None:
+    """Drop a broken connection so the next call opens a fresh one."""
+    db = database.obj
+    try:
+        if not db.is_closed():
+            db.close()
+    except peewee.PeeweeException as exc:
+        log.debug("closing a broken connection failed: %s", exc)
+        db._state.reset()
+
+
+def ensure_connected() -> None:
+    """Reconnect if the connection was dropped (used before each service call)."""
+    db = database.obj
+    if db.is_closed():
+        try:
+            db.connect()
+        except peewee.DatabaseError as exc:
+            raise DatabaseUnavailable("database_unreachable", reason=_first_line(exc)) from exc

@@ -1,0 +1,659 @@
+"""The ticket engine: numbers, calls and every state change of a ticket.
+
+Rules that must hold with many counters acting at once are enforced by the
+database, not by hope:
+
+* numbers come from one sequence row per (queue, service day), incremented by a
+  single upsert inside the issuing transaction, plus a unique index on
+  (queue, day, seq); a refused issue (full quota) rolls the increment back, so
+  numbers are gap-free;
+* call-next claims exactly one ticket: ``FOR UPDATE SKIP LOCKED`` on the
+  servers, ``BEGIN IMMEDIATE`` on SQLite, and a compare-and-set update
+  (``WHERE id = ? AND status = 'waiting'``) everywhere;
+* every mutation may carry a client-made request id, stored under a unique key
+  in the same transaction, so a retry returns the first result;
+* every change appends an :class:`~app.models.Event` in the same transaction.
+
+A ticket moves ``waiting → called → serving → done``, or ends as ``no_show``,
+``cancelled`` or (left over from an earlier day) ``expired``. Recall keeps it
+``called``; transfer puts it back to ``waiting`` elsewhere with its original
+issue time, so it is not sent to the back of the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import peewee as pw
+
+from app import clock
+from app.audit import record
+from app.db import backend_of, database, read, run_in_transaction
+from app.errors import NotFound, Refused
+from app.messages import ACTION_WORDS, STATUS_WORDS
+from app.models import (
+    CALLED,
+    CANCELLED,
+    DONE,
+    EXPIRED,
+    HELD_STATUSES,
+    NO_SHOW,
+    OPEN_STATUSES,
+    SERVING,
+    WAITING,
+    Counter,
+    CounterQueue,
+    DailySequence,
+    Event,
+    Officer,
+    Queue,
+    RequestLog,
+    Ticket,
+)
+from app.settings import get_settings
+
+TicketRef = str | int
+
+
+# --- what callers get back ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TicketView:
+    """A ticket as callers see it: plain values, safe to pass between threads."""
+
+    id: int
+    number: str
+    queue: str
+    service_queue: str
+    status: str
+    service_day: str
+    issued_at: str
+    called_at: str | None
+    started_at: str | None
+    finished_at: str | None
+    counter: int | None
+    target_counter: int | None
+    officer: str | None
+    recall_count: int
+    transfer_count: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TicketView:
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: int
+    at: str
+    kind: str
+    ticket: int | None
+    number: str | None
+    queue: int | None
+    counter: int | None
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class QueueStatus:
+    code: str
+    prefix: str
+    name_id: str
+    name_en: str
+    kind: str
+    active: bool
+    waiting: int
+    issued_today: int
+    longest_wait_s: int | None
+
+
+@dataclass(frozen=True)
+class CounterStatus:
+    number: int
+    name: str
+    active: bool
+    queues: list[str]
+    ticket: TicketView | None
+
+
+@dataclass(frozen=True)
+class OfficeStatus:
+    service_day: str
+    queues: list[QueueStatus]
+    counters: list[CounterStatus]
+
+
+# --- helpers -------------------------------------------------------------------
+
+
+def _iso(value: dt.datetime | dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _today() -> dt.date:
+    return clock.service_day(get_settings().timezone)
+
+
+def display_number(prefix: str, seq: int) -> str:
+    """``A`` and 17 → ``A017``; beyond 999 the number simply grows (``A1000``)."""
+    return f"{prefix}{seq:03d}"
+
+
+def _view(ticket: Ticket) -> TicketView:
+    queues = _queue_codes({ticket.queue_id, ticket.service_queue_id})
+    counters = _counter_numbers({c for c in (ticket.counter_id, ticket.target_counter_id) if c})
+    officer = (Officer.select(Officer.username).where(Officer.id == ticket.officer_id).scalar()
+               if ticket.officer_id else None)
+    return TicketView(
+        id=ticket.id,
+        number=ticket.number,
+        queue=queues[ticket.queue_id],
+        service_queue=queues[ticket.service_queue_id],
+        status=ticket.status,
+        service_day=str(_iso(ticket.service_day)),
+        issued_at=str(_iso(ticket.issued_at)),
+        called_at=_iso(ticket.called_at),
+        started_at=_iso(ticket.started_at),
+        finished_at=_iso(ticket.finished_at),
+        counter=counters.get(ticket.counter_id) if ticket.counter_id else None,
+        target_counter=counters.get(ticket.target_counter_id) if ticket.target_counter_id
+        else None,
+        officer=officer,
+        recall_count=ticket.recall_count,
+        transfer_count=ticket.transfer_count,
+    )
+
+
+def _queue_codes(ids: set[int]) -> dict[int, str]:
+    return {q.id: q.code for q in Queue.select(Queue.id, Queue.code).where(Queue.id.in_(ids))}
+
+
+def _counter_numbers(ids: set[int]) -> dict[int, int]:
+    if not ids:
+        return {}
+    return {c.id: c.number for c in
+            Counter.select(Counter.id, Counter.number).where(Counter.id.in_(ids))}
+
+
+def _emit(kind: str, ticket: Ticket | None = None, counter: Counter | None = None,
+          **data: Any) -> None:
+    Event.insert(
+        created_at=clock.utcnow(),
+        kind=kind,
+        ticket=ticket.id if ticket else None,
+        number=ticket.number if ticket else None,
+        queue=ticket.service_queue_id if ticket else None,
+        counter=counter.number if counter else None,
+        data=json.dumps(data, ensure_ascii=False, default=str),
+    ).execute()
+
+
+def _refuse_state(ticket: Ticket, action: str) -> Refused:
+    words = STATUS_WORDS[ticket.status]
+    act = ACTION_WORDS[action]
+    return Refused("ticket_bad_state", number=ticket.number, status_id=words["id"],
+                   status_en=words["en"], action_id=act["id"], action_en=act["en"])
+
+
+def _find_queue(ref: str) -> Queue:
+    ref = ref.strip()
+    queue = Queue.get_or_none((pw.fn.LOWER(Queue.code) == ref.lower())
+                              | (pw.fn.UPPER(Queue.prefix) == ref.upper()))
+    if queue is None:
+        raise NotFound("queue_unknown", queue=ref)
+    return queue
+
+
+def _find_counter(number: int, must_be_active: bool = True) -> Counter:
+    counter = Counter.get_or_none(Counter.number == number)
+    if counter is None:
+        raise NotFound("counter_unknown", counter=number)
+    if must_be_active and not counter.active:
+        raise Refused("counter_inactive", counter=number)
+    return counter
+
+
+def _find_ticket(ref: TicketRef, lock: bool = False) -> Ticket:
+    """Today's ticket by display number (``A017``) or by id."""
+    query = Ticket.select()
+    if isinstance(ref, int):
+        query = query.where(Ticket.id == ref)
+    else:
+        query = query.where(Ticket.number == ref.strip().upper(),
+                            Ticket.service_day == _today()).order_by(Ticket.id.desc())
+    if lock and backend_of(database) != "sqlite":
+        query = query.for_update()
+    ticket = query.first()
+    if ticket is None:
+        raise NotFound("ticket_unknown", number=str(ref))
+    return ticket
+
+
+def _require_holder(ticket: Ticket, counter: Counter, action: str) -> None:
+    if ticket.status not in HELD_STATUSES:
+        raise _refuse_state(ticket, action)
+    if ticket.counter_id != counter.id:
+        holder = _counter_numbers({ticket.counter_id}).get(ticket.counter_id, "?")
+        raise Refused("ticket_held_elsewhere", number=ticket.number, holder=holder,
+                      counter=counter.number)
+
+
+def _held_by(counter: Counter, today: dt.date) -> Ticket | None:
+    return (Ticket.select()
+            .where(Ticket.counter == counter, Ticket.service_day == today,
+                   Ticket.status.in_(HELD_STATUSES))
+            .first())
+
+
+def _compare_and_set(ticket: Ticket, expected: str, **changes: Any) -> bool:
+    """Apply ``changes`` only if the ticket is still in ``expected``; refresh ``ticket``."""
+    updated = (Ticket.update(**changes)
+               .where(Ticket.id == ticket.id, Ticket.status == expected)
+               .execute())
+    if updated:
+        for key, value in changes.items():
+            setattr(ticket, key, value)
+    return bool(updated)
+
+
+def _idempotent(operation: str, request_id: str | None,
+                work: Callable[[], TicketView]) -> TicketView:
+    """Run ``work`` once per ``request_id``; a repeat returns the first result."""
+    if request_id is None:
+        return run_in_transaction(work)
+
+    def stored() -> TicketView | None:
+        prior = RequestLog.get_or_none(RequestLog.request_id == request_id)
+        if prior is None:
+            return None
+        if prior.operation != operation:
+            raise Refused("request_reused")
+        return TicketView.from_dict(json.loads(prior.result))
+
+    def guarded() -> TicketView:
+        earlier = stored()
+        if earlier is not None:
+            return earlier
+        result = work()
+        RequestLog.insert(request_id=request_id, operation=operation,
+                          result=json.dumps(result.to_dict()),
+                          created_at=clock.utcnow()).execute()
+        return result
+
+    try:
+        return run_in_transaction(guarded)
+    except pw.IntegrityError:
+        # A concurrent attempt with the same id committed first: return its result.
+        earlier = read(stored)
+        if earlier is None:
+            raise
+        return earlier
+
+
+# --- numbering -------------------------------------------------------------------
+
+
+def _next_sequence(queue_id: int, day: dt.date) -> int:
+    """Increment and return the day's counter for a queue, in one locked statement."""
+    db = database.obj
+    table = DailySequence._meta.table_name
+    backend = backend_of(db)
+    if backend == "mysql":
+        # One statement, no read-then-create: creating the row in the same
+        # transaction as a separate update deadlocks under concurrency.
+        db.execute_sql(
+            f"INSERT INTO `{table}` (queue_id, service_day, last) "
+            "VALUES (%s, %s, LAST_INSERT_ID(1)) "
+            "ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)",
+            (queue_id, day),
+        )
+        return int(db.execute_sql("SELECT LAST_INSERT_ID()").fetchone()[0])
+    param = "?" if backend == "sqlite" else "%s"
+    day_value: object = day.isoformat() if backend == "sqlite" else day
+    cursor = db.execute_sql(
+        f'INSERT INTO "{table}" (queue_id, service_day, last) VALUES ({param}, {param}, 1) '
+        f'ON CONFLICT (queue_id, service_day) DO UPDATE SET last = "{table}".last + 1 '
+        "RETURNING last",
+        (queue_id, day_value),
+    )
+    return int(cursor.fetchone()[0])
+
+
+# --- the operations ----------------------------------------------------------------
+
+
+def issue_ticket(queue_ref: str, request_id: str | None = None) -> TicketView:
+    """Take the next number of the day in a queue (``A`` or its code)."""
+
+    def work() -> TicketView:
+        queue = _find_queue(queue_ref)
+        if not queue.active:
+            raise Refused("queue_inactive", queue=queue.prefix)
+        today = _today()
+        seq = _next_sequence(queue.id, today)
+        if queue.daily_quota is not None and seq > queue.daily_quota:
+            raise Refused("quota_full", queue=queue.prefix, quota=queue.daily_quota)
+        if seq == 1:
+            _expire_before(today)
+        now = clock.utcnow()
+        ticket = Ticket.create(queue=queue, service_day=today, seq=seq,
+                               number=display_number(queue.prefix, seq),
+                               service_queue=queue, status=WAITING, issued_at=now)
+        _emit("issued", ticket)
+        return _view(ticket)
+
+    return _idempotent("issue", request_id, work)
+
+
+def _rank_of_queues(counter: Counter) -> list[tuple[int, int]]:
+    """(queue id, rank) for the active queues a counter serves; lower rank first.
+
+    Priority service comes first by law; among equal priority the counter's own
+    order decides (a pickup counter set to "backlog first").
+    """
+    links = (CounterQueue.select(CounterQueue.queue, CounterQueue.position, Queue.priority)
+             .join(Queue)
+             .where(CounterQueue.counter == counter, Queue.active == True)  # noqa: E712
+             .order_by(Queue.priority.desc(), CounterQueue.position)
+             .tuples())
+    return [(queue_id, rank) for rank, (queue_id, _, _) in enumerate(links)]
+
+
+def _claim(ticket_id: int, counter: Counter, officer: int | None) -> Ticket | None:
+    ticket = Ticket.get_by_id(ticket_id)
+    claimed = _compare_and_set(ticket, WAITING, status=CALLED, counter=counter.id,
+                               officer=officer, called_at=clock.utcnow(),
+                               target_counter=None)
+    return ticket if claimed else None
+
+
+def call_next(counter_number: int, officer: int | None = None,
+              request_id: str | None = None) -> TicketView:
+    """Call the next waiting ticket for a counter.
+
+    Order: tickets transferred to this very counter, then by queue priority
+    and the counter's queue order, then oldest first.
+    """
+
+    def work() -> TicketView:
+        counter = _find_counter(counter_number)
+        today = _today()
+        busy = _held_by(counter, today)
+        if busy is not None:
+            raise Refused("counter_busy", counter=counter.number, number=busy.number)
+        ranks = _rank_of_queues(counter)
+        queue_ids = [qid for qid, _ in ranks]
+        served_here = (Ticket.target_counter.is_null() & Ticket.service_queue.in_(queue_ids)
+                       if queue_ids else pw.SQL("1 = 0"))
+        rank = pw.Case(Ticket.service_queue, ranks, len(ranks)) if ranks else pw.Value(0)
+        targeted_first = pw.Case(None, [(Ticket.target_counter == counter.id, 0)], 1)
+        query = (Ticket.select(Ticket.id)
+                 .where(Ticket.service_day == today, Ticket.status == WAITING,
+                        (Ticket.target_counter == counter.id) | served_here)
+                 .order_by(targeted_first, rank, Ticket.issued_at, Ticket.id)
+                 .limit(1))
+        if backend_of(database) != "sqlite":
+            query = query.for_update(skip_locked=True)
+        for _ in range(20):
+            candidate = query.scalar()
+            if candidate is None:
+                break
+            ticket = _claim(candidate, counter, officer)
+            if ticket is not None:
+                _emit("called", ticket, counter)
+                return _view(ticket)
+        raise Refused("nothing_waiting", counter=counter.number)
+
+    return _idempotent("call_next", request_id, work)
+
+
+def call_ticket(ref: TicketRef, counter_number: int, officer: int | None = None,
+                request_id: str | None = None) -> TicketView:
+    """Call one waiting ticket out of order (the officer chose it, or scanned it)."""
+
+    def work() -> TicketView:
+        counter = _find_counter(counter_number)
+        ticket = _find_ticket(ref, lock=True)
+        if ticket.status != WAITING:
+            raise _refuse_state(ticket, "call")
+        served = {qid for qid, _ in _rank_of_queues(counter)}
+        if ticket.target_counter_id not in (None, counter.id) or (
+                ticket.target_counter_id is None and ticket.service_queue_id not in served):
+            raise Refused("ticket_not_served_here", number=ticket.number, counter=counter.number)
+        busy = _held_by(counter, ticket.service_day)
+        if busy is not None:
+            raise Refused("counter_busy", counter=counter.number, number=busy.number)
+        if _claim(ticket.id, counter, officer) is None:
+            raise _refuse_state(Ticket.get_by_id(ticket.id), "call")
+        ticket = Ticket.get_by_id(ticket.id)
+        _emit("called", ticket, counter)
+        return _view(ticket)
+
+    return _idempotent("call", request_id, work)
+
+
+def recall(ref: TicketRef, counter_number: int, request_id: str | None = None) -> TicketView:
+    """Call the same ticket again (the lobby display repeats it); counted."""
+
+    def work() -> TicketView:
+        counter = _find_counter(counter_number)
+        ticket = _find_ticket(ref, lock=True)
+        _require_holder(ticket, counter, "recall")
+        if ticket.status != CALLED:
+            raise _refuse_state(ticket, "recall")
+        if not _compare_and_set(ticket, CALLED, recall_count=ticket.recall_count + 1):
+            raise _refuse_state(Ticket.get_by_id(ticket.id), "recall")
+        _emit("recalled", ticket, counter, recall_count=ticket.recall_count)
+        return _view(ticket)
+
+    return _idempotent("recall", request_id, work)
+
+
+def start_serving(ref: TicketRef, counter_number: int,
+                  request_id: str | None = None) -> TicketView:
+    """The applicant arrived at the counter."""
+
+    def work() -> TicketView:
+        counter = _find_counter(counter_number)
+        ticket = _find_ticket(ref, lock=True)
+        _require_holder(ticket, counter, "start")
+        if not _compare_and_set(ticket, CALLED, status=SERVING, started_at=clock.utcnow()):
+            raise _refuse_state(Ticket.get_by_id(ticket.id), "start")
+        _emit("serving", ticket, counter)
+        return _view(ticket)
+
+    return _idempotent("start", request_id, work)
+
+
+def finish(ref: TicketRef, counter_number: int, request_id: str | None = None) -> TicketView:
+    """Service done. Finishing straight from ``called`` counts the call as the start."""
+
+    def work() -> TicketView:
+        counter = _find_counter(counter_number, must_be_active=False)
+        ticket = _find_ticket(ref, lock=True)
+        _require_holder(ticket, counter, "finish")
+        now = clock.utcnow()
+        expected = ticket.status
+        changes: dict[str, Any] = {"status": DONE, "finished_at": now}
+        if ticket.started_at is None:
+            changes["started_at"] = ticket.called_at or now
+        if not _compare_and_set(ticket, expected, **changes):
+            raise _refuse_state(Ticket.get_by_id(ticket.id), "finish")
+        _emit("finished", ticket, counter)
+        return _view(ticket)
+
+    return _idempotent("finish", request_id, work)
+
+
+def no_show(ref: TicketRef, counter_number: int, request_id: str | None = None) -> TicketView:
+    """Called, and nobody came."""
+
+    def work() -> TicketView:
+        counter = _find_counter(counter_number, must_be_active=False)
+        ticket = _find_ticket(ref, lock=True)
+        _require_holder(ticket, counter, "no_show")
+        if not _compare_and_set(ticket, CALLED, status=NO_SHOW, finished_at=clock.utcnow()):
+            raise _refuse_state(Ticket.get_by_id(ticket.id), "no_show")
+        _emit("no_show", ticket, counter)
+        return _view(ticket)
+
+    return _idempotent("no_show", request_id, work)
+
+
+def cancel(ref: TicketRef, counter_number: int | None = None, officer: int | None = None,
+           reason: str = "", request_id: str | None = None) -> TicketView:
+    """Void a ticket. A waiting one may be voided from anywhere; a held one only by
+    its counter (or with no counter given: the supervisor's path). Audited."""
+
+    def work() -> TicketView:
+        counter = _find_counter(counter_number, False) if counter_number is not None else None
+        ticket = _find_ticket(ref, lock=True)
+        if ticket.status not in OPEN_STATUSES:
+            raise _refuse_state(ticket, "cancel")
+        if counter is not None and ticket.status in HELD_STATUSES:
+            _require_holder(ticket, counter, "cancel")
+        if not _compare_and_set(ticket, ticket.status, status=CANCELLED,
+                                finished_at=clock.utcnow()):
+            raise _refuse_state(Ticket.get_by_id(ticket.id), "cancel")
+        _emit("cancelled", ticket, counter, reason=reason)
+        record("ticket_cancelled", officer=officer,
+               counter=counter.number if counter else None, subject=ticket.number,
+               details={"ticket": ticket.id, "reason": reason})
+        return _view(ticket)
+
+    return _idempotent("cancel", request_id, work)
+
+
+def transfer(ref: TicketRef, counter_number: int | None = None, *,
+             to_queue: str | None = None, to_counter: int | None = None,
+             officer: int | None = None, request_id: str | None = None) -> TicketView:
+    """Send a ticket to another queue and/or one counter; it keeps its number and
+    its original issue time, so it is not sent to the back of the line."""
+    if to_queue is None and to_counter is None:
+        raise Refused("transfer_no_target")
+
+    def work() -> TicketView:
+        counter = _find_counter(counter_number, False) if counter_number is not None else None
+        ticket = _find_ticket(ref, lock=True)
+        if ticket.status not in OPEN_STATUSES:
+            raise _refuse_state(ticket, "transfer")
+        if counter is not None and ticket.status in HELD_STATUSES:
+            _require_holder(ticket, counter, "transfer")
+        queue = _find_queue(to_queue) if to_queue is not None else None
+        if queue is not None and not queue.active:
+            raise Refused("queue_inactive", queue=queue.prefix)
+        target = _find_counter(to_counter) if to_counter is not None else None
+        new_queue_id = queue.id if queue is not None else ticket.service_queue_id
+        new_target = target.id if target is not None else None
+        if (ticket.status == WAITING and new_queue_id == ticket.service_queue_id
+                and new_target == ticket.target_counter_id):
+            raise Refused("transfer_same_place", number=ticket.number)
+        if not _compare_and_set(ticket, ticket.status, status=WAITING,
+                                service_queue=new_queue_id, target_counter=new_target,
+                                counter=None, officer=None, called_at=None, started_at=None,
+                                transferred_at=clock.utcnow(),
+                                transfer_count=ticket.transfer_count + 1):
+            raise _refuse_state(Ticket.get_by_id(ticket.id), "transfer")
+        ticket = Ticket.get_by_id(ticket.id)
+        _emit("transferred", ticket, counter,
+              to_queue=queue.code if queue else None,
+              to_counter=target.number if target else None, by_officer=officer)
+        return _view(ticket)
+
+    return _idempotent("transfer", request_id, work)
+
+
+def _expire_before(today: dt.date) -> int:
+    """Close tickets left open from earlier days (never carried over silently)."""
+    stale = (Ticket.update(status=EXPIRED, finished_at=clock.utcnow())
+             .where(Ticket.service_day < today, Ticket.status.in_(OPEN_STATUSES))
+             .execute())
+    if stale:
+        _emit("expired", None, None, count=stale, before=today.isoformat())
+    return int(stale)
+
+
+def close_previous_days() -> int:
+    """Expire every ticket left open from earlier days; returns how many."""
+    return run_in_transaction(lambda: _expire_before(_today()))
+
+
+# --- reading -----------------------------------------------------------------------
+
+
+def get_ticket(ref: TicketRef) -> TicketView:
+    return read(lambda: _view(_find_ticket(ref)))
+
+
+def changes_since(event_id: int, limit: int = 500) -> list[EventView]:
+    """What happened after ``event_id``, oldest first (see :class:`app.feed.FeedCursor`)."""
+
+    def work() -> list[EventView]:
+        rows = (Event.select().where(Event.id > event_id).order_by(Event.id).limit(limit))
+        return [EventView(id=e.id, at=str(_iso(e.created_at)), kind=e.kind, ticket=e.ticket,
+                          number=e.number, queue=e.queue, counter=e.counter,
+                          data=json.loads(e.data or "{}")) for e in rows]
+
+    return read(work)
+
+
+def last_event_id() -> int:
+    return int(read(lambda: Event.select(pw.fn.MAX(Event.id)).scalar()) or 0)
+
+
+def prune(older_than: dt.timedelta = dt.timedelta(days=1)) -> int:
+    """Drop change-feed rows and request ids older than ``older_than``."""
+    cutoff = clock.utcnow() - older_than
+
+    def work() -> int:
+        events = Event.delete().where(Event.created_at < cutoff).execute()
+        requests = RequestLog.delete().where(RequestLog.created_at < cutoff).execute()
+        return int(events + requests)
+
+    return run_in_transaction(work)
+
+
+def office_status() -> OfficeStatus:
+    """Waiting count per queue and what each counter holds, for today."""
+
+    def work() -> OfficeStatus:
+        today = _today()
+        now = clock.utcnow()
+        waiting = {row.service_queue_id: (row.n, row.oldest) for row in
+                   Ticket.select(Ticket.service_queue, pw.fn.COUNT(Ticket.id).alias("n"),
+                                 pw.fn.MIN(Ticket.issued_at).alias("oldest"))
+                   .where(Ticket.service_day == today, Ticket.status == WAITING)
+                   .group_by(Ticket.service_queue)}
+        issued = dict(DailySequence.select(DailySequence.queue, DailySequence.last)
+                      .where(DailySequence.service_day == today).tuples())
+        queues = []
+        for q in Queue.select().order_by(Queue.prefix):
+            n, oldest = waiting.get(q.id, (0, None))
+            if isinstance(oldest, str):  # SQLite returns aggregates untyped
+                oldest = dt.datetime.fromisoformat(oldest)
+            queues.append(QueueStatus(
+                code=q.code, prefix=q.prefix, name_id=q.name_id, name_en=q.name_en,
+                kind=q.kind, active=bool(q.active), waiting=int(n),
+                issued_today=int(issued.get(q.id, 0)),
+                longest_wait_s=int((now - oldest).total_seconds()) if oldest else None))
+        links: dict[int, list[str]] = {}
+        for link in (CounterQueue.select(CounterQueue.counter, Queue.code).join(Queue)
+                     .order_by(CounterQueue.counter, CounterQueue.position)):
+            links.setdefault(link.counter_id, []).append(link.queue.code)
+        held = {t.counter_id: t for t in Ticket.select()
+                .where(Ticket.service_day == today, Ticket.status.in_(HELD_STATUSES))}
+        counters = [CounterStatus(number=c.number, name=c.name, active=bool(c.active),
+                                  queues=links.get(c.id, []),
+                                  ticket=_view(held[c.id]) if c.id in held else None)
+                    for c in Counter.select().order_by(Counter.number)]
+        return OfficeStatus(service_day=today.isoformat(), queues=queues, counters=counters)
+
+    return read(work)

@@ -1,0 +1,35 @@
+"""Where details go: a rotating log file in the user's log directory."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+import platformdirs
+
+from app.db import APP_NAME
+
+
+def log_file() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / "loket.log"
+
+
+def configure(verbose: bool = False) -> Path | None:
+    """Send log records to the log file (and to stderr when ``verbose``)."""
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    path: Path | None = log_file()
+    try:
+        assert path is not None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    except OSError:
+        path = None
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    if verbose:
+        root.addHandler(logging.StreamHandler())
+    return path

@@ -1,0 +1,199 @@
+"""The tables. Every model binds to :data:`app.db.database` (a proxy), so one code
+base serves SQLite, PostgreSQL and MariaDB; the URL decides at start-up.
+
+Timestamps are naive UTC; the service *day* is the office's local date and is
+stored as its own column (see :mod:`app.clock`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import peewee as pw
+
+from app.db import database
+
+QUEUE_KINDS: Final = ("service", "pickup")
+ROLES: Final = ("officer", "supervisor", "admin")
+
+WAITING: Final = "waiting"
+CALLED: Final = "called"
+SERVING: Final = "serving"
+DONE: Final = "done"
+NO_SHOW: Final = "no_show"
+CANCELLED: Final = "cancelled"
+EXPIRED: Final = "expired"
+TICKET_STATUSES: Final = (WAITING, CALLED, SERVING, DONE, NO_SHOW, CANCELLED, EXPIRED)
+OPEN_STATUSES: Final = (WAITING, CALLED, SERVING)
+HELD_STATUSES: Final = (CALLED, SERVING)
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class SchemaVersion(BaseModel):
+    """One row per migration applied, newest = highest version."""
+
+    version = pw.IntegerField(primary_key=True)
+    name = pw.CharField(max_length=100)
+    applied_at = pw.DateTimeField()
+
+
+class Setting(BaseModel):
+    """Office-wide settings shared by every PC, one key per row (see app.settings)."""
+
+    key = pw.CharField(max_length=64, primary_key=True)
+    value = pw.TextField()
+
+
+class Queue(BaseModel):
+    code = pw.CharField(max_length=32, unique=True)
+    prefix = pw.CharField(max_length=2, unique=True)
+    name_id = pw.CharField(max_length=100)
+    name_en = pw.CharField(max_length=100)
+    kind = pw.CharField(max_length=16, default="service")
+    # Higher is served first (priority service by law, UU 25/2009 Pasal 29).
+    priority = pw.IntegerField(default=0)
+    daily_quota = pw.IntegerField(null=True)
+    active = pw.BooleanField(default=True)
+
+    def name(self, lang: str) -> str:
+        return str(self.name_en if lang == "en" else self.name_id)
+
+
+class Counter(BaseModel):
+    number = pw.IntegerField(unique=True)
+    name = pw.CharField(max_length=64)
+    active = pw.BooleanField(default=True)
+
+
+class CounterQueue(BaseModel):
+    """Which queues a counter serves, in the order it prefers them."""
+
+    counter = pw.ForeignKeyField(Counter, backref="queue_links", on_delete="CASCADE")
+    queue = pw.ForeignKeyField(Queue, backref="counter_links", on_delete="CASCADE")
+    position = pw.IntegerField()
+
+    class Meta:
+        indexes = ((("counter", "queue"), True),)
+
+
+class Officer(BaseModel):
+    username = pw.CharField(max_length=32, unique=True)
+    full_name = pw.CharField(max_length=100)
+    role = pw.CharField(max_length=16, default="officer")
+    password_hash = pw.CharField(max_length=255)
+    active = pw.BooleanField(default=True)
+    created_at = pw.DateTimeField()
+
+
+class DailySequence(BaseModel):
+    """The last number issued per queue per service day: the only source of numbers."""
+
+    queue = pw.ForeignKeyField(Queue, on_delete="CASCADE")
+    service_day = pw.DateField()
+    last = pw.IntegerField()
+
+    class Meta:
+        primary_key = pw.CompositeKey("queue", "service_day")
+
+
+class Ticket(BaseModel):
+    # The queue that issued the number; with day and seq it is unique.
+    queue = pw.ForeignKeyField(Queue, backref="tickets")
+    service_day = pw.DateField()
+    seq = pw.IntegerField()
+    number = pw.CharField(max_length=8)
+    # Where the ticket waits now; differs from `queue` after a transfer.
+    service_queue = pw.ForeignKeyField(Queue, backref="+")
+    # A transfer to one counter: only that counter may call it.
+    target_counter = pw.ForeignKeyField(Counter, null=True, backref="+")
+    status = pw.CharField(max_length=12, default=WAITING)
+    issued_at = pw.DateTimeField()
+    called_at = pw.DateTimeField(null=True)
+    started_at = pw.DateTimeField(null=True)
+    finished_at = pw.DateTimeField(null=True)
+    transferred_at = pw.DateTimeField(null=True)
+    counter = pw.ForeignKeyField(Counter, null=True, backref="tickets")
+    officer = pw.ForeignKeyField(Officer, null=True, backref="tickets")
+    recall_count = pw.IntegerField(default=0)
+    transfer_count = pw.IntegerField(default=0)
+
+    class Meta:
+        indexes = (
+            (("queue", "service_day", "seq"), True),
+            (("service_day", "status", "service_queue"), False),
+            (("counter", "status"), False),
+        )
+
+
+class Event(BaseModel):
+    """The change feed: append-only, polled with ``id > last_seen``, pruned after a day."""
+
+    id = pw.BigAutoField()
+    created_at = pw.DateTimeField()
+    kind = pw.CharField(max_length=32)
+    ticket = pw.IntegerField(null=True)
+    number = pw.CharField(max_length=8, null=True)
+    queue = pw.IntegerField(null=True)
+    counter = pw.IntegerField(null=True)
+    data = pw.TextField(default="{}")
+
+
+class AuditEntry(BaseModel):
+    """Append-only record of sensitive acts. The program never updates or deletes one."""
+
+    id = pw.BigAutoField()
+    at = pw.DateTimeField()
+    action = pw.CharField(max_length=48)
+    officer = pw.ForeignKeyField(Officer, null=True, backref="+")
+    counter = pw.IntegerField(null=True)
+    subject = pw.CharField(max_length=100, default="")
+    details = pw.TextField(default="{}")
+
+    def save(self, *args: Any, **kwargs: Any) -> int:
+        if self._pk is not None and not kwargs.get("force_insert"):
+            raise PermissionError("audit entries are append-only")
+        return int(super().save(*args, **kwargs))
+
+    def delete_instance(self, *args: Any, **kwargs: Any) -> int:
+        raise PermissionError("audit entries are append-only")
+
+    @classmethod
+    def update(cls, *args: Any, **kwargs: Any) -> Any:
+        raise PermissionError("audit entries are append-only")
+
+    @classmethod
+    def delete(cls) -> Any:
+        raise PermissionError("audit entries are append-only")
+
+
+class RequestLog(BaseModel):
+    """Client-made request ids already acted on, with their first result.
+
+    The unique key is what makes a retry after a dropped connection safe: the
+    second attempt finds the row (or collides with it) instead of acting twice.
+    """
+
+    request_id = pw.CharField(max_length=64, primary_key=True)
+    operation = pw.CharField(max_length=32)
+    result = pw.TextField()
+    created_at = pw.DateTimeField()
+
+
+ALL_MODELS: Final[list[type[BaseModel]]] = [
+    SchemaVersion,
+    Setting,
+    Queue,
+    Counter,
+    CounterQueue,
+    Officer,
+    DailySequence,
+    Ticket,
+    Event,
+    AuditEntry,
+    RequestLog,
+]

@@ -1,0 +1,90 @@
+"""Setting up an office database: schema, settings, and the demo office."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import peewee
+
+from app import migrations
+from app.audit import record
+from app.db import run_in_transaction
+from app.models import Counter, CounterQueue, Officer, Queue
+from app.officers import add_officer
+from app.settings import ensure_defaults
+
+
+@dataclass(frozen=True)
+class QueueSpec:
+    code: str
+    prefix: str
+    name_id: str
+    name_en: str
+    kind: str
+    priority: int = 0
+    daily_quota: int | None = None
+
+
+# A typical Indonesian immigration office (Kantor Imigrasi) after the 2024 outage.
+DEMO_QUEUES = (
+    QueueSpec("paspor", "A", "Permohonan Paspor", "Passport application", "service"),
+    QueueSpec("prioritas", "P", "Layanan Prioritas", "Priority service", "service", priority=10),
+    QueueSpec("backlog", "B", "Pengambilan Paspor Tertunda", "Delayed passport pickup",
+              "pickup"),
+    QueueSpec("ambil", "C", "Pengambilan Paspor", "Passport pickup", "pickup"),
+    QueueSpec("wna", "W", "Layanan WNA", "Services for foreigners", "service"),
+)
+
+# Counter number → (name, queue codes in the order the counter prefers them).
+DEMO_COUNTERS = {
+    1: ("Loket 1", ["paspor", "wna"]),
+    2: ("Loket 2", ["paspor"]),
+    3: ("Loket 3", ["paspor", "wna"]),
+    4: ("Loket 4 Prioritas", ["prioritas", "paspor"]),
+    5: ("Loket 5 Pengambilan", ["backlog", "ambil"]),
+    6: ("Loket 6 Pengambilan", ["ambil", "backlog"]),
+}
+
+# Demo accounts (documented in the README): change them in a real office.
+DEMO_OFFICERS = (
+    ("admin", "Administrator", "admin", "admin123!"),
+    ("supervisor", "Siti Rahmawati", "supervisor", "super123!"),
+    ("petugas1", "Budi Santoso", "officer", "petugas123"),
+    ("petugas2", "Dewi Lestari", "officer", "petugas123"),
+)
+
+
+def init_database(db: peewee.Database, demo: bool = False,
+                  office_name: str | None = None) -> dict[str, object]:
+    """Create or migrate the schema and write missing settings; idempotent."""
+    before, after = migrations.migrate(db)
+    ensure_defaults(office_name)
+    created_demo = seed_demo() if demo else False
+    return {"schema_before": before, "schema_version": after, "demo_created": created_demo}
+
+
+def seed_demo() -> bool:
+    """Create the demo office unless queues already exist. Returns whether it did."""
+
+    def work() -> bool:
+        if Queue.select().exists():
+            return False
+        queues = {}
+        for spec in DEMO_QUEUES:
+            queues[spec.code] = Queue.create(
+                code=spec.code, prefix=spec.prefix, name_id=spec.name_id,
+                name_en=spec.name_en, kind=spec.kind, priority=spec.priority,
+                daily_quota=spec.daily_quota)
+        for number, (name, codes) in DEMO_COUNTERS.items():
+            counter = Counter.create(number=number, name=name)
+            for position, code in enumerate(codes):
+                CounterQueue.create(counter=counter, queue=queues[code], position=position)
+        record("demo_created", details={"queues": len(queues), "counters": len(DEMO_COUNTERS)})
+        return True
+
+    created = run_in_transaction(work)
+    if created:
+        for username, full_name, role, password in DEMO_OFFICERS:
+            if not Officer.select().where(Officer.username == username).exists():
+                add_officer(username, password, role=role, full_name=full_name)
+    return created
