@@ -91,6 +91,11 @@ def open_database(url: str) -> peewee.Database:
     elif scheme == "mysql":
         kwargs["connect_timeout"] = 5
         kwargs["charset"] = "utf8mb4"
+        # MariaDB defaults to REPEATABLE READ, where a plain SELECT sees the snapshot
+        # taken at the transaction's first read: a ticket claimed by a locking read
+        # could then be invisible to the next plain read. READ COMMITTED, as on
+        # PostgreSQL, makes both backends behave alike.
+        kwargs["init_command"] = "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED"
         # Microsecond timestamps, so waiting and service times are exact.
         kwargs["field_types"] = {"DATETIME": "DATETIME(6)"}
     else:

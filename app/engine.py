@@ -393,12 +393,13 @@ def call_next(counter_number: int, officer: int | None = None,
         queue_ids = [qid for qid, _ in ranks]
         served_here = (Ticket.target_counter.is_null() & Ticket.service_queue.in_(queue_ids)
                        if queue_ids else pw.SQL("1 = 0"))
-        rank = pw.Case(Ticket.service_queue, ranks, len(ranks)) if ranks else pw.Value(0)
-        targeted_first = pw.Case(None, [(Ticket.target_counter == counter.id, 0)], 1)
+        order = [pw.Case(None, [(Ticket.target_counter == counter.id, 0)], 1)]
+        if ranks:
+            order.append(pw.Case(Ticket.service_queue, ranks, len(ranks)))
         query = (Ticket.select(Ticket.id)
                  .where(Ticket.service_day == today, Ticket.status == WAITING,
                         (Ticket.target_counter == counter.id) | served_here)
-                 .order_by(targeted_first, rank, Ticket.issued_at, Ticket.id)
+                 .order_by(*order, Ticket.issued_at, Ticket.id)
                  .limit(1))
         if backend_of(database) != "sqlite":
             query = query.for_update(skip_locked=True)

@@ -63,7 +63,7 @@ def init_database(db: peewee.Database, demo: bool = False,
     return {"schema_before": before, "schema_version": after, "demo_created": created_demo}
 
 
-def seed_demo() -> bool:
+def seed_demo(with_officers: bool = True) -> bool:
     """Create the demo office unless queues already exist. Returns whether it did."""
 
     def work() -> bool:
@@ -83,7 +83,7 @@ def seed_demo() -> bool:
         return True
 
     created = run_in_transaction(work)
-    if created:
+    if created and with_officers:
         for username, full_name, role, password in DEMO_OFFICERS:
             if not Officer.select().where(Officer.username == username).exists():
                 add_officer(username, password, role=role, full_name=full_name)

@@ -1,0 +1,1 @@
+"""Benchmarks for Loket's core. Each module is a script; see its docstring."""

@@ -1,0 +1,95 @@
+"""The database servers the suite runs against, and a scratch database on each.
+
+SQLite needs nothing. PostgreSQL and MariaDB are the machine's own servers
+(``LOKET_TEST_POSTGRES`` / ``LOKET_TEST_MYSQL`` override the URLs). Each test
+run makes its own database on each server and drops it at the end, so runs
+never see each other's rows. Without CI a missing server skips with a reason;
+with ``CI=true`` it fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from urllib.parse import urlparse
+
+import peewee
+from playhouse.db_url import connect as url_connect
+
+SERVER_URLS = {
+    "postgresql": os.environ.get("LOKET_TEST_POSTGRES",
+                                 "postgresql://postgres@127.0.0.1:5432/test"),
+    "mysql": os.environ.get("LOKET_TEST_MYSQL", "mysql://root@127.0.0.1:3306/test"),
+}
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def _with_database(url: str, name: str) -> str:
+    return urlparse(url)._replace(path=f"/{name}").geturl()
+
+
+def create_scratch_database(backend: str) -> str:
+    """Create an empty database on the server; return its URL. Raises if unreachable."""
+    admin = url_connect(SERVER_URLS[backend], connect_timeout=3)
+    name = f"loket_test_{uuid.uuid4().hex[:10]}"
+    try:
+        admin.connect()
+        if backend == "postgresql":
+            admin.execute_sql(f'CREATE DATABASE "{name}"')
+        else:
+            admin.execute_sql(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")
+    finally:
+        admin.close()
+    return _with_database(SERVER_URLS[backend], name)
+
+
+def drop_scratch_database(backend: str, url: str) -> None:
+    name = urlparse(url).path.lstrip("/")
+    admin = url_connect(SERVER_URLS[backend], connect_timeout=3)
+    try:
+        admin.connect()
+        if backend == "postgresql":
+            admin.execute_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        else:
+            admin.execute_sql(f"DROP DATABASE IF EXISTS `{name}`")
+    except peewee.DatabaseError:
+        pass  # the run's result matters more than tidying a scratch database
+    finally:
+        admin.close()
+
+
+def wipe(db: peewee.Database, tables: list[str]) -> None:
+    """Empty every table (fast, keeps the schema)."""
+    if not tables:
+        return
+    if isinstance(db, peewee.PostgresqlDatabase):
+        quoted = ", ".join(f'"{t}"' for t in tables)
+        db.execute_sql(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE")
+    elif isinstance(db, peewee.MySQLDatabase):
+        db.execute_sql("SET FOREIGN_KEY_CHECKS = 0")
+        for t in tables:
+            db.execute_sql(f"TRUNCATE TABLE `{t}`")
+        db.execute_sql("SET FOREIGN_KEY_CHECKS = 1")
+    else:
+        with db.atomic():
+            db.execute_sql("PRAGMA defer_foreign_keys = ON")
+            for t in tables:
+                db.execute_sql(f'DELETE FROM "{t}"')
+
+
+def drop_all_tables(db: peewee.Database) -> None:
+    tables = db.get_tables()
+    if isinstance(db, peewee.PostgresqlDatabase):
+        for t in tables:
+            db.execute_sql(f'DROP TABLE IF EXISTS "{t}" CASCADE')
+    elif isinstance(db, peewee.MySQLDatabase):
+        db.execute_sql("SET FOREIGN_KEY_CHECKS = 0")
+        for t in tables:
+            db.execute_sql(f"DROP TABLE IF EXISTS `{t}`")
+        db.execute_sql("SET FOREIGN_KEY_CHECKS = 1")
+    else:
+        db.execute_sql("PRAGMA foreign_keys = OFF")
+        for t in tables:
+            db.execute_sql(f'DROP TABLE IF EXISTS "{t}"')
+        db.execute_sql("PRAGMA foreign_keys = ON")

@@ -1,0 +1,138 @@
+"""Fixtures shared by the whole suite.
+
+``office`` is the one most tests want: a real database (a fresh temp SQLite
+file, or a scratch database on PostgreSQL / MariaDB, emptied per test) with the
+schema, settings and the demo office's queues and counters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import argon2
+import pytest
+
+from app import clock, db as dbmod, officers, settings
+from app.models import ALL_MODELS
+from app.setup import init_database
+from tests import backends
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BACKENDS = ["sqlite", "postgresql", "mysql"]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
+                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the real user's data or log directory, nor $LOKET_DB."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("LOKET_DB", raising=False)
+    monkeypatch.delenv("LOKET_LANG", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real argon2id, with the smallest cost, so tests that add officers stay fast."""
+    monkeypatch.setattr(officers, "_hasher",
+                        argon2.PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
+
+
+@pytest.fixture(scope="session")
+def server_urls() -> Iterator[dict[str, str | None]]:
+    """A scratch database per reachable server for this run (None where unreachable)."""
+    urls: dict[str, str | None] = {}
+    errors: dict[str, str] = {}
+    for backend in ("postgresql", "mysql"):
+        try:
+            urls[backend] = backends.create_scratch_database(backend)
+        except Exception as exc:  # any failure to reach the server
+            urls[backend] = None
+            errors[backend] = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    _errors.update(errors)
+    yield urls
+    for backend in ("postgresql", "mysql"):
+        url = urls.get(backend)
+        if url:
+            backends.drop_scratch_database(backend, url)
+
+
+_errors: dict[str, str] = {}
+
+
+def server_url_or_skip(server_urls: dict[str, str | None], backend: str) -> str:
+    url = server_urls.get(backend)
+    if url is None:
+        reason = f"{backend} server unreachable: {_errors.get(backend, '?')}"
+        if backends.IN_CI:
+            pytest.fail(f"{reason} (CI=true: every backend must be tested)")
+        pytest.skip(reason)
+    return url
+
+
+_schema_ready: set[str] = set()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def database_url(backend: str, tmp_path: Path, server_urls: dict[str, str | None]) -> str:
+    """An empty database of the backend (a new file; an emptied server database)."""
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path / 'loket.sqlite3'}"
+    url = server_url_or_skip(server_urls, backend)
+    _schema_ready.discard(url)
+    db = dbmod.open_database(url)
+    db.connect()
+    try:
+        backends.drop_all_tables(db)
+    finally:
+        db.close()
+    return url
+
+
+@pytest.fixture
+def office(backend: str, tmp_path: Path, server_urls: dict[str, str | None]) -> Iterator[str]:
+    """A connected database with schema, settings and the demo office's queues and counters.
+
+    Yields the database URL (worker processes connect with it).
+    """
+    settings.invalidate_cache()
+    if backend == "sqlite":
+        url = f"sqlite:///{tmp_path / 'loket.sqlite3'}"
+        db = dbmod.connect(url)
+    else:
+        url = server_url_or_skip(server_urls, backend)
+        db = dbmod.connect(url)
+        if url in _schema_ready:
+            backends.wipe(db, [m._meta.table_name for m in ALL_MODELS
+                               if m._meta.table_name != "schema_version"])
+        else:
+            backends.drop_all_tables(db)
+            _schema_ready.add(url)
+    init_database(db, demo=False)
+    from app.setup import seed_demo
+    seed_demo(with_officers=False)
+    settings.invalidate_cache()
+    yield url
+    db.close()
+    settings.invalidate_cache()
+
+
+@pytest.fixture
+def travel(monkeypatch: pytest.MonkeyPatch) -> Callable[[dt.datetime], None]:
+    """Set the program's clock to a given UTC moment."""
+
+    def set_now(at_utc: dt.datetime) -> None:
+        monkeypatch.setattr(clock, "utcnow", lambda: at_utc)
+
+    return set_now
