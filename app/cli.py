@@ -127,16 +127,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _plain(value: Any) -> Any:
+    """JSON fallback: the core's result dataclasses become objects."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return dataclasses.asdict(value)
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
+    return str(value)
 
 
 def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
     if args.json:
-        print(json.dumps(_plain(data), ensure_ascii=False, sort_keys=True))
+        print(json.dumps(data, default=_plain, ensure_ascii=False, sort_keys=True))
     else:
         print(text)
 

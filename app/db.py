@@ -55,7 +55,7 @@ def redact_url(url: str) -> str:
     return url
 
 
-def backend_of(db: peewee.Database) -> str:
+def backend_of(db: peewee.Database | peewee.DatabaseProxy) -> str:
     """``sqlite``, ``postgresql`` or ``mysql`` (MariaDB speaks as MySQL)."""
     if isinstance(db, peewee.DatabaseProxy):
         db = db.obj

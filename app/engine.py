@@ -26,7 +26,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, cast
 
 import peewee as pw
 
@@ -132,6 +132,11 @@ class OfficeStatus:
 
 
 # --- helpers -------------------------------------------------------------------
+
+
+def _rows(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
+    """A query's rows as plain tuples (peewee's type hints do not know ``tuples()``)."""
+    return cast(list[tuple[Any, ...]], list(query.tuples()))
 
 
 def _iso(value: dt.datetime | dt.date | None) -> str | None:
@@ -241,7 +246,8 @@ def _require_holder(ticket: Ticket, counter: Counter, action: str) -> None:
     if ticket.status not in HELD_STATUSES:
         raise _refuse_state(ticket, action)
     if ticket.counter_id != counter.id:
-        holder = _counter_numbers({ticket.counter_id}).get(ticket.counter_id, "?")
+        held_by = ticket.counter_id or 0
+        holder = _counter_numbers({held_by}).get(held_by, "?")
         raise Refused("ticket_held_elsewhere", number=ticket.number, holder=holder,
                       counter=counter.number)
 
@@ -362,9 +368,8 @@ def _rank_of_queues(counter: Counter) -> list[tuple[int, int]]:
     links = (CounterQueue.select(CounterQueue.queue, CounterQueue.position, Queue.priority)
              .join(Queue)
              .where(CounterQueue.counter == counter, Queue.active == True)  # noqa: E712
-             .order_by(Queue.priority.desc(), CounterQueue.position)
-             .tuples())
-    return [(queue_id, rank) for rank, (queue_id, _, _) in enumerate(links)]
+             .order_by(Queue.priority.desc(), CounterQueue.position))
+    return [(queue_id, rank) for rank, (queue_id, _, _) in enumerate(_rows(links))]
 
 
 def _claim(ticket_id: int, counter: Counter, officer: int | None) -> Ticket | None:
@@ -628,13 +633,16 @@ def office_status() -> OfficeStatus:
     def work() -> OfficeStatus:
         today = _today()
         now = clock.utcnow()
-        waiting = {row.service_queue_id: (row.n, row.oldest) for row in
-                   Ticket.select(Ticket.service_queue, pw.fn.COUNT(Ticket.id).alias("n"),
-                                 pw.fn.MIN(Ticket.issued_at).alias("oldest"))
-                   .where(Ticket.service_day == today, Ticket.status == WAITING)
-                   .group_by(Ticket.service_queue)}
-        issued = dict(DailySequence.select(DailySequence.queue, DailySequence.last)
-                      .where(DailySequence.service_day == today).tuples())
+        waiting: dict[int, tuple[int, Any]] = {
+            queue_id: (n, oldest) for queue_id, n, oldest in
+            _rows(Ticket.select(Ticket.service_queue, pw.fn.COUNT(Ticket.id),
+                                pw.fn.MIN(Ticket.issued_at))
+                  .where(Ticket.service_day == today, Ticket.status == WAITING)
+                  .group_by(Ticket.service_queue))}
+        issued: dict[int, int] = {
+            queue_id: last for queue_id, last in
+            _rows(DailySequence.select(DailySequence.queue, DailySequence.last)
+                  .where(DailySequence.service_day == today))}
         queues = []
         for q in Queue.select().order_by(Queue.prefix):
             n, oldest = waiting.get(q.id, (0, None))

@@ -50,6 +50,7 @@ class Setting(BaseModel):
 
 
 class Queue(BaseModel):
+    id = pw.AutoField()
     code = pw.CharField(max_length=32, unique=True)
     prefix = pw.CharField(max_length=2, unique=True)
     name_id = pw.CharField(max_length=100)
@@ -65,6 +66,7 @@ class Queue(BaseModel):
 
 
 class Counter(BaseModel):
+    id = pw.AutoField()
     number = pw.IntegerField(unique=True)
     name = pw.CharField(max_length=64)
     active = pw.BooleanField(default=True)
@@ -73,15 +75,19 @@ class Counter(BaseModel):
 class CounterQueue(BaseModel):
     """Which queues a counter serves, in the order it prefers them."""
 
+    id = pw.AutoField()
     counter = pw.ForeignKeyField(Counter, backref="queue_links", on_delete="CASCADE")
     queue = pw.ForeignKeyField(Queue, backref="counter_links", on_delete="CASCADE")
     position = pw.IntegerField()
+    counter_id: int
+    queue_id: int
 
     class Meta:
         indexes = ((("counter", "queue"), True),)
 
 
 class Officer(BaseModel):
+    id = pw.AutoField()
     username = pw.CharField(max_length=32, unique=True)
     full_name = pw.CharField(max_length=100)
     role = pw.CharField(max_length=16, default="officer")
@@ -102,6 +108,7 @@ class DailySequence(BaseModel):
 
 
 class Ticket(BaseModel):
+    id = pw.AutoField()
     # The queue that issued the number; with day and seq it is unique.
     queue = pw.ForeignKeyField(Queue, backref="tickets")
     service_day = pw.DateField()
@@ -121,6 +128,12 @@ class Ticket(BaseModel):
     officer = pw.ForeignKeyField(Officer, null=True, backref="tickets")
     recall_count = pw.IntegerField(default=0)
     transfer_count = pw.IntegerField(default=0)
+    # The raw foreign-key values peewee exposes as ``<field>_id``.
+    queue_id: int
+    service_queue_id: int
+    target_counter_id: int | None
+    counter_id: int | None
+    officer_id: int | None
 
     class Meta:
         indexes = (
@@ -155,7 +168,7 @@ class AuditEntry(BaseModel):
     details = pw.TextField(default="{}")
 
     def save(self, *args: Any, **kwargs: Any) -> int:
-        if self._pk is not None and not kwargs.get("force_insert"):
+        if self.get_id() is not None and not kwargs.get("force_insert"):
             raise PermissionError("audit entries are append-only")
         return int(super().save(*args, **kwargs))
 

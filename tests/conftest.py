@@ -15,7 +15,8 @@ from pathlib import Path
 import argon2
 import pytest
 
-from app import clock, db as dbmod, officers, settings
+from app import clock, officers, settings
+from app import db as dbmod
 from app.models import ALL_MODELS
 from app.setup import init_database
 from tests import backends

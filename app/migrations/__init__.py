@@ -26,7 +26,7 @@ import peewee
 from playhouse.migrate import SchemaMigrator
 
 from app import clock
-from app.db import backend_of, database
+from app.db import backend_of
 from app.errors import SchemaError
 from app.models import ALL_MODELS, SchemaVersion
 

@@ -1,0 +1,139 @@
+"""The command line: JSON output, exit codes, plain one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app import cli
+
+
+def run(capsys: pytest.CaptureFixture[str], url: str, *args: str) -> tuple[int, dict, str]:  # type: ignore[type-arg]
+    code = cli.main(["--db", url, "--json", *args])
+    out, err = capsys.readouterr()
+    return code, (json.loads(out) if out.strip() else {}), err
+
+
+def test_a_counter_day_from_the_command_line(office: str,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    code, t, _ = run(capsys, office, "ticket", "issue", "A")
+    assert code == 0 and t["number"] == "A001" and t["queue"] == "paspor" and t["id"]
+    code, t, _ = run(capsys, office, "ticket", "call-next", "--counter", "2")
+    assert code == 0 and t["number"] == "A001" and t["counter"] == 2
+    for action in ("recall", "start", "finish"):
+        code, t, _ = run(capsys, office, "ticket", action, "A001", "--counter", "2")
+        assert code == 0, action
+    assert t["status"] == "done"
+    code, status, _ = run(capsys, office, "status")
+    assert code == 0 and {q["prefix"] for q in status["queues"]} == {"A", "B", "C", "P", "W"}
+
+
+def test_empty_queue_exits_1_with_a_sentence(office: str,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    code, body, err = run(capsys, office, "ticket", "call-next", "--counter", "1")
+    assert code == 1
+    assert body["error"] == "nothing_waiting"
+    assert "Tidak ada antrian" in err and "Traceback" not in err
+    assert cli.main(["--db", office, "--lang", "en", "ticket", "call-next", "--counter", "1"]) == 1
+    assert "No one is waiting" in capsys.readouterr().err
+
+
+def test_json_flag_after_the_command(office: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--db", office, "ticket", "issue", "B", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["number"] == "B001"
+
+
+def test_request_id_on_the_command_line(office: str, capsys: pytest.CaptureFixture[str]) -> None:
+    first = run(capsys, office, "ticket", "issue", "A", "--request-id", "r-1")[1]
+    again = run(capsys, office, "ticket", "issue", "A", "--request-id", "r-1")[1]
+    assert first == again
+
+
+def test_transfer_and_cancel(office: str, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, office, "ticket", "issue", "A")
+    code, t, _ = run(capsys, office, "ticket", "transfer", "A001", "--to-queue", "W")
+    assert code == 0 and t["service_queue"] == "wna"
+    code, t, _ = run(capsys, office, "ticket", "cancel", "A001", "--reason", "left")
+    assert code == 0 and t["status"] == "cancelled"
+
+
+def test_officer_add_reads_password_from_stdin(office: str, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("kata-sandi-rahasia\n"))
+    code, o, _ = run(capsys, office, "officer", "add", "rina", "--role", "supervisor")
+    assert code == 0 and o["role"] == "supervisor"
+    code, body, _ = run(capsys, office, "officer", "list")
+    assert [x["username"] for x in body["officers"]] == ["rina"]
+    assert "kata-sandi-rahasia" not in json.dumps(body)
+
+
+def test_bad_input_exits_2(office: str, capsys: pytest.CaptureFixture[str],
+                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("x\n"))
+    code, body, err = run(capsys, office, "officer", "add", "tono", "--role", "king")
+    assert code == 2 and body["error"] == "officer_bad_role"
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--db", office, "ticket", "call-next"])  # --counter missing
+    assert exc.value.code == 2
+
+
+def test_uninitialised_database_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, body, err = run(capsys, f"sqlite:///{tmp_path / 'new.db'}", "status")
+    assert code == 2 and "loket init-db" in err
+
+
+def _loket(*args: str, env: dict[str, str] | None = None,
+           stdin: str = "") -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True,
+                          env=full_env, input=stdin, timeout=60)
+
+
+def test_unreachable_database_exits_3_without_traceback() -> None:
+    for url in ("postgresql://loket@127.0.0.1:1/loket", "mysql://root@127.0.0.1:1/loket"):
+        proc = _loket("--db", url, "status")
+        assert proc.returncode == 3, proc.stderr
+        assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+        assert "tidak dapat dihubungi" in proc.stderr
+
+
+def test_bad_url_exits_2() -> None:
+    proc = _loket("--db", "oracle://x", "status")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_default_database_and_env_variable(tmp_path: Path) -> None:
+    """No --db: $LOKET_DB; neither: a SQLite file in the user's data directory."""
+    data = tmp_path / "xdg-data"
+    env = {"XDG_DATA_HOME": str(data), "XDG_STATE_HOME": str(tmp_path / "xdg-state")}
+    env.pop("LOKET_DB", None)
+    proc = _loket("init-db", "--demo", env={**env, "LOKET_DB": ""})
+    assert proc.returncode == 0, proc.stderr
+    assert (data / "loket" / "loket.sqlite3").exists()
+    other = tmp_path / "via-env.db"
+    proc = _loket("init-db", env={**env, "LOKET_DB": f"sqlite:///{other}"})
+    assert proc.returncode == 0 and other.exists()
+    proc = _loket("--db", f"sqlite:///{tmp_path / 'flag.db'}", "init-db",
+                  env={**env, "LOKET_DB": f"sqlite:///{other}"})
+    assert proc.returncode == 0 and (tmp_path / "flag.db").exists()
+
+
+def test_demo_command_on_a_fresh_machine(tmp_path: Path) -> None:
+    env = {"XDG_DATA_HOME": str(tmp_path / "d"), "XDG_STATE_HOME": str(tmp_path / "s"),
+           "LOKET_DB": ""}
+    proc = _loket("demo", env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "Permohonan Paspor" in proc.stdout and "Loket 5 Pengambilan" in proc.stdout
+    proc = _loket("--json", "ticket", "issue", "P", env=env)
+    assert json.loads(proc.stdout)["number"] == "P001"
+    proc = _loket("officer", "list", env=env)
+    assert "admin" in proc.stdout and "petugas1" in proc.stdout

@@ -1,0 +1,73 @@
+"""Schema creation, versioning and migration of a live database without loss."""
+
+from __future__ import annotations
+
+import types
+from pathlib import Path
+
+import peewee
+import pytest
+from playhouse.migrate import migrate as run_ops
+
+from app import db as dbmod
+from app import engine, migrations
+from app.errors import SchemaError
+from app.models import ALL_MODELS, SchemaVersion, Ticket
+from app.setup import init_database, seed_demo
+
+
+def test_new_database_gets_every_table_and_the_head_version(database_url: str) -> None:
+    db = dbmod.connect(database_url)
+    try:
+        assert migrations.current_version(db) == 0
+        with pytest.raises(SchemaError):
+            migrations.check_schema(db)
+        result = init_database(db)
+        assert result["schema_version"] == migrations.head_version()
+        tables = set(db.get_tables())
+        assert {m._meta.table_name for m in ALL_MODELS} <= tables
+        assert migrations.check_schema(db) == migrations.head_version()
+        # Idempotent: a second run changes nothing.
+        assert init_database(db)["schema_before"] == migrations.head_version()
+    finally:
+        db.close()
+
+
+def test_database_newer_than_program_is_refused(office: str) -> None:
+    SchemaVersion.insert(version=migrations.head_version() + 1, name="future",
+                         applied_at=peewee.datetime.datetime(2030, 1, 1)).execute()
+    with pytest.raises(SchemaError) as err:
+        migrations.check_schema(dbmod.database.obj)
+    assert "Perbarui Loket" in err.value.message("id")
+
+
+def test_pending_migration_runs_once_and_keeps_data(
+        database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = dbmod.connect(database_url)
+    try:
+        init_database(db)
+        seed_demo(with_officers=False)
+        engine.issue_ticket("A")
+        head = migrations.head_version()
+
+        calls: list[int] = []
+
+        def add_note(database: peewee.Database, migrator: object) -> None:
+            calls.append(1)
+            run_ops(migrator.add_column(  # type: ignore[attr-defined]
+                "ticket", "note", peewee.TextField(default="")))
+
+        extra = migrations.Migration(head + 1, "ticket_note",
+                                     types.SimpleNamespace(NAME="ticket_note", migrate=add_note))
+        real = migrations.available()
+        monkeypatch.setattr(migrations, "available", lambda: [*real, extra])
+        assert migrations.migrate(db) == (head, head + 1)
+        assert migrations.migrate(db) == (head + 1, head + 1)
+        assert calls == [1]
+        assert "note" in {c.name for c in db.get_columns("ticket")}
+        assert Ticket.select().count() == 1
+        if dbmod.backend_of(db) == "sqlite":
+            copy = Path(db.database).with_name(f"{Path(db.database).name}.before-v{head}.bak")
+            assert copy.exists() and copy.stat().st_size > 0
+    finally:
+        db.close()
