@@ -62,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("demo", help="set up the demo office on this database and show it")
     sub.add_parser("status", help="waiting per queue and what each counter serves")
+    sub.add_parser("monitor", help="a window with the office status (needs a display)")
     sub.add_parser("housekeeping",
                    help="expire tickets of earlier days, prune the change feed")
 
@@ -200,6 +201,8 @@ def _run(args: argparse.Namespace) -> int:
             return EXIT_OK
 
         migrations.check_schema(db)
+        if args.command == "monitor":
+            return _open_window("monitor")
         if args.command == "status":
             status = engine.office_status()
             _emit(args, status, _status_text(status, lang))
@@ -230,6 +233,14 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
     finally:
         db.close()
+
+
+def _open_window(mode: str) -> int:
+    """Hand a window mode to the Qt layer, imported by name (app/ never imports Qt)."""
+    import importlib
+
+    launcher = importlib.import_module("ui.launch")
+    return int(launcher.run(mode))
 
 
 def _ticket_command(args: argparse.Namespace) -> engine.TicketView:
