@@ -215,6 +215,7 @@ def run_in_transaction(work: Callable[[], T], attempts: int = 8) -> T:
     """
     for attempt in range(1, attempts + 1):
         try:
+            ensure_connected()
             with _write_transaction():
                 return work()
         except peewee.DatabaseError as exc:
@@ -233,6 +234,7 @@ def run_in_transaction(work: Callable[[], T], attempts: int = 8) -> T:
 def read(work: Callable[[], T]) -> T:
     """Run a read-only ``work``; a lost connection becomes :class:`DatabaseUnavailable`."""
     try:
+        ensure_connected()
         return work()
     except peewee.DatabaseError as exc:
         if is_connection_error(exc):
@@ -253,7 +255,7 @@ def _discard_connection() -> None:
 
 
 def ensure_connected() -> None:
-    """Reconnect if the connection was dropped (used before each service call)."""
+    """Open this thread's connection if it is closed (first use, or after an outage)."""
     db = database.obj
     if db.is_closed():
         try:

@@ -1,0 +1,62 @@
+"""The database server drops our connection: a clear error, nothing half-done, and the
+next call reconnects by itself. A retry with the same request id acts once."""
+
+from __future__ import annotations
+
+import uuid
+
+import peewee
+import pytest
+from playhouse.db_url import connect as url_connect
+
+from app import db as dbmod
+from app import engine
+from app.errors import DatabaseUnavailable
+from app.models import Ticket
+
+
+def _kill_our_connection(url: str) -> None:
+    """Have the server end this process's connection, as a crash or restart would."""
+    db = dbmod.database.obj
+    admin = url_connect(url)
+    admin.connect()
+    try:
+        if isinstance(db, peewee.PostgresqlDatabase):
+            pid = db.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+            admin.execute_sql("SELECT pg_terminate_backend(%s)", (pid,))
+        else:
+            conn_id = db.execute_sql("SELECT CONNECTION_ID()").fetchone()[0]
+            admin.execute_sql(f"KILL {int(conn_id)}")
+    finally:
+        admin.close()
+
+
+def test_dropped_connection_reports_then_recovers(office: str, backend: str) -> None:
+    if backend == "sqlite":
+        pytest.skip("a SQLite file has no server connection to lose")
+    engine.issue_ticket("A")
+    _kill_our_connection(office)
+    rid = str(uuid.uuid4())
+    with pytest.raises(DatabaseUnavailable) as err:
+        engine.issue_ticket("A", request_id=rid)
+    assert "tidak dapat dihubungi" in err.value.message("id")
+    # The counter retries the same request: it acts once, on a fresh connection.
+    again = engine.issue_ticket("A", request_id=rid)
+    assert again.number == "A002"
+    assert engine.issue_ticket("A", request_id=rid) == again
+    assert Ticket.select().count() == 2
+
+
+def test_read_after_dropped_connection(office: str, backend: str) -> None:
+    if backend == "sqlite":
+        pytest.skip("a SQLite file has no server connection to lose")
+    _kill_our_connection(office)
+    with pytest.raises(DatabaseUnavailable):
+        engine.office_status()
+    assert len(engine.office_status().queues) == 5
+
+
+def test_unreachable_server_is_a_clear_error() -> None:
+    with pytest.raises(DatabaseUnavailable) as err:
+        dbmod.connect("postgresql://loket@127.0.0.1:1/loket")
+    assert "cannot be reached" in err.value.message("en")
