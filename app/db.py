@@ -125,7 +125,40 @@ def connect(url: str) -> peewee.Database:
         ) from exc
     except peewee.DatabaseError as exc:
         raise DatabaseUnavailable("database_unreachable", reason=_first_line(exc)) from exc
+    check_server_version(db)
     return db
+
+
+# SKIP LOCKED, upserts and RETURNING/LAST_INSERT_ID(expr) are what the engine needs.
+MINIMUM_SERVER = {"postgresql": (9, 5), "mariadb": (10, 6), "mysql": (8, 0, 1)}
+
+
+def server_version(db: peewee.Database) -> tuple[str, tuple[int, ...]]:
+    """(server kind, version) of a connected server; ("sqlite", …) for a file."""
+    backend = backend_of(db)
+    if backend == "sqlite":
+        import sqlite3
+
+        return "sqlite", sqlite3.sqlite_version_info
+    if backend == "postgresql":
+        number = int(db.execute_sql("SHOW server_version_num").fetchone()[0])
+        return "postgresql", (number // 10000, number % 10000) if number >= 100000 else (
+            number // 10000, number // 100 % 100)
+    text = str(db.execute_sql("SELECT VERSION()").fetchone()[0])
+    kind = "mariadb" if "mariadb" in text.lower() else "mysql"
+    parts = tuple(int(p) for p in text.split("-")[0].split(".")[:3] if p.isdigit())
+    return kind, parts
+
+
+def check_server_version(db: peewee.Database) -> None:
+    """Refuse a server too old for row locking with SKIP LOCKED, in plain words."""
+    kind, version = server_version(db)
+    minimum = MINIMUM_SERVER.get(kind)
+    if minimum is not None and version < minimum:
+        db.close()
+        raise InvalidInput("server_too_old", server=kind,
+                           version=".".join(map(str, version)),
+                           minimum=".".join(map(str, minimum)))
 
 
 def _first_line(exc: BaseException) -> str:

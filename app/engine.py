@@ -58,6 +58,9 @@ from app.settings import get_settings
 
 TicketRef = str | int
 
+# How long the change feed and remembered request ids are kept.
+FEED_RETENTION = dt.timedelta(days=1)
+
 
 # --- what callers get back ---------------------------------------------------
 
@@ -347,8 +350,9 @@ def issue_ticket(queue_ref: str, request_id: str | None = None) -> TicketView:
         seq = _next_sequence(queue.id, today)
         if queue.daily_quota is not None and seq > queue.daily_quota:
             raise Refused("quota_full", queue=queue.prefix, quota=queue.daily_quota)
-        if seq == 1:
+        if seq == 1:  # the day's first ticket in this queue: tidy up after earlier days
             _expire_before(today)
+            _prune_before(clock.utcnow() - FEED_RETENTION)
         now = clock.utcnow()
         ticket = Ticket.create(queue=queue, service_day=today, seq=seq,
                                number=display_number(queue.prefix, seq),
@@ -446,72 +450,66 @@ def call_ticket(ref: TicketRef, counter_number: int, officer: int | None = None,
     return _idempotent("call", request_id, work)
 
 
-def recall(ref: TicketRef, counter_number: int, request_id: str | None = None) -> TicketView:
-    """Call the same ticket again (the lobby display repeats it); counted."""
+def _act_as_holder(ref: TicketRef, counter_number: int, request_id: str | None, *,
+                   action: str, event: str, from_status: tuple[str, ...],
+                   changes: Callable[[Ticket], dict[str, Any]],
+                   counter_must_be_active: bool = True) -> TicketView:
+    """One step by the counter that holds the ticket: check, compare-and-set, feed."""
 
     def work() -> TicketView:
-        counter = _find_counter(counter_number)
+        counter = _find_counter(counter_number, counter_must_be_active)
         ticket = _find_ticket(ref, lock=True)
-        _require_holder(ticket, counter, "recall")
-        if ticket.status != CALLED:
-            raise _refuse_state(ticket, "recall")
-        if not _compare_and_set(ticket, CALLED, recall_count=ticket.recall_count + 1):
-            raise _refuse_state(Ticket.get_by_id(ticket.id), "recall")
-        _emit("recalled", ticket, counter, recall_count=ticket.recall_count)
+        _require_holder(ticket, counter, action)
+        if ticket.status not in from_status:
+            raise _refuse_state(ticket, action)
+        if not _compare_and_set(ticket, ticket.status, **changes(ticket)):
+            raise _refuse_state(Ticket.get_by_id(ticket.id), action)
+        extra = {"recall_count": ticket.recall_count} if action == "recall" else {}
+        _emit(event, ticket, counter, **extra)
         return _view(ticket)
 
-    return _idempotent("recall", request_id, work)
+    return _idempotent(action, request_id, work)
+
+
+def recall(ref: TicketRef, counter_number: int, request_id: str | None = None) -> TicketView:
+    """Call the same ticket again (the lobby display repeats it); counted."""
+    return _act_as_holder(ref, counter_number, request_id, action="recall", event="recalled",
+                          from_status=(CALLED,),
+                          changes=lambda t: {"recall_count": t.recall_count + 1})
 
 
 def start_serving(ref: TicketRef, counter_number: int,
                   request_id: str | None = None) -> TicketView:
     """The applicant arrived at the counter."""
-
-    def work() -> TicketView:
-        counter = _find_counter(counter_number)
-        ticket = _find_ticket(ref, lock=True)
-        _require_holder(ticket, counter, "start")
-        if not _compare_and_set(ticket, CALLED, status=SERVING, started_at=clock.utcnow()):
-            raise _refuse_state(Ticket.get_by_id(ticket.id), "start")
-        _emit("serving", ticket, counter)
-        return _view(ticket)
-
-    return _idempotent("start", request_id, work)
+    return _act_as_holder(ref, counter_number, request_id, action="start", event="serving",
+                          from_status=(CALLED,),
+                          changes=lambda t: {"status": SERVING, "started_at": clock.utcnow()})
 
 
 def finish(ref: TicketRef, counter_number: int, request_id: str | None = None) -> TicketView:
-    """Service done. Finishing straight from ``called`` counts the call as the start."""
+    """Service done. Finishing straight from ``called`` counts the call as the start.
 
-    def work() -> TicketView:
-        counter = _find_counter(counter_number, must_be_active=False)
-        ticket = _find_ticket(ref, lock=True)
-        _require_holder(ticket, counter, "finish")
+    A closed counter may still finish what it holds.
+    """
+
+    def changes(ticket: Ticket) -> dict[str, Any]:
         now = clock.utcnow()
-        expected = ticket.status
-        changes: dict[str, Any] = {"status": DONE, "finished_at": now}
+        done: dict[str, Any] = {"status": DONE, "finished_at": now}
         if ticket.started_at is None:
-            changes["started_at"] = ticket.called_at or now
-        if not _compare_and_set(ticket, expected, **changes):
-            raise _refuse_state(Ticket.get_by_id(ticket.id), "finish")
-        _emit("finished", ticket, counter)
-        return _view(ticket)
+            done["started_at"] = ticket.called_at or now
+        return done
 
-    return _idempotent("finish", request_id, work)
+    return _act_as_holder(ref, counter_number, request_id, action="finish", event="finished",
+                          from_status=(CALLED, SERVING), changes=changes,
+                          counter_must_be_active=False)
 
 
 def no_show(ref: TicketRef, counter_number: int, request_id: str | None = None) -> TicketView:
     """Called, and nobody came."""
-
-    def work() -> TicketView:
-        counter = _find_counter(counter_number, must_be_active=False)
-        ticket = _find_ticket(ref, lock=True)
-        _require_holder(ticket, counter, "no_show")
-        if not _compare_and_set(ticket, CALLED, status=NO_SHOW, finished_at=clock.utcnow()):
-            raise _refuse_state(Ticket.get_by_id(ticket.id), "no_show")
-        _emit("no_show", ticket, counter)
-        return _view(ticket)
-
-    return _idempotent("no_show", request_id, work)
+    return _act_as_holder(ref, counter_number, request_id, action="no_show", event="no_show",
+                          from_status=(CALLED,),
+                          changes=lambda t: {"status": NO_SHOW, "finished_at": clock.utcnow()},
+                          counter_must_be_active=False)
 
 
 def cancel(ref: TicketRef, counter_number: int | None = None, officer: int | None = None,
@@ -615,16 +613,19 @@ def last_event_id() -> int:
     return int(read(lambda: Event.select(pw.fn.MAX(Event.id)).scalar()) or 0)
 
 
-def prune(older_than: dt.timedelta = dt.timedelta(days=1)) -> int:
-    """Drop change-feed rows and request ids older than ``older_than``."""
+def _prune_before(cutoff: dt.datetime) -> int:
+    events = Event.delete().where(Event.created_at < cutoff).execute()
+    requests = RequestLog.delete().where(RequestLog.created_at < cutoff).execute()
+    return int(events + requests)
+
+
+def prune(older_than: dt.timedelta = FEED_RETENTION) -> int:
+    """Drop change-feed rows and request ids older than ``older_than``.
+
+    Also done by the first ticket of each day, so the feed stays small unattended.
+    """
     cutoff = clock.utcnow() - older_than
-
-    def work() -> int:
-        events = Event.delete().where(Event.created_at < cutoff).execute()
-        requests = RequestLog.delete().where(RequestLog.created_at < cutoff).execute()
-        return int(events + requests)
-
-    return run_in_transaction(work)
+    return run_in_transaction(lambda: _prune_before(cutoff))
 
 
 def office_status() -> OfficeStatus:

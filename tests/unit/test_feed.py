@@ -49,13 +49,21 @@ def test_gap_of_a_rolled_back_insert_ages_out(office: str) -> None:
     assert cursor.gaps == set()
 
 
-def test_prune_drops_old_feed_rows(office: str, travel) -> None:  # type: ignore[no-untyped-def]
+def test_feed_is_pruned_by_the_first_ticket_of_a_day(
+        office: str, travel) -> None:  # type: ignore[no-untyped-def]
     travel(dt.datetime(2026, 3, 2, 2, 0))
     engine.issue_ticket("A")
     travel(dt.datetime(2026, 3, 3, 3, 0))
     engine.issue_ticket("A")
-    assert engine.prune(dt.timedelta(days=1)) >= 1
     left = engine.changes_since(0)
     # Yesterday's issue is gone; today's expiry of yesterday's ticket and the issue stay.
     assert [(e.kind, e.number) for e in left] == [("expired", None), ("issued", "A001")]
     assert all(e.at.startswith("2026-03-03") for e in left)
+
+
+def test_explicit_prune(office: str, travel) -> None:  # type: ignore[no-untyped-def]
+    travel(dt.datetime(2026, 3, 2, 2, 0))
+    engine.issue_ticket("A", request_id="r-1")
+    travel(dt.datetime(2026, 3, 3, 3, 0))
+    assert engine.prune() == 2  # one event, one remembered request
+    assert engine.changes_since(0) == []

@@ -60,3 +60,22 @@ def test_unreachable_server_is_a_clear_error() -> None:
     with pytest.raises(DatabaseUnavailable) as err:
         dbmod.connect("postgresql://loket@127.0.0.1:1/loket")
     assert "cannot be reached" in err.value.message("en")
+
+
+def test_server_version_is_read_and_accepted(office: str, backend: str) -> None:
+    kind, version = dbmod.server_version(dbmod.database.obj)
+    assert kind in ("sqlite", "postgresql", "mariadb", "mysql") and version >= (3,)
+    dbmod.check_server_version(dbmod.database.obj)
+
+
+def test_too_old_server_is_refused(office: str, backend: str,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    if backend == "sqlite":
+        pytest.skip("SQLite has no minimum server version")
+    kind, _ = dbmod.server_version(dbmod.database.obj)
+    monkeypatch.setattr(dbmod, "server_version", lambda db: (kind, (5, 5)))
+    from app.errors import InvalidInput
+
+    with pytest.raises(InvalidInput) as err:
+        dbmod.connect(office)
+    assert "terlalu lama" in err.value.message("id")
