@@ -139,6 +139,7 @@ class Ticket(BaseModel):
         indexes = (
             (("queue", "service_day", "seq"), True),
             (("service_day", "status", "service_queue"), False),
+            (("service_day", "number"), False),
             (("counter", "status"), False),
         )
 
