@@ -155,24 +155,33 @@ def display_number(prefix: str, seq: int) -> str:
     return f"{prefix}{seq:03d}"
 
 
-def _view(ticket: Ticket) -> TicketView:
-    queues = _queue_codes({ticket.queue_id, ticket.service_queue_id})
-    counters = _counter_numbers({c for c in (ticket.counter_id, ticket.target_counter_id) if c})
+def _view(ticket: Ticket, queue_codes: dict[int, str] | None = None,
+          counter_numbers: dict[int, int] | None = None) -> TicketView:
+    """The view of ``ticket``; names already known to the caller save a lookup."""
+    codes = dict(queue_codes or {})
+    missing_queues = {ticket.queue_id, ticket.service_queue_id} - codes.keys()
+    if missing_queues:
+        codes.update(_queue_codes(missing_queues))
+    numbers = dict(counter_numbers or {})
+    missing_counters = {c for c in (ticket.counter_id, ticket.target_counter_id)
+                        if c and c not in numbers}
+    if missing_counters:
+        numbers.update(_counter_numbers(missing_counters))
     officer = (Officer.select(Officer.username).where(Officer.id == ticket.officer_id).scalar()
                if ticket.officer_id else None)
     return TicketView(
         id=ticket.id,
         number=ticket.number,
-        queue=queues[ticket.queue_id],
-        service_queue=queues[ticket.service_queue_id],
+        queue=codes[ticket.queue_id],
+        service_queue=codes[ticket.service_queue_id],
         status=ticket.status,
         service_day=str(_iso(ticket.service_day)),
         issued_at=str(_iso(ticket.issued_at)),
         called_at=_iso(ticket.called_at),
         started_at=_iso(ticket.started_at),
         finished_at=_iso(ticket.finished_at),
-        counter=counters.get(ticket.counter_id) if ticket.counter_id else None,
-        target_counter=counters.get(ticket.target_counter_id) if ticket.target_counter_id
+        counter=numbers.get(ticket.counter_id) if ticket.counter_id else None,
+        target_counter=numbers.get(ticket.target_counter_id) if ticket.target_counter_id
         else None,
         officer=officer,
         recall_count=ticket.recall_count,
@@ -212,9 +221,9 @@ def _refuse_state(ticket: Ticket, action: str) -> Refused:
 
 
 def _find_queue(ref: str) -> Queue:
+    """A queue by code (stored lower case) or prefix (stored upper case)."""
     ref = ref.strip()
-    queue = Queue.get_or_none((pw.fn.LOWER(Queue.code) == ref.lower())
-                              | (pw.fn.UPPER(Queue.prefix) == ref.upper()))
+    queue = Queue.get_or_none((Queue.code == ref.lower()) | (Queue.prefix == ref.upper()))
     if queue is None:
         raise NotFound("queue_unknown", queue=ref)
     return queue
@@ -253,13 +262,6 @@ def _require_holder(ticket: Ticket, counter: Counter, action: str) -> None:
         holder = _counter_numbers({held_by}).get(held_by, "?")
         raise Refused("ticket_held_elsewhere", number=ticket.number, holder=holder,
                       counter=counter.number)
-
-
-def _held_by(counter: Counter, today: dt.date) -> Ticket | None:
-    return (Ticket.select()
-            .where(Ticket.counter == counter, Ticket.service_day == today,
-                   Ticket.status.in_(HELD_STATUSES))
-            .first())
 
 
 def _compare_and_set(ticket: Ticket, expected: str, **changes: Any) -> bool:
@@ -353,35 +355,93 @@ def issue_ticket(queue_ref: str, request_id: str | None = None) -> TicketView:
         if seq == 1:  # the day's first ticket in this queue: tidy up after earlier days
             _expire_before(today)
             _prune_before(clock.utcnow() - FEED_RETENTION)
-        now = clock.utcnow()
-        ticket = Ticket.create(queue=queue, service_day=today, seq=seq,
-                               number=display_number(queue.prefix, seq),
-                               service_queue=queue, status=WAITING, issued_at=now)
+        ticket = Ticket(queue=queue.id, service_day=today, seq=seq,
+                        number=display_number(queue.prefix, seq), service_queue=queue.id,
+                        status=WAITING, issued_at=clock.utcnow(), recall_count=0,
+                        transfer_count=0)
+        ticket.id = Ticket.insert(**ticket.__data__).execute()
         _emit("issued", ticket)
-        return _view(ticket)
+        return _view(ticket, queue_codes={queue.id: queue.code})
 
     return _idempotent("issue", request_id, work)
 
 
-def _rank_of_queues(counter: Counter) -> list[tuple[int, int]]:
-    """(queue id, rank) for the active queues a counter serves; lower rank first.
+@dataclass(frozen=True)
+class _CounterPlan:
+    """What call-next needs to know about a counter, read in one statement."""
 
-    Priority service comes first by law; among equal priority the counter's own
-    order decides (a pickup counter set to "backlog first").
+    counter: Counter
+    queues: list[tuple[int, str]]  # (queue id, code) of its active queues, in call order
+    holding: str | None  # the number it holds today, if any
+
+
+def _counter_plan(counter_number: int, today: dt.date) -> _CounterPlan:
+    """The counter, its queues in call order and what it holds, in one round trip.
+
+    Call order: priority service first by law; among equal priority the counter's
+    own order (a pickup counter set to "backlog first").
     """
-    links = (CounterQueue.select(CounterQueue.queue, CounterQueue.position, Queue.priority)
-             .join(Queue)
-             .where(CounterQueue.counter == counter, Queue.active == True)  # noqa: E712
-             .order_by(Queue.priority.desc(), CounterQueue.position))
-    return [(queue_id, rank) for rank, (queue_id, _, _) in enumerate(_rows(links))]
+    held = (Ticket.select(Ticket.number)
+            .where(Ticket.counter == Counter.id, Ticket.service_day == today,
+                   Ticket.status.in_(HELD_STATUSES))
+            .limit(1))
+    rows = _rows(Counter.select(Counter.id, Counter.active, held, CounterQueue.queue,
+                                Queue.code, Queue.active)
+                 .join(CounterQueue, pw.JOIN.LEFT_OUTER)
+                 .join(Queue, pw.JOIN.LEFT_OUTER)
+                 .where(Counter.number == counter_number)
+                 .order_by(Queue.priority.desc(), CounterQueue.position))
+    if not rows:
+        raise NotFound("counter_unknown", counter=counter_number)
+    counter_id, active, holding = rows[0][:3]
+    if not active:
+        raise Refused("counter_inactive", counter=counter_number)
+    counter = Counter(id=counter_id, number=counter_number, active=active)
+    queues = [(qid, code) for _, _, _, qid, code, q_active in rows if qid and q_active]
+    return _CounterPlan(counter, queues, holding)
 
 
-def _claim(ticket_id: int, counter: Counter, officer: int | None) -> Ticket | None:
-    ticket = Ticket.get_by_id(ticket_id)
-    claimed = _compare_and_set(ticket, WAITING, status=CALLED, counter=counter.id,
-                               officer=officer, called_at=clock.utcnow(),
-                               target_counter=None)
-    return ticket if claimed else None
+def _next_candidate(plan: _CounterPlan, today: dt.date) -> Ticket | None:
+    """The ticket this counter should call next, locked where the server can.
+
+    PostgreSQL and SQLite take it in one sorted query: PostgreSQL locks only the
+    rows it returns, SQLite has one writer at a time anyway. MariaDB locks every
+    row a locking read examines when the ORDER BY needs a sort, which would hide
+    all waiting tickets from the other counters; there the candidate is read in
+    index order, one query per place in the call order, so only one row is locked.
+    """
+    counter_id = plan.counter.id
+    waiting = (Ticket.service_day == today) & (Ticket.status == WAITING)
+    if backend_of(database) != "mysql":
+        queue_ids = [qid for qid, _ in plan.queues]
+        where = Ticket.target_counter == counter_id
+        order = [pw.Case(None, [(Ticket.target_counter == counter_id, 0)], 1)]
+        if queue_ids:
+            where |= Ticket.target_counter.is_null() & Ticket.service_queue.in_(queue_ids)
+            order.append(pw.Case(Ticket.service_queue,
+                                 [(qid, rank) for rank, qid in enumerate(queue_ids)],
+                                 len(queue_ids)))
+        query = (Ticket.select().where(waiting & where)
+                 .order_by(*order, Ticket.issued_at, Ticket.id).limit(1))
+        if backend_of(database) == "postgresql":
+            query = query.for_update(skip_locked=True)
+        return query.first()
+    places = [Ticket.target_counter == counter_id] + [
+        (Ticket.service_queue == qid) & Ticket.target_counter.is_null()
+        for qid, _ in plan.queues]
+    for place in places:
+        ticket = (Ticket.select().where(waiting & place)
+                  .order_by(Ticket.issued_at, Ticket.id).limit(1)
+                  .for_update(skip_locked=True).first())
+        if ticket is not None:
+            return ticket
+    return None
+
+
+def _claim(ticket: Ticket, counter: Counter, officer: int | None) -> bool:
+    """Compare-and-set ``waiting → called`` for this counter; False if someone was first."""
+    return _compare_and_set(ticket, WAITING, status=CALLED, counter=counter.id,
+                            officer=officer, called_at=clock.utcnow(), target_counter=None)
 
 
 def call_next(counter_number: int, officer: int | None = None,
@@ -393,34 +453,19 @@ def call_next(counter_number: int, officer: int | None = None,
     """
 
     def work() -> TicketView:
-        counter = _find_counter(counter_number)
         today = _today()
-        busy = _held_by(counter, today)
-        if busy is not None:
-            raise Refused("counter_busy", counter=counter.number, number=busy.number)
-        ranks = _rank_of_queues(counter)
-        queue_ids = [qid for qid, _ in ranks]
-        served_here = (Ticket.target_counter.is_null() & Ticket.service_queue.in_(queue_ids)
-                       if queue_ids else pw.SQL("1 = 0"))
-        order = [pw.Case(None, [(Ticket.target_counter == counter.id, 0)], 1)]
-        if ranks:
-            order.append(pw.Case(Ticket.service_queue, ranks, len(ranks)))
-        query = (Ticket.select(Ticket.id)
-                 .where(Ticket.service_day == today, Ticket.status == WAITING,
-                        (Ticket.target_counter == counter.id) | served_here)
-                 .order_by(*order, Ticket.issued_at, Ticket.id)
-                 .limit(1))
-        if backend_of(database) != "sqlite":
-            query = query.for_update(skip_locked=True)
+        plan = _counter_plan(counter_number, today)
+        if plan.holding is not None:
+            raise Refused("counter_busy", counter=counter_number, number=plan.holding)
         for _ in range(20):
-            candidate = query.scalar()
-            if candidate is None:
+            ticket = _next_candidate(plan, today)
+            if ticket is None:
                 break
-            ticket = _claim(candidate, counter, officer)
-            if ticket is not None:
-                _emit("called", ticket, counter)
-                return _view(ticket)
-        raise Refused("nothing_waiting", counter=counter.number)
+            if _claim(ticket, plan.counter, officer):
+                _emit("called", ticket, plan.counter)
+                return _view(ticket, queue_codes=dict(plan.queues),
+                             counter_numbers={plan.counter.id: counter_number})
+        raise Refused("nothing_waiting", counter=counter_number)
 
     return _idempotent("call_next", request_id, work)
 
@@ -430,22 +475,21 @@ def call_ticket(ref: TicketRef, counter_number: int, officer: int | None = None,
     """Call one waiting ticket out of order (the officer chose it, or scanned it)."""
 
     def work() -> TicketView:
-        counter = _find_counter(counter_number)
         ticket = _find_ticket(ref, lock=True)
+        plan = _counter_plan(counter_number, ticket.service_day)
         if ticket.status != WAITING:
             raise _refuse_state(ticket, "call")
-        served = {qid for qid, _ in _rank_of_queues(counter)}
-        if ticket.target_counter_id not in (None, counter.id) or (
+        served = {qid for qid, _ in plan.queues}
+        if ticket.target_counter_id not in (None, plan.counter.id) or (
                 ticket.target_counter_id is None and ticket.service_queue_id not in served):
-            raise Refused("ticket_not_served_here", number=ticket.number, counter=counter.number)
-        busy = _held_by(counter, ticket.service_day)
-        if busy is not None:
-            raise Refused("counter_busy", counter=counter.number, number=busy.number)
-        if _claim(ticket.id, counter, officer) is None:
+            raise Refused("ticket_not_served_here", number=ticket.number, counter=counter_number)
+        if plan.holding is not None:
+            raise Refused("counter_busy", counter=counter_number, number=plan.holding)
+        if not _claim(ticket, plan.counter, officer):
             raise _refuse_state(Ticket.get_by_id(ticket.id), "call")
-        ticket = Ticket.get_by_id(ticket.id)
-        _emit("called", ticket, counter)
-        return _view(ticket)
+        _emit("called", ticket, plan.counter)
+        return _view(ticket, queue_codes=dict(plan.queues),
+                     counter_numbers={plan.counter.id: counter_number})
 
     return _idempotent("call", request_id, work)
 

@@ -138,7 +138,10 @@ class Ticket(BaseModel):
     class Meta:
         indexes = (
             (("queue", "service_day", "seq"), True),
-            (("service_day", "status", "service_queue"), False),
+            # Call-next reads waiting tickets of one queue (or sent to one counter) in
+            # this index's order, so a locking read touches one row
+            # (see engine._next_candidate).
+            (("service_day", "status", "target_counter", "service_queue", "issued_at"), False),
             (("service_day", "number"), False),
             (("counter", "status"), False),
         )
