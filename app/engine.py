@@ -54,6 +54,7 @@ from app.models import (
     RequestLog,
     Ticket,
 )
+from app.prepared import Param, Prepared, model_from_row
 from app.settings import get_settings
 
 TicketRef = str | int
@@ -200,17 +201,22 @@ def _counter_numbers(ids: set[int]) -> dict[int, int]:
             Counter.select(Counter.id, Counter.number).where(Counter.id.in_(ids))}
 
 
+_INSERT_EVENT = Prepared(lambda _: Event.insert({
+    Event.created_at: Param("at"), Event.kind: Param("kind"), Event.ticket: Param("ticket"),
+    Event.number: Param("number"), Event.queue: Param("queue"), Event.counter: Param("counter"),
+    Event.data: Param("data")}))
+
+
 def _emit(kind: str, ticket: Ticket | None = None, counter: Counter | None = None,
           **data: Any) -> None:
-    Event.insert(
-        created_at=clock.utcnow(),
-        kind=kind,
-        ticket=ticket.id if ticket else None,
-        number=ticket.number if ticket else None,
-        queue=ticket.service_queue_id if ticket else None,
-        counter=counter.number if counter else None,
-        data=json.dumps(data, ensure_ascii=False, default=str),
-    ).execute()
+    """Append one change to the feed (inside the transaction of the change)."""
+    _INSERT_EVENT.execute({
+        "at": clock.utcnow(), "kind": kind,
+        "ticket": ticket.id if ticket else None,
+        "number": ticket.number if ticket else None,
+        "queue": ticket.service_queue_id if ticket else None,
+        "counter": counter.number if counter else None,
+        "data": json.dumps(data, ensure_ascii=False, default=str)})
 
 
 def _refuse_state(ticket: Ticket, action: str) -> Refused:
@@ -220,13 +226,20 @@ def _refuse_state(ticket: Ticket, action: str) -> Refused:
                    status_en=words["en"], action_id=act["id"], action_en=act["en"])
 
 
+_QUEUE_BY_REF = Prepared(lambda _: (
+    Queue.select(Queue.id, Queue.code, Queue.prefix, Queue.active, Queue.daily_quota)
+    .where((Queue.code == Param("code")) | (Queue.prefix == Param("prefix")))
+    .order_by(Queue.id).limit(1)))
+
+
 def _find_queue(ref: str) -> Queue:
     """A queue by code (stored lower case) or prefix (stored upper case)."""
     ref = ref.strip()
-    queue = Queue.get_or_none((Queue.code == ref.lower()) | (Queue.prefix == ref.upper()))
-    if queue is None:
+    row = _QUEUE_BY_REF.execute({"code": ref.lower(), "prefix": ref.upper()}).fetchone()
+    if row is None:
         raise NotFound("queue_unknown", queue=ref)
-    return queue
+    queue_id, code, prefix, active, quota = row
+    return Queue(id=queue_id, code=code, prefix=prefix, active=bool(active), daily_quota=quota)
 
 
 def _find_counter(number: int, must_be_active: bool = True) -> Counter:
@@ -341,6 +354,18 @@ def _next_sequence(queue_id: int, day: dt.date) -> int:
 # --- the operations ----------------------------------------------------------------
 
 
+def _build_insert_ticket(_: object) -> pw.BaseQuery:
+    query = Ticket.insert({
+        Ticket.queue: Param("queue"), Ticket.service_day: Param("day"), Ticket.seq: Param("seq"),
+        Ticket.number: Param("number"), Ticket.service_queue: Param("queue"),
+        Ticket.status: WAITING, Ticket.issued_at: Param("at"), Ticket.recall_count: 0,
+        Ticket.transfer_count: 0})
+    return query.returning(Ticket.id) if backend_of(database) == "postgresql" else query
+
+
+_INSERT_TICKET = Prepared(_build_insert_ticket)
+
+
 def issue_ticket(queue_ref: str, request_id: str | None = None) -> TicketView:
     """Take the next number of the day in a queue (``A`` or its code)."""
 
@@ -359,7 +384,10 @@ def issue_ticket(queue_ref: str, request_id: str | None = None) -> TicketView:
                         number=display_number(queue.prefix, seq), service_queue=queue.id,
                         status=WAITING, issued_at=clock.utcnow(), recall_count=0,
                         transfer_count=0)
-        ticket.id = Ticket.insert(**ticket.__data__).execute()
+        cursor = _INSERT_TICKET.execute({"queue": queue.id, "day": today, "seq": seq,
+                                         "number": ticket.number, "at": ticket.issued_at})
+        ticket.id = (cursor.fetchone()[0] if backend_of(database) == "postgresql"
+                     else cursor.lastrowid)
         _emit("issued", ticket)
         return _view(ticket, queue_codes={queue.id: queue.code})
 
@@ -375,22 +403,29 @@ class _CounterPlan:
     holding: str | None  # the number it holds today, if any
 
 
+def _build_counter_plan(_: object) -> pw.BaseQuery:
+    held = (Ticket.select(Ticket.number)
+            .where(Ticket.counter == Counter.id, Ticket.service_day == Param("day"),
+                   Ticket.status.in_(HELD_STATUSES))
+            .limit(1))
+    return (Counter.select(Counter.id, Counter.active, held, CounterQueue.queue, Queue.code,
+                           Queue.active)
+            .join(CounterQueue, pw.JOIN.LEFT_OUTER)
+            .join(Queue, pw.JOIN.LEFT_OUTER)
+            .where(Counter.number == Param("number"))
+            .order_by(Queue.priority.desc(), CounterQueue.position))
+
+
+_COUNTER_PLAN = Prepared(_build_counter_plan)
+
+
 def _counter_plan(counter_number: int, today: dt.date) -> _CounterPlan:
     """The counter, its queues in call order and what it holds, in one round trip.
 
     Call order: priority service first by law; among equal priority the counter's
     own order (a pickup counter set to "backlog first").
     """
-    held = (Ticket.select(Ticket.number)
-            .where(Ticket.counter == Counter.id, Ticket.service_day == today,
-                   Ticket.status.in_(HELD_STATUSES))
-            .limit(1))
-    rows = _rows(Counter.select(Counter.id, Counter.active, held, CounterQueue.queue,
-                                Queue.code, Queue.active)
-                 .join(CounterQueue, pw.JOIN.LEFT_OUTER)
-                 .join(Queue, pw.JOIN.LEFT_OUTER)
-                 .where(Counter.number == counter_number)
-                 .order_by(Queue.priority.desc(), CounterQueue.position))
+    rows = _COUNTER_PLAN.execute({"day": today, "number": counter_number}).fetchall()
     if not rows:
         raise NotFound("counter_unknown", counter=counter_number)
     counter_id, active, holding = rows[0][:3]
@@ -399,6 +434,36 @@ def _counter_plan(counter_number: int, today: dt.date) -> _CounterPlan:
     counter = Counter(id=counter_id, number=counter_number, active=active)
     queues = [(qid, code) for _, _, _, qid, code, q_active in rows if qid and q_active]
     return _CounterPlan(counter, queues, holding)
+
+
+def _build_sorted_candidate(queue_count: int) -> pw.BaseQuery:
+    counter = Param("counter")
+    where = Ticket.target_counter == counter
+    order = [pw.Case(None, [(Ticket.target_counter == counter, 0)], 1)]
+    if queue_count:
+        slots = [Param(f"q{i}") for i in range(queue_count)]
+        where |= Ticket.target_counter.is_null() & Ticket.service_queue.in_(slots)
+        order.append(pw.Case(Ticket.service_queue, [(slot, rank) for rank, slot in
+                                                    enumerate(slots)], queue_count))
+    query = (Ticket.select()
+             .where((Ticket.service_day == Param("day")) & (Ticket.status == WAITING) & where)
+             .order_by(*order, Ticket.issued_at, Ticket.id).limit(1))
+    if backend_of(database) == "postgresql":
+        query = query.for_update(skip_locked=True)
+    return query
+
+
+def _build_candidate_at(place: str) -> pw.BaseQuery:
+    target = (Ticket.target_counter == Param("counter") if place == "counter"
+              else (Ticket.target_counter.is_null()) & (Ticket.service_queue == Param("queue")))
+    return (Ticket.select()
+            .where((Ticket.service_day == Param("day")) & (Ticket.status == WAITING) & target)
+            .order_by(Ticket.issued_at, Ticket.id).limit(1)
+            .for_update(skip_locked=True))
+
+
+_SORTED_CANDIDATE = Prepared(_build_sorted_candidate)
+_CANDIDATE_AT = Prepared(_build_candidate_at)
 
 
 def _next_candidate(plan: _CounterPlan, today: dt.date) -> Ticket | None:
@@ -411,37 +476,37 @@ def _next_candidate(plan: _CounterPlan, today: dt.date) -> Ticket | None:
     index order, one query per place in the call order, so only one row is locked.
     """
     counter_id = plan.counter.id
-    waiting = (Ticket.service_day == today) & (Ticket.status == WAITING)
     if backend_of(database) != "mysql":
-        queue_ids = [qid for qid, _ in plan.queues]
-        where = Ticket.target_counter == counter_id
-        order = [pw.Case(None, [(Ticket.target_counter == counter_id, 0)], 1)]
-        if queue_ids:
-            where |= Ticket.target_counter.is_null() & Ticket.service_queue.in_(queue_ids)
-            order.append(pw.Case(Ticket.service_queue,
-                                 [(qid, rank) for rank, qid in enumerate(queue_ids)],
-                                 len(queue_ids)))
-        query = (Ticket.select().where(waiting & where)
-                 .order_by(*order, Ticket.issued_at, Ticket.id).limit(1))
-        if backend_of(database) == "postgresql":
-            query = query.for_update(skip_locked=True)
-        return query.first()
-    places = [Ticket.target_counter == counter_id] + [
-        (Ticket.service_queue == qid) & Ticket.target_counter.is_null()
-        for qid, _ in plan.queues]
-    for place in places:
-        ticket = (Ticket.select().where(waiting & place)
-                  .order_by(Ticket.issued_at, Ticket.id).limit(1)
-                  .for_update(skip_locked=True).first())
-        if ticket is not None:
-            return ticket
+        params: dict[str, object] = {"counter": counter_id, "day": today}
+        params.update({f"q{i}": qid for i, (qid, _) in enumerate(plan.queues)})
+        row = _SORTED_CANDIDATE.execute(params, variant=len(plan.queues)).fetchone()
+        return model_from_row(Ticket, row) if row else None
+    places: list[tuple[str, dict[str, object]]] = [("counter", {"counter": counter_id})]
+    places += [("queue", {"queue": qid}) for qid, _ in plan.queues]
+    for place, values in places:
+        row = _CANDIDATE_AT.execute({**values, "day": today}, variant=place).fetchone()
+        if row is not None:
+            return model_from_row(Ticket, row)
     return None
+
+
+_CLAIM = Prepared(lambda _: (
+    Ticket.update({Ticket.status: CALLED, Ticket.counter: Param("counter"),
+                   Ticket.officer: Param("officer"), Ticket.called_at: Param("at"),
+                   Ticket.target_counter: None})
+    .where((Ticket.id == Param("id")) & (Ticket.status == WAITING))))
 
 
 def _claim(ticket: Ticket, counter: Counter, officer: int | None) -> bool:
     """Compare-and-set ``waiting → called`` for this counter; False if someone was first."""
-    return _compare_and_set(ticket, WAITING, status=CALLED, counter=counter.id,
-                            officer=officer, called_at=clock.utcnow(), target_counter=None)
+    now = clock.utcnow()
+    cursor = _CLAIM.execute({"counter": counter.id, "officer": officer, "at": now,
+                             "id": ticket.id})
+    if cursor.rowcount != 1:
+        return False
+    ticket.status, ticket.called_at, ticket.target_counter = CALLED, now, None
+    ticket.counter_id, ticket.officer_id = counter.id, officer
+    return True
 
 
 def call_next(counter_number: int, officer: int | None = None,
