@@ -88,6 +88,9 @@ def open_database(url: str) -> peewee.Database:
         kwargs["timeout"] = SQLITE_BUSY_TIMEOUT_S
     elif scheme in ("postgresql", "postgres"):
         kwargs["connect_timeout"] = 5
+        # Loket's hot statements are prepared once per connection (app.prepared); plan
+        # them once too, rather than re-planning a join on every call.
+        kwargs["options"] = "-c plan_cache_mode=force_generic_plan"
     elif scheme == "mysql":
         kwargs["connect_timeout"] = 5
         kwargs["charset"] = "utf8mb4"
@@ -129,8 +132,9 @@ def connect(url: str) -> peewee.Database:
     return db
 
 
-# SKIP LOCKED, upserts and RETURNING/LAST_INSERT_ID(expr) are what the engine needs.
-MINIMUM_SERVER = {"postgresql": (9, 5), "mariadb": (10, 6), "mysql": (8, 0, 1)}
+# SKIP LOCKED, upserts and RETURNING/LAST_INSERT_ID(expr) are what the engine needs;
+# PostgreSQL 12 for plan_cache_mode.
+MINIMUM_SERVER = {"postgresql": (12,), "mariadb": (10, 6), "mysql": (8, 0, 1)}
 
 
 def server_version(db: peewee.Database) -> tuple[str, tuple[int, ...]]:

@@ -401,6 +401,7 @@ class _CounterPlan:
     counter: Counter
     queues: list[tuple[int, str]]  # (queue id, code) of its active queues, in call order
     holding: str | None  # the number it holds today, if any
+    sent_here: bool  # tickets were transferred to this very counter and wait
 
 
 def _build_counter_plan(_: object) -> pw.BaseQuery:
@@ -408,8 +409,12 @@ def _build_counter_plan(_: object) -> pw.BaseQuery:
             .where(Ticket.counter == Counter.id, Ticket.service_day == Param("day"),
                    Ticket.status.in_(HELD_STATUSES))
             .limit(1))
-    return (Counter.select(Counter.id, Counter.active, held, CounterQueue.queue, Queue.code,
-                           Queue.active)
+    sent_here = pw.fn.EXISTS(
+        Ticket.select(Ticket.id)
+        .where(Ticket.target_counter == Counter.id, Ticket.service_day == Param("day"),
+               Ticket.status == WAITING))
+    return (Counter.select(Counter.id, Counter.active, held, sent_here, CounterQueue.queue,
+                           Queue.code, Queue.active)
             .join(CounterQueue, pw.JOIN.LEFT_OUTER)
             .join(Queue, pw.JOIN.LEFT_OUTER)
             .where(Counter.number == Param("number"))
@@ -428,60 +433,41 @@ def _counter_plan(counter_number: int, today: dt.date) -> _CounterPlan:
     rows = _COUNTER_PLAN.execute({"day": today, "number": counter_number}).fetchall()
     if not rows:
         raise NotFound("counter_unknown", counter=counter_number)
-    counter_id, active, holding = rows[0][:3]
+    counter_id, active, holding, sent_here = rows[0][:4]
     if not active:
         raise Refused("counter_inactive", counter=counter_number)
     counter = Counter(id=counter_id, number=counter_number, active=active)
-    queues = [(qid, code) for _, _, _, qid, code, q_active in rows if qid and q_active]
-    return _CounterPlan(counter, queues, holding)
-
-
-def _build_sorted_candidate(queue_count: int) -> pw.BaseQuery:
-    counter = Param("counter")
-    where = Ticket.target_counter == counter
-    order = [pw.Case(None, [(Ticket.target_counter == counter, 0)], 1)]
-    if queue_count:
-        slots = [Param(f"q{i}") for i in range(queue_count)]
-        where |= Ticket.target_counter.is_null() & Ticket.service_queue.in_(slots)
-        order.append(pw.Case(Ticket.service_queue, [(slot, rank) for rank, slot in
-                                                    enumerate(slots)], queue_count))
-    query = (Ticket.select()
-             .where((Ticket.service_day == Param("day")) & (Ticket.status == WAITING) & where)
-             .order_by(*order, Ticket.issued_at, Ticket.id).limit(1))
-    if backend_of(database) == "postgresql":
-        query = query.for_update(skip_locked=True)
-    return query
+    queues = [(qid, code) for *_, qid, code, q_active in rows if qid and q_active]
+    return _CounterPlan(counter, queues, holding, bool(sent_here))
 
 
 def _build_candidate_at(place: str) -> pw.BaseQuery:
     target = (Ticket.target_counter == Param("counter") if place == "counter"
               else (Ticket.target_counter.is_null()) & (Ticket.service_queue == Param("queue")))
-    return (Ticket.select()
-            .where((Ticket.service_day == Param("day")) & (Ticket.status == WAITING) & target)
-            .order_by(Ticket.issued_at, Ticket.id).limit(1)
-            .for_update(skip_locked=True))
+    query = (Ticket.select()
+             .where((Ticket.service_day == Param("day")) & (Ticket.status == WAITING) & target)
+             .order_by(Ticket.issued_at, Ticket.id).limit(1))
+    if backend_of(database) != "sqlite":
+        query = query.for_update(skip_locked=True)
+    return query
 
 
-_SORTED_CANDIDATE = Prepared(_build_sorted_candidate)
 _CANDIDATE_AT = Prepared(_build_candidate_at)
 
 
 def _next_candidate(plan: _CounterPlan, today: dt.date) -> Ticket | None:
-    """The ticket this counter should call next, locked where the server can.
+    """The ticket this counter should call next, locked (SKIP LOCKED) on a server.
 
-    PostgreSQL and SQLite take it in one sorted query: PostgreSQL locks only the
-    rows it returns, SQLite has one writer at a time anyway. MariaDB locks every
-    row a locking read examines when the ORDER BY needs a sort, which would hide
-    all waiting tickets from the other counters; there the candidate is read in
-    index order, one query per place in the call order, so only one row is locked.
+    Each place in the call order (tickets sent to this counter, then each queue)
+    is read with its own query in the order of one index, ``LIMIT 1``: cheap
+    however long the line, and a locking read that touches only the row it
+    returns. (One query sorted by a computed rank would have to sort every
+    waiting ticket, and on MariaDB it locks every row it sorts, hiding all
+    waiting tickets from the other counters.)
     """
-    counter_id = plan.counter.id
-    if backend_of(database) != "mysql":
-        params: dict[str, object] = {"counter": counter_id, "day": today}
-        params.update({f"q{i}": qid for i, (qid, _) in enumerate(plan.queues)})
-        row = _SORTED_CANDIDATE.execute(params, variant=len(plan.queues)).fetchone()
-        return model_from_row(Ticket, row) if row else None
-    places: list[tuple[str, dict[str, object]]] = [("counter", {"counter": counter_id})]
+    places: list[tuple[str, dict[str, object]]] = []
+    if plan.sent_here:
+        places.append(("counter", {"counter": plan.counter.id}))
     places += [("queue", {"queue": qid}) for qid, _ in plan.queues]
     for place, values in places:
         row = _CANDIDATE_AT.execute({**values, "day": today}, variant=place).fetchone()

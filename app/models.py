@@ -138,10 +138,10 @@ class Ticket(BaseModel):
     class Meta:
         indexes = (
             (("queue", "service_day", "seq"), True),
-            # Call-next reads waiting tickets of one queue (or sent to one counter) in
-            # this index's order, so a locking read touches one row
-            # (see engine._next_candidate).
-            (("service_day", "status", "target_counter", "service_queue", "issued_at"), False),
+            # Call-next reads the waiting tickets of one queue in this index's order,
+            # so a locking read touches one row (see engine._next_candidate).
+            # (Tickets sent to one counter are few; the target_counter index finds them.)
+            (("service_day", "status", "service_queue", "issued_at", "id"), False),
             (("service_day", "number"), False),
             (("counter", "status"), False),
         )
