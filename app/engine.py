@@ -442,11 +442,14 @@ def _counter_plan(counter_number: int, today: dt.date) -> _CounterPlan:
 
 
 def _build_candidate_at(place: str) -> pw.BaseQuery:
-    target = (Ticket.target_counter == Param("counter") if place == "counter"
-              else (Ticket.target_counter.is_null()) & (Ticket.service_queue == Param("queue")))
-    query = (Ticket.select()
-             .where((Ticket.service_day == Param("day")) & (Ticket.status == WAITING) & target)
-             .order_by(Ticket.issued_at, Ticket.id).limit(1))
+    waiting = (Ticket.service_day == Param("day")) & (Ticket.status == WAITING)
+    if place == "counter":  # all of them (few): they are ranked in Python
+        query = Ticket.select().where(waiting & (Ticket.target_counter == Param("counter")))
+    else:
+        query = (Ticket.select()
+                 .where(waiting & Ticket.target_counter.is_null()
+                        & (Ticket.service_queue == Param("queue")))
+                 .order_by(Ticket.issued_at, Ticket.id).limit(1))
     if backend_of(database) != "sqlite":
         query = query.for_update(skip_locked=True)
     return query
@@ -458,19 +461,24 @@ _CANDIDATE_AT = Prepared(_build_candidate_at)
 def _next_candidate(plan: _CounterPlan, today: dt.date) -> Ticket | None:
     """The ticket this counter should call next, locked (SKIP LOCKED) on a server.
 
-    Each place in the call order (tickets sent to this counter, then each queue)
-    is read with its own query in the order of one index, ``LIMIT 1``: cheap
+    Tickets sent to this very counter come first, ranked like the rest. Then each
+    queue in the call order is read with its own query in the order of one index, ``LIMIT 1``: cheap
     however long the line, and a locking read that touches only the row it
     returns. (One query sorted by a computed rank would have to sort every
     waiting ticket, and on MariaDB it locks every row it sorts, hiding all
     waiting tickets from the other counters.)
     """
-    places: list[tuple[str, dict[str, object]]] = []
     if plan.sent_here:
-        places.append(("counter", {"counter": plan.counter.id}))
-    places += [("queue", {"queue": qid}) for qid, _ in plan.queues]
-    for place, values in places:
-        row = _CANDIDATE_AT.execute({**values, "day": today}, variant=place).fetchone()
+        rows = _CANDIDATE_AT.execute({"counter": plan.counter.id, "day": today},
+                                     variant="counter").fetchall()
+        if rows:
+            # Sent here: still priority and this counter's queue order first, then oldest.
+            rank = {qid: i for i, (qid, _) in enumerate(plan.queues)}
+            sent = [model_from_row(Ticket, row) for row in rows]
+            return min(sent, key=lambda t: (rank.get(t.service_queue_id, len(rank)),
+                                            t.issued_at, t.id))
+    for qid, _ in plan.queues:
+        row = _CANDIDATE_AT.execute({"queue": qid, "day": today}, variant="queue").fetchone()
         if row is not None:
             return model_from_row(Ticket, row)
     return None
