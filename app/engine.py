@@ -413,23 +413,36 @@ def _build_counter_plan(_: object) -> pw.BaseQuery:
         Ticket.select(Ticket.id)
         .where(Ticket.target_counter == Counter.id, Ticket.service_day == Param("day"),
                Ticket.status == WAITING))
-    return (Counter.select(Counter.id, Counter.active, held, sent_here, CounterQueue.queue,
-                           Queue.code, Queue.active)
-            .join(CounterQueue, pw.JOIN.LEFT_OUTER)
-            .join(Queue, pw.JOIN.LEFT_OUTER)
-            .where(Counter.number == Param("number"))
-            .order_by(Queue.priority.desc(), CounterQueue.position))
+    query = (Counter.select(Counter.id, Counter.active, held, sent_here, CounterQueue.queue,
+                            Queue.code, Queue.active)
+             .join(CounterQueue, pw.JOIN.LEFT_OUTER)
+             .join(Queue, pw.JOIN.LEFT_OUTER)
+             .where(Counter.number == Param("number"))
+             .order_by(Queue.priority.desc(), CounterQueue.position))
+    return query
 
 
 _COUNTER_PLAN = Prepared(_build_counter_plan)
+_LOCK_COUNTER = Prepared(lambda _: (
+    Counter.select(Counter.id).where(Counter.number == Param("number")).for_update()))
 
 
 def _counter_plan(counter_number: int, today: dt.date) -> _CounterPlan:
     """The counter, its queues in call order and what it holds, in one round trip.
 
+    The counter's row stays locked until the transaction ends (on SQLite the write
+    transaction does the same), so two calls at one counter — a double click on
+    two PCs, a retry racing the original — take turns, and the second sees that the
+    counter already holds a ticket.
+
     Call order: priority service first by law; among equal priority the counter's
     own order (a pickup counter set to "backlog first").
     """
+    if backend_of(database) != "sqlite":
+        # Its own statement, so the plan below reads after the lock is granted
+        # (a lock taken by the plan query itself would leave its subqueries reading
+        # the snapshot from before the wait).
+        _LOCK_COUNTER.execute({"number": counter_number})
     rows = _COUNTER_PLAN.execute({"day": today, "number": counter_number}).fetchall()
     if not rows:
         raise NotFound("counter_unknown", counter=counter_number)

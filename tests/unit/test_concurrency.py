@@ -59,3 +59,38 @@ def test_eight_issuers_and_eight_callers(office: str) -> None:
     per_ticket_calls = Tally(e.ticket for e in Event.select().where(Event.kind == "called"))
     assert set(per_ticket_calls.values()) == {1}
     assert engine.office_status().queues[0].issued_today == total
+
+
+def test_one_counter_never_holds_two_tickets(office: str) -> None:
+    """Two call-next at the same counter at the same moment (two clicks, a retry racing
+    the original): one calls, the other is told the counter is busy."""
+    import threading
+
+    from app import db as dbmod
+    from app.errors import Refused
+
+    for _ in range(40):
+        engine.issue_ticket("A")
+    rounds = 15
+    for _ in range(rounds):
+        barrier = threading.Barrier(2)
+        outcomes: list[str] = []
+
+        def click(barrier: threading.Barrier = barrier,
+                  outcomes: list[str] = outcomes) -> None:
+            with dbmod.database.obj.connection_context():
+                barrier.wait()
+                try:
+                    outcomes.append(engine.call_next(2).number)
+                except Refused as exc:
+                    outcomes.append(exc.code)
+
+        threads = [threading.Thread(target=click) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert sorted(o == "counter_busy" for o in outcomes) == [False, True], outcomes
+        held = Ticket.select().where(Ticket.status == "called")
+        assert held.count() == 1
+        engine.finish(held.get().id, 2)
