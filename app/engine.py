@@ -190,8 +190,12 @@ def _view(ticket: Ticket, queue_codes: dict[int, str] | None = None,
     )
 
 
+_ALL_QUEUE_CODES = Prepared(lambda _: Queue.select(Queue.id, Queue.code))
+
+
 def _queue_codes(ids: set[int]) -> dict[int, str]:
-    return {q.id: q.code for q in Queue.select(Queue.id, Queue.code).where(Queue.id.in_(ids))}
+    """Codes of queues by id (an office has a handful: one small read of them all)."""
+    return {qid: code for qid, code in _ALL_QUEUE_CODES.execute({}).fetchall() if qid in ids}
 
 
 def _counter_numbers(ids: set[int]) -> dict[int, int]:
@@ -242,29 +246,49 @@ def _find_queue(ref: str) -> Queue:
     return Queue(id=queue_id, code=code, prefix=prefix, active=bool(active), daily_quota=quota)
 
 
+_COUNTER_BY_NUMBER = Prepared(lambda _: (
+    Counter.select(Counter.id, Counter.name, Counter.active)
+    .where(Counter.number == Param("number"))))
+
+
 def _find_counter(number: int, must_be_active: bool = True) -> Counter:
-    counter = Counter.get_or_none(Counter.number == number)
-    if counter is None:
+    row = _COUNTER_BY_NUMBER.execute({"number": number}).fetchone()
+    if row is None:
         raise NotFound("counter_unknown", counter=number)
+    counter = Counter(id=row[0], number=number, name=row[1], active=bool(row[2]))
     if must_be_active and not counter.active:
         raise Refused("counter_inactive", counter=number)
     return counter
 
 
-def _find_ticket(ref: TicketRef, lock: bool = False) -> Ticket:
-    """Today's ticket by display number (``A017``) or by id."""
+def _build_find_ticket(variant: tuple[str, bool]) -> pw.BaseQuery:
+    by, lock = variant
     query = Ticket.select()
-    if isinstance(ref, int):
-        query = query.where(Ticket.id == ref)
+    if by == "id":
+        query = query.where(Ticket.id == Param("id"))
     else:
-        query = query.where(Ticket.number == ref.strip().upper(),
-                            Ticket.service_day == _today()).order_by(Ticket.id.desc())
-    if lock and backend_of(database) != "sqlite":
-        query = query.for_update()
-    ticket = query.first()
-    if ticket is None:
+        query = (query.where((Ticket.number == Param("number"))
+                             & (Ticket.service_day == Param("day")))
+                 .order_by(Ticket.id.desc()))
+    query = query.limit(1)
+    return query.for_update() if lock else query
+
+
+_FIND_TICKET = Prepared(_build_find_ticket)
+
+
+def _find_ticket(ref: TicketRef, lock: bool = False) -> Ticket:
+    """Today's ticket by display number (``A017``) or by id; row-locked if ``lock``."""
+    lock = lock and backend_of(database) != "sqlite"
+    if isinstance(ref, int):
+        cursor = _FIND_TICKET.execute({"id": ref}, variant=("id", lock))
+    else:
+        cursor = _FIND_TICKET.execute({"number": ref.strip().upper(), "day": _today()},
+                                      variant=("number", lock))
+    row = cursor.fetchone()
+    if row is None:
         raise NotFound("ticket_unknown", number=str(ref))
-    return ticket
+    return model_from_row(Ticket, row)
 
 
 def _require_holder(ticket: Ticket, counter: Counter, action: str) -> None:
@@ -277,15 +301,24 @@ def _require_holder(ticket: Ticket, counter: Counter, action: str) -> None:
                       counter=counter.number)
 
 
+def _build_compare_and_set(columns: tuple[str, ...]) -> pw.BaseQuery:
+    return (Ticket.update({getattr(Ticket, c): Param(c) for c in columns})
+            .where((Ticket.id == Param("_id")) & (Ticket.status == Param("_expected"))))
+
+
+_COMPARE_AND_SET = Prepared(_build_compare_and_set)
+
+
 def _compare_and_set(ticket: Ticket, expected: str, **changes: Any) -> bool:
     """Apply ``changes`` only if the ticket is still in ``expected``; refresh ``ticket``."""
-    updated = (Ticket.update(**changes)
-               .where(Ticket.id == ticket.id, Ticket.status == expected)
-               .execute())
-    if updated:
-        for key, value in changes.items():
-            setattr(ticket, key, value)
-    return bool(updated)
+    columns = tuple(sorted(changes))
+    cursor = _COMPARE_AND_SET.execute({**changes, "_id": ticket.id, "_expected": expected},
+                                      variant=columns)
+    if cursor.rowcount != 1:
+        return False
+    for key, value in changes.items():
+        setattr(ticket, key, value)
+    return True
 
 
 def _idempotent(operation: str, request_id: str | None,
@@ -582,7 +615,7 @@ def _act_as_holder(ref: TicketRef, counter_number: int, request_id: str | None, 
             raise _refuse_state(Ticket.get_by_id(ticket.id), action)
         extra = {"recall_count": ticket.recall_count} if action == "recall" else {}
         _emit(event, ticket, counter, **extra)
-        return _view(ticket)
+        return _view(ticket, counter_numbers={counter.id: counter.number})
 
     return _idempotent(action, request_id, work)
 

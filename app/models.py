@@ -142,6 +142,8 @@ class Ticket(BaseModel):
             # so a locking read touches one row (see engine._next_candidate).
             # (Tickets sent to one counter are few; the target_counter index finds them.)
             (("service_day", "status", "service_queue", "issued_at", "id"), False),
+            # "Tickets sent to this counter wait?" is asked by every call-next.
+            (("target_counter", "service_day", "status"), False),
             (("service_day", "number"), False),
             (("counter", "status"), False),
         )
