@@ -366,12 +366,16 @@ def _next_sequence(queue_id: int, day: dt.date) -> int:
     if backend == "mysql":
         # One statement, no read-then-create: creating the row in the same
         # transaction as a separate update deadlocks under concurrency.
-        db.execute_sql(
+        cursor = db.execute_sql(
             f"INSERT INTO `{table}` (queue_id, service_day, last) "
             "VALUES (%s, %s, LAST_INSERT_ID(1)) "
             "ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)",
             (queue_id, day),
         )
+        # The server reports LAST_INSERT_ID(expr) in the statement's reply; ask
+        # separately only if a driver does not pass it on.
+        if cursor.lastrowid:
+            return int(cursor.lastrowid)
         return int(db.execute_sql("SELECT LAST_INSERT_ID()").fetchone()[0])
     param = "?" if backend == "sqlite" else "%s"
     day_value: object = day.isoformat() if backend == "sqlite" else day
