@@ -665,18 +665,26 @@ def no_show(ref: TicketRef, counter_number: int, request_id: str | None = None) 
                           counter_must_be_active=False)
 
 
+def _open_ticket_for(ref: TicketRef, counter_number: int | None,
+                     action: str) -> tuple[Counter | None, Ticket]:
+    """The open ticket an action may touch: a waiting one from anywhere, a held one only
+    from its counter (or with no counter given: the supervisor's path)."""
+    counter = _find_counter(counter_number, False) if counter_number is not None else None
+    ticket = _find_ticket(ref, lock=True)
+    if ticket.status not in OPEN_STATUSES:
+        raise _refuse_state(ticket, action)
+    if counter is not None and ticket.status in HELD_STATUSES:
+        _require_holder(ticket, counter, action)
+    return counter, ticket
+
+
 def cancel(ref: TicketRef, counter_number: int | None = None, officer: int | None = None,
            reason: str = "", request_id: str | None = None) -> TicketView:
     """Void a ticket. A waiting one may be voided from anywhere; a held one only by
     its counter (or with no counter given: the supervisor's path). Audited."""
 
     def work() -> TicketView:
-        counter = _find_counter(counter_number, False) if counter_number is not None else None
-        ticket = _find_ticket(ref, lock=True)
-        if ticket.status not in OPEN_STATUSES:
-            raise _refuse_state(ticket, "cancel")
-        if counter is not None and ticket.status in HELD_STATUSES:
-            _require_holder(ticket, counter, "cancel")
+        counter, ticket = _open_ticket_for(ref, counter_number, "cancel")
         if not _compare_and_set(ticket, ticket.status, status=CANCELLED,
                                 finished_at=clock.utcnow()):
             raise _refuse_state(Ticket.get_by_id(ticket.id), "cancel")
@@ -698,12 +706,7 @@ def transfer(ref: TicketRef, counter_number: int | None = None, *,
         raise Refused("transfer_no_target")
 
     def work() -> TicketView:
-        counter = _find_counter(counter_number, False) if counter_number is not None else None
-        ticket = _find_ticket(ref, lock=True)
-        if ticket.status not in OPEN_STATUSES:
-            raise _refuse_state(ticket, "transfer")
-        if counter is not None and ticket.status in HELD_STATUSES:
-            _require_holder(ticket, counter, "transfer")
+        counter, ticket = _open_ticket_for(ref, counter_number, "transfer")
         queue = _find_queue(to_queue) if to_queue is not None else None
         if queue is not None and not queue.active:
             raise Refused("queue_inactive", queue=queue.prefix)
