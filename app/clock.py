@@ -40,8 +40,3 @@ def service_day(tz_name: str, at_utc: dt.datetime | None = None) -> dt.date:
     """The office's local date at ``at_utc`` (default now)."""
     at = (at_utc or utcnow()).replace(tzinfo=dt.UTC)
     return at.astimezone(zone(tz_name)).date()
-
-
-def to_local(at_utc: dt.datetime, tz_name: str) -> dt.datetime:
-    """A stored UTC timestamp as the office's wall-clock time."""
-    return at_utc.replace(tzinfo=dt.UTC).astimezone(zone(tz_name))

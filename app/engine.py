@@ -157,7 +157,8 @@ def display_number(prefix: str, seq: int) -> str:
 
 
 def _view(ticket: Ticket, queue_codes: dict[int, str] | None = None,
-          counter_numbers: dict[int, int] | None = None) -> TicketView:
+          counter_numbers: dict[int, int] | None = None,
+          officer_names: dict[int, str] | None = None) -> TicketView:
     """The view of ``ticket``; names already known to the caller save a lookup."""
     codes = dict(queue_codes or {})
     missing_queues = {ticket.queue_id, ticket.service_queue_id} - codes.keys()
@@ -168,8 +169,10 @@ def _view(ticket: Ticket, queue_codes: dict[int, str] | None = None,
                         if c and c not in numbers}
     if missing_counters:
         numbers.update(_counter_numbers(missing_counters))
-    officer = (Officer.select(Officer.username).where(Officer.id == ticket.officer_id).scalar()
-               if ticket.officer_id else None)
+    officer = None
+    if ticket.officer_id:
+        officer = (officer_names or {}).get(ticket.officer_id) or Officer.select(
+            Officer.username).where(Officer.id == ticket.officer_id).scalar()
     return TicketView(
         id=ticket.id,
         number=ticket.number,
@@ -722,11 +725,11 @@ def transfer(ref: TicketRef, counter_number: int | None = None, *,
                                 transferred_at=clock.utcnow(),
                                 transfer_count=ticket.transfer_count + 1):
             raise _refuse_state(Ticket.get_by_id(ticket.id), "transfer")
-        ticket = Ticket.get_by_id(ticket.id)
         _emit("transferred", ticket, counter,
               to_queue=queue.code if queue else None,
               to_counter=target.number if target else None, by_officer=officer)
-        return _view(ticket)
+        return _view(ticket, queue_codes={queue.id: queue.code} if queue else None,
+                     counter_numbers={target.id: target.number} if target else None)
 
     return _idempotent("transfer", request_id, work)
 
@@ -801,7 +804,8 @@ def office_status() -> OfficeStatus:
             _rows(DailySequence.select(DailySequence.queue, DailySequence.last)
                   .where(DailySequence.service_day == today))}
         queues = []
-        for q in Queue.select().order_by(Queue.prefix):
+        all_queues = list(Queue.select().order_by(Queue.prefix))
+        for q in all_queues:
             n, oldest = waiting.get(q.id, (0, None))
             if isinstance(oldest, str):  # SQLite returns aggregates untyped
                 oldest = dt.datetime.fromisoformat(oldest)
@@ -810,16 +814,25 @@ def office_status() -> OfficeStatus:
                 kind=q.kind, active=bool(q.active), waiting=int(n),
                 issued_today=int(issued.get(q.id, 0)),
                 longest_wait_s=int((now - oldest).total_seconds()) if oldest else None))
+        codes = {q.id: q.code for q in all_queues}
         links: dict[int, list[str]] = {}
-        for link in (CounterQueue.select(CounterQueue.counter, Queue.code).join(Queue)
-                     .order_by(CounterQueue.counter, CounterQueue.position)):
-            links.setdefault(link.counter_id, []).append(link.queue.code)
+        for counter_id, queue_id in _rows(CounterQueue.select(CounterQueue.counter,
+                                                              CounterQueue.queue)
+                                          .order_by(CounterQueue.counter,
+                                                    CounterQueue.position)):
+            links.setdefault(counter_id, []).append(codes[queue_id])
         held = {t.counter_id: t for t in Ticket.select()
                 .where(Ticket.service_day == today, Ticket.status.in_(HELD_STATUSES))}
+        officer_ids = {t.officer_id for t in held.values() if t.officer_id}
+        names = dict(_rows(Officer.select(Officer.id, Officer.username)
+                           .where(Officer.id.in_(officer_ids)))) if officer_ids else {}
+        all_counters = list(Counter.select().order_by(Counter.number))
+        numbers = {c.id: c.number for c in all_counters}
         counters = [CounterStatus(number=c.number, name=c.name, active=bool(c.active),
                                   queues=links.get(c.id, []),
-                                  ticket=_view(held[c.id]) if c.id in held else None)
-                    for c in Counter.select().order_by(Counter.number)]
+                                  ticket=_view(held[c.id], codes, numbers, names)
+                                  if c.id in held else None)
+                    for c in all_counters]
         return OfficeStatus(service_day=today.isoformat(), queues=queues, counters=counters)
 
     return read(work)

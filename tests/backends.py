@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urlparse
 
 import peewee
@@ -59,37 +61,43 @@ def drop_scratch_database(backend: str, url: str) -> None:
         admin.close()
 
 
+@contextmanager
+def _foreign_keys_off(db: peewee.Database) -> Iterator[None]:
+    """Let tables be emptied or dropped in any order (PostgreSQL uses CASCADE instead)."""
+    if isinstance(db, peewee.MySQLDatabase):
+        off, on = "SET FOREIGN_KEY_CHECKS = 0", "SET FOREIGN_KEY_CHECKS = 1"
+    elif isinstance(db, peewee.SqliteDatabase):
+        off, on = "PRAGMA foreign_keys = OFF", "PRAGMA foreign_keys = ON"
+    else:
+        yield
+        return
+    db.execute_sql(off)
+    try:
+        yield
+    finally:
+        db.execute_sql(on)
+
+
+def _quoted(db: peewee.Database, table: str) -> str:
+    return f"`{table}`" if isinstance(db, peewee.MySQLDatabase) else f'"{table}"'
+
+
 def wipe(db: peewee.Database, tables: list[str]) -> None:
     """Empty every table (fast, keeps the schema)."""
     if not tables:
         return
     if isinstance(db, peewee.PostgresqlDatabase):
-        quoted = ", ".join(f'"{t}"' for t in tables)
+        quoted = ", ".join(_quoted(db, t) for t in tables)
         db.execute_sql(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE")
-    elif isinstance(db, peewee.MySQLDatabase):
-        db.execute_sql("SET FOREIGN_KEY_CHECKS = 0")
+        return
+    verb = "TRUNCATE TABLE" if isinstance(db, peewee.MySQLDatabase) else "DELETE FROM"
+    with _foreign_keys_off(db):
         for t in tables:
-            db.execute_sql(f"TRUNCATE TABLE `{t}`")
-        db.execute_sql("SET FOREIGN_KEY_CHECKS = 1")
-    else:
-        with db.atomic():
-            db.execute_sql("PRAGMA defer_foreign_keys = ON")
-            for t in tables:
-                db.execute_sql(f'DELETE FROM "{t}"')
+            db.execute_sql(f"{verb} {_quoted(db, t)}")
 
 
 def drop_all_tables(db: peewee.Database) -> None:
-    tables = db.get_tables()
-    if isinstance(db, peewee.PostgresqlDatabase):
-        for t in tables:
-            db.execute_sql(f'DROP TABLE IF EXISTS "{t}" CASCADE')
-    elif isinstance(db, peewee.MySQLDatabase):
-        db.execute_sql("SET FOREIGN_KEY_CHECKS = 0")
-        for t in tables:
-            db.execute_sql(f"DROP TABLE IF EXISTS `{t}`")
-        db.execute_sql("SET FOREIGN_KEY_CHECKS = 1")
-    else:
-        db.execute_sql("PRAGMA foreign_keys = OFF")
-        for t in tables:
-            db.execute_sql(f'DROP TABLE IF EXISTS "{t}"')
-        db.execute_sql("PRAGMA foreign_keys = ON")
+    cascade = " CASCADE" if isinstance(db, peewee.PostgresqlDatabase) else ""
+    with _foreign_keys_off(db):
+        for t in db.get_tables():
+            db.execute_sql(f"DROP TABLE IF EXISTS {_quoted(db, t)}{cascade}")

@@ -241,18 +241,19 @@ class OfficeModel:
         return Outcome(replace(ticket, status=CALLED, counter=counter_number, target=None),
                        "called")
 
-    def _recall(self, ref: str | int, counter_number: int) -> Outcome:
+    def _held_and_called(self, ref: str | int, counter_number: int) -> ModelTicket:
         ticket = self._find(ref, counter_number)
         self._holder(ticket, counter_number)
         if ticket.status != CALLED:
             raise Refusal("ticket_bad_state")
+        return ticket
+
+    def _recall(self, ref: str | int, counter_number: int) -> Outcome:
+        ticket = self._held_and_called(ref, counter_number)
         return Outcome(replace(ticket, recall_count=ticket.recall_count + 1), "recalled")
 
     def _start(self, ref: str | int, counter_number: int) -> Outcome:
-        ticket = self._find(ref, counter_number)
-        self._holder(ticket, counter_number)
-        if ticket.status != CALLED:
-            raise Refusal("ticket_bad_state")
+        ticket = self._held_and_called(ref, counter_number)
         return Outcome(replace(ticket, status=SERVING), "serving")
 
     def _finish(self, ref: str | int, counter_number: int) -> Outcome:
@@ -261,10 +262,7 @@ class OfficeModel:
         return Outcome(replace(ticket, status=DONE), "finished")
 
     def _no_show(self, ref: str | int, counter_number: int) -> Outcome:
-        ticket = self._find(ref, counter_number)
-        self._holder(ticket, counter_number)
-        if ticket.status != CALLED:
-            raise Refusal("ticket_bad_state")
+        ticket = self._held_and_called(ref, counter_number)
         return Outcome(replace(ticket, status=NO_SHOW), "no_show")
 
     def _cancel(self, ref: str | int, counter_number: int | None) -> Outcome:
