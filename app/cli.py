@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import getpass
 import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
-from app import __version__, engine, logs, migrations, officers
+from app import __version__, backlog, engine, logs, migrations, officers, pickup
 from app.db import connect, redact_url, resolve_database_url
 from app.errors import DatabaseUnavailable, InvalidInput, LoketError, Refused, SchemaError
 from app.messages import render
+from app.models import PRINTING, READY
+from app.settings import get_settings
 
 log = logging.getLogger("loket.cli")
 
@@ -113,6 +117,50 @@ def _parser() -> argparse.ArgumentParser:
 
     show = tsub.add_parser("show", help="one ticket of today")
     show.add_argument("number")
+    tcode = tsub.add_parser("code", help="the signed code printed as a QR on a ticket")
+    tcode.add_argument("number")
+
+    backlog = sub.add_parser("backlog", help="the list of passports waiting for pickup")
+    bsub = backlog.add_subparsers(dest="action", metavar="ACTION", required=True)
+    imp = bsub.add_parser("import", help="import a CSV list (all or nothing; safe to repeat)")
+    imp.add_argument("file", help="CSV file (comma, semicolon or tab separated)")
+    imp.add_argument("--batch", help='batch name for every row, e.g. "Backlog PDN Juni 2024"')
+    imp.add_argument("--officer", help="username of who imports (for the audit log)")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="check the file and say what would change, write nothing")
+    bsub.add_parser("batches", help="batches and how many passports each holds")
+
+    pickup = sub.add_parser("pickup", help="verify, check in and hand over passports")
+    psub = pickup.add_subparsers(dest="action", metavar="ACTION", required=True)
+    pcode = psub.add_parser("code", help="the signed pickup code of an application")
+    pcode.add_argument("application_no")
+    slips = psub.add_parser("slips", help="printable pickup slips with QR codes")
+    slips.add_argument("--batch", help="only this batch")
+    slips.add_argument("--status", default="ready",
+                       choices=["ready", "printing", "all-open"],
+                       help="which passports (default: ready)")
+    slips.add_argument("--out", required=True, help="FILE.pdf or FILE.png")
+    for name, helptext in (("verify", "what a scan is and whether it may be handed over"),
+                           ("show", "the whole record behind a scan (for the counter)")):
+        a = psub.add_parser(name, help=helptext)
+        a.add_argument("code", help="scanned pickup code or application number")
+    chk = with_request_id(psub.add_parser("check-in", help="take a pickup queue ticket"))
+    chk.add_argument("code")
+    ho = with_request_id(psub.add_parser("hand-over", help="record a handover (once)"))
+    ho.add_argument("code")
+    ho.add_argument("--counter", type=int, required=True)
+    ho.add_argument("--officer", required=True, help="username of the officer handing over")
+    ho.add_argument("--collector", required=True, choices=["self", "family", "proxy"])
+    ho.add_argument("--collector-name", help="required for family and proxy")
+    ho.add_argument("--id-checked", action="store_true",
+                    help="the collector's original ID was checked (required)")
+    undo = psub.add_parser("undo-hand-over", help="undo a handover (supervisor; audited)")
+    undo.add_argument("code")
+    undo.add_argument("--officer", required=True, help="supervisor's username")
+    undo.add_argument("--reason", required=True)
+    psub.add_parser("overdue", help="ready passports past their collect-by date")
+    cov = psub.add_parser("cancel-overdue", help="cancel overdue passports (supervisor)")
+    cov.add_argument("--officer", required=True, help="supervisor's username")
 
     officer = sub.add_parser("officer", help="officer accounts")
     osub = officer.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -216,9 +264,16 @@ def _run(args: argparse.Namespace) -> int:
             _emit(args, {"events": evs},
                   "\n".join(f"{e.id} {e.at} {e.kind} {e.number or ''} {e.counter or ''}"
                             for e in evs))
+        elif args.command == "ticket" and args.action == "code":
+            code = engine.ticket_code(args.number)
+            _emit(args, {"number": args.number.strip().upper(), "code": code}, code)
         elif args.command == "ticket":
             t = _ticket_command(args)
             _emit(args, t, _ticket_line(t))
+        elif args.command == "backlog":
+            return _backlog_command(args)
+        elif args.command == "pickup":
+            return _pickup_command(args, lang)
         elif args.command == "officer":
             if args.action == "add":
                 o = officers.add_officer(args.username, _read_password(), role=args.role,
@@ -254,6 +309,9 @@ def _ticket_command(args: argparse.Namespace) -> engine.TicketView:
     if args.action == "call-next":
         return engine.call_next(args.counter, _officer_id(args.officer), request_id=rid)
     if args.action == "call":
+        if args.number.strip().upper().startswith("LK"):  # a scanned ticket QR
+            return engine.call_scanned(args.number, args.counter, _officer_id(args.officer),
+                                       request_id=rid)
         return engine.call_ticket(args.number, args.counter, _officer_id(args.officer),
                                   request_id=rid)
     if args.action in simple:
@@ -266,6 +324,100 @@ def _ticket_command(args: argparse.Namespace) -> engine.TicketView:
                                to_counter=args.to_counter,
                                officer=_officer_id(args.officer), request_id=rid)
     return engine.get_ticket(args.number)
+
+
+def _read_file(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(backlog.MAX_BYTES + 1)
+    except OSError as exc:
+        raise InvalidInput("import_unreadable", reason=exc.strerror or str(exc)) from None
+
+
+def _backlog_command(args: argparse.Namespace) -> int:
+    if args.action == "batches":
+        rows = pickup.batches()
+        _emit(args, {"batches": [{"batch": b, "records": n} for b, n in rows]},
+              "\n".join(f"{n:>7}  {b or '(regular)'}" for b, n in rows))
+        return EXIT_OK
+    summary = backlog.import_backlog(_read_file(args.file), batch=args.batch,
+                                     officer=_officer_id(args.officer), source=args.file,
+                                     dry_run=args.dry_run)
+    verb = "would be" if summary.dry_run else ""
+    _emit(args, summary,
+          f"{summary.rows} rows: {summary.created} created, {summary.updated} updated, "
+          f"{summary.unchanged} unchanged, {summary.closed} already collected or cancelled"
+          + (f" ({verb} — nothing written)" if verb else ""))
+    return EXIT_OK
+
+
+def _pickup_line(v: pickup.PickupView) -> str:
+    due = f" collect by {v.collect_by}" if v.collect_by else ""
+    late = " OVERDUE" if v.overdue else ""
+    return f"{v.application_no}  {v.status}{late}  {v.location or '-'}  {v.batch or '-'}{due}"
+
+
+def _pickup_command(args: argparse.Namespace, lang: str) -> int:
+    action = args.action
+    rid = getattr(args, "request_id", None)
+    if action == "code":
+        code = pickup.code_for(args.application_no)
+        _emit(args, {"application_no": args.application_no.strip().upper(), "code": code},
+              code)
+    elif action == "slips":
+        from app import slips
+
+        statuses = {"ready": [READY], "printing": [PRINTING],
+                    "all-open": [PRINTING, READY]}[args.status]
+        views = pickup.records(batch=args.batch, statuses=statuses)
+        office = get_settings()
+        items = [slips.Slip(code=pickup.code_for(v.application_no),
+                            application_no=v.application_no, batch=v.batch,
+                            ready_date=_date(v.ready_date), collect_by=_date(v.collect_by))
+                 for v in views]
+        written = slips.save_slips(items, office.office_name, office.collect_by_days,
+                                   Path(args.out))
+        _emit(args, {"slips": len(items), "files": [str(p) for p in written]},
+              f"{len(items)} slips written to {', '.join(str(p) for p in written)}")
+    elif action == "verify":
+        result = pickup.verify(args.code, lang)
+        text = ("valid" if result.valid else "INVALID") + (
+            "" if result.verified or not result.valid else " (not verified)")
+        if result.record:
+            text += "\n" + _pickup_line(result.record)
+        if result.message:
+            text += "\n" + result.message
+        _emit(args, result.to_dict(), text)
+        return EXIT_OK if result.valid and result.reason is None else EXIT_REFUSED
+    elif action == "show":
+        view, signed = pickup.details(args.code)
+        warn = "" if signed else "\n" + render("pickup_not_verified", {}, lang)
+        _emit(args, {**view.to_dict(), "scan_verified": signed},
+              f"{_pickup_line(view)}\n{view.name}  {view.passport_no}{warn}")
+    elif action == "check-in":
+        ci = pickup.check_in(args.code, request_id=rid)
+        _emit(args, ci.to_dict(), f"{ci.ticket.number}  {ci.ticket.service_queue}"
+              + ("" if ci.created else "  (already checked in)"))
+    elif action == "hand-over":
+        done = pickup.hand_over(args.code, args.counter, args.officer, args.collector,
+                                args.collector_name, args.id_checked, request_id=rid)
+        _emit(args, done.to_dict(), f"{done.record.application_no} handed over"
+              + (f"; {done.ticket.number} finished" if done.ticket else ""))
+    elif action == "undo-hand-over":
+        view = pickup.undo_hand_over(args.code, args.officer, args.reason)
+        _emit(args, view.to_dict(), f"{view.application_no} back to {view.status}")
+    elif action == "overdue":
+        late = pickup.overdue()
+        _emit(args, {"overdue": [v.public() for v in late]},
+              "\n".join(_pickup_line(v) for v in late) or "-")
+    elif action == "cancel-overdue":
+        numbers = pickup.cancel_overdue(args.officer)
+        _emit(args, {"cancelled": numbers}, f"{len(numbers)} overdue passports cancelled")
+    return EXIT_OK
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -293,8 +445,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _fail(args: argparse.Namespace, exc: BaseException, text: str, code: int) -> int:
     log.info("exit %d: %s", code, text)
+    lines = exc.lines(args.lang) if isinstance(exc, backlog.ImportRejected) else []
     if args.json:
-        print(json.dumps({"error": getattr(exc, "code", "internal_error"), "message": text,
-                          "exit": code}, ensure_ascii=False))
+        out: dict[str, Any] = {"error": getattr(exc, "code", "internal_error"),
+                               "message": text, "exit": code}
+        if isinstance(exc, backlog.ImportRejected):
+            out["problems"] = [{"line": p.line, "reason": p.code, "message": p.message(args.lang)}
+                               for p in exc.problems]
+        print(json.dumps(out, ensure_ascii=False))
     print(f"loket: {text}", file=sys.stderr)
+    for line in lines:
+        print(f"  {line}", file=sys.stderr)
     return code

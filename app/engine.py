@@ -26,14 +26,14 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Any, cast
+from typing import Any, Protocol, TypeVar, cast
 
 import peewee as pw
 
-from app import clock
+from app import clock, codes
 from app.audit import record
 from app.db import backend_of, database, read, run_in_transaction
-from app.errors import NotFound, Refused
+from app.errors import InvalidInput, NotFound, Refused, SchemaError
 from app.messages import ACTION_WORDS, STATUS_WORDS
 from app.models import (
     CALLED,
@@ -85,6 +85,7 @@ class TicketView:
     officer: str | None
     recall_count: int
     transfer_count: int
+    pickup: int | None = None  # the pickup record of a pickup ticket
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -190,6 +191,7 @@ def _view(ticket: Ticket, queue_codes: dict[int, str] | None = None,
         officer=officer,
         recall_count=ticket.recall_count,
         transfer_count=ticket.transfer_count,
+        pickup=ticket.pickup_id,
     )
 
 
@@ -324,27 +326,40 @@ def _compare_and_set(ticket: Ticket, expected: str, **changes: Any) -> bool:
     return True
 
 
+class _Result(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+R = TypeVar("R", bound=_Result)
+
+
 def _idempotent(operation: str, request_id: str | None,
                 work: Callable[[], TicketView]) -> TicketView:
-    """Run ``work`` once per ``request_id``; a repeat returns the first result."""
+    return idempotent(operation, request_id, work, TicketView.from_dict)
+
+
+def idempotent(operation: str, request_id: str | None, work: Callable[[], R],
+               load: Callable[[dict[str, Any]], R]) -> R:
+    """Run ``work`` in a transaction once per ``request_id``; a repeat returns the first
+    result (rebuilt by ``load`` from what ``to_dict`` stored)."""
     if request_id is None:
         return run_in_transaction(work)
 
-    def stored() -> TicketView | None:
+    def stored() -> R | None:
         prior = RequestLog.get_or_none(RequestLog.request_id == request_id)
         if prior is None:
             return None
         if prior.operation != operation:
             raise Refused("request_reused")
-        return TicketView.from_dict(json.loads(prior.result))
+        return load(json.loads(prior.result))
 
-    def guarded() -> TicketView:
+    def guarded() -> R:
         earlier = stored()
         if earlier is not None:
             return earlier
         result = work()
         RequestLog.insert(request_id=request_id, operation=operation,
-                          result=json.dumps(result.to_dict()),
+                          result=json.dumps(result.to_dict(), default=str),
                           created_at=clock.utcnow()).execute()
         return result
 
@@ -399,7 +414,7 @@ def _build_insert_ticket(_: object) -> pw.BaseQuery:
         Ticket.queue: Param("queue"), Ticket.service_day: Param("day"), Ticket.seq: Param("seq"),
         Ticket.number: Param("number"), Ticket.service_queue: Param("queue"),
         Ticket.status: WAITING, Ticket.issued_at: Param("at"), Ticket.recall_count: 0,
-        Ticket.transfer_count: 0})
+        Ticket.transfer_count: 0, Ticket.pickup: Param("pickup")})
     return query.returning(Ticket.id) if backend_of(database) == "postgresql" else query
 
 
@@ -408,30 +423,33 @@ _INSERT_TICKET = Prepared(_build_insert_ticket)
 
 def issue_ticket(queue_ref: str, request_id: str | None = None) -> TicketView:
     """Take the next number of the day in a queue (``A`` or its code)."""
+    return _idempotent("issue", request_id, lambda: issue_in_transaction(queue_ref))
 
-    def work() -> TicketView:
-        queue = _find_queue(queue_ref)
-        if not queue.active:
-            raise Refused("queue_inactive", queue=queue.prefix)
-        today = _today()
-        seq = _next_sequence(queue.id, today)
-        if queue.daily_quota is not None and seq > queue.daily_quota:
-            raise Refused("quota_full", queue=queue.prefix, quota=queue.daily_quota)
-        if seq == 1:  # the day's first ticket in this queue: tidy up after earlier days
-            _expire_before(today)
-            _prune_before(clock.utcnow() - FEED_RETENTION)
-        ticket = Ticket(queue=queue.id, service_day=today, seq=seq,
-                        number=display_number(queue.prefix, seq), service_queue=queue.id,
-                        status=WAITING, issued_at=clock.utcnow(), recall_count=0,
-                        transfer_count=0)
-        cursor = _INSERT_TICKET.execute({"queue": queue.id, "day": today, "seq": seq,
-                                         "number": ticket.number, "at": ticket.issued_at})
-        ticket.id = (cursor.fetchone()[0] if backend_of(database) == "postgresql"
-                     else cursor.lastrowid)
-        _emit("issued", ticket)
-        return _view(ticket, queue_codes={queue.id: queue.code})
 
-    return _idempotent("issue", request_id, work)
+def issue_in_transaction(queue_ref: str, pickup: int | None = None) -> TicketView:
+    """The work of :func:`issue_ticket`, for a caller already inside a write transaction
+    (a pickup check-in issues its ticket in the same transaction as its checks)."""
+    queue = _find_queue(queue_ref)
+    if not queue.active:
+        raise Refused("queue_inactive", queue=queue.prefix)
+    today = _today()
+    seq = _next_sequence(queue.id, today)
+    if queue.daily_quota is not None and seq > queue.daily_quota:
+        raise Refused("quota_full", queue=queue.prefix, quota=queue.daily_quota)
+    if seq == 1:  # the day's first ticket in this queue: tidy up after earlier days
+        _expire_before(today)
+        _prune_before(clock.utcnow() - FEED_RETENTION)
+    ticket = Ticket(queue=queue.id, service_day=today, seq=seq,
+                    number=display_number(queue.prefix, seq), service_queue=queue.id,
+                    status=WAITING, issued_at=clock.utcnow(), recall_count=0,
+                    transfer_count=0, pickup=pickup)
+    cursor = _INSERT_TICKET.execute({"queue": queue.id, "day": today, "seq": seq,
+                                     "number": ticket.number, "at": ticket.issued_at,
+                                     "pickup": pickup})
+    ticket.id = (cursor.fetchone()[0] if backend_of(database) == "postgresql"
+                 else cursor.lastrowid)
+    _emit("issued", ticket)
+    return _view(ticket, queue_codes={queue.id: queue.code})
 
 
 @dataclass(frozen=True)
@@ -642,22 +660,74 @@ def start_serving(ref: TicketRef, counter_number: int,
                           changes=lambda t: {"status": SERVING, "started_at": clock.utcnow()})
 
 
+def _finish_changes(ticket: Ticket) -> dict[str, Any]:
+    """Finishing straight from ``called`` counts the call as the start."""
+    now = clock.utcnow()
+    done: dict[str, Any] = {"status": DONE, "finished_at": now}
+    if ticket.started_at is None:
+        done["started_at"] = ticket.called_at or now
+    return done
+
+
 def finish(ref: TicketRef, counter_number: int, request_id: str | None = None) -> TicketView:
-    """Service done. Finishing straight from ``called`` counts the call as the start.
-
-    A closed counter may still finish what it holds.
-    """
-
-    def changes(ticket: Ticket) -> dict[str, Any]:
-        now = clock.utcnow()
-        done: dict[str, Any] = {"status": DONE, "finished_at": now}
-        if ticket.started_at is None:
-            done["started_at"] = ticket.called_at or now
-        return done
-
+    """Service done. A closed counter may still finish what it holds."""
     return _act_as_holder(ref, counter_number, request_id, action="finish", event="finished",
-                          from_status=(CALLED, SERVING), changes=changes,
+                          from_status=(CALLED, SERVING), changes=_finish_changes,
                           counter_must_be_active=False)
+
+
+def finish_pickup_ticket(record_id: int, counter: Counter) -> TicketView | None:
+    """Inside a handover's transaction: finish the ticket of that passport the counter
+    holds, if any, so the officer can call the next one at once."""
+    row = (Ticket.select()
+           .where((Ticket.pickup == record_id) & (Ticket.counter == counter.id)
+                  & Ticket.status.in_(HELD_STATUSES))
+           .order_by(Ticket.id.desc()).first())
+    if row is None or not _compare_and_set(row, row.status, **_finish_changes(row)):
+        return None
+    _emit("finished", row, counter)
+    return _view(row, counter_numbers={counter.id: counter.number})
+
+
+def open_pickup_ticket(record_id: int) -> TicketView | None:
+    """Today's open ticket for a passport, if one was already issued."""
+    row = (Ticket.select()
+           .where((Ticket.pickup == record_id) & (Ticket.service_day == _today())
+                  & Ticket.status.in_(OPEN_STATUSES))
+           .order_by(Ticket.id.desc()).first())
+    return _view(row) if row is not None else None
+
+
+def find_counter(number: int, must_be_active: bool = True) -> Counter:
+    """A counter by number; NotFound, or Refused when it is closed and must be open."""
+    return _find_counter(number, must_be_active)
+
+
+def ticket_code(ref: TicketRef) -> str:
+    """The signed code printed as a QR on a ticket (``LK1.T.<id>.<mac>``)."""
+    ticket = read(lambda: _find_ticket(ref))
+    return codes.sign(codes.TICKET, ticket.id, _signing_key())
+
+
+def _signing_key() -> bytes:
+    keys = get_settings().signing_keys()
+    if not keys:
+        raise SchemaError("schema_missing")
+    return keys[0]
+
+
+def call_scanned(raw: str | bytes, counter_number: int, officer: int | None = None,
+                 request_id: str | None = None) -> TicketView:
+    """Call the ticket whose QR was scanned at a counter (if this counter may call it)."""
+    scan = codes.parse(raw, get_settings().signing_keys())
+    if scan.kind == "pickup":
+        raise Refused("scan_is_pickup")
+    if scan.kind != "ticket" or scan.ident is None:
+        raise InvalidInput(scan.reason or codes.NOT_UNDERSTOOD)
+    ticket = read(lambda: Ticket.get_or_none(Ticket.id == scan.ident))
+    if ticket is None or ticket.service_day != _today():
+        raise NotFound("ticket_unknown", number=ticket.number if ticket else scan.text)
+    return call_ticket(scan.ident, counter_number, officer, request_id=request_id)
 
 
 def no_show(ref: TicketRef, counter_number: int, request_id: str | None = None) -> TicketView:

@@ -134,6 +134,207 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "id": "Server {server} versi {version} terlalu lama; perlu minimal {minimum}.",
         "en": "{server} version {version} is too old; at least {minimum} is needed.",
     },
+    "scan_empty": {
+        "id": "Pindaian kosong.",
+        "en": "The scan was empty.",
+    },
+    "scan_not_text": {
+        "id": "Pindaian tidak terbaca (bukan teks). Pindai ulang.",
+        "en": "The scan could not be read (not text). Scan again.",
+    },
+    "scan_too_long": {
+        "id": "Pindaian terlalu panjang untuk kode Loket atau nomor permohonan.",
+        "en": "The scan is too long for a Loket code or an application number.",
+    },
+    "scan_control_chars": {
+        "id": "Pindaian berisi karakter kendali; periksa pengaturan pemindai.",
+        "en": "The scan contains control characters; check the scanner's settings.",
+    },
+    "scan_unknown_version": {
+        "id": "Kode ini dibuat oleh versi Loket yang tidak dikenal.",
+        "en": "This code was made by an unknown version of Loket.",
+    },
+    "scan_unknown_kind": {
+        "id": "Jenis kode Loket ini tidak dikenal.",
+        "en": "Unknown kind of Loket code.",
+    },
+    "scan_damaged": {
+        "id": "Kode Loket tidak lengkap atau rusak. Pindai ulang.",
+        "en": "The Loket code is incomplete or damaged. Scan again.",
+    },
+    "scan_bad_signature": {
+        "id": "Kode tidak sah: tanda tangannya tidak cocok (dipalsukan, diubah, atau dari "
+        "kantor lain).",
+        "en": "Invalid code: its signature does not match (forged, altered, or from another "
+        "office).",
+    },
+    "scan_not_understood": {
+        "id": "Pindaian bukan kode Loket maupun nomor permohonan.",
+        "en": "The scan is neither a Loket code nor an application number.",
+    },
+    "scan_is_ticket": {
+        "id": "Ini kode nomor antrian, bukan kode pengambilan paspor.",
+        "en": "This is a queue ticket code, not a passport pickup code.",
+    },
+    "scan_is_pickup": {
+        "id": "Ini kode pengambilan paspor, bukan kode nomor antrian.",
+        "en": "This is a passport pickup code, not a queue ticket code.",
+    },
+    "pickup_unknown": {
+        "id": "Kode pengambilan sah, tetapi datanya tidak ada di basis data ini.",
+        "en": "The pickup code is genuine, but its record is not in this database.",
+    },
+    "pickup_unknown_application": {
+        "id": "Nomor permohonan {application_no} tidak ada dalam daftar pengambilan paspor.",
+        "en": "Application number {application_no} is not on the passport pickup list.",
+    },
+    "pickup_not_verified": {
+        "id": "Belum terverifikasi — periksa bukti pembayaran dan identitas dengan teliti.",
+        "en": "Not verified — check the receipt and ID carefully.",
+    },
+    "pickup_not_ready": {
+        "id": "Paspor {application_no} masih dalam proses cetak; perkiraan siap {ready_date}.",
+        "en": "Passport {application_no} is still being printed; expected ready {ready_date}.",
+    },
+    "pickup_not_ready_undated": {
+        "id": "Paspor {application_no} masih dalam proses cetak.",
+        "en": "Passport {application_no} is still being printed.",
+    },
+    "pickup_cancelled": {
+        "id": "Paspor {application_no} sudah dibatalkan; silakan ke meja informasi.",
+        "en": "Passport {application_no} has been cancelled; please ask at the information "
+        "desk.",
+    },
+    "pickup_already_collected": {
+        "id": "Paspor {application_no} sudah diambil pada {when} di loket {counter}, "
+        "diserahkan oleh {officer} kepada {collector_id}.",
+        "en": "Passport {application_no} was already collected on {when} at counter {counter}, "
+        "handed over by {officer} to {collector_en}.",
+    },
+    "pickup_overdue": {
+        "id": "Batas pengambilan paspor {application_no} sudah lewat ({collect_by}); hubungi "
+        "supervisor.",
+        "en": "The collect-by date of passport {application_no} has passed ({collect_by}); "
+        "see a supervisor.",
+    },
+    "pickup_not_collected": {
+        "id": "Paspor {application_no} belum diambil; tidak ada serah terima untuk dibatalkan.",
+        "en": "Passport {application_no} has not been collected; there is no handover to "
+        "undo.",
+    },
+    "handover_id_not_checked": {
+        "id": "Periksa dulu identitas asli pengambil, lalu tandai 'identitas diperiksa'.",
+        "en": "Check the collector's original ID first, then mark 'ID checked'.",
+    },
+    "handover_collector_unknown": {
+        "id": "Pengambil harus 'self' (pemilik), 'family' (keluarga) atau 'proxy' (kuasa).",
+        "en": "The collector must be 'self', 'family' or 'proxy'.",
+    },
+    "handover_name_required": {
+        "id": "Tuliskan nama pengambil (keluarga dengan KK yang sama, atau penerima kuasa).",
+        "en": "Enter the collector's name (a family member on the same family card, or the "
+        "proxy).",
+    },
+    "handover_needs_officer": {
+        "id": "Serah terima harus dicatat atas nama petugas yang menyerahkan.",
+        "en": "A handover must be recorded under the officer who hands the passport over.",
+    },
+    "needs_supervisor": {
+        "id": "Hanya supervisor atau admin yang boleh melakukan ini.",
+        "en": "Only a supervisor or an admin may do this.",
+    },
+    "reason_required": {
+        "id": "Tuliskan alasannya.",
+        "en": "Give a reason.",
+    },
+    "import_rejected": {
+        "id": "{count} baris bermasalah; tidak ada data yang diimpor.",
+        "en": "{count} bad line(s); nothing was imported.",
+    },
+    "import_line": {
+        "id": "baris {line}: {reason}",
+        "en": "line {line}: {reason}",
+    },
+    "import_unreadable": {
+        "id": "Berkas tidak dapat dibaca: {reason}",
+        "en": "The file cannot be read: {reason}",
+    },
+    "import_not_csv": {
+        "id": "Berkas ini bukan CSV. Di Excel pilih Simpan Sebagai → CSV UTF-8, lalu impor "
+        "berkas itu.",
+        "en": "This file is not CSV. In Excel choose Save As → CSV UTF-8, then import that "
+        "file.",
+    },
+    "import_too_big": {
+        "id": "Berkas terlalu besar (lebih dari {max_mb} MB).",
+        "en": "The file is too big (over {max_mb} MB).",
+    },
+    "import_empty": {
+        "id": "Berkas tidak berisi data.",
+        "en": "The file holds no data.",
+    },
+    "import_no_header": {
+        "id": "Baris judul tidak memuat kolom {missing}. Kolom yang dikenal: {known}.",
+        "en": "The header line lacks column(s) {missing}. Known columns: {known}.",
+    },
+    "import_duplicate_header": {
+        "id": "Kolom {column} muncul lebih dari sekali di baris judul.",
+        "en": "Column {column} appears more than once in the header line.",
+    },
+    "import_column_count": {
+        "id": "ada {found} kolom, seharusnya {expected}",
+        "en": "{found} columns, expected {expected}",
+    },
+    "import_missing": {
+        "id": "kolom {column} kosong",
+        "en": "{column} is empty",
+    },
+    "import_bad_application_no": {
+        "id": "nomor permohonan '{value}' tidak sah (huruf, angka, '-' atau '/', 6–32 "
+        "karakter)",
+        "en": "application number '{value}' is not valid (letters, digits, '-' or '/', 6–32 "
+        "characters)",
+    },
+    "import_bad_passport_no": {
+        "id": "nomor paspor '{value}' tidak sah (huruf dan angka, 6–16 karakter)",
+        "en": "passport number '{value}' is not valid (letters and digits, 6–16 characters)",
+    },
+    "import_bad_date": {
+        "id": "'{value}' bukan tanggal (pakai YYYY-MM-DD atau DD/MM/YYYY)",
+        "en": "'{value}' is not a date (use YYYY-MM-DD or DD/MM/YYYY)",
+    },
+    "import_bad_status": {
+        "id": "status '{value}' tidak dikenal (pakai siap/ready atau cetak/printing)",
+        "en": "unknown status '{value}' (use siap/ready or cetak/printing)",
+    },
+    "import_too_long": {
+        "id": "kolom {column} lebih dari {max} karakter",
+        "en": "{column} is longer than {max} characters",
+    },
+    "import_control_chars": {
+        "id": "kolom {column} berisi karakter kendali",
+        "en": "{column} contains control characters",
+    },
+    "import_bad_quoting": {
+        "id": "tanda kutip tidak ditutup; baris ini dan sesudahnya tidak dapat dibaca",
+        "en": "a quote is not closed; this line and the rest cannot be read",
+    },
+    "import_duplicate": {
+        "id": "nomor permohonan {value} sudah ada di baris {first}",
+        "en": "application number {value} already appears on line {first}",
+    },
+    "slips_output_unknown": {
+        "id": "Jenis berkas '{suffix}' tidak didukung; pakai .pdf atau .png.",
+        "en": "File type '{suffix}' is not supported; use .pdf or .png.",
+    },
+    "slips_none": {
+        "id": "Tidak ada paspor yang cocok untuk dibuatkan slip.",
+        "en": "No passports match; no slips to make.",
+    },
+    "slips_output_unwritable": {
+        "id": "Tidak dapat menulis berkas {path}.",
+        "en": "Cannot write the file {path}.",
+    },
 }
 
 # Words used inside ticket_bad_state.
@@ -145,6 +346,13 @@ STATUS_WORDS: Final[dict[str, dict[str, str]]] = {
     "no_show": {"id": "tidak hadir", "en": "no-show"},
     "cancelled": {"id": "dibatalkan", "en": "cancelled"},
     "expired": {"id": "kedaluwarsa", "en": "expired"},
+}
+
+# Who collected a passport, as a message says it.
+COLLECTOR_WORDS: Final[dict[str, dict[str, str]]] = {
+    "self": {"id": "pemilik paspor", "en": "the holder"},
+    "family": {"id": "keluarga ({name})", "en": "a family member ({name})"},
+    "proxy": {"id": "penerima kuasa ({name})", "en": "a proxy ({name})"},
 }
 
 ACTION_WORDS: Final[dict[str, dict[str, str]]] = {

@@ -27,6 +27,15 @@ TICKET_STATUSES: Final = (WAITING, CALLED, SERVING, DONE, NO_SHOW, CANCELLED, EX
 OPEN_STATUSES: Final = (WAITING, CALLED, SERVING)
 HELD_STATUSES: Final = (CALLED, SERVING)
 
+# A passport waiting to be collected: printing → ready → collected, or cancelled.
+PRINTING: Final = "printing"
+READY: Final = "ready"
+COLLECTED: Final = "collected"
+PICKUP_STATUSES: Final = (PRINTING, READY, COLLECTED, CANCELLED)
+# Who may collect: the holder, a family member on the same family card (KK),
+# or a proxy with a power of attorney (surat kuasa).
+COLLECTORS: Final = ("self", "family", "proxy")
+
 
 class BaseModel(pw.Model):
     class Meta:
@@ -107,6 +116,45 @@ class DailySequence(BaseModel):
         primary_key = pw.CompositeKey("queue", "service_day")
 
 
+class PickupRecord(BaseModel):
+    """One printed passport (or one still printing) waiting for its holder.
+
+    The handover columns are written once, by a compare-and-set on ``status``
+    (``ready`` → ``collected``), which is what makes a handover happen exactly once.
+    """
+
+    id = pw.AutoField()
+    application_no = pw.CharField(max_length=32, unique=True)
+    name = pw.CharField(max_length=100)
+    passport_no = pw.CharField(max_length=16, default="")
+    # E.g. "Backlog PDN Juni 2024"; empty for the regular flow. Decides the pickup queue.
+    batch = pw.CharField(max_length=64, default="")
+    location = pw.CharField(max_length=64, default="")
+    status = pw.CharField(max_length=12, default=PRINTING)
+    # Expected date while printing; the day it became ready afterwards.
+    ready_date = pw.DateField(null=True)
+    collect_by = pw.DateField(null=True)
+    imported_at = pw.DateTimeField()
+    updated_at = pw.DateTimeField()
+    collected_at = pw.DateTimeField(null=True)
+    collected_counter = pw.ForeignKeyField(Counter, null=True, backref="+")
+    collected_officer = pw.ForeignKeyField(Officer, null=True, backref="+")
+    collector = pw.CharField(max_length=8, null=True)
+    collector_name = pw.CharField(max_length=100, null=True)
+    id_checked = pw.BooleanField(default=False)
+    # Whether the handover scan was a signed code (False: a bare application number).
+    verified = pw.BooleanField(default=False)
+    cancelled_at = pw.DateTimeField(null=True)
+    collected_counter_id: int | None
+    collected_officer_id: int | None
+
+    class Meta:
+        indexes = (
+            (("status", "collect_by"), False),
+            (("batch", "status"), False),
+        )
+
+
 class Ticket(BaseModel):
     id = pw.AutoField()
     # The queue that issued the number; with day and seq it is unique.
@@ -128,12 +176,16 @@ class Ticket(BaseModel):
     officer = pw.ForeignKeyField(Officer, null=True, backref="tickets")
     recall_count = pw.IntegerField(default=0)
     transfer_count = pw.IntegerField(default=0)
+    # A pickup ticket knows its passport, so the counter sees the shelf before the
+    # applicant arrives. Added in schema version 2.
+    pickup = pw.ForeignKeyField(PickupRecord, null=True, backref="tickets", index=False)
     # The raw foreign-key values peewee exposes as ``<field>_id``.
     queue_id: int
     service_queue_id: int
     target_counter_id: int | None
     counter_id: int | None
     officer_id: int | None
+    pickup_id: int | None
 
     class Meta:
         indexes = (
@@ -146,6 +198,7 @@ class Ticket(BaseModel):
             (("target_counter", "service_day", "status"), False),
             (("service_day", "number"), False),
             (("counter", "status"), False),
+            (("pickup", "status"), False),
         )
 
 
@@ -211,6 +264,7 @@ ALL_MODELS: Final[list[type[BaseModel]]] = [
     CounterQueue,
     Officer,
     DailySequence,
+    PickupRecord,
     Ticket,
     Event,
     AuditEntry,

@@ -28,8 +28,17 @@ class OfficeSettings:
     timezone: str = clock.DEFAULT_TIMEZONE
     language: str = "id"
     notice_text: str = ""
+    # Days a ready passport waits before it is cancelled by regulation.
+    collect_by_days: int = 30
+    # Pickup queues (code or prefix): a backlog batch, and the regular flow.
+    backlog_pickup_queue: str = "backlog"
+    regular_pickup_queue: str = "ambil"
     # Signs QR codes; made at first init, never shown. Hex of 32 random bytes.
     signing_secret: str = field(default="", repr=False)
+
+    def signing_keys(self) -> list[bytes]:
+        """Keys that verify a code, current first."""
+        return [bytes.fromhex(self.signing_secret)] if self.signing_secret else []
 
 
 _FIELDS = {f.name for f in dataclasses.fields(OfficeSettings)}
@@ -72,15 +81,29 @@ def ensure_defaults(office_name: str | None = None) -> OfficeSettings:
     return get_settings()
 
 
-def update_settings(officer: Officer | None = None, **changes: str) -> OfficeSettings:
+def _checked(key: str, value: object) -> object:
+    """``value`` as stored for ``key``, or InvalidInput."""
+    if key not in _FIELDS:
+        raise InvalidInput("setting_unknown", key=key)
+    bad = InvalidInput("setting_invalid", key=key, value=value)
+    if key == "collect_by_days":
+        try:
+            days = int(str(value))
+        except ValueError:
+            raise bad from None
+        if not 1 <= days <= 365:
+            raise bad
+        return days
+    if key == "language" and value not in LANGUAGES:
+        raise bad
+    if key == "timezone" and not clock.is_known_zone(str(value)):
+        raise bad
+    return str(value)
+
+
+def update_settings(officer: Officer | None = None, **changes: object) -> OfficeSettings:
     """Change settings and audit who changed what (the secret's value is never logged)."""
-    for key, value in changes.items():
-        if key not in _FIELDS:
-            raise InvalidInput("setting_unknown", key=key)
-        if key == "language" and value not in LANGUAGES:
-            raise InvalidInput("setting_invalid", key=key, value=value)
-        if key == "timezone" and not clock.is_known_zone(value):
-            raise InvalidInput("setting_invalid", key=key, value=value)
+    changes = {key: _checked(key, value) for key, value in changes.items()}
 
     def work() -> None:
         for key, value in changes.items():

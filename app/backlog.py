@@ -1,0 +1,438 @@
+"""Backlog import: the passport system's list of passports, read and applied in one step.
+
+The list comes as CSV from whatever spreadsheet program the office has: comma,
+semicolon or tab separated (detected from the header line), UTF-8 with or
+without BOM, UTF-16 ("Unicode text"), or the Windows code page Excel uses for
+"CSV (Comma delimited)"; CRLF or LF; quoted fields; header names in Bahasa
+Indonesia or English in any order.
+
+All or nothing: every line is checked first, and if any is bad, nothing is
+written and every bad line is reported with its number and reason. A good file
+is applied in one transaction. Importing the same file again is safe: records
+are matched by application number, updated where the list says something new
+(``printing`` → ``ready``, a new shelf), never duplicated, and a record already
+collected or cancelled is never reopened.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any, Final, cast
+
+import peewee as pw
+
+from app import clock
+from app.audit import record
+from app.db import backend_of, database, read, run_in_transaction
+from app.errors import InvalidInput
+from app.messages import render
+from app.models import CANCELLED, COLLECTED, PRINTING, READY, PickupRecord
+from app.settings import get_settings
+
+MAX_BYTES: Final = 64 * 1024 * 1024
+
+# Canonical column → header names seen in exports (normalised: lower case, runs of
+# other characters turned into "_"). The first name of each is the one documented.
+COLUMNS: Final[dict[str, tuple[str, ...]]] = {
+    "application_no": ("no_permohonan", "nomor_permohonan", "no_aplikasi", "permohonan",
+                       "application_no", "application_number", "application", "app_no"),
+    "name": ("nama", "nama_pemohon", "nama_lengkap", "name", "applicant_name", "applicant",
+             "full_name"),
+    "passport_no": ("no_paspor", "nomor_paspor", "paspor", "passport_no", "passport_number",
+                    "passport"),
+    "location": ("lokasi", "lokasi_rak", "rak", "location", "shelf", "shelf_location", "box"),
+    "ready_date": ("tanggal_siap", "tgl_siap", "ready_date", "date_ready"),
+    "batch": ("batch", "kelompok", "angkatan"),
+    "status": ("status", "status_paspor"),
+}
+REQUIRED: Final = ("application_no", "name")
+_DOC_NAMES: Final = {
+    "application_no": "no_permohonan/application_no", "name": "nama/name",
+    "passport_no": "no_paspor/passport_no", "location": "lokasi/location",
+    "ready_date": "tanggal_siap/ready_date", "batch": "batch", "status": "status",
+}
+_ALIAS: Final = {alias: column for column, aliases in COLUMNS.items() for alias in aliases}
+
+_STATUS_WORDS: Final = {
+    "siap": READY, "siap_diambil": READY, "selesai": READY, "ready": READY,
+    "cetak": PRINTING, "dicetak": PRINTING, "proses": PRINTING, "dalam_proses": PRINTING,
+    "printing": PRINTING,
+}
+_LIMITS: Final = {"name": 100, "location": 64, "batch": 64}
+_APPLICATION_NO = re.compile(r"[A-Z0-9][A-Z0-9/-]{5,31}")
+_PASSPORT_NO = re.compile(r"[A-Z0-9]{6,16}")
+_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_DELIMITERS: Final = (",", ";", "\t", "|")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One bad line: its number in the file (1 = the header) and why."""
+
+    line: int
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str | None = None) -> str:
+        return render("import_line", {"line": self.line,
+                                      "reason": render(self.code, self.params, lang)}, lang)
+
+
+class ImportRejected(InvalidInput):
+    """The file has bad lines; nothing was imported. ``problems`` lists every one."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("import_rejected", count=len(problems))
+        self.problems = problems
+
+    def lines(self, lang: str | None = None) -> list[str]:
+        return [p.message(lang) for p in self.problems]
+
+
+@dataclass(frozen=True)
+class BacklogRow:
+    line: int
+    application_no: str
+    name: str
+    passport_no: str
+    location: str
+    ready_date: dt.date | None
+    batch: str | None  # None: the file has no batch column
+    status: str | None  # None: the file does not say
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    rows: list[BacklogRow]
+    columns: list[str]  # canonical names, in the file's order
+    ignored_columns: list[str]
+    delimiter: str
+    encoding: str
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    rows: int
+    created: int
+    updated: int
+    unchanged: int
+    closed: int  # already collected or cancelled: left as they are
+    batch: str | None
+    dry_run: bool
+    encoding: str
+    delimiter: str
+    ignored_columns: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# --- reading -------------------------------------------------------------------------
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise InvalidInput("import_not_csv")  # an Excel workbook, not its CSV export
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InvalidInput("import_unreadable", reason=str(exc)) from None
+    if b"\x00" in data:
+        raise InvalidInput("import_not_csv")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _normalise_header(name: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "_", name.strip().lstrip("\ufeff").lower()).strip("_")
+
+
+def _first_record(text: str) -> tuple[str, int]:
+    """The header line and how many (blank) lines precede it."""
+    for number, line in enumerate(text.splitlines()):
+        if line.strip():
+            return line, number
+    raise InvalidInput("import_empty")
+
+
+def _detect_delimiter(header_line: str) -> str:
+    """The separator under which the header names the most known columns."""
+
+    def known(delimiter: str) -> int:
+        names = next(csv.reader([header_line], delimiter=delimiter))
+        return sum(_normalise_header(n) in _ALIAS for n in names)
+
+    return max(_DELIMITERS, key=lambda d: (known(d), header_line.count(d)))
+
+
+def _parse_date(value: str) -> dt.date:
+    match = _DMY.fullmatch(value)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        return dt.date(year, month, day)
+    if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        return dt.date.fromisoformat(value)
+    raise ValueError(value)
+
+
+def _has_control(value: str) -> bool:
+    return any(unicodedata.category(ch) == "Cc" for ch in value)
+
+
+def _records(text: str, delimiter: str, skip: int) -> Iterator[tuple[int, list[str] | None]]:
+    """(first line number, fields) of every record after the header; a quoted field
+    may span lines, so numbers come from the reader. Fields are None for a record the
+    reader could not split (bad quoting); reading stops there."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    for _ in range(skip + 1):
+        next(reader)
+    previous_end = reader.line_num
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            yield previous_end + 1, None
+            return
+        start, previous_end = previous_end + 1, reader.line_num
+        yield start, fields
+
+
+def parse_backlog(data: bytes) -> ParsedFile:
+    """Read and check a whole file. Raises :class:`ImportRejected` listing every bad line,
+    or :class:`InvalidInput` when the file as a whole cannot be read."""
+    if len(data) > MAX_BYTES:
+        raise InvalidInput("import_too_big", max_mb=MAX_BYTES // (1024 * 1024))
+    text, encoding = _decode(data)
+    header_line, skip = _first_record(text)
+    delimiter = _detect_delimiter(header_line)
+    names = next(csv.reader([header_line], delimiter=delimiter))
+    columns: list[str] = []
+    ignored: list[str] = []
+    for raw_name in names:
+        column = _ALIAS.get(_normalise_header(raw_name))
+        if column is None:
+            ignored.append(raw_name.strip())
+            columns.append("")
+        elif column in columns:
+            raise InvalidInput("import_duplicate_header", column=raw_name.strip())
+        else:
+            columns.append(column)
+    missing = [_DOC_NAMES[c] for c in REQUIRED if c not in columns]
+    if missing:
+        raise InvalidInput("import_no_header", missing=", ".join(missing),
+                           known=", ".join(_DOC_NAMES.values()))
+
+    rows: list[BacklogRow] = []
+    problems: list[Problem] = []
+    first_seen: dict[str, int] = {}
+    expected = len(columns)
+    for line, fields in _records(text, delimiter, skip):
+        if fields is None:
+            problems.append(Problem(line, "import_bad_quoting"))
+            break
+        if not any(f.strip() for f in fields):
+            continue  # blank lines and the ";;;;" rows spreadsheets leave at the end
+        if len(fields) != expected:
+            problems.append(Problem(line, "import_column_count",
+                                    {"found": len(fields), "expected": expected}))
+            continue
+        # Line breaks and runs of spaces inside a cell become one space.
+        values = {c: " ".join(f.split()) for c, f in zip(columns, fields, strict=True) if c}
+        row, bad = _check_row(line, values)
+        if bad:
+            problems.extend(bad)
+            continue
+        assert row is not None
+        first = first_seen.setdefault(row.application_no, line)
+        if first != line:
+            problems.append(Problem(line, "import_duplicate",
+                                    {"value": row.application_no, "first": first}))
+            continue
+        rows.append(row)
+    if problems:
+        raise ImportRejected(problems)
+    if not rows:
+        raise InvalidInput("import_empty")
+    return ParsedFile(rows, [c for c in columns if c], ignored, delimiter, encoding)
+
+
+def _check_row(line: int, values: dict[str, str]) -> tuple[BacklogRow | None, list[Problem]]:
+    bad: list[Problem] = []
+    for column, value in values.items():
+        if _has_control(value):
+            bad.append(Problem(line, "import_control_chars", {"column": COLUMNS[column][0]}))
+    if bad:
+        return None, bad
+    for column in REQUIRED:
+        if not values.get(column):
+            bad.append(Problem(line, "import_missing", {"column": COLUMNS[column][0]}))
+    application_no = values.get("application_no", "").upper()
+    if application_no and not _APPLICATION_NO.fullmatch(application_no):
+        bad.append(Problem(line, "import_bad_application_no", {"value": values["application_no"]}))
+    passport_no = values.get("passport_no", "").upper().replace(" ", "")
+    if passport_no and not _PASSPORT_NO.fullmatch(passport_no):
+        bad.append(Problem(line, "import_bad_passport_no", {"value": values["passport_no"]}))
+    for column, limit in _LIMITS.items():
+        if len(values.get(column, "")) > limit:
+            bad.append(Problem(line, "import_too_long", {"column": COLUMNS[column][0],
+                                                         "max": limit}))
+    ready_date = None
+    if values.get("ready_date"):
+        try:
+            ready_date = _parse_date(values["ready_date"])
+        except ValueError:
+            bad.append(Problem(line, "import_bad_date", {"value": values["ready_date"]}))
+    status = None
+    if values.get("status"):
+        status = _STATUS_WORDS.get(_normalise_header(values["status"]))
+        if status is None:
+            bad.append(Problem(line, "import_bad_status", {"value": values["status"]}))
+    if bad:
+        return None, bad
+    return BacklogRow(line=line, application_no=application_no, name=values["name"],
+                      passport_no=passport_no, location=values.get("location", ""),
+                      ready_date=ready_date, batch=values.get("batch"),
+                      status=status), []
+
+
+# --- applying ------------------------------------------------------------------------
+
+_FIELDS: Final = ("name", "passport_no", "location", "batch", "status", "ready_date",
+                  "collect_by")
+
+
+@dataclass
+class _Plan:
+    inserts: list[dict[str, Any]] = field(default_factory=list)
+    updates: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    unchanged: int = 0
+    closed: int = 0
+
+
+def _target(row: BacklogRow, batch: str | None, today: dt.date, days: int,
+            current: dict[str, Any] | None) -> dict[str, Any]:
+    """What a record should hold after this row: the list's news, never going back."""
+    cur = current or {}
+    status = row.status or (READY if row.ready_date and row.ready_date <= today else PRINTING)
+    if cur.get("status") == READY:
+        status = READY  # an older list does not send a shelved passport back to printing
+    ready_date = row.ready_date or cur.get("ready_date")
+    if status == READY and ready_date is None:
+        ready_date = today  # ready, and the list does not say since when: since now
+    return {
+        "name": row.name,
+        "passport_no": row.passport_no or cur.get("passport_no", ""),
+        "location": row.location or cur.get("location", ""),
+        "batch": batch if batch is not None else (
+            row.batch if row.batch is not None else cur.get("batch", "")),
+        "status": status,
+        "ready_date": ready_date,
+        "collect_by": ready_date + dt.timedelta(days=days) if status == READY and ready_date
+        else None,
+    }
+
+
+def _existing(numbers: list[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    chunk = 500
+    columns = [PickupRecord.id, PickupRecord.application_no,
+               *(getattr(PickupRecord, f) for f in _FIELDS)]
+    for start in range(0, len(numbers), chunk):
+        part = numbers[start:start + chunk]
+        query = PickupRecord.select(*columns).where(PickupRecord.application_no.in_(part))
+        for rec in cast(list[dict[str, Any]], list(query.dicts())):
+            found[rec["application_no"]] = rec
+    return found
+
+
+def _plan(parsed: ParsedFile, batch: str | None) -> _Plan:
+    settings = get_settings()
+    today = clock.service_day(settings.timezone)
+    existing = _existing([r.application_no for r in parsed.rows])
+    plan = _Plan()
+    now = clock.utcnow()
+    for row in parsed.rows:
+        current = existing.get(row.application_no)
+        target = _target(row, batch, today, settings.collect_by_days, current)
+        if current is None:
+            plan.inserts.append({"application_no": row.application_no, **target,
+                                 "imported_at": now, "updated_at": now})
+        elif current["status"] in (COLLECTED, CANCELLED):
+            plan.closed += 1
+        elif all(current[f] == target[f] for f in _FIELDS):
+            plan.unchanged += 1
+        else:
+            plan.updates.append((current["id"], {**target, "updated_at": now}))
+    return plan
+
+
+def _insert_chunk() -> int:
+    # Parameters per statement: SQLite before 3.32 allowed 999; later and the servers more.
+    import sqlite3
+
+    if backend_of(database) == "sqlite" and sqlite3.sqlite_version_info < (3, 32):
+        return 999 // 12
+    return 500
+
+
+def import_backlog(data: bytes, batch: str | None = None, officer: int | None = None,
+                   source: str = "", dry_run: bool = False) -> ImportSummary:
+    """Check the whole file, then apply it in one transaction (or, ``dry_run``, only
+    say what would change). ``batch`` names the batch of every row (the file's own
+    batch column otherwise; an existing record keeps its batch if neither says)."""
+    parsed = parse_backlog(data)
+    if batch is not None:
+        batch = batch.strip()
+        if len(batch) > _LIMITS["batch"]:
+            raise InvalidInput("import_too_long", column="batch", max=_LIMITS["batch"])
+
+    def summary(plan: _Plan) -> ImportSummary:
+        return ImportSummary(rows=len(parsed.rows), created=len(plan.inserts),
+                             updated=len(plan.updates), unchanged=plan.unchanged,
+                             closed=plan.closed, batch=batch, dry_run=dry_run,
+                             encoding=parsed.encoding, delimiter=parsed.delimiter,
+                             ignored_columns=parsed.ignored_columns)
+
+    if dry_run:
+        return summary(read(lambda: _plan(parsed, batch)))
+
+    def work() -> ImportSummary:
+        plan = _plan(parsed, batch)
+        chunk = _insert_chunk()
+        for start in range(0, len(plan.inserts), chunk):
+            PickupRecord.insert_many(plan.inserts[start:start + chunk]).execute()
+        skipped = 0
+        for record_id, values in plan.updates:
+            # Guarded: a passport handed over while this ran stays as it was.
+            changed = (PickupRecord.update(values)
+                       .where((PickupRecord.id == record_id)
+                              & PickupRecord.status.in_((PRINTING, READY))).execute())
+            skipped += 1 - changed
+        plan.updates = plan.updates[:len(plan.updates) - skipped]
+        plan.closed += skipped
+        result = summary(plan)
+        record("backlog_imported", officer=officer, subject=source[-100:],
+               details={k: v for k, v in result.to_dict().items()
+                        if k in ("rows", "created", "updated", "unchanged", "closed", "batch")})
+        return result
+
+    try:
+        return run_in_transaction(work)
+    except pw.IntegrityError:
+        # Another import added some of the same passports meanwhile: plan again.
+        return run_in_transaction(work)

@@ -1,0 +1,479 @@
+"""Passport pickup: verify a scan, check in to the pickup queue, hand over exactly once.
+
+A handover is one compare-and-set in the database (``ready`` → ``collected``,
+only while the collect-by date has not passed), so when two counters scan the
+same code at the same moment exactly one update matches and the other is told
+when, where and by whom the passport was collected. Handovers and their undoing
+(supervisors only, with a written reason) go to the audit log.
+
+What a scan may show depends on who looks: :meth:`PickupView.public` is what a
+kiosk or a script may print (no name, no passport number); the counter sees the
+whole record to fetch the right passport and check the ID.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, fields
+from typing import Any, cast
+
+import peewee as pw
+
+from app import clock, codes, engine
+from app.audit import record
+from app.db import backend_of, database, read, run_in_transaction
+from app.errors import InvalidInput, LoketError, NotFound, Refused, SchemaError
+from app.messages import COLLECTOR_WORDS, render
+from app.models import (
+    CANCELLED,
+    COLLECTED,
+    COLLECTORS,
+    PRINTING,
+    READY,
+    Counter,
+    Officer,
+    PickupRecord,
+    Ticket,
+)
+from app.settings import get_settings
+
+SUPERVISOR_ROLES = ("supervisor", "admin")
+
+
+@dataclass(frozen=True)
+class PickupView:
+    """A pickup record as callers see it (dates as ISO text, names resolved)."""
+
+    id: int
+    application_no: str
+    name: str
+    passport_no: str
+    batch: str
+    location: str
+    status: str
+    ready_date: str | None
+    collect_by: str | None
+    overdue: bool
+    collected_at: str | None
+    collected_counter: int | None
+    collected_by: str | None  # officer's username
+    collector: str | None
+    collector_name: str | None
+    id_checked: bool
+    verified: bool
+
+    def public(self) -> dict[str, Any]:
+        """What may be shown to anyone: no name, passport number or collector."""
+        return {"application_no": self.application_no, "batch": self.batch,
+                "location": self.location, "status": self.status,
+                "ready_date": self.ready_date, "collect_by": self.collect_by,
+                "overdue": self.overdue}
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The answer to "what is this scan?" for a pickup; nothing was changed."""
+
+    valid: bool  # a pickup record was found (signed code or bare application number)
+    verified: bool  # the scan was a genuine signed code
+    status: str | None
+    reason: str | None  # why it cannot be handed over now (message id), None if it can
+    message: str  # the reason, or the warning, or "" (in the asked language)
+    warning: str | None  # "pickup_not_verified" for a bare application number
+    record: PickupView | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"valid": self.valid, "verified": self.verified, "status": self.status,
+                "reason": self.reason, "message": self.message, "warning": self.warning,
+                "record": self.record.public() if self.record else None}
+
+
+@dataclass(frozen=True)
+class Handover:
+    record: PickupView
+    ticket: engine.TicketView | None  # the pickup ticket it finished, if the counter held one
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"record": self.record.to_dict(),
+                "ticket": self.ticket.to_dict() if self.ticket else None}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Handover:
+        ticket = data.get("ticket")
+        return cls(PickupView(**data["record"]),
+                   engine.TicketView.from_dict(ticket) if ticket else None)
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    ticket: engine.TicketView
+    record: PickupView
+    created: bool  # False: the record already had an open ticket today, returned again
+    verified: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ticket": self.ticket.to_dict(), "record": self.record.public(),
+                "created": self.created, "verified": self.verified}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CheckIn:
+        rec = data["record"]
+        view = PickupView(**{f.name: rec.get(f.name) for f in fields(PickupView)})
+        return cls(engine.TicketView.from_dict(data["ticket"]), view, data["created"],
+                   data["verified"])
+
+
+# --- helpers ---------------------------------------------------------------------
+
+
+def _tuples(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
+    return cast(list[tuple[Any, ...]], list(query.tuples()))
+
+
+def _today() -> dt.date:
+    return clock.service_day(get_settings().timezone)
+
+
+def _keys() -> list[bytes]:
+    keys = get_settings().signing_keys()
+    if not keys:
+        raise SchemaError("schema_missing")
+    return keys
+
+
+def _date_text(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else "-"
+
+
+def _local_text(at_utc: dt.datetime | None) -> str:
+    if at_utc is None:
+        return "-"
+    zone = clock.zone(get_settings().timezone)
+    return at_utc.replace(tzinfo=dt.UTC).astimezone(zone).strftime("%d/%m/%Y %H:%M")
+
+
+def _is_overdue(rec: PickupRecord, today: dt.date) -> bool:
+    return bool(rec.status == READY and rec.collect_by is not None and rec.collect_by < today)
+
+
+def _view(rec: PickupRecord, today: dt.date | None = None) -> PickupView:
+    counter = officer = None
+    if rec.collected_counter_id:
+        counter = Counter.select(Counter.number).where(
+            Counter.id == rec.collected_counter_id).scalar()
+    if rec.collected_officer_id:
+        officer = Officer.select(Officer.username).where(
+            Officer.id == rec.collected_officer_id).scalar()
+    return PickupView(
+        id=rec.id, application_no=rec.application_no, name=rec.name,
+        passport_no=rec.passport_no, batch=rec.batch, location=rec.location,
+        status=rec.status,
+        ready_date=rec.ready_date.isoformat() if rec.ready_date else None,
+        collect_by=rec.collect_by.isoformat() if rec.collect_by else None,
+        overdue=_is_overdue(rec, today or _today()),
+        collected_at=rec.collected_at.isoformat() if rec.collected_at else None,
+        collected_counter=counter, collected_by=officer, collector=rec.collector,
+        collector_name=rec.collector_name, id_checked=bool(rec.id_checked),
+        verified=bool(rec.verified))
+
+
+def _officer_label(officer: Officer | None) -> str:
+    if officer is None:
+        return "?"
+    return f"{officer.full_name} ({officer.username})" if officer.full_name else officer.username
+
+
+def _blocker(rec: PickupRecord, today: dt.date) -> Refused | None:
+    """Why this passport cannot be handed over (or checked in for) now, if it cannot."""
+    number = rec.application_no
+    if rec.status == PRINTING:
+        if rec.ready_date:
+            return Refused("pickup_not_ready", application_no=number,
+                           ready_date=_date_text(rec.ready_date))
+        return Refused("pickup_not_ready_undated", application_no=number)
+    if rec.status == CANCELLED:
+        return Refused("pickup_cancelled", application_no=number)
+    if rec.status == COLLECTED:
+        officer = (Officer.get_or_none(Officer.id == rec.collected_officer_id)
+                   if rec.collected_officer_id else None)
+        counter = (Counter.get_or_none(Counter.id == rec.collected_counter_id)
+                   if rec.collected_counter_id else None)
+        words = COLLECTOR_WORDS.get(rec.collector or "self", COLLECTOR_WORDS["self"])
+        name = rec.collector_name or ""
+        return Refused("pickup_already_collected", application_no=number,
+                       when=_local_text(rec.collected_at),
+                       counter=counter.number if counter else "?",
+                       officer=_officer_label(officer),
+                       collector_id=words["id"].format(name=name),
+                       collector_en=words["en"].format(name=name))
+    if _is_overdue(rec, today):
+        return Refused("pickup_overdue", application_no=number,
+                       collect_by=_date_text(rec.collect_by))
+    return None
+
+
+def classify(raw: str | bytes) -> codes.Scan:
+    """What a scan is, checked against this office's keys. Touches no record."""
+    return codes.parse(raw, _keys())
+
+
+def _record_for(scan: codes.Scan, lock: bool = False) -> PickupRecord:
+    """The record a scan names, or the reason there is none."""
+    if scan.kind == "invalid":
+        raise InvalidInput(scan.reason or codes.NOT_UNDERSTOOD)
+    if scan.kind == "ticket":
+        raise Refused("scan_is_ticket")
+    query = PickupRecord.select()
+    if scan.kind == "pickup":
+        query = query.where(PickupRecord.id == scan.ident)
+    else:
+        query = query.where(PickupRecord.application_no == scan.text)
+    if lock and backend_of(database) != "sqlite":
+        query = query.for_update()
+    rec = query.first()
+    if rec is None:
+        if scan.kind == "pickup":
+            raise NotFound("pickup_unknown")
+        raise NotFound("pickup_unknown_application", application_no=scan.text)
+    return rec
+
+
+def _officer(ref: str | int | None, *, supervisor: bool = False) -> Officer:
+    if ref is None or ref == "":
+        raise InvalidInput("handover_needs_officer")
+    query = Officer.select().where(
+        (Officer.id == ref) if isinstance(ref, int) else (Officer.username == ref.strip()))
+    officer = query.first()
+    if officer is None or not officer.active:
+        raise NotFound("officer_unknown", username=str(ref))
+    if supervisor and officer.role not in SUPERVISOR_ROLES:
+        raise Refused("needs_supervisor")
+    return officer
+
+
+# --- services ------------------------------------------------------------------------
+
+
+def code_for(application_no: str) -> str:
+    """The signed pickup code of a record (``LK1.P.<id>.<mac>``)."""
+    key = _keys()[0]
+
+    def work() -> int:
+        rec = PickupRecord.get_or_none(
+            PickupRecord.application_no == application_no.strip().upper())
+        if rec is None:
+            raise NotFound("pickup_unknown_application", application_no=application_no)
+        return int(rec.id)
+
+    return codes.sign(codes.PICKUP, read(work), key)
+
+
+def verify(raw: str | bytes, lang: str | None = None) -> Verification:
+    """Check a scan for a pickup and say what the counter may do. Changes nothing."""
+    scan = classify(raw)
+
+    def work() -> Verification:
+        try:
+            rec = _record_for(scan)
+        except LoketError as exc:
+            return Verification(False, False, None, exc.code, exc.message(lang), None, None)
+        today = _today()
+        blocker = _blocker(rec, today)
+        warning = None if scan.signed else "pickup_not_verified"
+        message = (blocker.message(lang) if blocker
+                   else render(warning, {}, lang) if warning else "")
+        return Verification(True, scan.signed, rec.status, blocker.code if blocker else None,
+                            message, warning, _view(rec, today))
+
+    return read(work)
+
+
+def details(raw: str | bytes) -> tuple[PickupView, bool]:
+    """For the counter: the whole record a scan names, and whether the scan was signed."""
+    scan = classify(raw)
+    return read(lambda: _view(_record_for(scan))), scan.signed
+
+
+def hand_over(raw: str | bytes, counter_number: int, officer: str | int | None,
+              collector: str, collector_name: str | None = None, id_checked: bool = False,
+              request_id: str | None = None) -> Handover:
+    """Record that the passport left the shelf: to whom, by whom, where, when. Once.
+
+    The counter's pickup ticket for this passport, if it holds one, is finished in
+    the same transaction.
+    """
+    scan = classify(raw)
+    collector = (collector or "").strip().lower()
+    name = (collector_name or "").strip()
+    if collector not in COLLECTORS:
+        raise InvalidInput("handover_collector_unknown")
+    if collector != "self" and not name:
+        raise InvalidInput("handover_name_required")
+    if len(name) > 100:
+        raise InvalidInput("import_too_long", column="collector_name", max=100)
+    if not id_checked:
+        raise Refused("handover_id_not_checked")
+
+    def work() -> Handover:
+        who = _officer(officer)
+        counter = engine.find_counter(counter_number, must_be_active=False)
+        rec = _record_for(scan)
+        today = _today()
+        blocker = _blocker(rec, today)
+        if blocker is not None:
+            raise blocker
+        now = clock.utcnow()
+        changed = (PickupRecord.update(
+            status=COLLECTED, collected_at=now, collected_counter=counter.id,
+            collected_officer=who.id, collector=collector, collector_name=name or None,
+            id_checked=True, verified=scan.signed, updated_at=now)
+            .where((PickupRecord.id == rec.id) & (PickupRecord.status == READY)
+                   & (PickupRecord.collect_by.is_null() | (PickupRecord.collect_by >= today)))
+            .execute())
+        if changed != 1:
+            # Someone else was first (or the record changed): say what happened instead.
+            fresh = PickupRecord.get_by_id(rec.id)
+            raise _blocker(fresh, today) or Refused("pickup_unknown")
+        ticket = engine.finish_pickup_ticket(rec.id, counter)
+        record("pickup_handed_over", officer=who, counter=counter_number,
+               subject=rec.application_no,
+               details={"record": rec.id, "collector": collector, "collector_name": name,
+                        "id_checked": True, "verified": scan.signed,
+                        "ticket": ticket.number if ticket else None})
+        return Handover(_view(PickupRecord.get_by_id(rec.id), today), ticket)
+
+    return engine.idempotent("hand_over", request_id, work, Handover.from_dict)
+
+
+def undo_hand_over(raw: str | bytes, officer: str | int | None, reason: str) -> PickupView:
+    """Put a handed-over passport back to ``ready`` (a mistake at the counter).
+
+    Supervisors only, with a written reason; the handover it undoes is kept in the
+    audit entry.
+    """
+    scan = classify(raw)
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidInput("reason_required")
+
+    def work() -> PickupView:
+        who = _officer(officer, supervisor=True)
+        rec = _record_for(scan, lock=True)
+        if rec.status != COLLECTED:
+            raise Refused("pickup_not_collected", application_no=rec.application_no)
+        before = _view(rec)
+        changed = (PickupRecord.update(
+            status=READY, collected_at=None, collected_counter=None, collected_officer=None,
+            collector=None, collector_name=None, id_checked=False, verified=False,
+            updated_at=clock.utcnow())
+            .where((PickupRecord.id == rec.id) & (PickupRecord.status == COLLECTED))
+            .execute())
+        if changed != 1:
+            raise Refused("pickup_not_collected", application_no=rec.application_no)
+        record("pickup_handover_undone", officer=who, subject=rec.application_no,
+               details={"record": rec.id, "reason": reason,
+                        "undone": {k: v for k, v in before.to_dict().items()
+                                   if k.startswith("collect") or k in ("id_checked",
+                                                                       "verified")}})
+        return _view(PickupRecord.get_by_id(rec.id))
+
+    return run_in_transaction(work)
+
+
+def check_in(raw: str | bytes, request_id: str | None = None) -> CheckIn:
+    """Join the pickup queue for a passport: a ticket in the backlog queue for a
+    backlog batch, in the regular pickup queue otherwise, linked to the record.
+
+    Checking in twice on a day returns the open ticket already issued.
+    """
+    scan = classify(raw)
+
+    def work() -> CheckIn:
+        rec = _record_for(scan, lock=True)
+        today = _today()
+        blocker = _blocker(rec, today)
+        if blocker is not None:
+            raise blocker
+        view = _view(rec, today)
+        existing = engine.open_pickup_ticket(rec.id)
+        if existing is not None:
+            return CheckIn(existing, view, False, scan.signed)
+        settings = get_settings()
+        queue = settings.backlog_pickup_queue if rec.batch else settings.regular_pickup_queue
+        ticket = engine.issue_in_transaction(queue, pickup=rec.id)
+        return CheckIn(ticket, view, True, scan.signed)
+
+    return engine.idempotent("check_in", request_id, work, CheckIn.from_dict)
+
+
+def for_ticket(ticket_id: int) -> PickupView | None:
+    """The passport a pickup ticket is for (the counter shows it when calling)."""
+
+    def work() -> PickupView | None:
+        rec = (PickupRecord.select().join(Ticket, on=(Ticket.pickup == PickupRecord.id))
+               .where(Ticket.id == ticket_id).first())
+        return _view(rec) if rec is not None else None
+
+    return read(work)
+
+
+def records(batch: str | None = None, statuses: Sequence[str] | None = None,
+            overdue_only: bool = False) -> list[PickupView]:
+    """Records by batch and status, in application-number order."""
+
+    def work() -> list[PickupView]:
+        today = _today()
+        query = PickupRecord.select().order_by(PickupRecord.application_no)
+        if batch is not None:
+            query = query.where(PickupRecord.batch == batch)
+        if statuses:
+            query = query.where(PickupRecord.status.in_(list(statuses)))
+        if overdue_only:
+            query = query.where((PickupRecord.status == READY)
+                                & (PickupRecord.collect_by < today))
+        return [_view(rec, today) for rec in query]
+
+    return read(work)
+
+
+def overdue() -> list[PickupView]:
+    """Ready passports whose collect-by date has passed."""
+    return records(overdue_only=True)
+
+
+def cancel_overdue(officer: str | int | None) -> list[str]:
+    """Cancel every overdue passport, as the regulation says (supervisors only; audited).
+
+    Returns the application numbers cancelled.
+    """
+
+    def work() -> list[str]:
+        who = _officer(officer, supervisor=True)
+        today = _today()
+        due = ((PickupRecord.status == READY) & PickupRecord.collect_by.is_null(False)
+               & (PickupRecord.collect_by < today))
+        query = (PickupRecord.select(PickupRecord.application_no).where(due)
+                 .order_by(PickupRecord.application_no))
+        if backend_of(database) != "sqlite":
+            query = query.for_update()
+        numbers = [str(row[0]) for row in _tuples(query)]
+        if not numbers:
+            return []
+        PickupRecord.update(status=CANCELLED, cancelled_at=clock.utcnow(),
+                            updated_at=clock.utcnow()).where(due).execute()
+        record("pickup_overdue_cancelled", officer=who, subject=f"{len(numbers)} passports",
+               details={"application_nos": numbers, "before": today.isoformat()})
+        return numbers
+
+    return run_in_transaction(work)
+
+
+def batches() -> list[tuple[str, int]]:
+    """Each batch name with its number of records."""
+    query = (PickupRecord.select(PickupRecord.batch, pw.fn.COUNT(PickupRecord.id))
+             .group_by(PickupRecord.batch).order_by(PickupRecord.batch))
+    return read(lambda: [(str(row[0]), int(row[1])) for row in _tuples(query)])
