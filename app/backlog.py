@@ -254,14 +254,12 @@ def parse_backlog(data: bytes) -> ParsedFile:
         # Line breaks and runs of spaces inside a cell become one space.
         values = {c: " ".join(f.split()) for c, f in zip(columns, fields, strict=True) if c}
         row, bad = _check_row(line, values)
-        if bad:
+        number = values.get("application_no", "").upper()
+        first = first_seen.setdefault(number, line) if number else line
+        if first != line:  # a duplicate even if the first one had other faults
+            bad.append(Problem(line, "import_duplicate", {"value": number, "first": first}))
+        if bad or row is None:
             problems.extend(bad)
-            continue
-        assert row is not None
-        first = first_seen.setdefault(row.application_no, line)
-        if first != line:
-            problems.append(Problem(line, "import_duplicate",
-                                    {"value": row.application_no, "first": first}))
             continue
         rows.append(row)
     if problems:

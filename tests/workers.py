@@ -38,3 +38,30 @@ def call_until_drained(url: str, counter: int, start: multiprocessing.synchroniz
         called.append((ticket.id, ticket.number))
         engine.finish(ticket.id, counter)
     out.put(("called", called))
+
+
+def hand_over_all(url: str, scans: list[str], counter: int, officer: str,
+                  start: multiprocessing.synchronize.Event,
+                  out: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    """Try to hand over every passport; report which ones this counter won."""
+    from app import pickup
+
+    db.connect(url)
+    start.wait()
+    won, refused = [], []
+    for scan in scans:
+        try:
+            pickup.hand_over(scan, counter, officer, "self", id_checked=True)
+            won.append(scan)
+        except Refused as exc:
+            refused.append((scan, exc.code))
+    out.put((counter, won, refused))
+
+
+def check_in_all(url: str, scans: list[str], start: multiprocessing.synchronize.Event,
+                 out: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    from app import pickup
+
+    db.connect(url)
+    start.wait()
+    out.put([(scan, pickup.check_in(scan).ticket.id) for scan in scans])

@@ -137,3 +137,72 @@ def test_demo_command_on_a_fresh_machine(tmp_path: Path) -> None:
     assert json.loads(proc.stdout)["number"] == "P001"
     proc = _loket("officer", "list", env=env)
     assert "admin" in proc.stdout and "petugas1" in proc.stdout
+
+
+def test_the_pickup_workflow_from_the_command_line(
+        office: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from app import officers
+
+    officers.add_officer("petugas1", "petugas123")
+    good = tmp_path / "juni.csv"
+    good.write_bytes("\ufeffNo. Permohonan;Nama;Lokasi;Status\r\n"
+                     "2024-TNG-000001;Budi Santoso;Rak A-01;siap\r\n"
+                     "2024-TNG-000002;Siti Aminah;Rak A-02;cetak\r\n".encode())
+    code, summary, _ = run(capsys, office, "backlog", "import", str(good), "--batch", "Juni")
+    assert code == 0 and (summary["created"], summary["delimiter"]) == (2, ";")
+    code, summary, _ = run(capsys, office, "backlog", "import", str(good), "--batch", "Juni")
+    assert code == 0 and summary["unchanged"] == 2
+
+    code, body, _ = run(capsys, office, "pickup", "code", "2024-tng-000001")
+    pickup_code = body["code"]
+    assert code == 0 and pickup_code.startswith("LK1.P.")
+    code, body, _ = run(capsys, office, "pickup", "verify", pickup_code)
+    assert code == 0 and body["valid"] and body["verified"] and body["reason"] is None
+    assert body["record"]["location"] == "Rak A-01" and "name" not in body["record"]
+    code, body, _ = run(capsys, office, "pickup", "verify", pickup_code[:-2] + "AA")
+    assert code == 1 and not body["valid"] and body["reason"] == "scan_bad_signature"
+    code, body, _ = run(capsys, office, "pickup", "verify", "2024-TNG-000002")
+    assert code == 1 and body["valid"] and body["reason"] == "pickup_not_ready_undated"
+
+    code, body, _ = run(capsys, office, "pickup", "check-in", pickup_code)
+    assert code == 0 and body["ticket"]["number"] == "B001" and body["created"]
+    code, body, _ = run(capsys, office, "ticket", "call-next", "--counter", "5")
+    assert body["number"] == "B001" and body["pickup"]
+    code, body, err = run(capsys, office, "pickup", "hand-over", pickup_code, "--counter", "5",
+                          "--officer", "petugas1", "--collector", "self")
+    assert code == 1 and body["error"] == "handover_id_not_checked"
+    code, body, _ = run(capsys, office, "pickup", "hand-over", pickup_code, "--counter", "5",
+                        "--officer", "petugas1", "--collector", "self", "--id-checked")
+    assert code == 0 and body["record"]["status"] == "collected"
+    assert body["ticket"]["status"] == "done"
+    code, body, err = run(capsys, office, "pickup", "hand-over", "2024-TNG-000001",
+                          "--counter", "6", "--officer", "petugas1", "--collector", "self",
+                          "--id-checked")
+    assert code == 1 and body["error"] == "pickup_already_collected"
+    assert "loket 5" in err and "Traceback" not in err
+
+    code, body, _ = run(capsys, office, "ticket", "issue", "A")
+    code, body, _ = run(capsys, office, "ticket", "code", "A001")
+    code, body, _ = run(capsys, office, "ticket", "call", body["code"].lower(), "--counter", "1")
+    assert code == 0 and (body["number"], body["status"]) == ("A001", "called")
+
+
+def test_a_broken_list_is_refused_line_by_line(
+        office: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "rusak.csv"
+    bad.write_text("no_permohonan,nama,tanggal_siap\n2024-TNG-000001,Budi,kemarin\n"
+                   ",Ani,\n2024-TNG-000001,Budi,\n")
+    code = cli.main(["--db", office, "backlog", "import", str(bad)])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert err.splitlines() == [
+        "loket: 3 baris bermasalah; tidak ada data yang diimpor.",
+        "  baris 2: 'kemarin' bukan tanggal (pakai YYYY-MM-DD atau DD/MM/YYYY)",
+        "  baris 3: kolom no_permohonan kosong",
+        "  baris 4: nomor permohonan 2024-TNG-000001 sudah ada di baris 2"]
+    code, body, _ = run(capsys, office, "backlog", "import", str(bad))
+    assert [p["line"] for p in body["problems"]] == [2, 3, 4]
+    code, body, _ = run(capsys, office, "backlog", "import", str(tmp_path / "missing.csv"))
+    assert code == 2 and body["error"] == "import_unreadable"
+    code, body, _ = run(capsys, office, "backlog", "batches")
+    assert code == 0 and body["batches"] == []

@@ -10,9 +10,9 @@ import pytest
 from playhouse.migrate import migrate as run_ops
 
 from app import db as dbmod
-from app import engine, migrations
+from app import backlog, engine, migrations, pickup
 from app.errors import SchemaError
-from app.models import ALL_MODELS, SchemaVersion, Ticket
+from app.models import ALL_MODELS, PickupRecord, SchemaVersion, Ticket
 from app.setup import init_database, seed_demo
 
 
@@ -69,5 +69,47 @@ def test_pending_migration_runs_once_and_keeps_data(
         if dbmod.backend_of(db) == "sqlite":
             copy = Path(db.database).with_name(f"{Path(db.database).name}.before-v{head}.bak")
             assert copy.exists() and copy.stat().st_size > 0
+    finally:
+        db.close()
+
+
+def _back_to_version_1(db: peewee.Database) -> None:
+    """Undo what schema version 2 added, as a database made by the first release."""
+    from playhouse.migrate import SchemaMigrator
+
+    migrator = SchemaMigrator.from_database(db)
+    if dbmod.backend_of(db) == "mysql":
+        for fk in db.get_foreign_keys("ticket"):
+            if fk.column == "pickup_id":
+                db.execute_sql(f"ALTER TABLE ticket DROP FOREIGN KEY {fk.name}")
+    # SQLite cannot drop a column with a foreign key in place: peewee rebuilds the table.
+    extra = {"legacy": True} if dbmod.backend_of(db) == "sqlite" else {}
+    run_ops(migrator.drop_index("ticket", "ticket_pickup_id_status"),
+            migrator.drop_column("ticket", "pickup_id", **extra))
+    db.drop_tables([PickupRecord])
+    SchemaVersion.delete().where(SchemaVersion.version >= 2).execute()
+
+
+def test_a_first_release_database_gains_passport_pickup_without_loss(
+        database_url: str) -> None:
+    db = dbmod.connect(database_url)
+    try:
+        init_database(db)
+        seed_demo(with_officers=False)
+        engine.issue_ticket("A")
+        engine.call_next(1)
+        _back_to_version_1(db)
+        assert migrations.current_version(db) == 1
+        assert "pickup_record" not in db.get_tables()
+
+        assert migrations.migrate(db) == (1, migrations.head_version())
+        assert "pickup_id" in {c.name for c in db.get_columns("ticket")}
+        assert "ticket_pickup_id_status" in {i.name for i in db.get_indexes("ticket")}
+        ticket = engine.get_ticket("A001")
+        assert (ticket.status, ticket.counter, ticket.pickup) == ("called", 1, None)
+        # The new tables work as the current models expect.
+        backlog.import_backlog(b"no_permohonan,nama,status\n2024-TNG-000001,Budi,siap\n")
+        checked_in = pickup.check_in("2024-TNG-000001")
+        assert checked_in.ticket.pickup == PickupRecord.get().id
     finally:
         db.close()
