@@ -373,7 +373,9 @@ def _pickup_command(args: argparse.Namespace, lang: str) -> int:
         office = get_settings()
         items = [slips.Slip(code=pickup.code_for(v.application_no),
                             application_no=v.application_no, batch=v.batch,
-                            ready_date=_date(v.ready_date), collect_by=_date(v.collect_by))
+                            # a printing passport's date is only expected: not printed
+                            ready_date=_date(v.ready_date) if v.status == READY else None,
+                            collect_by=_date(v.collect_by))
                  for v in views]
         written = slips.save_slips(items, office.office_name, office.collect_by_days,
                                    Path(args.out))

@@ -998,12 +998,13 @@ def render(reports: Sequence[BackendReport], ops: int, workers: Sequence[int],
     return "\n".join(lines) + "\n"
 
 
-def write_section(path: Path, section: str) -> None:
+def write_section(path: Path, section: str, mark_start: str = MARK_START,
+                  mark_end: str = MARK_END) -> None:
     """Replace the text between the markers, or append the section."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    start, end = text.find(MARK_START), text.find(MARK_END)
+    start, end = text.find(mark_start), text.find(mark_end)
     if start != -1 and end > start:
-        text = text[:start] + section.rstrip("\n") + text[end + len(MARK_END):]
+        text = text[:start] + section.rstrip("\n") + text[end + len(mark_end):]
     else:
         text = text.rstrip("\n") + "\n\n" + section
     path.parent.mkdir(parents=True, exist_ok=True)
