@@ -23,7 +23,7 @@ from app.db import connect, redact_url, resolve_database_url
 from app.errors import DatabaseUnavailable, InvalidInput, LoketError, Refused, SchemaError
 from app.messages import render
 from app.models import PRINTING, READY
-from app.settings import get_settings
+from app.settings import get_settings, update_settings
 
 log = logging.getLogger("loket.cli")
 
@@ -162,6 +162,15 @@ def _parser() -> argparse.ArgumentParser:
     cov = psub.add_parser("cancel-overdue", help="cancel overdue passports (supervisor)")
     cov.add_argument("--officer", required=True, help="supervisor's username")
 
+    sett = sub.add_parser("settings", help="office settings shared by every PC")
+    ssub = sett.add_subparsers(dest="action", metavar="ACTION", required=True)
+    ssub.add_parser("show", help="every setting (the signing secret is not shown)")
+    sset = ssub.add_parser("set", help="change one setting (audited)")
+    sset.add_argument("key", help="office_name, timezone, language, notice_text, "
+                      "collect_by_days, backlog_pickup_queue, regular_pickup_queue")
+    sset.add_argument("value")
+    sset.add_argument("--officer", help="who changes it (for the audit log)")
+
     officer = sub.add_parser("officer", help="officer accounts")
     osub = officer.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = osub.add_parser("add", help="add an officer; password from stdin or a prompt")
@@ -274,6 +283,15 @@ def _run(args: argparse.Namespace) -> int:
             return _backlog_command(args)
         elif args.command == "pickup":
             return _pickup_command(args, lang)
+        elif args.command == "settings":
+            if args.action == "set":
+                if args.key == "signing_secret":
+                    raise InvalidInput("setting_unknown", key=args.key)
+                who = officers.get_officer(args.officer) if args.officer else None
+                update_settings(who, **{args.key: args.value})
+            shown = {k: v for k, v in dataclasses.asdict(get_settings(fresh=True)).items()
+                     if k != "signing_secret"}
+            _emit(args, shown, "\n".join(f"{k:<22} {v}" for k, v in shown.items()))
         elif args.command == "officer":
             if args.action == "add":
                 o = officers.add_officer(args.username, _read_password(), role=args.role,

@@ -246,7 +246,7 @@ def _officer(ref: str | int | None, *, supervisor: bool = False) -> Officer:
     if ref is None or ref == "":
         raise InvalidInput("handover_needs_officer")
     query = Officer.select().where(
-        (Officer.id == ref) if isinstance(ref, int) else (Officer.username == ref.strip()))
+        (Officer.id == ref) if isinstance(ref, int) else (Officer.username == ref.strip().lower()))
     officer = query.first()
     if officer is None or not officer.active:
         raise NotFound("officer_unknown", username=str(ref))

@@ -17,7 +17,7 @@ from app.audit import record
 from app.db import read, run_in_transaction
 from app.errors import InvalidInput
 from app.messages import LANGUAGES
-from app.models import Officer, Setting
+from app.models import Officer, Queue, Setting
 
 _CACHE_SECONDS = 30.0
 
@@ -94,6 +94,13 @@ def _checked(key: str, value: object) -> object:
         if not 1 <= days <= 365:
             raise bad
         return days
+    if key in ("backlog_pickup_queue", "regular_pickup_queue"):
+        ref = str(value).strip()
+        known = read(lambda: Queue.select().where(
+            (Queue.code == ref.lower()) | (Queue.prefix == ref.upper())).exists())
+        if not known:
+            raise bad
+        return ref
     if key == "language" and value not in LANGUAGES:
         raise bad
     if key == "timezone" and not clock.is_known_zone(str(value)):

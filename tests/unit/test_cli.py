@@ -206,3 +206,19 @@ def test_a_broken_list_is_refused_line_by_line(
     assert code == 2 and body["error"] == "import_unreadable"
     code, body, _ = run(capsys, office, "backlog", "batches")
     assert code == 0 and body["batches"] == []
+
+
+def test_office_settings_from_the_command_line(
+        office: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, shown, _ = run(capsys, office, "settings", "show")
+    assert code == 0 and shown["collect_by_days"] == 30 and "signing_secret" not in shown
+    code, shown, _ = run(capsys, office, "settings", "set", "collect_by_days", "45")
+    assert code == 0 and shown["collect_by_days"] == 45
+    for key, value in (("collect_by_days", "0"), ("collect_by_days", "tiga puluh"),
+                       ("regular_pickup_queue", "Z"), ("signing_secret", "00"),
+                       ("colour", "red")):
+        code, body, err = run(capsys, office, "settings", "set", key, value)
+        assert code == 2 and body["error"] in ("setting_invalid", "setting_unknown"), key
+    code, shown, _ = run(capsys, office, "settings", "set", "regular_pickup_queue", "B")
+    assert code == 0 and shown["regular_pickup_queue"] == "B"
+    assert run(capsys, office, "settings", "show")[1]["collect_by_days"] == 45

@@ -9,8 +9,8 @@ import peewee
 import pytest
 from playhouse.migrate import migrate as run_ops
 
-from app import db as dbmod
 from app import backlog, engine, migrations, pickup
+from app import db as dbmod
 from app.errors import SchemaError
 from app.models import ALL_MODELS, PickupRecord, SchemaVersion, Ticket
 from app.setup import init_database, seed_demo
