@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import peewee
@@ -54,6 +55,28 @@ DEMO_OFFICERS = (
 )
 
 
+# Passports on the demo shelves: (name, shelf, days since ready; None = still printing).
+DEMO_PASSPORTS = (
+    ("Ahmad Fauzi", "Rak A-01", 3), ("Sri Wahyuni", "Rak A-01", 3),
+    ("Bambang Hartono", "Rak A-02", 3), ("Rina Marlina", "Rak A-02", 2),
+    ("Yusuf Hidayat", "Rak A-03", 2), ("Nur Aisyah", "Rak A-03", 2),
+    ("Hendra Gunawan", "Rak B-01", 1), ("Fitri Handayani", "Rak B-01", 1),
+    ("Agus Setiawan", "Rak B-02", 40), ("Maya Sari", "Rak B-02", None),
+    ("Dedi Kurniawan", "", None), ("Lestari Putri", "Rak C-01", 5),
+)
+DEMO_BATCH = "Backlog PDN Juni 2024"
+
+
+def _demo_passport_list(today: dt.date) -> bytes:
+    lines = ["no_permohonan;nama;no_paspor;lokasi;tanggal_siap;status"]
+    for i, (name, shelf, days) in enumerate(DEMO_PASSPORTS, start=1):
+        ready = today - dt.timedelta(days=days if days is not None else -2)
+        status = "siap" if days is not None else "cetak"
+        lines.append(f"2024-TNG-{i:06d};{name};{'' if days is None else f'E{9000000 + i}'};"
+                     f"{shelf};{ready.isoformat()};{status}")
+    return ("\n".join(lines) + "\n").encode()
+
+
 def init_database(db: peewee.Database, demo: bool = False,
                   office_name: str | None = None) -> dict[str, object]:
     """Create or migrate the schema and write missing settings; idempotent."""
@@ -63,7 +86,7 @@ def init_database(db: peewee.Database, demo: bool = False,
     return {"schema_before": before, "schema_version": after, "demo_created": created_demo}
 
 
-def seed_demo(with_officers: bool = True) -> bool:
+def seed_demo(with_officers: bool = True, with_passports: bool = True) -> bool:
     """Create the demo office unless queues already exist. Returns whether it did."""
 
     def work() -> bool:
@@ -83,6 +106,12 @@ def seed_demo(with_officers: bool = True) -> bool:
         return True
 
     created = run_in_transaction(work)
+    if created and with_passports:
+        from app import backlog, clock
+        from app.settings import get_settings
+
+        today = clock.service_day(get_settings().timezone)
+        backlog.import_backlog(_demo_passport_list(today), batch=DEMO_BATCH, source="demo")
     if created and with_officers:
         for username, full_name, role, password in DEMO_OFFICERS:
             if not Officer.select().where(Officer.username == username).exists():

@@ -577,7 +577,7 @@ def prepare(url: str, operation: str, workers: int, waiting: int) -> Setup:
     db = connect(url)
     try:
         init_database(db)
-        seed_demo(with_officers=False)
+        seed_demo(with_officers=False, with_passports=False)
 
         def add_counters() -> dict[int, int]:
             queue: Any = Queue.get(Queue.code == QUEUE_CODE)

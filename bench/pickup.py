@@ -109,7 +109,7 @@ def bench_backend(backend: str, url: str, rows: int, lookups: int,
                   handovers: int) -> Result:
     db = connect(url)
     init_database(db)
-    seed_demo(with_officers=False)
+    seed_demo(with_officers=False, with_passports=False)
     officers.add_officer("petugas1", "petugas123")
     name, parts = server_version(db)
     result = Result(backend, ".".join(map(str, parts)), rows)

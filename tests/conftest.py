@@ -122,7 +122,7 @@ def office(backend: str, tmp_path: Path, server_urls: dict[str, str | None]) -> 
             _schema_ready.add(url)
     init_database(db, demo=False)
     from app.setup import seed_demo
-    seed_demo(with_officers=False)
+    seed_demo(with_officers=False, with_passports=False)
     settings.invalidate_cache()
     yield url
     db.close()

@@ -46,7 +46,7 @@ def test_pending_migration_runs_once_and_keeps_data(
     db = dbmod.connect(database_url)
     try:
         init_database(db)
-        seed_demo(with_officers=False)
+        seed_demo(with_officers=False, with_passports=False)
         engine.issue_ticket("A")
         head = migrations.head_version()
 
@@ -95,7 +95,7 @@ def test_a_first_release_database_gains_passport_pickup_without_loss(
     db = dbmod.connect(database_url)
     try:
         init_database(db)
-        seed_demo(with_officers=False)
+        seed_demo(with_officers=False, with_passports=False)
         engine.issue_ticket("A")
         engine.call_next(1)
         _back_to_version_1(db)

@@ -287,3 +287,18 @@ def test_the_signing_secret_is_per_office(shelf: dict[str, str]) -> None:
     code = shelf["000001"]
     settings.update_settings(signing_secret="ab" * 32)
     assert pickup.verify(code).reason == "scan_bad_signature"
+
+
+def test_the_demo_office_has_passports_to_hand_over(database_url: str) -> None:
+    from app import db as dbmod
+    from app.setup import DEMO_PASSPORTS, init_database
+
+    db = dbmod.connect(database_url)
+    try:
+        init_database(db, demo=True)
+        assert PickupRecord.select().count() == len(DEMO_PASSPORTS)
+        assert [v.application_no for v in pickup.overdue()] == ["2024-TNG-000009"]
+        assert pickup.check_in("2024-TNG-000001").ticket.number == "B001"
+        assert pickup.verify("2024-TNG-000010").reason == "pickup_not_ready"
+    finally:
+        db.close()

@@ -337,7 +337,7 @@ class FakeClock:
 
 def _seed(db: pw.Database) -> None:
     init_database(db)
-    seed_demo(with_officers=False)
+    seed_demo(with_officers=False, with_passports=False)
     Queue.update(daily_quota=QUOTA).where(Queue.code == QUOTA_QUEUE).execute()
     extra = Counter.create(number=EXTRA_COUNTER, name=f"Loket {EXTRA_COUNTER}")
     for position, code in enumerate(EXTRA_QUEUES):
