@@ -137,8 +137,8 @@ class ImportSummary:
 
 
 def _decode(data: bytes) -> tuple[str, str]:
-    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        raise InvalidInput("import_not_csv")  # an Excel workbook, not its CSV export
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InvalidInput("import_not_csv")  # an old binary .xls workbook
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -215,15 +215,80 @@ def _records(text: str, delimiter: str, skip: int) -> Iterator[tuple[int, list[s
         yield start, fields
 
 
-def parse_backlog(data: bytes) -> ParsedFile:
-    """Read and check a whole file. Raises :class:`ImportRejected` listing every bad line,
-    or :class:`InvalidInput` when the file as a whole cannot be read."""
-    if len(data) > MAX_BYTES:
-        raise InvalidInput("import_too_big", max_mb=MAX_BYTES // (1024 * 1024))
+Records = Iterator[tuple[int, list[str] | None]]
+
+
+def _csv_source(data: bytes) -> tuple[list[str], Records, str, str]:
+    """Header names, records, encoding and separator of a CSV file."""
     text, encoding = _decode(data)
     header_line, skip = _first_record(text)
     delimiter = _detect_delimiter(header_line)
     names = next(csv.reader([header_line], delimiter=delimiter))
+    return names, _records(text, delimiter, skip), encoding, delimiter
+
+
+def _cell_text(value: object) -> str:
+    """An XLSX cell as the text a CSV export would hold (dates as YYYY-MM-DD)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a number typed into a cell: 1234567 not 1234567.0
+    return str(value)
+
+
+def _xlsx_source(data: bytes) -> tuple[list[str], Records, str, str]:
+    """Header names and records of the first sheet of an XLSX workbook."""
+    import warnings
+    import zipfile
+
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. "workbook contains no default style"
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError,
+            EOFError) as exc:
+        raise InvalidInput("import_unreadable", reason=str(exc) or type(exc).__name__) from None
+    sheet = book.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    for number, cells in enumerate(rows, start=1):
+        texts = [_cell_text(c) for c in cells]
+        if any(t.strip() for t in texts):
+            while texts and not texts[-1].strip():
+                texts.pop()
+            header, first = texts, number
+            break
+    else:
+        raise InvalidInput("import_empty")
+
+    def records() -> Records:
+        width = len(header)
+        for number, cells in enumerate(rows, start=first + 1):
+            texts = [_cell_text(c) for c in cells]
+            # A sheet row is as wide as the widest row; only cells that hold something
+            # beyond the header count as extra columns.
+            while len(texts) > width and not texts[-1].strip():
+                texts.pop()
+            yield number, texts + [""] * (width - len(texts))
+        book.close()
+
+    return header, records(), "xlsx", ""
+
+
+def parse_backlog(data: bytes) -> ParsedFile:
+    """Read and check a whole file (CSV, or an XLSX workbook's first sheet). Raises
+    :class:`ImportRejected` listing every bad line, or :class:`InvalidInput` when the
+    file as a whole cannot be read."""
+    if len(data) > MAX_BYTES:
+        raise InvalidInput("import_too_big", max_mb=MAX_BYTES // (1024 * 1024))
+    source = _xlsx_source if data.startswith(b"PK\x03\x04") else _csv_source
+    names, records, encoding, delimiter = source(data)
     columns: list[str] = []
     ignored: list[str] = []
     for raw_name in names:
@@ -244,7 +309,7 @@ def parse_backlog(data: bytes) -> ParsedFile:
     problems: list[Problem] = []
     first_seen: dict[str, int] = {}
     expected = len(columns)
-    for line, fields in _records(text, delimiter, skip):
+    for line, fields in records:
         if fields is None:
             problems.append(Problem(line, "import_bad_quoting"))
             break

@@ -260,10 +260,10 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "en": "The file cannot be read: {reason}",
     },
     "import_not_csv": {
-        "id": "Berkas ini bukan CSV. Di Excel pilih Simpan Sebagai → CSV UTF-8, lalu impor "
-        "berkas itu.",
-        "en": "This file is not CSV. In Excel choose Save As → CSV UTF-8, then import that "
-        "file.",
+        "id": "Berkas ini bukan CSV atau XLSX. Di Excel pilih Simpan Sebagai → Buku Kerja "
+        "Excel (.xlsx) atau CSV UTF-8, lalu impor berkas itu.",
+        "en": "This file is neither CSV nor XLSX. In Excel choose Save As → Excel Workbook "
+        "(.xlsx) or CSV UTF-8, then import that file.",
     },
     "import_too_big": {
         "id": "Berkas terlalu besar (lebih dari {max_mb} MB).",

@@ -6,8 +6,11 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from app import backlog, pickup, settings
+from app import backlog, pickup
+from app import settings as office_settings
 from app.errors import InvalidInput
 from app.models import AuditEntry, PickupRecord
 
@@ -108,7 +111,7 @@ def test_an_unclosed_quote_is_reported_with_the_lines_before_it() -> None:
     (b"nama,lokasi\nBudi,A\n", "import_no_header"),
     (b"foo,bar\n1,2\n", "import_no_header"),
     (b"nama,name,no_permohonan\nA,B,12345678\n", "import_duplicate_header"),
-    (b"PK\x03\x04\x14\x00\x06\x00", "import_not_csv"),  # an .xlsx workbook
+    (b"PK\x03\x04\x14\x00\x06\x00", "import_unreadable"),  # a broken .xlsx
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "import_not_csv"),  # an old .xls
     (b"nama,no_permohonan\x00\x00\x01", "import_not_csv"),
 ])
@@ -119,12 +122,63 @@ def test_files_that_are_not_a_list_at_all(data: bytes, code: str) -> None:
     assert err.value.message("id") and err.value.message("en")
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.binary(max_size=400), st.text(max_size=400).map(str.encode),
+                 st.binary(max_size=400).map(lambda b: b"PK\x03\x04" + b)))
+def test_any_bytes_give_rows_or_a_readable_refusal(data: bytes) -> None:
+    try:
+        parsed = backlog.parse_backlog(data)
+    except InvalidInput as exc:
+        assert exc.message("id") and exc.message("en")
+    else:
+        assert parsed.rows
+
+
 def test_a_file_over_the_size_limit_is_refused_before_reading(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(backlog, "MAX_BYTES", 100)
     with pytest.raises(InvalidInput) as err:
         backlog.parse_backlog(b"nama,no_permohonan\n" + b"Budi,12345678\n" * 10)
     assert err.value.code == "import_too_big"
+
+
+def xlsx_of(*rows: tuple[object, ...]) -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(list(row))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_an_excel_workbook_is_read_with_its_typed_cells() -> None:
+    data = xlsx_of((None,), ("Nama", "No. Permohonan", "Tanggal Siap", "Lokasi"),
+                   ("Budi", 1234567890123456, dt.datetime(2024, 6, 20), "Rak 1"),
+                   ("Ani", "2024-TNG-000002", "21/06/2024", None),
+                   (None, None, None, None),
+                   ("Ana", "2024-TNG-000003", None, 7.0))
+    parsed = backlog.parse_backlog(data)
+    assert (parsed.encoding, len(parsed.rows)) == ("xlsx", 3)
+    budi, ani, ana = parsed.rows
+    assert (budi.line, budi.application_no, budi.ready_date) == (3, "1234567890123456",
+                                                                 dt.date(2024, 6, 20))
+    assert (ani.ready_date, ani.location) == (dt.date(2024, 6, 21), "")
+    assert (ana.line, ana.location) == (6, "7")
+
+
+def test_a_broken_excel_workbook_lists_every_bad_row() -> None:
+    data = xlsx_of(("no_permohonan", "nama", "tanggal_siap"),
+                   ("2024-TNG-000001", "Budi", "kemarin"),
+                   (None, "Ani", None),
+                   ("2024-TNG-000003", "Ana", None, "extra"),
+                   ("2024-TNG-000001", "Budi", None))
+    assert rejected(data) == [(2, "import_bad_date"), (3, "import_missing"),
+                              (4, "import_column_count"), (5, "import_duplicate")]
 
 
 # --- applying: every backend -------------------------------------------------------------
@@ -216,9 +270,20 @@ def test_the_batch_column_or_option_decides_the_pickup_queue(office: str, july: 
 
 
 def test_collect_by_days_follow_the_office_setting(office: str, july: None) -> None:
-    settings.update_settings(collect_by_days="45")
+    office_settings.update_settings(collect_by_days="45")
     backlog.import_backlog(csv_of("2024-TNG-000001,Budi,,,20/06/2024"))
     assert PickupRecord.get().collect_by == dt.date(2024, 8, 4)
+
+
+def test_an_excel_list_imports_like_its_csv(office: str, july: None) -> None:
+    rows = [("2024-TNG-000001", "Budi", "X1234567", "Rak A-01", dt.date(2024, 6, 20)),
+            ("2024-TNG-000002", "Ani", None, "Rak A-02", None)]
+    from_xlsx = backlog.import_backlog(xlsx_of(
+        ("no_permohonan", "nama", "no_paspor", "lokasi", "tanggal_siap"), *rows))
+    assert (from_xlsx.created, from_xlsx.encoding) == (2, "xlsx")
+    again = backlog.import_backlog(csv_of("2024-TNG-000001,Budi,X1234567,Rak A-01,2024-06-20",
+                                          "2024-TNG-000002,Ani,,Rak A-02,"))
+    assert again.unchanged == 2
 
 
 def test_many_rows_in_one_import(office: str, july: None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -302,3 +303,21 @@ def test_the_demo_office_has_passports_to_hand_over(database_url: str) -> None:
         assert pickup.verify("2024-TNG-000010").reason == "pickup_not_ready"
     finally:
         db.close()
+
+
+def test_a_printed_slip_scans_back_to_a_code_that_verifies(
+        office: str, shelf: dict[str, str], tmp_path: Path) -> None:
+    import zxingcpp
+    from PIL import Image
+
+    from app import cli
+
+    out = tmp_path / "slips.png"
+    assert cli.main(["--db", office, "pickup", "slips", "--status", "all-open",
+                     "--out", str(out)]) == 0
+    decoded = [r.text for r in zxingcpp.read_barcodes(Image.open(out).convert("L"))]
+    assert sorted(decoded) == sorted(shelf.values())  # every ready or printing passport
+    for text in decoded:
+        v = pickup.verify(text)
+        assert v.valid and v.verified and v.record is not None
+        assert shelf[v.record.application_no[-6:]] == text
