@@ -27,7 +27,7 @@ from typing import Any, Final, cast
 
 import peewee as pw
 
-from app import clock
+from app import clock, engine
 from app.audit import record
 from app.db import backend_of, database, read, run_in_transaction
 from app.errors import InvalidInput
@@ -535,6 +535,7 @@ def import_backlog(data: bytes, batch: str | None = None, officer: int | None = 
         plan.updates = plan.updates[:len(plan.updates) - skipped]
         plan.closed += skipped
         result = summary(plan)
+        engine.emit_event("backlog_imported", created=result.created, updated=result.updated)
         record("backlog_imported", officer=officer, subject=source[-100:],
                details={k: v for k, v in result.to_dict().items()
                         if k in ("rows", "created", "updated", "unchanged", "closed", "batch")})

@@ -228,6 +228,12 @@ def _emit(kind: str, ticket: Ticket | None = None, counter: Counter | None = Non
         "data": json.dumps(data, ensure_ascii=False, default=str)})
 
 
+def emit_event(kind: str, counter: Counter | None = None, **data: Any) -> None:
+    """A change that is not about one ticket (a handover, an import), for windows that
+    follow the feed. Inside the change's transaction; no personal data in ``data``."""
+    _emit(kind, None, counter, **data)
+
+
 def _refuse_state(ticket: Ticket, action: str) -> Refused:
     words = STATUS_WORDS[ticket.status]
     act = ACTION_WORDS[action]

@@ -239,6 +239,10 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "id": "Serah terima harus dicatat atas nama petugas yang menyerahkan.",
         "en": "A handover must be recorded under the officer who hands the passport over.",
     },
+    "handover_name_invalid": {
+        "id": "Nama pengambil paling banyak {max} karakter, tanpa karakter kendali.",
+        "en": "The collector's name is at most {max} characters, without control characters.",
+    },
     "needs_supervisor": {
         "id": "Hanya supervisor atau admin yang boleh melakukan ini.",
         "en": "Only a supervisor or an admin may do this.",

@@ -313,8 +313,8 @@ def hand_over(raw: str | bytes, counter_number: int, officer: str | int | None,
         raise InvalidInput("handover_collector_unknown")
     if collector != "self" and not name:
         raise InvalidInput("handover_name_required")
-    if len(name) > 100:
-        raise InvalidInput("import_too_long", column="collector_name", max=100)
+    if len(name) > 100 or any(ord(ch) < 32 for ch in name):
+        raise InvalidInput("handover_name_invalid", max=100)
     if not id_checked:
         raise Refused("handover_id_not_checked")
 
@@ -339,6 +339,7 @@ def hand_over(raw: str | bytes, counter_number: int, officer: str | int | None,
             fresh = PickupRecord.get_by_id(rec.id)
             raise _blocker(fresh, today) or Refused("pickup_unknown")
         ticket = engine.finish_pickup_ticket(rec.id, counter)
+        engine.emit_event("pickup_collected", counter, record=rec.id)
         record("pickup_handed_over", officer=who, counter=counter_number,
                subject=rec.application_no,
                details={"record": rec.id, "collector": collector, "collector_name": name,
@@ -374,6 +375,7 @@ def undo_hand_over(raw: str | bytes, officer: str | int | None, reason: str) -> 
             .execute())
         if changed != 1:
             raise Refused("pickup_not_collected", application_no=rec.application_no)
+        engine.emit_event("pickup_reopened", record=rec.id)
         record("pickup_handover_undone", officer=who, subject=rec.application_no,
                details={"record": rec.id, "reason": reason,
                         "undone": {k: v for k, v in before.to_dict().items()
@@ -465,6 +467,7 @@ def cancel_overdue(officer: str | int | None) -> list[str]:
             return []
         PickupRecord.update(status=CANCELLED, cancelled_at=clock.utcnow(),
                             updated_at=clock.utcnow()).where(due).execute()
+        engine.emit_event("pickup_cancelled", count=len(numbers))
         record("pickup_overdue_cancelled", officer=who, subject=f"{len(numbers)} passports",
                details={"application_nos": numbers, "before": today.isoformat()})
         return numbers

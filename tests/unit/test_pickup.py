@@ -123,6 +123,10 @@ def test_handover_records_who_where_when_and_is_audited(shelf: dict[str, str]) -
     entry = AuditEntry.get(AuditEntry.action == "pickup_handed_over")
     assert entry.subject == "2024-TNG-000001" and entry.counter == 6
     assert '"collector": "family"' in entry.details
+    # Windows following the feed hear of it; the feed carries no personal data.
+    event = engine.changes_since(0)[-1]
+    assert (event.kind, event.counter, event.data) == ("pickup_collected", 6,
+                                                       {"record": rec.id})
 
 
 def test_the_second_handover_says_when_where_and_by_whom(shelf: dict[str, str]) -> None:
@@ -146,6 +150,8 @@ def test_the_second_handover_says_when_where_and_by_whom(shelf: dict[str, str]) 
     ({"collector": "tetangga"}, "handover_collector_unknown"),
     ({"officer": None}, "handover_needs_officer"),
     ({"officer": "nobody"}, "officer_unknown"),
+    ({"collector": "proxy", "collector_name": "x" * 101}, "handover_name_invalid"),
+    ({"collector": "proxy", "collector_name": "Ibu\x1bSiti"}, "handover_name_invalid"),
 ])
 def test_an_incomplete_handover_is_refused_and_changes_nothing(
         shelf: dict[str, str], kw: dict[str, object], code: str) -> None:
