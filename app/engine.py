@@ -695,6 +695,17 @@ def finish_pickup_ticket(record_id: int, counter: Counter) -> TicketView | None:
     return _view(row, counter_numbers={counter.id: counter.number})
 
 
+def cancel_waiting_pickup_tickets(record_id: int) -> list[TicketView]:
+    """Inside a handover's transaction: the passport is gone, so tickets still waiting
+    for it must not be called (the holder collected it at another counter)."""
+    cancelled = []
+    for row in Ticket.select().where((Ticket.pickup == record_id) & (Ticket.status == WAITING)):
+        if _compare_and_set(row, WAITING, status=CANCELLED, finished_at=clock.utcnow()):
+            _emit("cancelled", row, None, reason="pickup_collected")
+            cancelled.append(_view(row))
+    return cancelled
+
+
 def open_pickup_ticket(record_id: int) -> TicketView | None:
     """Today's open ticket for a passport, if one was already issued."""
     row = (Ticket.select()

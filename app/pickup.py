@@ -339,6 +339,7 @@ def hand_over(raw: str | bytes, counter_number: int, officer: str | int | None,
             fresh = PickupRecord.get_by_id(rec.id)
             raise _blocker(fresh, today) or Refused("pickup_unknown")
         ticket = engine.finish_pickup_ticket(rec.id, counter)
+        engine.cancel_waiting_pickup_tickets(rec.id)
         engine.emit_event("pickup_collected", counter, record=rec.id)
         record("pickup_handed_over", officer=who, counter=counter_number,
                subject=rec.application_no,

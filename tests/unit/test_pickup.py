@@ -195,6 +195,16 @@ def test_handover_finishes_the_counters_pickup_ticket(shelf: dict[str, str]) -> 
     assert engine.get_ticket(called.id).status == "done"
 
 
+def test_a_ticket_still_waiting_for_a_collected_passport_is_cancelled(
+        shelf: dict[str, str]) -> None:
+    checked_in = pickup.check_in(shelf["000001"])
+    give(shelf["000001"], counter=6)  # the slip was scanned at counter 6 directly
+    ticket = engine.get_ticket(checked_in.ticket.id)
+    assert ticket.status == "cancelled"
+    with pytest.raises(Refused):
+        engine.call_next(5)  # nothing left to call for that passport
+
+
 def test_a_repeated_request_returns_the_first_handover(shelf: dict[str, str]) -> None:
     first = give(shelf["000001"], request_id="rq-1")
     again = give(shelf["000001"], request_id="rq-1")
