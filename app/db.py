@@ -178,6 +178,11 @@ def _first_line(exc: BaseException) -> str:
 _RETRYABLE_MYSQL_CODES = {1205, 1213}
 _RETRYABLE_PG_CODES = {"40001", "40P01"}
 
+# What a statement may raise when the database fails. InterfaceError is not a
+# DatabaseError in peewee; it comes e.g. from the rollback after the server dropped
+# the connection in the middle of a transaction.
+_DATABASE_ERRORS = (peewee.DatabaseError, peewee.InterfaceError)
+
 # Errors that mean the server is gone rather than a rule or a bug.
 _CONNECTION_MYSQL_CODES = {2002, 2003, 2006, 2013, 2055}
 
@@ -255,7 +260,7 @@ def run_in_transaction(work: Callable[[], T], attempts: int = 8) -> T:
             ensure_connected()
             with _write_transaction():
                 return work()
-        except peewee.DatabaseError as exc:
+        except _DATABASE_ERRORS as exc:
             if is_retryable(exc) and attempt < attempts:
                 delay = min(0.2, 0.005 * 2**attempt) * (0.5 + random.random())
                 log.debug("transient conflict (%s), retry %d in %.3fs", exc, attempt, delay)
@@ -273,7 +278,7 @@ def read(work: Callable[[], T]) -> T:
     try:
         ensure_connected()
         return work()
-    except peewee.DatabaseError as exc:
+    except _DATABASE_ERRORS as exc:
         if is_connection_error(exc):
             _discard_connection()
             raise DatabaseUnavailable("database_unreachable", reason=_first_line(exc)) from exc

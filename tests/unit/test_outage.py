@@ -79,3 +79,62 @@ def test_too_old_server_is_refused(office: str, backend: str,
     with pytest.raises(InvalidInput) as err:
         dbmod.connect(office)
     assert "terlalu lama" in err.value.message("id")
+
+
+def test_server_lost_in_the_middle_of_a_handover_keeps_nothing_half_done(
+        office: str, backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if backend == "sqlite":
+        pytest.skip("a SQLite file has no server connection to lose")
+    from app import backlog, officers, pickup
+    from app.models import AuditEntry, PickupRecord
+
+    backlog.import_backlog(b"no_permohonan,nama,status\n2024-TNG-000001,Budi,siap\n")
+    officers.add_officer("petugas1", "petugas123")
+    code = pickup.code_for("2024-TNG-000001")
+    real_finish = engine.finish_pickup_ticket
+    calls = []
+
+    def dies_after_the_update(record_id: int, counter: object) -> object:
+        calls.append(record_id)
+        if len(calls) == 1:  # the record is updated, the transaction not yet committed
+            _kill_our_connection(office)
+        return real_finish(record_id, counter)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "finish_pickup_ticket", dies_after_the_update)
+    rid = str(uuid.uuid4())
+    with pytest.raises(DatabaseUnavailable):
+        pickup.hand_over(code, 5, "petugas1", "self", id_checked=True, request_id=rid)
+    dbmod.ensure_connected()  # as the next service call would
+    assert PickupRecord.get().status == "ready"  # rolled back with the connection
+    assert AuditEntry.select().where(AuditEntry.action == "pickup_handed_over").count() == 0
+    # The counter retries the same request when the server answers again: once.
+    done = pickup.hand_over(code, 5, "petugas1", "self", id_checked=True, request_id=rid)
+    assert done.record.status == "collected"
+    assert pickup.hand_over(code, 5, "petugas1", "self", id_checked=True,
+                            request_id=rid) == done
+    assert AuditEntry.select().where(AuditEntry.action == "pickup_handed_over").count() == 1
+
+
+def test_server_lost_in_the_middle_of_an_import_imports_nothing(
+        office: str, backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if backend == "sqlite":
+        pytest.skip("a SQLite file has no server connection to lose")
+    from app import backlog
+    from app.models import PickupRecord
+
+    rows = "".join(f"2024-TNG-{i:06d},Pemohon {i},siap\n" for i in range(1, 1201))
+    data = ("no_permohonan,nama,status\n" + rows).encode()
+    real_insert = backlog._bulk_insert
+
+    def dies_halfway(records: list) -> None:  # type: ignore[type-arg]
+        real_insert(records[:600])  # half the rows are sent...
+        _kill_our_connection(office)  # ...then the server goes away
+        real_insert(records[600:])
+
+    monkeypatch.setattr(backlog, "_bulk_insert", dies_halfway)
+    with pytest.raises(DatabaseUnavailable):
+        backlog.import_backlog(data)
+    monkeypatch.undo()
+    dbmod.ensure_connected()
+    assert PickupRecord.select().count() == 0
+    assert backlog.import_backlog(data).created == 1200
