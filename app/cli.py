@@ -128,7 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--officer", help="username of who imports (for the audit log)")
     imp.add_argument("--dry-run", action="store_true",
                      help="check the file and say what would change, write nothing")
-    bsub.add_parser("batches", help="batches and how many passports each holds")
+    bsub.add_parser("batches", help="each batch's passports by status (the burn-down)")
 
     pickup = sub.add_parser("pickup", help="verify, check in and hand over passports")
     psub = pickup.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -355,8 +355,11 @@ def _read_file(path: str) -> bytes:
 def _backlog_command(args: argparse.Namespace) -> int:
     if args.action == "batches":
         rows = pickup.batches()
-        _emit(args, {"batches": [{"batch": b, "records": n} for b, n in rows]},
-              "\n".join(f"{n:>7}  {b or '(regular)'}" for b, n in rows))
+        head = (f"{'batch':<32} {'total':>6} {'printing':>8} {'ready':>6} {'overdue':>7} "
+                f"{'collected':>9} {'cancelled':>9}")
+        _emit(args, {"batches": rows}, "\n".join([head] + [
+            f"{(b.batch or '(regular)')[:32]:<32} {b.total:>6} {b.printing:>8} {b.ready:>6} "
+            f"{b.overdue:>7} {b.collected:>9} {b.cancelled:>9}" for b in rows]))
         return EXIT_OK
     summary = backlog.import_backlog(_read_file(args.file), batch=args.batch,
                                      officer=_officer_id(args.officer), source=args.file,

@@ -476,8 +476,39 @@ def cancel_overdue(officer: str | int | None) -> list[str]:
     return run_in_transaction(work)
 
 
-def batches() -> list[tuple[str, int]]:
-    """Each batch name with its number of records."""
-    query = (PickupRecord.select(PickupRecord.batch, pw.fn.COUNT(PickupRecord.id))
-             .group_by(PickupRecord.batch).order_by(PickupRecord.batch))
-    return read(lambda: [(str(row[0]), int(row[1])) for row in _tuples(query)])
+@dataclass(frozen=True)
+class BatchProgress:
+    """How far a batch is worked down: the numbers behind a burn-down."""
+
+    batch: str
+    total: int
+    printing: int
+    ready: int  # waiting on the shelf, overdue ones included
+    overdue: int
+    collected: int
+    cancelled: int
+
+
+def batches() -> list[BatchProgress]:
+    """Each batch with its passports counted by status ("" is the regular flow)."""
+
+    def work() -> list[BatchProgress]:
+        today = _today()
+        late = pw.Case(None, [(((PickupRecord.status == READY)
+                                & (PickupRecord.collect_by < today)), 1)], 0)
+        query = (PickupRecord.select(PickupRecord.batch, PickupRecord.status,
+                                     pw.fn.COUNT(PickupRecord.id), pw.fn.SUM(late))
+                 .group_by(PickupRecord.batch, PickupRecord.status)
+                 .order_by(PickupRecord.batch))
+        counts: dict[str, dict[str, int]] = {}
+        for batch, status, count, overdue in _tuples(query):
+            row = counts.setdefault(str(batch), {})
+            row[str(status)] = int(count)
+            row["overdue"] = row.get("overdue", 0) + int(overdue or 0)
+        return [BatchProgress(batch=b, total=sum(v for k, v in c.items() if k != "overdue"),
+                              printing=c.get(PRINTING, 0), ready=c.get(READY, 0),
+                              overdue=c.get("overdue", 0), collected=c.get(COLLECTED, 0),
+                              cancelled=c.get(CANCELLED, 0))
+                for b, c in counts.items()]
+
+    return read(work)

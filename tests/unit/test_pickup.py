@@ -300,6 +300,15 @@ def test_overdue_passports_are_listed_and_cancelled_by_a_supervisor(
     assert "2024-TNG-000004" in entry.details
 
 
+def test_batch_progress_counts_every_status(shelf: dict[str, str]) -> None:
+    give(shelf["000001"])
+    backlog.import_backlog(b"no_permohonan,nama,status\n2024-TNG-000009,Eka,siap\n")
+    juni, regular = sorted(pickup.batches(), key=lambda b: b.batch, reverse=True)
+    assert (juni.batch, juni.total, juni.printing, juni.ready, juni.overdue, juni.collected,
+            juni.cancelled) == ("Backlog PDN Juni 2024", 4, 2, 1, 1, 1, 0)
+    assert (regular.batch, regular.total, regular.ready) == ("", 1, 1)
+
+
 def test_the_signing_secret_is_per_office(shelf: dict[str, str]) -> None:
     code = shelf["000001"]
     settings.update_settings(signing_secret="ab" * 32)
