@@ -17,7 +17,10 @@ the local servers, dropped at the end):
 * **update**: a later list where 10 % of the passports moved shelf;
 * **verify**: :func:`app.pickup.verify` of ``--lookups`` random signed codes, and of
   as many bare application numbers, with the table full (p50 / p99 / max);
-* **hand over**: :func:`app.pickup.hand_over` of ``--handovers`` random ready passports.
+* **hand over**: :func:`app.pickup.hand_over` of ``--handovers`` random ready passports;
+* **slips**: :func:`app.slips.save_slips` of ``--slips`` passports (the 2024 office's
+  1,500) to one PDF, as ``loket pickup slips`` does (SQLite run only: it does not
+  depend on the database).
 
 The numbers are written between ``<!-- pickup-bench:start -->`` and
 ``<!-- pickup-bench:end -->`` in ``docs/benchmarks.md``. Targets: import of 100,000
@@ -107,7 +110,7 @@ def _latencies(work: Callable[[Any], Any], items: Sequence[Any]) -> list[float]:
 
 
 def bench_backend(backend: str, url: str, rows: int, lookups: int,
-                  handovers: int) -> Result:
+                  handovers: int, slip_count: int) -> Result:
     db = connect(url)
     init_database(db)
     seed_demo(with_officers=False, with_passports=False)
@@ -148,8 +151,25 @@ def bench_backend(backend: str, url: str, rows: int, lookups: int,
     result.latencies["hand over"] = _latencies(
         lambda rid: pickup.hand_over(codes.sign(codes.PICKUP, rid, key), 5, "petugas1", "self",
                                      id_checked=True), chosen)
+    if slip_count and backend == "sqlite":
+        result.timings["slips"], result.counts["slips_mb"] = _timed(
+            lambda: _slips(ready[:slip_count], key))
+        result.counts["slips"] = min(slip_count, len(ready))
     db.close()
     return result
+
+
+def _slips(record_ids: list[int], key: bytes) -> float:
+    from app import slips
+
+    views = {v.id: v for v in pickup.records(statuses=["ready"])}
+    items = [slips.Slip(code=codes.sign(codes.PICKUP, rid, key),
+                        application_no=views[rid].application_no, batch=views[rid].batch,
+                        ready_date=None, collect_by=None) for rid in record_ids if rid in views]
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "slips.pdf"
+        slips.save_slips(items, "Kantor Imigrasi", 30, out)
+        return round(out.stat().st_size / 1e6, 1)
 
 
 def render(results: Sequence[Result], command: str) -> str:
@@ -192,6 +212,11 @@ def render(results: Sequence[Result], command: str) -> str:
             lines.append(f"| {BACKEND_TITLES[r.backend]} | {name} | {len(values):,} | "
                          f"{_percentile(values, 0.5):.2f} | {p99:.2f}{flag} | "
                          f"{max(values):.2f} |")
+    for r in results:
+        if "slips" in r.timings:
+            lines += ["", f"Pickup slips: {r.counts['slips']:,} passports to one A4 PDF "
+                      f"({-(-r.counts['slips'] // 8)} pages, {r.counts['slips_mb']} MB) in "
+                      f"{r.timings['slips']:.1f} s."]
     lines += ["", "RSS is the benchmark process's high-water mark: before the first parse "
               "(Python, drivers, the generated file) and after the first import, which "
               "holds the file, its checked rows and the insert plan at once (about 0.8 KB "
@@ -205,6 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--lookups", type=int, default=2000)
     parser.add_argument("--handovers", type=int, default=500)
+    parser.add_argument("--slips", type=int, default=1500)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     args = parser.parse_args(argv)
     results = []
@@ -217,7 +243,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             url = create_scratch_database(backend)
         try:
             print(f"{backend}: {args.rows:,} rows ...", flush=True)
-            r = bench_backend(backend, url, args.rows, args.lookups, args.handovers)
+            r = bench_backend(backend, url, args.rows, args.lookups, args.handovers,
+                              args.slips)
             print(f"  parse {r.timings['parse']:.2f} s, import {r.timings['import']:.2f} s, "
                   f"re-import {r.timings['re-import']:.2f} s, update {r.timings['update']:.2f} "
                   f"s; verify p99 "
