@@ -13,6 +13,7 @@ import datetime as dt
 import getpass
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -459,6 +460,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(args, exc, exc.message(lang), EXIT_USAGE)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (``loket status | head``): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except Exception as exc:  # a bug: the officer gets one line, the log the traceback
         log.exception("internal error")
         where = logs.log_file()

@@ -222,3 +222,14 @@ def test_office_settings_from_the_command_line(
     code, shown, _ = run(capsys, office, "settings", "set", "regular_pickup_queue", "B")
     assert code == 0 and shown["regular_pickup_queue"] == "B"
     assert run(capsys, office, "settings", "show")[1]["collect_by_days"] == 45
+
+
+def test_a_closed_pipe_ends_quietly(office: str) -> None:
+    """``loket status | head -1``: the reader leaves early; no error, no traceback."""
+    with subprocess.Popen([sys.executable, "-m", "app", "--db", office, "status"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # before the program writes anything
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=60) == 141
+    assert err == ""
