@@ -291,3 +291,34 @@ def test_many_rows_in_one_import(office: str, july: None) -> None:
     summary = backlog.import_backlog(csv_of(*rows), batch=BATCH)
     assert summary.created == 2500 and PickupRecord.select().count() == 2500
     assert backlog.import_backlog(csv_of(*rows), batch=BATCH).unchanged == 2500
+
+
+_NAME_CHARS = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(records=st.lists(st.tuples(
+           st.from_regex(r"[A-Z0-9][A-Z0-9/-]{5,20}", fullmatch=True),
+           st.text(_NAME_CHARS, min_size=1, max_size=40).map(lambda t: " ".join(t.split()))
+           .filter(bool),
+           st.one_of(st.none(), st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)))),
+           min_size=1, max_size=20, unique_by=lambda r: r[0]),
+       delimiter=st.sampled_from([",", ";", "\t"]),
+       encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]),
+       newline=st.sampled_from(["\n", "\r\n"]),
+       day_first=st.booleans())
+def test_what_a_spreadsheet_writes_is_read_back_exactly(
+        records: list[tuple[str, str, dt.date | None]], delimiter: str, encoding: str,
+        newline: str, day_first: bool) -> None:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator=newline)
+    writer.writerow(["Nama", "No. Permohonan", "Tanggal Siap"])
+    for number, name, ready in records:
+        when = "" if ready is None else (ready.strftime("%d/%m/%Y") if day_first
+                                         else ready.isoformat())
+        writer.writerow([name, number, when])
+    parsed = backlog.parse_backlog(out.getvalue().encode(encoding))
+    assert [(r.application_no, r.name, r.ready_date) for r in parsed.rows] == records
