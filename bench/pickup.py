@@ -18,6 +18,7 @@ the local servers, dropped at the end):
 * **verify**: :func:`app.pickup.verify` of ``--lookups`` random signed codes, and of
   as many bare application numbers, with the table full (p50 / p99 / max);
 * **hand over**: :func:`app.pickup.hand_over` of ``--handovers`` random ready passports;
+* **parse xlsx**: the same list as an Excel workbook (SQLite run only);
 * **slips**: :func:`app.slips.save_slips` of ``--slips`` passports (the 2024 office's
   1,500) to one PDF, as ``loket pickup slips`` does (SQLite run only: it does not
   depend on the database).
@@ -76,6 +77,26 @@ def make_list(rows: int, moved_every: int = 0) -> bytes:
                      f"{'' if printing else f'X{i:07d}'};{shelf};"
                      f"{'' if printing else ready}")
     return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+def make_workbook(rows: int) -> bytes:
+    """The same list as an Excel workbook with typed date cells."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(["no_permohonan", "nama", "no_paspor", "lokasi", "tanggal_siap"])
+    ready = dt.datetime.combine(dt.date.today() - dt.timedelta(days=5), dt.time())
+    for i in range(1, rows + 1):
+        printing = i % 10 == 0
+        sheet.append([f"2024-TNG-{i:06d}", f"Pemohon Nomor {i}",
+                      None if printing else f"X{i:07d}", f"Rak {i % 200:03d}-{i % 7}",
+                      None if printing else ready])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def _percentile(values: Sequence[float], q: float) -> float:
@@ -152,6 +173,10 @@ def bench_backend(backend: str, url: str, rows: int, lookups: int,
     result.latencies["hand over"] = _latencies(
         lambda rid: pickup.hand_over(codes.sign(codes.PICKUP, rid, key), 5, "petugas1", "self",
                                      id_checked=True), chosen)
+    if backend == "sqlite":  # the reader does not depend on the database
+        workbook = make_workbook(rows)
+        result.counts["xlsx_mb"] = round(len(workbook) / 1e6, 1)
+        result.timings["parse xlsx"], _ = _timed(lambda: backlog.parse_backlog(workbook))
     if slip_count and backend == "sqlite":
         result.timings["slips"], result.counts["slips_mb"] = _timed(
             lambda: _slips(ready[:slip_count], key))
@@ -214,6 +239,10 @@ def render(results: Sequence[Result], command: str) -> str:
                          f"{_percentile(values, 0.5):.2f} | {p99:.2f}{flag} | "
                          f"{max(values):.2f} |")
     for r in results:
+        if "parse xlsx" in r.timings:
+            lines += ["", f"The same list as an Excel workbook ({r.counts['xlsx_mb']} MB, typed "
+                      f"date cells): parse {r.timings['parse xlsx']:.1f} s (openpyxl, "
+                      "read-only mode)."]
         if "slips" in r.timings:
             lines += ["", f"Pickup slips: {r.counts['slips']:,} passports to one A4 PDF "
                       f"({-(-r.counts['slips'] // 8)} pages, {r.counts['slips_mb']} MB) in "
