@@ -240,43 +240,56 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _xlsx_source(data: bytes) -> tuple[list[str], Records, str, str]:
-    """Header names and records of the first sheet of an XLSX workbook."""
+MAX_XLSX_UNPACKED: Final = 512 * 1024 * 1024
+
+
+def _xlsx_rows(data: bytes) -> list[list[str]]:
+    """Every row of the first sheet as text. Anything openpyxl cannot make sense of
+    (a damaged archive, a sheet that is not a table) is one readable refusal."""
+    import logging
     import warnings
     import zipfile
 
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_XLSX_UNPACKED:
+                raise InvalidInput("import_too_big", max_mb=MAX_BYTES // (1024 * 1024))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. "workbook contains no default style"
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError,
-            EOFError) as exc:
+            try:
+                sheet = book.worksheets[0]
+                return [[_cell_text(c) for c in cells]
+                        for cells in sheet.iter_rows(values_only=True)]
+            finally:
+                book.close()
+    except InvalidInput:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds for a broken workbook
+        logging.getLogger(__name__).info("unreadable workbook", exc_info=True)
         raise InvalidInput("import_unreadable", reason=str(exc) or type(exc).__name__) from None
-    sheet = book.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    for number, cells in enumerate(rows, start=1):
-        texts = [_cell_text(c) for c in cells]
-        if any(t.strip() for t in texts):
-            while texts and not texts[-1].strip():
-                texts.pop()
-            header, first = texts, number
-            break
-    else:
+
+
+def _xlsx_source(data: bytes) -> tuple[list[str], Records, str, str]:
+    """Header names and records of the first sheet of an XLSX workbook."""
+    rows = _xlsx_rows(data)
+    first = next((n for n, texts in enumerate(rows) if any(t.strip() for t in texts)), None)
+    if first is None:
         raise InvalidInput("import_empty")
+    header = rows[first]
+    while header and not header[-1].strip():
+        header.pop()
 
     def records() -> Records:
         width = len(header)
-        for number, cells in enumerate(rows, start=first + 1):
-            texts = [_cell_text(c) for c in cells]
+        for number, texts in enumerate(rows[first + 1:], start=first + 2):
             # A sheet row is as wide as the widest row; only cells that hold something
             # beyond the header count as extra columns.
             while len(texts) > width and not texts[-1].strip():
                 texts.pop()
             yield number, texts + [""] * (width - len(texts))
-        book.close()
 
     return header, records(), "xlsx", ""
 

@@ -181,6 +181,38 @@ def test_a_broken_excel_workbook_lists_every_bad_row() -> None:
                               (4, "import_column_count"), (5, "import_duplicate")]
 
 
+def _rezip(data: bytes, replace: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, replace.get(info.filename, src.read(info.filename)))
+    return out.getvalue()
+
+
+def test_damaged_workbooks_are_refused_in_plain_words(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import zipfile
+
+    good = xlsx_of(("no_permohonan", "nama"), ("2024-TNG-000001", "Budi"))
+    not_a_workbook = io.BytesIO()
+    with zipfile.ZipFile(not_a_workbook, "w") as z:
+        z.writestr("readme.txt", "hello")
+    for data in (_rezip(good, {"xl/worksheets/sheet1.xml": b"<worksheet><sheetData><row"}),
+                 _rezip(good, {"xl/workbook.xml": b"\x00garbage"}),
+                 not_a_workbook.getvalue()):
+        with pytest.raises(InvalidInput) as err:
+            backlog.parse_backlog(data)
+        assert err.value.code == "import_unreadable"
+    monkeypatch.setattr(backlog, "MAX_XLSX_UNPACKED", 1000)  # a zip bomb's promise
+    with pytest.raises(InvalidInput) as err:
+        backlog.parse_backlog(good)
+    assert err.value.code == "import_too_big"
+
+
 # --- applying: every backend -------------------------------------------------------------
 
 
