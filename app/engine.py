@@ -26,14 +26,14 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Any, Protocol, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import peewee as pw
 
 from app import clock, codes
 from app.audit import record
 from app.db import backend_of, database, read, run_in_transaction
-from app.errors import InvalidInput, NotFound, Refused, SchemaError
+from app.errors import InvalidInput, NotFound, Refused
 from app.messages import ACTION_WORDS, STATUS_WORDS
 from app.models import (
     CALLED,
@@ -332,22 +332,19 @@ def _compare_and_set(ticket: Ticket, expected: str, **changes: Any) -> bool:
     return True
 
 
-class _Result(Protocol):
-    def to_dict(self) -> dict[str, Any]: ...
-
-
-R = TypeVar("R", bound=_Result)
+R = TypeVar("R")
 
 
 def _idempotent(operation: str, request_id: str | None,
                 work: Callable[[], TicketView]) -> TicketView:
-    return idempotent(operation, request_id, work, TicketView.from_dict)
+    return idempotent(operation, request_id, work, TicketView.to_dict, TicketView.from_dict)
 
 
 def idempotent(operation: str, request_id: str | None, work: Callable[[], R],
+               dump: Callable[[R], dict[str, Any]],
                load: Callable[[dict[str, Any]], R]) -> R:
     """Run ``work`` in a transaction once per ``request_id``; a repeat returns the first
-    result (rebuilt by ``load`` from what ``to_dict`` stored)."""
+    result, rebuilt by ``load`` (inside the transaction) from what ``dump`` stored."""
     if request_id is None:
         return run_in_transaction(work)
 
@@ -365,7 +362,7 @@ def idempotent(operation: str, request_id: str | None, work: Callable[[], R],
             return earlier
         result = work()
         RequestLog.insert(request_id=request_id, operation=operation,
-                          result=json.dumps(result.to_dict(), default=str),
+                          result=json.dumps(dump(result), default=str),
                           created_at=clock.utcnow()).execute()
         return result
 
@@ -612,7 +609,10 @@ def call_ticket(ref: TicketRef, counter_number: int, officer: int | None = None,
 
     def work() -> TicketView:
         ticket = _find_ticket(ref, lock=True)
-        plan = _counter_plan(counter_number, ticket.service_day)
+        today = _today()
+        if ticket.service_day != today:  # by id (a scanned QR): only today's tickets
+            raise NotFound("ticket_unknown", number=ticket.number)
+        plan = _counter_plan(counter_number, today)
         if ticket.status != WAITING:
             raise _refuse_state(ticket, "call")
         served = {qid for qid, _ in plan.queues}
@@ -723,14 +723,7 @@ def find_counter(number: int, must_be_active: bool = True) -> Counter:
 def ticket_code(ref: TicketRef) -> str:
     """The signed code printed as a QR on a ticket (``LK1.T.<id>.<mac>``)."""
     ticket = read(lambda: _find_ticket(ref))
-    return codes.sign(codes.TICKET, ticket.id, _signing_key())
-
-
-def _signing_key() -> bytes:
-    keys = get_settings().signing_keys()
-    if not keys:
-        raise SchemaError("schema_missing")
-    return keys[0]
+    return codes.sign(codes.TICKET, ticket.id, get_settings().signing_keys()[0])
 
 
 def call_scanned(raw: str | bytes, counter_number: int, officer: int | None = None,
@@ -741,9 +734,6 @@ def call_scanned(raw: str | bytes, counter_number: int, officer: int | None = No
         raise Refused("scan_is_pickup")
     if scan.kind != "ticket" or scan.ident is None:
         raise InvalidInput(scan.reason or codes.NOT_UNDERSTOOD)
-    ticket = read(lambda: Ticket.get_or_none(Ticket.id == scan.ident))
-    if ticket is None or ticket.service_day != _today():
-        raise NotFound("ticket_unknown", number=ticket.number if ticket else scan.text)
     return call_ticket(scan.ident, counter_number, officer, request_id=request_id)
 
 

@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from typing import Any, cast
 
 import peewee as pw
 
-from app import clock, codes, engine
+from app import clock, codes, engine, officers
 from app.audit import record
 from app.db import backend_of, database, read, run_in_transaction
-from app.errors import InvalidInput, LoketError, NotFound, Refused, SchemaError
+from app.errors import InvalidInput, LoketError, NotFound, Refused
 from app.messages import COLLECTOR_WORDS, render
 from app.models import (
     CANCELLED,
@@ -58,6 +58,7 @@ class PickupView:
     collected_at: str | None
     collected_counter: int | None
     collected_by: str | None  # officer's username
+    collected_by_name: str | None  # officer's full name
     collector: str | None
     collector_name: str | None
     id_checked: bool
@@ -101,12 +102,6 @@ class Handover:
         return {"record": self.record.to_dict(),
                 "ticket": self.ticket.to_dict() if self.ticket else None}
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Handover:
-        ticket = data.get("ticket")
-        return cls(PickupView(**data["record"]),
-                   engine.TicketView.from_dict(ticket) if ticket else None)
-
 
 @dataclass(frozen=True)
 class CheckIn:
@@ -119,11 +114,27 @@ class CheckIn:
         return {"ticket": self.ticket.to_dict(), "record": self.record.public(),
                 "created": self.created, "verified": self.verified}
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> CheckIn:
-        rec = data["record"]
-        view = PickupView(**{f.name: rec.get(f.name) for f in fields(PickupView)})
-        return cls(engine.TicketView.from_dict(data["ticket"]), view, data["created"],
+
+# What a request id remembers of a handover or check-in: ids, not personal data; a
+# repeated request reads the record again.
+
+
+def _dump(result: Handover | CheckIn) -> dict[str, Any]:
+    ticket = result.ticket.to_dict() if result.ticket else None
+    extra = ({"created": result.created, "verified": result.verified}
+             if isinstance(result, CheckIn) else {})
+    return {"record": result.record.id, "ticket": ticket, **extra}
+
+
+def _load_handover(data: dict[str, Any]) -> Handover:
+    ticket = data["ticket"]
+    return Handover(_view(PickupRecord.get_by_id(data["record"])),
+                    engine.TicketView.from_dict(ticket) if ticket else None)
+
+
+def _load_check_in(data: dict[str, Any]) -> CheckIn:
+    return CheckIn(engine.TicketView.from_dict(data["ticket"]),
+                   _view(PickupRecord.get_by_id(data["record"])), data["created"],
                    data["verified"])
 
 
@@ -136,13 +147,6 @@ def _tuples(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
 
 def _today() -> dt.date:
     return clock.service_day(get_settings().timezone)
-
-
-def _keys() -> list[bytes]:
-    keys = get_settings().signing_keys()
-    if not keys:
-        raise SchemaError("schema_missing")
-    return keys
 
 
 def _date_text(value: dt.date | None) -> str:
@@ -160,14 +164,22 @@ def _is_overdue(rec: PickupRecord, today: dt.date) -> bool:
     return bool(rec.status == READY and rec.collect_by is not None and rec.collect_by < today)
 
 
+def _handover_people(rec: PickupRecord) -> tuple[Any, ...]:
+    """(counter number, officer's username, officer's full name) of a handover."""
+    if not (rec.collected_counter_id or rec.collected_officer_id):
+        return None, None, None
+    row = (PickupRecord.select(Counter.number, Officer.username, Officer.full_name)
+           .join(Counter, pw.JOIN.LEFT_OUTER,
+                 on=(PickupRecord.collected_counter == Counter.id))
+           .switch(PickupRecord)
+           .join(Officer, pw.JOIN.LEFT_OUTER,
+                 on=(PickupRecord.collected_officer == Officer.id))
+           .where(PickupRecord.id == rec.id).tuples().first())
+    return tuple(row) if row else (None, None, None)
+
+
 def _view(rec: PickupRecord, today: dt.date | None = None) -> PickupView:
-    counter = officer = None
-    if rec.collected_counter_id:
-        counter = Counter.select(Counter.number).where(
-            Counter.id == rec.collected_counter_id).scalar()
-    if rec.collected_officer_id:
-        officer = Officer.select(Officer.username).where(
-            Officer.id == rec.collected_officer_id).scalar()
+    counter, officer, officer_name = _handover_people(rec)
     return PickupView(
         id=rec.id, application_no=rec.application_no, name=rec.name,
         passport_no=rec.passport_no, batch=rec.batch, location=rec.location,
@@ -176,18 +188,13 @@ def _view(rec: PickupRecord, today: dt.date | None = None) -> PickupView:
         collect_by=rec.collect_by.isoformat() if rec.collect_by else None,
         overdue=_is_overdue(rec, today or _today()),
         collected_at=rec.collected_at.isoformat() if rec.collected_at else None,
-        collected_counter=counter, collected_by=officer, collector=rec.collector,
+        collected_counter=counter, collected_by=officer, collected_by_name=officer_name,
+        collector=rec.collector,
         collector_name=rec.collector_name, id_checked=bool(rec.id_checked),
         verified=bool(rec.verified))
 
 
-def _officer_label(officer: Officer | None) -> str:
-    if officer is None:
-        return "?"
-    return f"{officer.full_name} ({officer.username})" if officer.full_name else officer.username
-
-
-def _blocker(rec: PickupRecord, today: dt.date) -> Refused | None:
+def _blocker(rec: PickupRecord, view: PickupView) -> Refused | None:
     """Why this passport cannot be handed over (or checked in for) now, if it cannot."""
     number = rec.application_no
     if rec.status == PRINTING:
@@ -198,19 +205,17 @@ def _blocker(rec: PickupRecord, today: dt.date) -> Refused | None:
     if rec.status == CANCELLED:
         return Refused("pickup_cancelled", application_no=number)
     if rec.status == COLLECTED:
-        officer = (Officer.get_or_none(Officer.id == rec.collected_officer_id)
-                   if rec.collected_officer_id else None)
-        counter = (Counter.get_or_none(Counter.id == rec.collected_counter_id)
-                   if rec.collected_counter_id else None)
         words = COLLECTOR_WORDS.get(rec.collector or "self", COLLECTOR_WORDS["self"])
         name = rec.collector_name or ""
+        officer = view.collected_by or "?"
+        if view.collected_by_name:
+            officer = f"{view.collected_by_name} ({officer})"
         return Refused("pickup_already_collected", application_no=number,
                        when=_local_text(rec.collected_at),
-                       counter=counter.number if counter else "?",
-                       officer=_officer_label(officer),
+                       counter=view.collected_counter or "?", officer=officer,
                        collector_id=words["id"].format(name=name),
                        collector_en=words["en"].format(name=name))
-    if _is_overdue(rec, today):
+    if view.overdue:
         return Refused("pickup_overdue", application_no=number,
                        collect_by=_date_text(rec.collect_by))
     return None
@@ -218,7 +223,7 @@ def _blocker(rec: PickupRecord, today: dt.date) -> Refused | None:
 
 def classify(raw: str | bytes) -> codes.Scan:
     """What a scan is, checked against this office's keys. Touches no record."""
-    return codes.parse(raw, _keys())
+    return codes.parse(raw, get_settings().signing_keys())
 
 
 def _record_for(scan: codes.Scan, lock: bool = False) -> PickupRecord:
@@ -245,9 +250,8 @@ def _record_for(scan: codes.Scan, lock: bool = False) -> PickupRecord:
 def _officer(ref: str | int | None, *, supervisor: bool = False) -> Officer:
     if ref is None or ref == "":
         raise InvalidInput("handover_needs_officer")
-    query = Officer.select().where(
-        (Officer.id == ref) if isinstance(ref, int) else (Officer.username == ref.strip().lower()))
-    officer = query.first()
+    officer = (Officer.get_or_none(Officer.id == ref) if isinstance(ref, int)
+               else officers.get_officer(ref))
     if officer is None or not officer.active:
         raise NotFound("officer_unknown", username=str(ref))
     if supervisor and officer.role not in SUPERVISOR_ROLES:
@@ -260,7 +264,7 @@ def _officer(ref: str | int | None, *, supervisor: bool = False) -> Officer:
 
 def code_for(application_no: str) -> str:
     """The signed pickup code of a record (``LK1.P.<id>.<mac>``)."""
-    key = _keys()[0]
+    key = get_settings().signing_keys()[0]
 
     def work() -> int:
         rec = PickupRecord.get_or_none(
@@ -281,13 +285,13 @@ def verify(raw: str | bytes, lang: str | None = None) -> Verification:
             rec = _record_for(scan)
         except LoketError as exc:
             return Verification(False, False, None, exc.code, exc.message(lang), None, None)
-        today = _today()
-        blocker = _blocker(rec, today)
+        view = _view(rec)
+        blocker = _blocker(rec, view)
         warning = None if scan.signed else "pickup_not_verified"
         message = (blocker.message(lang) if blocker
                    else render(warning, {}, lang) if warning else "")
         return Verification(True, scan.signed, rec.status, blocker.code if blocker else None,
-                            message, warning, _view(rec, today))
+                            message, warning, view)
 
     return read(work)
 
@@ -323,7 +327,7 @@ def hand_over(raw: str | bytes, counter_number: int, officer: str | int | None,
         counter = engine.find_counter(counter_number, must_be_active=False)
         rec = _record_for(scan)
         today = _today()
-        blocker = _blocker(rec, today)
+        blocker = _blocker(rec, _view(rec, today))
         if blocker is not None:
             raise blocker
         now = clock.utcnow()
@@ -337,7 +341,7 @@ def hand_over(raw: str | bytes, counter_number: int, officer: str | int | None,
         if changed != 1:
             # Someone else was first (or the record changed): say what happened instead.
             fresh = PickupRecord.get_by_id(rec.id)
-            raise _blocker(fresh, today) or Refused("pickup_unknown")
+            raise _blocker(fresh, _view(fresh, today)) or Refused("pickup_unknown")
         ticket = engine.finish_pickup_ticket(rec.id, counter)
         engine.cancel_waiting_pickup_tickets(rec.id)
         engine.emit_event("pickup_collected", counter, record=rec.id)
@@ -348,7 +352,7 @@ def hand_over(raw: str | bytes, counter_number: int, officer: str | int | None,
                         "ticket": ticket.number if ticket else None})
         return Handover(_view(PickupRecord.get_by_id(rec.id), today), ticket)
 
-    return engine.idempotent("hand_over", request_id, work, Handover.from_dict)
+    return engine.idempotent("hand_over", request_id, work, _dump, _load_handover)
 
 
 def undo_hand_over(raw: str | bytes, officer: str | int | None, reason: str) -> PickupView:
@@ -397,11 +401,10 @@ def check_in(raw: str | bytes, request_id: str | None = None) -> CheckIn:
 
     def work() -> CheckIn:
         rec = _record_for(scan, lock=True)
-        today = _today()
-        blocker = _blocker(rec, today)
+        view = _view(rec)
+        blocker = _blocker(rec, view)
         if blocker is not None:
             raise blocker
-        view = _view(rec, today)
         existing = engine.open_pickup_ticket(rec.id)
         if existing is not None:
             return CheckIn(existing, view, False, scan.signed)
@@ -410,7 +413,7 @@ def check_in(raw: str | bytes, request_id: str | None = None) -> CheckIn:
         ticket = engine.issue_in_transaction(queue, pickup=rec.id)
         return CheckIn(ticket, view, True, scan.signed)
 
-    return engine.idempotent("check_in", request_id, work, CheckIn.from_dict)
+    return engine.idempotent("check_in", request_id, work, _dump, _load_check_in)
 
 
 def for_ticket(ticket_id: int) -> PickupView | None:

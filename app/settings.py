@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from app import clock
 from app.audit import record
 from app.db import read, run_in_transaction
-from app.errors import InvalidInput
+from app.errors import InvalidInput, SchemaError
 from app.messages import LANGUAGES
 from app.models import Officer, Queue, Setting
 
@@ -37,8 +37,13 @@ class OfficeSettings:
     signing_secret: str = field(default="", repr=False)
 
     def signing_keys(self) -> list[bytes]:
-        """Keys that verify a code, current first."""
-        return [bytes.fromhex(self.signing_secret)] if self.signing_secret else []
+        """Keys that verify a code, current first (the first one signs).
+
+        The secret is written by ``init-db``; without it the database is not set up.
+        """
+        if not self.signing_secret:
+            raise SchemaError("schema_missing")
+        return [bytes.fromhex(self.signing_secret)]
 
 
 _FIELDS = {f.name for f in dataclasses.fields(OfficeSettings)}

@@ -10,7 +10,7 @@ import pytest
 
 from app import backlog, codes, engine, officers, pickup, settings
 from app.errors import InvalidInput, LoketError, NotFound, Refused
-from app.models import AuditEntry, PickupRecord, Ticket
+from app.models import AuditEntry, PickupRecord, RequestLog, Ticket
 
 NOW = dt.datetime(2024, 7, 1, 3, 0)  # Monday 1 July 2024, 10:00 in Jakarta
 LIST = (b"no_permohonan;nama;no_paspor;lokasi;tanggal_siap\n"
@@ -240,6 +240,16 @@ def test_check_in_issues_one_linked_ticket_per_passport(shelf: dict[str, str]) -
     assert (again.created, again.verified, again.ticket.id) == (False, False, first.ticket.id)
     assert Ticket.select().count() == 1
     assert "Budi" not in str(first.to_dict())
+
+
+def test_a_repeated_check_in_request_returns_the_first_check_in(
+        shelf: dict[str, str]) -> None:
+    first = pickup.check_in(shelf["000001"], request_id="kiosk-1")
+    again = pickup.check_in(shelf["000001"], request_id="kiosk-1")
+    assert again == first and again.record.id is not None
+    assert Ticket.select().count() == 1
+    stored = RequestLog.get(RequestLog.request_id == "kiosk-1").result
+    assert "Budi" not in stored and "X1234567" not in stored  # ids, not personal data
 
 
 def test_check_in_after_a_no_show_gives_a_new_ticket(shelf: dict[str, str]) -> None:
