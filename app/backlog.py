@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import re
 import sqlite3
@@ -33,6 +34,7 @@ from app.db import backend_of, database, read, run_in_transaction
 from app.errors import InvalidInput
 from app.messages import render
 from app.models import CANCELLED, COLLECTED, PRINTING, READY, PickupRecord
+from app.prepared import Param, Prepared
 from app.settings import get_settings
 
 MAX_BYTES: Final = 64 * 1024 * 1024
@@ -460,63 +462,55 @@ def _plan(parsed: ParsedFile, batch: str | None) -> _Plan:
     return plan
 
 
-def _sql_value(value: Any, sqlite: bool) -> Any:
-    # What peewee would send: SQLite stores dates and times as ISO text.
-    if sqlite and isinstance(value, dt.date):
-        return str(value)
-    return value
-
-
-def _quoted(db: pw.Database, name: str) -> str:
-    return f"{db.quote[0]}{name}{db.quote[1]}"
-
-
 _INSERT_COLUMNS: Final = ("application_no", *_FIELDS, "imported_at", "updated_at",
                           "id_checked", "verified")
 
 
-def _bulk_insert(rows: list[tuple[Any, ...]]) -> None:
-    """Insert many records with one statement per chunk, built once.
+def _build_insert(rows: int) -> pw.BaseQuery:
+    return PickupRecord.insert_many([
+        {getattr(PickupRecord, c): Param(f"{i}.{c}") for c in _INSERT_COLUMNS}
+        for i in range(rows)])
 
-    Peewee builds an expression tree per value, which for 100,000 rows costs more
-    than the database work; the statement here is the same SQL, with its
-    parameters in the driver's style.
-    """
-    if not rows:
-        return
-    db = database.obj
-    sqlite = backend_of(db) == "sqlite"
-    columns = _INSERT_COLUMNS
-    names = ", ".join(_quoted(db, PickupRecord._meta.fields[c].column_name) for c in columns)
-    one = "(" + ", ".join([db.param] * len(columns)) + ")"
+
+# Peewee builds an expression tree per value: for 100,000 rows that cost more than
+# the database work. These statements are compiled once per size and reused.
+_INSERT_RECORDS = Prepared(_build_insert)
+_UPDATE_RECORD = Prepared(lambda columns: (
+    PickupRecord.update({getattr(PickupRecord, c): Param(c) for c in columns})
+    # Guarded: a passport handed over while the import ran stays as it was.
+    .where((PickupRecord.id == Param("_id")) & PickupRecord.status.in_([PRINTING, READY]))))
+
+
+@functools.cache
+def _slot_names(rows: int) -> tuple[str, ...]:
+    return tuple(f"{i}.{c}" for i in range(rows) for c in _INSERT_COLUMNS)
+
+
+def _chunk_sizes() -> tuple[int, ...]:
+    # Rows per statement, largest first; a few sizes, so few statements are compiled.
     # SQLite before 3.32 took at most 999 parameters per statement.
-    chunk = 999 // len(columns) if sqlite and sqlite3.sqlite_version_info < (3, 32) else 500
-    table = _quoted(db, PickupRecord._meta.table_name)
-    for start in range(0, len(rows), chunk):
-        part = rows[start:start + chunk]
-        sql = f"INSERT INTO {table} ({names}) VALUES " + ", ".join([one] * len(part))
-        db.execute_sql(sql, [_sql_value(value, sqlite) for row in part for value in row])
+    if backend_of(database) == "sqlite" and sqlite3.sqlite_version_info < (3, 32):
+        return (70, 7, 1)
+    return (500, 50, 5, 1)
+
+
+def _bulk_insert(rows: list[tuple[Any, ...]]) -> None:
+    """Insert many records, in chunks, each with a statement compiled once."""
+    start = 0
+    for size in _chunk_sizes():
+        while len(rows) - start >= size:
+            flat = [value for row in rows[start:start + size] for value in row]
+            _INSERT_RECORDS.execute(dict(zip(_slot_names(size), flat, strict=True)),
+                                    variant=size)
+            start += size
 
 
 def _bulk_update(updates: list[tuple[int, dict[str, Any]]]) -> int:
-    """Apply per-record changes with one statement built once; returns rows changed.
-
-    Guarded by status: a passport handed over while the import ran stays as it was.
-    """
-    if not updates:
-        return 0
-    db = database.obj
-    sqlite = backend_of(db) == "sqlite"
-    columns = list(updates[0][1])
-    sets = ", ".join(f"{_quoted(db, PickupRecord._meta.fields[c].column_name)} = {db.param}"
-                     for c in columns)
-    sql = (f"UPDATE {_quoted(db, PickupRecord._meta.table_name)} SET {sets} "
-           f"WHERE {_quoted(db, 'id')} = {db.param} AND {_quoted(db, 'status')} IN "
-           f"({db.param}, {db.param})")
+    """Apply per-record changes; returns how many rows changed."""
     changed = 0
     for record_id, values in updates:
-        params = [_sql_value(values[c], sqlite) for c in columns]
-        changed += db.execute_sql(sql, [*params, record_id, PRINTING, READY]).rowcount
+        cursor = _UPDATE_RECORD.execute({**values, "_id": record_id}, variant=tuple(values))
+        changed += cursor.rowcount
     return changed
 
 
