@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from urllib.parse import urlparse
 
 import peewee
@@ -31,34 +31,30 @@ def _with_database(url: str, name: str) -> str:
     return urlparse(url)._replace(path=f"/{name}").geturl()
 
 
-def create_scratch_database(backend: str) -> str:
-    """Create an empty database on the server; return its URL. Raises if unreachable."""
+def _on_server(backend: str, postgresql_sql: str, mysql_sql: str) -> None:
+    """Run one statement on the server's maintenance database."""
     admin = url_connect(SERVER_URLS[backend], connect_timeout=3)
-    name = f"loket_test_{uuid.uuid4().hex[:10]}"
     try:
         admin.connect()
-        if backend == "postgresql":
-            admin.execute_sql(f'CREATE DATABASE "{name}"')
-        else:
-            admin.execute_sql(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")
+        admin.execute_sql(postgresql_sql if backend == "postgresql" else mysql_sql)
     finally:
         admin.close()
+
+
+def create_scratch_database(backend: str) -> str:
+    """Create an empty database on the server; return its URL. Raises if unreachable."""
+    name = f"loket_test_{uuid.uuid4().hex[:10]}"
+    _on_server(backend, f'CREATE DATABASE "{name}"',
+               f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")
     return _with_database(SERVER_URLS[backend], name)
 
 
 def drop_scratch_database(backend: str, url: str) -> None:
     name = urlparse(url).path.lstrip("/")
-    admin = url_connect(SERVER_URLS[backend], connect_timeout=3)
-    try:
-        admin.connect()
-        if backend == "postgresql":
-            admin.execute_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        else:
-            admin.execute_sql(f"DROP DATABASE IF EXISTS `{name}`")
-    except peewee.DatabaseError:
-        pass  # the run's result matters more than tidying a scratch database
-    finally:
-        admin.close()
+    # The run's result matters more than tidying a scratch database.
+    with suppress(peewee.DatabaseError):
+        _on_server(backend, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
+                   f"DROP DATABASE IF EXISTS `{name}`")
 
 
 @contextmanager
