@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import datetime as dt
 import getpass
 import json
 import logging
@@ -391,14 +390,8 @@ def _pickup_command(args: argparse.Namespace, lang: str) -> int:
 
         statuses = {"ready": [READY], "printing": [PRINTING],
                     "all-open": [PRINTING, READY]}[args.status]
-        views = pickup.records(batch=args.batch, statuses=statuses)
+        items = pickup.slips_for(args.batch, statuses)
         office = get_settings()
-        items = [slips.Slip(code=pickup.code_for(v.application_no),
-                            application_no=v.application_no, batch=v.batch,
-                            # a printing passport's date is only expected: not printed
-                            ready_date=_date(v.ready_date) if v.status == READY else None,
-                            collect_by=_date(v.collect_by))
-                 for v in views]
         written = slips.save_slips(items, office.office_name, office.collect_by_days,
                                    Path(args.out))
         _emit(args, {"slips": len(items), "files": [str(p) for p in written]},
@@ -438,10 +431,6 @@ def _pickup_command(args: argparse.Namespace, lang: str) -> int:
         numbers = pickup.cancel_overdue(args.officer)
         _emit(args, {"cancelled": numbers}, f"{len(numbers)} overdue passports cancelled")
     return EXIT_OK
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

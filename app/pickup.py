@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import peewee as pw
 
@@ -37,6 +37,9 @@ from app.models import (
     Ticket,
 )
 from app.settings import get_settings
+
+if TYPE_CHECKING:
+    from app import slips
 
 SUPERVISOR_ROLES = ("supervisor", "admin")
 
@@ -442,6 +445,31 @@ def records(batch: str | None = None, statuses: Sequence[str] | None = None,
             query = query.where((PickupRecord.status == READY)
                                 & (PickupRecord.collect_by < today))
         return [_view(rec, today) for rec in query]
+
+    return read(work)
+
+
+def slips_for(batch: str | None = None,
+              statuses: Sequence[str] = (READY,)) -> list[slips.Slip]:
+    """Printable slips for the passports of a batch, in application-number order."""
+    from app import slips
+
+    key = get_settings().signing_keys()[0]
+
+    def work() -> list[slips.Slip]:
+        query = (PickupRecord.select(PickupRecord.id, PickupRecord.application_no,
+                                     PickupRecord.batch, PickupRecord.status,
+                                     PickupRecord.ready_date, PickupRecord.collect_by)
+                 .where(PickupRecord.status.in_(list(statuses)))
+                 .order_by(PickupRecord.application_no))
+        if batch is not None:
+            query = query.where(PickupRecord.batch == batch)
+        return [slips.Slip(code=codes.sign(codes.PICKUP, rec.id, key),
+                           application_no=rec.application_no, batch=rec.batch,
+                           # a printing passport's date is only expected, not printed
+                           ready_date=rec.ready_date if rec.status == READY else None,
+                           collect_by=rec.collect_by)
+                for rec in query]
 
     return read(work)
 
