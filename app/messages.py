@@ -370,8 +370,24 @@ ACTION_WORDS: Final[dict[str, dict[str, str]]] = {
 }
 
 
+_chosen: str | None = None
+
+
+def use_language(lang: str | None) -> None:
+    """Choose the language of this process's messages (a window's language switch).
+
+    ``None`` goes back to ``LOKET_LANG`` / Indonesian. Unknown languages are refused.
+    """
+    global _chosen
+    if lang is not None and lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    _chosen = lang
+
+
 def current_language() -> str:
-    """The language for messages: ``LOKET_LANG`` if set and known, else Indonesian."""
+    """The chosen language, else ``LOKET_LANG`` if set and known, else Indonesian."""
+    if _chosen is not None:
+        return _chosen
     lang = os.environ.get("LOKET_LANG", DEFAULT_LANGUAGE).strip().lower()[:2]
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 

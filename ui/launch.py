@@ -1,21 +1,52 @@
 """Start a window mode. The command line hands window commands here by name, so
-``app/`` stays free of Qt and importable where Qt is not installed."""
+``app/`` stays free of Qt and importable where Qt is not installed.
+
+Each mode's module offers ``open_window(pc: PcSettings, *, windowed: bool) -> QWidget``
+which builds and shows its window on the database the command line connected.
+"""
 
 from __future__ import annotations
 
+import importlib
+import logging
 import sys
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QWidget
 
 from ui.application import create_application
-from ui.status_window import StatusWindow, fetch_office_status
+from ui.i18n import install_language
+from ui.pc_settings import PcSettings
 
-WINDOWS = {"monitor": "the office status, refreshed every 2 s"}
+log = logging.getLogger("loket.ui")
+
+WINDOWS = {
+    "monitor": "ui.status_window",
+    "counter": "ui.counter_window",
+    "display": "ui.display_window",
+    "kiosk": "ui.kiosk_window",
+}
+# ``loket demo`` shows the whole hall on one PC.
+HALL = ("display", "kiosk", "counter")
 
 
-def run(mode: str) -> int:
-    """Open the window for ``mode`` on the database the command line connected."""
-    if mode not in WINDOWS:
-        raise ValueError(f"unknown window mode {mode!r}")
+def open_windows(modes: Sequence[str], pc: PcSettings, *, windowed: bool) -> list[QWidget]:
+    windows = []
+    for mode in modes:
+        if mode not in WINDOWS:
+            raise ValueError(f"unknown window mode {mode!r}")
+        module = importlib.import_module(WINDOWS[mode])
+        windows.append(module.open_window(pc, windowed=windowed))
+    return windows
+
+
+def run(mode: str, *, windowed: bool = False) -> int:
+    """Open the window(s) for ``mode`` (``hall``: display, kiosk and counter) and run."""
     qt_app = create_application(sys.argv)
-    window = StatusWindow(fetch_office_status)
-    window.show()
-    return int(qt_app.exec())
+    pc = PcSettings()
+    install_language(pc.language_or_default())
+    modes = HALL if mode == "hall" else (mode,)
+    windows = open_windows(modes, pc, windowed=windowed or mode == "hall")
+    code = int(qt_app.exec())
+    del windows
+    return code

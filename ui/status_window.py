@@ -217,3 +217,11 @@ class StatusWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self._timer.stop()
         super().closeEvent(event)
+
+
+def open_window(pc: object, *, windowed: bool = False) -> StatusWindow:
+    """``loket monitor``: the office status in a normal window."""
+    del pc, windowed  # the monitor has no per-PC settings and is never full-screen
+    window = StatusWindow(fetch_office_status)
+    window.show()
+    return window
