@@ -27,6 +27,12 @@ from app.settings import get_settings, update_settings
 
 log = logging.getLogger("loket.cli")
 
+WINDOW_MODES = {
+    "counter": "the counter officer's window: call, serve, scan, hand over",
+    "display": "the lobby display: who is served where, calls spoken aloud",
+    "kiosk": "the ticket kiosk: take a number, check in for a passport pickup",
+}
+
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_UNREACHABLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 
@@ -64,9 +70,16 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--demo", action="store_true", help="add the demo office")
     init.add_argument("--office-name", help="office name for a new database")
 
-    sub.add_parser("demo", help="set up the demo office on this database and show it")
+    demo = sub.add_parser("demo", help="set up the demo office on this database and open "
+                          "the lobby display, a kiosk and a counter on it")
+    demo.add_argument("--no-window", action="store_true",
+                      help="only print the office's status (also without a display)")
     sub.add_parser("status", help="waiting per queue and what each counter serves")
     sub.add_parser("monitor", help="a window with the office status (needs a display)")
+    for mode, text in WINDOW_MODES.items():
+        window = sub.add_parser(mode, help=text)
+        window.add_argument("--windowed", action="store_true",
+                            help="a normal window instead of full screen")
     sub.add_parser("housekeeping",
                    help="expire tickets of earlier days, prune the change feed")
 
@@ -255,11 +268,15 @@ def _run(args: argparse.Namespace) -> int:
             engine.close_previous_days()
             status = engine.office_status()
             _emit(args, status, f"Loket demo at {redact_url(url)}\n" + _status_text(status, lang))
-            return EXIT_OK
+            if args.no_window or args.json or not _has_display():
+                return EXIT_OK
+            return _open_window("hall")
 
         migrations.check_schema(db)
         if args.command == "monitor":
             return _open_window("monitor")
+        if args.command in WINDOW_MODES:
+            return _open_window(args.command, windowed=args.windowed)
         if args.command == "status":
             status = engine.office_status()
             _emit(args, status, _status_text(status, lang))
@@ -308,12 +325,19 @@ def _run(args: argparse.Namespace) -> int:
         db.close()
 
 
-def _open_window(mode: str) -> int:
+def _has_display() -> bool:
+    """Whether windows can be shown here (a desktop session)."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY"))
+
+
+def _open_window(mode: str, *, windowed: bool = False) -> int:
     """Hand a window mode to the Qt layer, imported by name (app/ never imports Qt)."""
     import importlib
 
     launcher = importlib.import_module("ui.launch")
-    return int(launcher.run(mode))
+    return int(launcher.run(mode, windowed=windowed))
 
 
 def _ticket_command(args: argparse.Namespace) -> engine.TicketView:
