@@ -92,6 +92,10 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "id": "Nama pengguna atau kata sandi salah.",
         "en": "Wrong username or password.",
     },
+    "login_throttled": {
+        "id": "Terlalu banyak percobaan masuk yang salah. Coba lagi dalam {seconds} detik.",
+        "en": "Too many failed sign-in attempts. Try again in {seconds} seconds.",
+    },
     "request_reused": {
         "id": "Kode permintaan ini sudah dipakai untuk tindakan lain.",
         "en": "This request id was already used for a different action.",
@@ -338,6 +342,17 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
     "slips_output_unwritable": {
         "id": "Tidak dapat menulis berkas {path}.",
         "en": "Cannot write the file {path}.",
+    },
+    # --- the kiosk (app/kiosk.py): read by anyone in the hall, so no names ---
+    "kiosk_pickup_collected": {
+        "id": "Paspor {application_no} sudah diambil pada {when} di loket {counter}. "
+        "Bila Anda belum menerimanya, silakan ke meja informasi.",
+        "en": "Passport {application_no} was already collected on {when} at counter "
+        "{counter}. If you did not receive it, please ask at the information desk.",
+    },
+    "kiosk_pickup_needs_slip": {
+        "id": "Untuk antrian {queue}, pindai slip pengambilan paspor Anda.",
+        "en": "For queue {queue}, scan your passport pickup slip.",
     },
 }
 

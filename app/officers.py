@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import argon2
@@ -91,3 +94,73 @@ def authenticate(username: str, password: str) -> OfficerView:
                 Officer.id == officer.id).execute()
         run_in_transaction(rehash)
     return OfficerView.of(officer)
+
+
+class LoginThrottle:
+    """Repeated failed logins slow down, per username, in this program.
+
+    The first ``free_attempts`` failures cost nothing; each further one makes
+    the next attempt wait twice as long (2 s, 4 s, 8 s … at most ``max_delay``).
+    A success forgets the failures. It is kept per program (per PC) rather than
+    in the database, so a typo storm at one counter never locks an officer out
+    of every other PC, and a dead database cannot break logging in twice.
+    """
+
+    def __init__(self, free_attempts: int = 3, base_delay: float = 2.0,
+                 max_delay: float = 60.0,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
+        self.free_attempts = free_attempts
+        self.base_delay = base_delay
+        self.max_delay = max_delay
+        self._now = monotonic
+        self._failures: dict[str, tuple[int, float]] = {}  # name → (count, last failure)
+
+    @staticmethod
+    def _key(username: str) -> str:
+        return username.strip().lower()
+
+    def delay_after(self, failures: int) -> float:
+        extra = failures - self.free_attempts
+        if extra < 0:
+            return 0.0
+        return float(min(self.max_delay, self.base_delay * 2 ** extra))
+
+    def wait_left(self, username: str) -> float:
+        """Seconds before ``username`` may try again (0 when it may now)."""
+        count, last = self._failures.get(self._key(username), (0, 0.0))
+        return max(0.0, last + self.delay_after(count) - self._now()) if count else 0.0
+
+    def failed(self, username: str) -> None:
+        count, _ = self._failures.get(self._key(username), (0, 0.0))
+        self._failures[self._key(username)] = (count + 1, self._now())
+
+    def succeeded(self, username: str) -> None:
+        self._failures.pop(self._key(username), None)
+
+
+def log_in(username: str, password: str, counter: int | None,
+           throttle: LoginThrottle) -> OfficerView:
+    """A window's login: throttled, and written to the audit log either way.
+
+    A refusal never says which part was wrong; while throttled the password is
+    not even checked (so waiting cannot be skipped by guessing faster).
+    """
+    left = throttle.wait_left(username)
+    if left > 0:
+        raise Refused("login_throttled", seconds=math.ceil(left))
+    name = username.strip().lower()[:100]
+    try:
+        officer = authenticate(username, password)
+    except Refused:
+        throttle.failed(username)
+        run_in_transaction(lambda: record("login_failed", counter=counter, subject=name))
+        raise
+    throttle.succeeded(username)
+    run_in_transaction(lambda: record("login", officer=officer.id, counter=counter,
+                                      subject=officer.username))
+    return officer
+
+
+def log_out(officer: OfficerView, counter: int | None) -> None:
+    run_in_transaction(lambda: record("logout", officer=officer.id, counter=counter,
+                                      subject=officer.username))

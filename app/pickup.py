@@ -305,6 +305,29 @@ def details(raw: str | bytes) -> tuple[PickupView, bool]:
     return read(lambda: _view(_record_for(scan))), scan.signed
 
 
+@dataclass(frozen=True)
+class CounterCheck:
+    """What the counter's pickup panel shows for a scan (or a pickup ticket)."""
+
+    record: PickupView
+    signed: bool  # the scan was a signed slip code; False: a bare application number
+    refusal: LoketError | None  # why it cannot be handed over now, if it cannot
+    handover_ref: str  # what to hand to :func:`hand_over` for this record
+
+
+def inspect(raw: str | bytes) -> CounterCheck:
+    """For the counter: the whole record a scan names, and whether it may leave the shelf."""
+    scan = classify(raw)
+
+    def work() -> CounterCheck:
+        rec = _record_for(scan)
+        view = _view(rec)
+        return CounterCheck(view, scan.signed, _blocker(rec, view),
+                            scan.text if scan.kind == "pickup" else rec.application_no)
+
+    return read(work)
+
+
 def hand_over(raw: str | bytes, counter_number: int, officer: str | int | None,
               collector: str, collector_name: str | None = None, id_checked: bool = False,
               request_id: str | None = None) -> Handover:

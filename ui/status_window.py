@@ -31,6 +31,7 @@ from app.db import ensure_connected
 from app.engine import CounterStatus, OfficeStatus, QueueStatus
 from app.errors import DatabaseUnavailable
 from app.messages import STATUS_WORDS, current_language
+from ui.text import wait_text
 
 log = logging.getLogger("loket.ui.status")
 
@@ -73,15 +74,6 @@ class _FetchTask(QRunnable):
             self._signals.failed.emit(exc)
         else:
             self._signals.succeeded.emit(status)
-
-
-def _wait_text(seconds: int | None) -> str:
-    """``None`` → ``–``; 754 → ``12:34``; 3754 → ``1:02:34``."""
-    if seconds is None:
-        return "–"
-    hours, rest = divmod(max(seconds, 0), 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
@@ -197,7 +189,7 @@ class StatusWindow(QMainWindow):
             self._queues.setItem(row, 0, _item(label))
             self._queues.setItem(row, 1, _item(str(q.waiting), align_right=True))
             self._queues.setItem(row, 2, _item(str(q.issued_today), align_right=True))
-            self._queues.setItem(row, 3, _item(_wait_text(q.longest_wait_s), align_right=True))
+            self._queues.setItem(row, 3, _item(wait_text(q.longest_wait_s), align_right=True))
 
     def _fill_counters(self, counters: list[CounterStatus]) -> None:
         self._counters.setRowCount(len(counters))

@@ -1,0 +1,41 @@
+"""Small text helpers shared by the windows (times, queue names in the chosen language)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Protocol
+
+from app.messages import current_language
+
+
+class _Named(Protocol):
+    @property
+    def name_id(self) -> str: ...
+
+    @property
+    def name_en(self) -> str: ...
+
+
+def wait_text(seconds: int | None) -> str:
+    """``None`` → ``–``; 754 → ``12:34``; 3754 → ``1:02:34``."""
+    if seconds is None:
+        return "–"
+    hours, rest = divmod(max(seconds, 0), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def local_name(thing: _Named) -> str:
+    """A queue's (or service's) name in the language the windows speak now."""
+    return thing.name_en if current_language() == "en" else thing.name_id
+
+
+def seconds_since(iso_utc: str | None, now: dt.datetime | None = None) -> int | None:
+    """Seconds from an ISO timestamp (as the core hands them out) until now."""
+    if not iso_utc:
+        return None
+    then = dt.datetime.fromisoformat(iso_utc)
+    if then.tzinfo is None:
+        then = then.replace(tzinfo=dt.UTC)
+    now = now or dt.datetime.now(dt.UTC)
+    return max(0, int((now - then).total_seconds()))
