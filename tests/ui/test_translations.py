@@ -1,0 +1,76 @@
+"""Every window string has an Indonesian translation, with the same blanks, and it loads."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from ui import i18n
+
+BLANK = re.compile(r"\{[a-z_]*\}")
+
+
+def _messages(ts: Path) -> list[tuple[str, str, str | None, str | None]]:
+    out = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            out.append((name, message.findtext("source") or "",
+                        translation.text, translation.get("type")))
+    return out
+
+
+def test_the_indonesian_source_file_is_up_to_date_and_complete(tmp_path: Path) -> None:
+    """Run lupdate over ui/ into a copy: nothing new may appear, nothing unfinished."""
+    copy = tmp_path / "loket_id.ts"
+    shutil.copy(i18n.ts_file("id"), copy)
+    before = {(c, s) for c, s, _, _ in _messages(copy)}
+    import subprocess
+
+    subprocess.run([str(i18n._qt_tool("lupdate")), "-locations", "none", "-no-obsolete",
+                    *i18n._sources(), "-ts", str(copy)], check=True, capture_output=True)
+    after = _messages(copy)
+    missing = sorted({(c, s) for c, s, _, _ in after} - before)
+    assert not missing, f"strings not in loket_id.ts yet (run python -m ui.i18n update): {missing}"
+    unfinished = [(c, s) for c, s, text, kind in after if kind == "unfinished" or not text]
+    assert not unfinished, f"strings without an Indonesian translation: {unfinished}"
+
+
+def test_translations_keep_every_blank() -> None:
+    for context, source, text, _ in _messages(i18n.ts_file("id")):
+        assert sorted(BLANK.findall(source)) == sorted(BLANK.findall(text or "")), (
+            context, source, text)
+
+
+def test_the_translation_compiles_and_loads(qapp: QApplication) -> None:
+    path = i18n.qm_file("id")
+    assert path is not None and path.exists()
+    try:
+        assert i18n.install_language("id") == "id"
+        assert QCoreApplication.translate("LoginPage", "Sign in") == "Masuk"
+        assert i18n.install_language("en") == "en"
+        assert QCoreApplication.translate("LoginPage", "Sign in") == "Sign in"
+    finally:
+        i18n.install_language("en")
+        from app import messages
+
+        messages.use_language(None)
+
+
+@pytest.mark.parametrize("lang", ["xx", ""])
+def test_an_unknown_language_falls_back_to_indonesian(qapp: QApplication, lang: str) -> None:
+    try:
+        assert i18n.install_language(lang) == "id"
+    finally:
+        i18n.install_language("en")
+        from app import messages
+
+        messages.use_language(None)
