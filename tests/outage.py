@@ -8,7 +8,7 @@ file — the thread that holds it is asked to drop it) and new connections fail
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from urllib.parse import urlparse
 
 import peewee
@@ -32,10 +32,8 @@ def _kill_server_connections(url: str) -> None:
             rows = admin.execute_sql("SELECT id FROM information_schema.processlist "
                                      "WHERE db = %s AND id <> %s", (name, own)).fetchall()
             for (conn_id,) in rows:
-                try:
+                with suppress(peewee.DatabaseError):  # it ended by itself meanwhile
                     admin.execute_sql(f"KILL {int(conn_id)}")
-                except peewee.DatabaseError:
-                    pass  # it ended by itself meanwhile
     finally:
         admin.close()
 

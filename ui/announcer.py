@@ -287,6 +287,7 @@ class Announcer(QObject):
         self._queue: deque[Announcement] = deque()
         self._current: Announcement | None = None
         self._turn = 0  # which announcement a "done" belongs to
+        self._dropped = 0
         self._gap = QTimer(self)
         self._gap.setSingleShot(True)
         self._gap.setInterval(gap_ms)
@@ -308,8 +309,11 @@ class Announcer(QObject):
     def announce(self, item: Announcement) -> None:
         if len(self._queue) >= MAX_PENDING:
             dropped = self._queue.popleft()
-            log.warning("more calls than can be spoken; %s to counter %s not spoken",
-                        dropped.number, dropped.counter)
+            if not self._dropped:
+                log.warning("more calls than can be spoken; the oldest waiting ones are "
+                            "skipped, starting with %s to counter %s",
+                            dropped.number, dropped.counter)
+            self._dropped += 1
         self._queue.append(item)
         if self._current is None and not self._gap.isActive():
             self._start_next()
@@ -318,6 +322,9 @@ class Announcer(QObject):
     def _start_next(self) -> None:
         if self._current is not None or not self._queue:
             return
+        if self._dropped and len(self._queue) < MAX_PENDING // 2:
+            log.warning("%d calls were not spoken (too many at once)", self._dropped)
+            self._dropped = 0
         item = self._queue.popleft()
         self._current = item
         self._turn += 1

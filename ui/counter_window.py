@@ -588,8 +588,8 @@ class CounterWindow(QMainWindow):
     def _show_banner(self) -> None:
         if not self._worker.available:
             self._banner.setText(self.tr(
-                "No connection to the database: {reason} Your work is kept; Loket keeps "
-                "trying and carries on by itself when the connection is back.").format(
+                "No connection to the database. Your work is kept; Loket keeps trying and "
+                "carries on by itself when the connection is back.\n{reason}").format(
                 reason=self._worker.down_message))
             self._banner.show()
         elif self._worker.slow:

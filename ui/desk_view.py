@@ -66,7 +66,7 @@ class DeskView(QWidget):
         self._number = QLabel(card)
         self._number.setObjectName("ticket_number")
         self._number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._number.setStyleSheet("font-size: 64pt; font-weight: 800;")
+        self._number.setStyleSheet("font-size: 60pt; font-weight: 800;")
         self._queue_name = QLabel(card)
         self._queue_name.setObjectName("ticket_queue")
         self._queue_name.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -90,7 +90,7 @@ class DeskView(QWidget):
             button.setMinimumHeight(48)
             button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a))
             self.buttons[action] = button
-            grid.addWidget(button, i // 2, i % 2)
+            grid.addWidget(button, i // 3, i % 3)
         self.buttons["call_next"].setStyleSheet(
             "QPushButton { font-size: 15pt; font-weight: 700; }")
 
@@ -100,8 +100,8 @@ class DeskView(QWidget):
         left = QVBoxLayout()
         left.addWidget(card)
         left.addLayout(grid)
-        left.addWidget(self.pickup, 1)
-        left.addStretch(0)
+        left.addWidget(self.pickup)
+        left.addStretch(1)
 
         # --- the lines and today ------------------------------------------------------
         self._queues_label = QLabel(self)
@@ -209,7 +209,7 @@ class DeskView(QWidget):
         ticket = desk.ticket
         if ticket is None:
             self._number.setText("–")
-            self._number.setStyleSheet("font-size: 64pt; font-weight: 800; color: #9e9e9e;")
+            self._number.setStyleSheet("font-size: 60pt; font-weight: 800; color: #9e9e9e;")
             self._queue_name.setText(self.tr("No ticket: press F2 to call the next one")
                                      if desk.active else self.tr("This counter is closed"))
             self._state.setText("")
@@ -217,7 +217,7 @@ class DeskView(QWidget):
         queue = next((q for q in desk.queues if q.code == ticket.service_queue), None)
         self._number.setText(ticket.number)
         colour = STATE_COLOURS.get(ticket.status, "#212121")
-        self._number.setStyleSheet(f"font-size: 64pt; font-weight: 800; color: {colour};")
+        self._number.setStyleSheet(f"font-size: 60pt; font-weight: 800; color: {colour};")
         self._queue_name.setText(local_name(queue) if queue else ticket.service_queue)
         self._show_state(desk)
 

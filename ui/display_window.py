@@ -22,7 +22,7 @@ import logging
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, QLocale, QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QLocale, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -53,7 +53,7 @@ from app.board import (
 from app.engine import EventView
 from app.messages import current_language
 from app.models import SERVING
-from ui.announcer import Announcer, Speaker, make_speaker
+from ui.announcer import GAP_MS, Announcer, Speaker, make_speaker
 from ui.feed_watcher import FeedWatcher
 from ui.pc_settings import PcSettings
 from ui.worker import DbWorker
@@ -359,7 +359,8 @@ class DisplayWindow(QWidget):
                  speaker: Speaker | None = None, poll_ms: int = POLL_MS,
                  max_backoff_ms: int = MAX_BACKOFF_MS, refresh_ms: int = REFRESH_MS,
                  reload_after_events_ms: int = RELOAD_AFTER_EVENTS_MS,
-                 flash_ms: int = FLASH_MS, parent: QWidget | None = None) -> None:
+                 flash_ms: int = FLASH_MS, announce_gap_ms: int = GAP_MS,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pc = pc
         self._lang = current_language()
@@ -381,7 +382,7 @@ class DisplayWindow(QWidget):
         self._watcher = FeedWatcher(self._worker, self, interval_ms=poll_ms,
                                     max_interval_ms=max_backoff_ms)
         self._announcer = Announcer(speaker if speaker is not None else make_speaker(self),
-                                    self._languages, parent=self)
+                                    self._languages, gap_ms=announce_gap_ms, parent=self)
 
         self._office = FitLabel(self, "office", fill=0.62, bold=True)
         self._office.setStyleSheet(f"color: {TEXT};")
@@ -571,6 +572,7 @@ class DisplayWindow(QWidget):
                         number=c.number, counter=c.counter))
                 else:
                     chip.show_text("")
+                chip.setVisible(i < min(len(section.recent), slots.recent))
         self._paint_rows()
         if shape_changed or ticker_changed:
             self._layout()
@@ -648,6 +650,15 @@ class DisplayWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._layout()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._lang = current_language()
+            self.setWindowTitle(self.tr("Lobby display"))
+            self._retranslate()
+            if self._board is not None:
+                self._show(self._board)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

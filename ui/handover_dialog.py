@@ -45,7 +45,9 @@ class HandoverDialog(QDialog):
         self._summary = QLabel(self)
         self._summary.setObjectName("handover_summary")
         self._summary.setWordWrap(True)
-        self._summary.setStyleSheet("font-size: 15pt;")
+        self._summary.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.setStyleSheet("QRadioButton, QCheckBox, QLabel, QLineEdit, QPushButton "
+                           "{ font-size: 13pt; }")
         self._self = QRadioButton(self)
         self._self.setObjectName("collector_self")
         self._family = QRadioButton(self)

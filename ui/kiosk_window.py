@@ -29,8 +29,8 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QImage, QPixmap
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -98,7 +98,8 @@ QLineEdit#entry { font-size: 36px; font-weight: bold; padding: 10px; border: 2px
 QLabel#number { font-size: 150px; font-weight: bold; color: #0d47a1; }
 QLabel#ticket_text { font-size: 26px; }
 QLabel#message_title, QLabel#unprinted_title { font-size: 40px; font-weight: bold;
-    color: #b71c1c; }
+    color: #0d47a1; }
+QLabel#unprinted_title { color: #b71c1c; }
 QLabel#message_body, QLabel#unprinted_body { font-size: 28px; }
 QLabel#message_hint { font-size: 22px; color: #37474f; }
 QLabel#preview { background: white; border: 1px solid #cfd8dc; }
@@ -110,6 +111,22 @@ QLabel#banner { background: #c62828; color: white; font-size: 22px; font-weight:
 # The title over a refusal, by the core's reason.
 _NOT_READY = ("pickup_not_ready", "pickup_not_ready_undated")
 _NOT_FOUND = ("pickup_unknown", "pickup_unknown_application")
+
+
+_MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
+                  Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock)
+
+
+class _KioskScanFilter(ScanFilter):
+    """:class:`ScanFilter`, but a scanner's Shift before each capital letter is not
+    taken for the end of the burst (a wedge scanner types ``LK1.P…`` with Shift held
+    for every capital, as a keyboard does)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in _MODIFIER_KEYS):
+            return False
+        return super().eventFilter(watched, event)
 
 
 def _label(text: str, name: str, parent: QWidget, *, wrap: bool = False,
@@ -226,7 +243,7 @@ class KioskWindow(QWidget):
         self._feed.changed.connect(lambda _events: self.reload_board())
         self._feed.reconnected.connect(self.reload_board)
         self._feed.start()
-        self._scanner = ScanFilter(self)
+        self._scanner = _KioskScanFilter(self)
         self._scanner.scanned.connect(self._on_scan)
         self._scanner.attach()
         self.reload_board()
@@ -794,5 +811,13 @@ def open_window(pc: PcSettings, *, windowed: bool = False) -> KioskWindow:
         window.resize(1280, 800)
         window.show()
     else:
+        # A kiosk often runs in a bare X session: without a window manager to honour
+        # "full screen", the window must cover the screen itself.
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            window.setGeometry(screen.geometry())
         window.showFullScreen()
+    # The scanner types into the active window: take the keyboard from the start.
+    window.raise_()
+    window.activateWindow()
     return window

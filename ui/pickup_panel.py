@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -36,28 +36,37 @@ class PickupPanel(QFrame):
         self._check: CounterCheck | None = None
         self._mismatch = False
         self._title = QLabel(self)
-        self._title.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self._title.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self._warning = QLabel(self)
         self._warning.setObjectName("pickup_warning")
         self._warning.setWordWrap(True)
         self._fields: dict[str, QLabel] = {}
         self._labels: dict[str, QLabel] = {}
-        form = QFormLayout()
-        form.setVerticalSpacing(4)
-        for key in ("location", "application_no", "name", "passport_no", "status",
-                    "collect_by", "batch"):
+        # Two columns, so the panel fits under the ticket on a 1366×768 screen:
+        # what to fetch and whom to give it on the left, the record's facts on the right.
+        grid = QGridLayout()
+        grid.setVerticalSpacing(2)
+        grid.setHorizontalSpacing(10)
+        places = {"location": (0, 0), "name": (1, 0), "passport_no": (2, 0),
+                  "application_no": (0, 2), "status": (1, 2), "collect_by": (2, 2),
+                  "batch": (3, 2)}
+        for key, (row, col) in places.items():
             label = QLabel(self)
             value = QLabel(self)
             value.setObjectName(f"pickup_{key}")
             value.setWordWrap(True)
-            value.setStyleSheet("font-size: 13pt;")
+            value.setStyleSheet("font-size: 12pt;")
+            label.setStyleSheet("color: #555;")
             self._labels[key], self._fields[key] = label, value
-            form.addRow(label, value)
-        self._fields["location"].setStyleSheet("font-size: 20pt; font-weight: 700;")
-        self._fields["name"].setStyleSheet("font-size: 15pt; font-weight: 600;")
+            grid.addWidget(label, row, col)
+            grid.addWidget(value, row, col + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        self._fields["location"].setStyleSheet("font-size: 18pt; font-weight: 700;")
+        self._fields["name"].setStyleSheet("font-size: 14pt; font-weight: 600;")
         self._hand_over = QPushButton(self)
         self._hand_over.setObjectName("hand_over")
-        self._hand_over.setMinimumHeight(40)
+        self._hand_over.setMinimumHeight(36)
         self._close = QPushButton(self)
         self._close.setObjectName("close_pickup")
         buttons = QHBoxLayout()
@@ -66,7 +75,7 @@ class PickupPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
         layout.addWidget(self._warning)
-        layout.addLayout(form)
+        layout.addLayout(grid)
         layout.addLayout(buttons)
         self._hand_over.clicked.connect(self.hand_over_requested)
         self._close.clicked.connect(self.close_requested)

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
@@ -64,8 +64,10 @@
         <translation>Hasil pindai tidak dipakai: {reason}</translation>
     </message>
     <message>
-        <source>No connection to the database: {reason} Your work is kept; Loket keeps trying and carries on by itself when the connection is back.</source>
-        <translation>Tidak ada sambungan ke basis data: {reason} Pekerjaan Anda tetap tersimpan; Loket terus mencoba dan berlanjut sendiri setelah sambungan kembali.</translation>
+        <source>No connection to the database. Your work is kept; Loket keeps trying and carries on by itself when the connection is back.
+{reason}</source>
+        <translation>Tidak ada sambungan ke basis data. Pekerjaan Anda tetap tersimpan; Loket terus mencoba dan berlanjut sendiri setelah sambungan kembali.
+{reason}</translation>
     </message>
     <message>
         <source>The database is not answering. Waiting for it…</source>
@@ -171,7 +173,7 @@
     <name>DisplayWindow</name>
     <message>
         <source>Lobby display</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Loading…</source>
@@ -179,7 +181,7 @@
     </message>
     <message>
         <source>Services</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Passport pickup</source>
@@ -191,7 +193,7 @@
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Waiting</source>
@@ -199,15 +201,15 @@
     </message>
     <message>
         <source>Last calls</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{number} → {counter}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>closed</source>
@@ -239,7 +241,7 @@ Permohonan {application}</translation>
         <translation>Penerima &amp;kuasa dengan surat kuasa</translation>
     </message>
     <message>
-        <source>Collector&apos;s &amp;name:</source>
+        <source>Collector's &amp;name:</source>
         <translation>&amp;Nama pengambil:</translation>
     </message>
     <message>
@@ -255,15 +257,15 @@ Permohonan {application}</translation>
         <translation>Batal</translation>
     </message>
     <message>
-        <source>Check: payment receipt and the holder&apos;s ID card.</source>
+        <source>Check: payment receipt and the holder's ID card.</source>
         <translation>Periksa: bukti pembayaran dan KTP pemilik paspor.</translation>
     </message>
     <message>
-        <source>Check: payment receipt, the collector&apos;s ID card and the family card (KK) showing both.</source>
+        <source>Check: payment receipt, the collector's ID card and the family card (KK) showing both.</source>
         <translation>Periksa: bukti pembayaran, KTP pengambil, dan kartu keluarga (KK) yang memuat keduanya.</translation>
     </message>
     <message>
-        <source>Check: payment receipt, the collector&apos;s ID card and the signed power of attorney (surat kuasa).</source>
+        <source>Check: payment receipt, the collector's ID card and the signed power of attorney (surat kuasa).</source>
         <translation>Periksa: bukti pembayaran, KTP pengambil, dan surat kuasa yang ditandatangani.</translation>
     </message>
 </context>
@@ -271,30 +273,30 @@ Permohonan {application}</translation>
     <name>Keypad</name>
     <message>
         <source>⌫ Delete</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
         <source>Loket kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Welcome! Please take a number</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Touch the service you need.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Passport pickup</source>
@@ -302,35 +304,35 @@ Permohonan {application}</translation>
     </message>
     <message>
         <source>Hold the QR code on your pickup slip under the scanner, or type your application number and press OK.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Application number</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Back to start</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Print again</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cancel my number</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Printing your ticket…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Loading…</source>
@@ -338,135 +340,135 @@ Permohonan {application}</translation>
     </message>
     <message>
         <source>Passport pickup  ·  {count} waiting</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Your number</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>You are next.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{count} ahead of you.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>You already checked in today: this is your number again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No ticket printer is set up: please note your number.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Please take your ticket and wait until your number is called.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Your ticket could not be printed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Number {number} is kept for you while you choose: print it again, or cancel it. If you leave, it is cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Number {number} could still not be printed. Cancel it and please ask staff for help.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Need help? Please ask at the information desk.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Number cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Number {number} was not printed and has been cancelled. You can take a new number.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Number {number} could not be printed. Please show this screen to staff.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The queue system cannot be reached</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No number was given. Please try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Sorry, something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No number was given.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Your passport is not ready yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>You do not need to queue today. Please come back when it is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The pickup period has ended</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Please go to the information desk; a supervisor will help you.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This passport has already been collected</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This passport has been cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>We could not find this passport</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Check the number on your slip and try again, or ask at the information desk.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No more numbers for today</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Please come back on the next working day.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This service is closed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>We could not read this code</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Scan the QR code on your passport pickup slip, or type your application number.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No number was given</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The queue system cannot be reached right now. Please wait a moment or ask staff for help.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -500,7 +502,7 @@ Permohonan {application}</translation>
         <translation>(memuat daftar loket…)</translation>
     </message>
     <message>
-        <source>choose this PC&apos;s counter</source>
+        <source>choose this PC's counter</source>
         <translation>pilih loket PC ini</translation>
     </message>
     <message>
@@ -583,11 +585,11 @@ Permohonan {application}</translation>
     <name>ServiceButton</name>
     <message>
         <source>Full for today</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{count} waiting</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
