@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Sequence
 from importlib import resources
+from types import TracebackType
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
@@ -50,6 +52,12 @@ def load_icon(name: str) -> QIcon:
     return icon
 
 
+def _log_unhandled(kind: type[BaseException], exc: BaseException, tb: TracebackType | None,
+                   ) -> None:
+    """An exception no handler caught (in a slot, say): to the log, never on screen."""
+    log.critical("unhandled error", exc_info=(kind, exc, tb))
+
+
 def create_application(argv: Sequence[str]) -> QApplication:
     """Create (or, in tests, reuse) the QApplication and give it Loket's identity.
 
@@ -67,4 +75,6 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(load_icon("loket"))
+    if sys.excepthook is sys.__excepthook__:
+        sys.excepthook = _log_unhandled
     return app
