@@ -183,21 +183,18 @@ def calls_to_announce(events: Sequence[EventView], *, catch_up: bool = False,
                   key=lambda c: c.event)
 
 
-def fold_recent(recent: Sequence[Call], calls: Iterable[Call], limit: int = RECENT_CALLS,
-                released: Iterable[int] = ()) -> list[Call]:
+def fold_recent(recent: Sequence[Call], calls: Iterable[Call],
+                limit: int = RECENT_CALLS) -> list[Call]:
     """The recent calls after ``calls`` (oldest first), newest first, each ticket once.
 
-    A recall moves its ticket back to the top; a ticket ``released`` by a transfer
-    leaves the list (it waits again, elsewhere). At most ``limit`` are kept per
-    section, so a busy service line never pushes the pickups off the screen.
+    A recall, or a new call after a transfer, moves the ticket back to the top with
+    its counter. At most ``limit`` are kept per section, so a busy service line never
+    pushes the pickups off the screen.
     """
     out = list(recent)
-    gone = set(released)
     for call in calls:
         out = [c for c in out if not _same_ticket(c, call)]
         out.insert(0, call)
-    if gone:
-        out = [c for c in out if c.ticket not in gone]
     kept: list[Call] = []
     per_kind: dict[str, int] = {}
     for c in out:
@@ -218,7 +215,6 @@ def apply_events(board: Board, events: Sequence[EventView]) -> tuple[Board, list
     kinds = {q.id: q.kind for q in board.queues}
     serving = dict(board.serving)
     calls: list[Call] = []
-    transferred: list[int] = []
     for e in events:
         counter = e.counter
         if e.kind in CALL_KINDS:
@@ -232,8 +228,6 @@ def apply_events(board: Board, events: Sequence[EventView]) -> tuple[Board, list
             serving[counter] = Serving(ticket=e.ticket, number=e.number, status=SERVING,
                                        kind=kinds.get(e.queue or 0, SERVICE))
         elif e.kind in RELEASE_KINDS:
-            if e.kind == "transferred" and e.ticket is not None:
-                transferred.append(e.ticket)
             if e.kind == "expired":  # tickets of earlier days: nobody holds them now
                 serving.clear()
             for number, held in list(serving.items()):
@@ -241,8 +235,8 @@ def apply_events(board: Board, events: Sequence[EventView]) -> tuple[Board, list
                         e.ticket is None and held.number == e.number
                         and number == counter):
                     del serving[number]
-    recent = fold_recent(board.recent, calls, released=transferred)
-    if not calls and not transferred and serving == board.serving:
+    recent = fold_recent(board.recent, calls)
+    if not calls and serving == board.serving:
         return board, calls
     return dataclasses.replace(board, serving=serving, recent=recent), calls
 

@@ -70,6 +70,7 @@ WARMUP = 3
 class Result:
     backend: str
     version: str
+    taps: int
     latencies: dict[str, list[float]] = field(default_factory=dict)
 
 
@@ -125,7 +126,7 @@ def bench_backend(backend: str, url: str, taps: int, folder: Path) -> Result:
     backlog.import_backlog(_passport_list(taps + WARMUP), batch="Benchmark")
     slips = [pickup.code_for(f"2025-BEN-{i:06d}") for i in range(1, taps + WARMUP + 1)]
     kind, version = server_version(db)
-    result = Result(backend, ".".join(map(str, version)))
+    result = Result(backend, ".".join(map(str, version)), taps)
 
     store = QSettings(str(folder / "pc.ini"), QSettings.Format.IniFormat)
     pc = PcSettings(store)
@@ -191,7 +192,8 @@ def machine_line(results: Sequence[Result]) -> str:
             f"Python {platform.python_version()}, PySide6 {PySide6.__version__}; {servers}")
 
 
-def render(results: Sequence[Result], taps: int, command: str, load: float | None) -> str:
+def render(results: Sequence[Result], command: str, load: float | None,
+           note: str = "") -> str:
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [MARK_START, "## Kiosk: tap to print job", "",
              f"- Date: {now}",
@@ -199,7 +201,9 @@ def render(results: Sequence[Result], taps: int, command: str, load: float | Non
              "- Other load: 1-minute load average "
              + (f"{load:.2f}" if load is not None else "unknown") + " just before the run",
              f"- Command: `{command}`",
-             f"- {taps} timed taps per row (after {WARMUP} untimed), one after another, on "
+             "- " + ", ".join(f"{r.taps} timed taps per row on {BACKEND_TITLES[r.backend]}"
+                             for r in results)
+             + f" (after {WARMUP} untimed), one after another, on "
              "the real kiosk window off screen (`QT_QPA_PLATFORM=offscreen`) with its "
              "database worker and change-feed watcher running; the printer writes one PDF "
              f"per ticket ({PAPER_MM} mm roll, 203 dpi). Time from the tap's handler to the "
@@ -207,6 +211,7 @@ def render(results: Sequence[Result], taps: int, command: str, load: float | Non
              "measures it: issue or check in (one transaction), render the ticket image, "
              "print. The *part* rows are the same steps called directly on one thread. "
              f"Target: p95 under {TARGET_MS:.0f} ms.",
+             *([f"- Note: {note}"] if note else []),
              ""]
     for result in results:
         lines += [f"### {BACKEND_TITLES[result.backend]} {result.version}", "",
@@ -222,10 +227,28 @@ def render(results: Sequence[Result], taps: int, command: str, load: float | Non
     return "\n".join(lines) + "\n"
 
 
+def _shown_args(argv: list[str]) -> list[str]:
+    """The command line as written in the section, the note's text left out."""
+    shown: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--note" or arg.startswith("--note="):
+            shown.append('--note "…"')
+            skip = arg == "--note"
+        else:
+            shown.append(arg)
+    return shown
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--taps", type=int, default=200)
+    parser.add_argument("--server-taps", type=int, default=None,
+                        help="taps on PostgreSQL/MariaDB (default: --taps)")
+    parser.add_argument("--note", default="", help="a line added to the section")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     args = parser.parse_args(argv)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
@@ -236,9 +259,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         folder = Path(tempfile.mkdtemp(prefix="loket-kiosk-bench-"))
         url = (f"sqlite:///{folder}/loket.sqlite3" if backend == "sqlite"
                else create_scratch_database(backend))
+        taps = args.taps if backend == "sqlite" or args.server_taps is None \
+            else args.server_taps
         try:
-            print(f"{backend}: {args.taps} taps ...", flush=True)
-            result = bench_backend(backend, url, args.taps, folder)
+            print(f"{backend}: {taps} taps ...", flush=True)
+            result = bench_backend(backend, url, taps, folder)
             for name, values in result.latencies.items():
                 print(f"  {name}: p50 {_percentile(values, 0.5):.1f} ms, "
                       f"p95 {_percentile(values, 0.95):.1f} ms", flush=True)
@@ -247,8 +272,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             shutil.rmtree(folder, ignore_errors=True)
             if backend != "sqlite":
                 drop_scratch_database(backend, url)
-    command = "python bench/kiosk.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    write_section(args.out, render(results, args.taps, command.strip(), load),
+    command = "python bench/kiosk.py " + " ".join(_shown_args(
+        list(argv if argv is not None else sys.argv[1:])))
+    write_section(args.out, render(results, command.strip(), load, args.note),
                   MARK_START, MARK_END)
     print(f"written to {args.out}")
     return 0

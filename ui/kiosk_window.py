@@ -617,10 +617,11 @@ class KioskWindow(QWidget):
         if self._busy or self._ticket is None or self._image is None:
             return
         self._touch()
+        started = time.perf_counter()
         outcome = self._printer.print_image(self._image, self._ticket.number)
         if outcome.ok:
             self._show_printed(self._ticket)
-            self.ticket_printed.emit(self._ticket, 0.0)
+            self.ticket_printed.emit(self._ticket, (time.perf_counter() - started) * 1000)
         else:
             self._unprinted_body.setText(self.tr(
                 "Number {number} could still not be printed. Cancel it and please ask "

@@ -23,6 +23,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 MAX_GAP_MS = 50
 MIN_LENGTH = 4
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# A scanner presses Shift before each capital letter; modifiers alone are not typing.
+_MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr,
+                  Qt.Key.Key_Meta, Qt.Key.Key_CapsLock)
 _SHORTCUT_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                        | Qt.KeyboardModifier.MetaModifier)
 
@@ -77,6 +80,8 @@ class ScanFilter(QObject):
         if event.type() != QEvent.Type.KeyPress or watched.window() is not self._window:
             return False
         assert isinstance(event, QKeyEvent)
+        if event.key() in _MODIFIER_KEYS:
+            return False
         now = time.monotonic()
         if event.key() in _ENTER:
             burst = "".join(h.text for h in self._held)

@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from app.engine import CounterStatus, OfficeStatus, QueueStatus
 from app.errors import DatabaseUnavailable
 from app.messages import STATUS_WORDS, current_language
 from ui.text import wait_text
+from ui.worker import DbWorker
 
 log = logging.getLogger("loket.ui.status")
 
@@ -50,30 +51,6 @@ def fetch_office_status() -> OfficeStatus:
     """
     ensure_connected()
     return engine.office_status()
-
-
-class _FetchSignals(QObject):
-    """Carries a fetch's outcome from the worker thread back to the GUI thread."""
-
-    succeeded = Signal(object)  # OfficeStatus
-    failed = Signal(object)  # Exception
-
-
-class _FetchTask(QRunnable):
-    """One call of ``fetch`` on a pool thread; the outcome goes out as a signal."""
-
-    def __init__(self, fetch: Fetch, signals: _FetchSignals) -> None:
-        super().__init__()
-        self._fetch = fetch
-        self._signals = signals
-
-    def run(self) -> None:
-        try:
-            status = self._fetch()
-        except Exception as exc:  # reported to the window, which decides what to show
-            self._signals.failed.emit(exc)
-        else:
-            self._signals.succeeded.emit(status)
 
 
 def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
@@ -97,15 +74,8 @@ class StatusWindow(QMainWindow):
         self._fetch = fetch
         self._busy = False
         self._lang = current_language()
-        # One private thread that lives as long as the window: fetches never overlap,
-        # never take the global pool, and reuse that thread's database connection.
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._pool.setExpiryTimeout(-1)
-        self._signals = _FetchSignals(self)
-        self._signals.succeeded.connect(self._show_status)
-        self._signals.failed.connect(self._show_failure)
-
+        # Its own database worker: fetches never overlap and reuse one connection.
+        self._worker = DbWorker(self)
         self.setWindowTitle(self.tr("Office status"))
         self._banner = QLabel(self)
         self._banner.setObjectName("banner")
@@ -153,7 +123,7 @@ class StatusWindow(QMainWindow):
         if self._busy:
             return
         self._busy = True
-        self._pool.start(_FetchTask(self._fetch, self._signals))
+        self._worker.submit(self._fetch, self._show_status, self._show_failure)
 
     @Slot(object)
     def _show_status(self, status: OfficeStatus) -> None:
@@ -208,6 +178,7 @@ class StatusWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self._timer.stop()
+        self._worker.shutdown()
         super().closeEvent(event)
 
 

@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import itertools
 import logging
+import queue
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from app import db as dbmod
 from app.errors import DatabaseUnavailable, LoketError
@@ -47,22 +49,15 @@ class _Signals(QObject):
     failed = Signal(int, object)  # job id, exception
 
 
-class _Job(QRunnable):
-    def __init__(self, job_id: int, op: Op, signals: _Signals) -> None:
-        super().__init__()
-        self._id = job_id
-        self._op = op
-        self._signals = signals
-
-    def run(self) -> None:
-        try:
-            result = self._op()
-        except Exception as exc:  # handed to the GUI thread, which decides what to show
-            if not isinstance(exc, LoketError):
-                log.error("database work failed", exc_info=exc)
-            self._signals.failed.emit(self._id, exc)
-        else:
-            self._signals.finished.emit(self._id, result)
+def _run_job(job_id: int, op: Op, signals: _Signals) -> None:
+    try:
+        result = op()
+    except Exception as exc:  # handed to the GUI thread, which decides what to show
+        if not isinstance(exc, LoketError):
+            log.error("database work failed", exc_info=exc)
+        signals.failed.emit(job_id, exc)
+    else:
+        signals.finished.emit(job_id, result)
 
 
 @dataclass
@@ -92,11 +87,13 @@ class DbWorker(QObject):
     def __init__(self, parent: QObject | None = None, *,
                  slow_after_ms: int = SLOW_AFTER_MS) -> None:
         super().__init__(parent)
-        # One thread that lives as long as the worker: operations never overlap and
-        # keep reusing that thread's connection.
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._pool.setExpiryTimeout(-1)
+        # One plain Python thread that lives as long as the worker: operations never
+        # overlap and keep reusing that thread's connection. (Not a QThreadPool: PySide
+        # gives every QRunnable a fresh Python thread state, so peewee's thread-local
+        # connection would be forgotten — and leaked — after every job.)
+        self._jobs: queue.SimpleQueue[tuple[int, Op] | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._serve, name="loket-db-worker",
+                                        daemon=True)
         self._signals = _Signals(self)
         self._signals.finished.connect(self._finished)
         self._signals.failed.connect(self._failed)
@@ -110,6 +107,15 @@ class DbWorker(QObject):
         self._watchdog.setInterval(max(50, slow_after_ms // 5))
         self._watchdog.timeout.connect(self._check_slow)
         self._slow_after = slow_after_ms / 1000
+        self._thread.start()
+
+    def _serve(self) -> None:  # the worker thread
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                _close_thread_connection()
+                return
+            _run_job(*job, self._signals)
 
     # --- what windows use ---------------------------------------------------------
 
@@ -143,16 +149,19 @@ class DbWorker(QObject):
         self._pending[job_id] = _Pending(on_done, on_error, time.monotonic())
         if not self._watchdog.isActive():
             self._watchdog.start()
-        self._pool.start(_Job(job_id, op, self._signals))
+        self._jobs.put((job_id, op))
 
     def shutdown(self, timeout_ms: int = 10_000) -> None:
-        """Let running work end, close the thread's connection, ignore later results."""
+        """Let queued work end, close the thread's connection, ignore later results."""
         if self._closed:
             return
         self._closed = True
         self._watchdog.stop()
-        self._pool.start(_Job(0, _close_thread_connection, self._signals))
-        self._pool.waitForDone(timeout_ms)
+        self._jobs.put(None)
+        self._thread.join(timeout_ms / 1000)
+        if self._thread.is_alive():
+            log.warning("database worker still busy after %d ms; left to finish alone",
+                        timeout_ms)
         self._pending.clear()
 
     # --- outcomes, on the GUI thread ---------------------------------------------

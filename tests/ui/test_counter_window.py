@@ -341,6 +341,23 @@ def test_a_scan_opens_the_pickup_panel_wherever_the_focus_is_and_hands_over(
     assert button(window, "call_next").isEnabled() or window.view.desk.waiting_total == 0
 
 
+def test_a_scanner_that_presses_shift_for_capitals_is_still_a_scan(
+        qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow]) -> None:
+    window = signed_in(qtbot, pc, windows, 6)
+    code = pickup.code_for("2024-TNG-000002")
+    widget = QApplication.focusWidget() or window
+    for ch in code:
+        if ch.isupper():
+            qtbot.keyPress(widget, Qt.Key.Key_Shift)
+            qtbot.keyClick(widget, ch, Qt.KeyboardModifier.ShiftModifier)
+            qtbot.keyRelease(widget, Qt.Key.Key_Shift)
+        else:
+            qtbot.keyClick(widget, ch)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert window.view.pickup._fields["application_no"].text() == "2024-TNG-000002"
+
+
 def test_typing_at_a_persons_pace_is_not_taken_for_a_scan(
         qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow]) -> None:
     window = signed_in(qtbot, pc, windows, 5)

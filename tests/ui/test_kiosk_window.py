@@ -318,3 +318,46 @@ def test_the_ticket_page_clears_itself_for_the_next_person(
     qtbot.waitUntil(lambda: window.page == "start", timeout=WAIT)
     qtbot.waitUntil(lambda: window.service_button("paspor").detail == "1 waiting",
                     timeout=WAIT)
+
+
+def test_a_scanner_that_holds_shift_for_capitals_is_still_a_scan(
+        open_kiosk: OpenKiosk, qtbot: QtBot, shelf: dict[str, str]) -> None:
+    """A wedge scanner types a capital as Shift + key, like a keyboard does."""
+    window = open_kiosk()
+    with qtbot.waitSignal(window.ticket_printed, timeout=WAIT) as printed:
+        for char in shelf["000001"]:
+            if char.isupper():
+                qtbot.keyPress(window, Qt.Key.Key_Shift)
+            qtbot.keyClick(window, char)
+        qtbot.keyClick(window, Qt.Key.Key_Return)
+    assert printed.args[0].number == "B001"
+
+
+def test_a_lost_database_is_said_and_the_retry_reuses_the_request(
+        open_kiosk: OpenKiosk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app import kiosk
+    from app.errors import DatabaseUnavailable
+
+    window = open_kiosk()
+    real = kiosk.take_ticket
+    seen: list[str | None] = []
+
+    def flaky(queue_ref: str, request_id: str | None = None) -> KioskTicket:
+        seen.append(request_id)
+        if len(seen) == 1:  # the first attempt commits, then the connection drops
+            real(queue_ref, request_id)
+            raise DatabaseUnavailable("database_unreachable", reason="server closed")
+        return real(queue_ref, request_id)
+
+    monkeypatch.setattr(kiosk, "take_ticket", flaky)
+    with qtbot.waitSignal(window.refused, timeout=WAIT) as refused:
+        _tap(qtbot, window.service_button("paspor"))
+    assert refused.args == ["database_unreachable"]
+    assert _text(window, "message_title") == "The queue system cannot be reached"
+    assert _text(window, "banner") != ""
+    _tap(qtbot, _button(window, "message_back"))
+    with qtbot.waitSignal(window.ticket_printed, timeout=WAIT) as printed:
+        _tap(qtbot, window.service_button("paspor"))
+    assert seen[0] == seen[1]  # the same request: the committed ticket, not a second one
+    assert printed.args[0].number == "A001"
+    assert Ticket.select().count() == 1

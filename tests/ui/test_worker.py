@@ -76,3 +76,35 @@ def test_results_after_shutdown_are_dropped(qtbot: QtBot) -> None:
     w.submit(lambda: 2, results.append)
     qtbot.wait(200)
     assert results == []
+
+
+def test_every_operation_sees_the_same_thread_state(qtbot: QtBot, worker: DbWorker) -> None:
+    """peewee keeps the connection in a thread-local: it must survive between operations
+    (a fresh thread state per job would open — and leak — a connection each time)."""
+    local = threading.local()
+    seen: list[int] = []
+
+    def count() -> int:
+        local.n = getattr(local, "n", 0) + 1
+        return int(local.n)
+
+    for _ in range(5):
+        worker.submit(count, seen.append)
+    qtbot.waitUntil(lambda: len(seen) == 5, timeout=3000)
+    assert seen == [1, 2, 3, 4, 5]
+
+
+def test_a_window_keeps_one_connection(qtbot: QtBot, office: str) -> None:
+    from app import db as dbmod
+    from app import desk
+
+    w = DbWorker()
+    try:
+        connections: list[int] = []
+        for _ in range(10):
+            w.submit(lambda: (desk.counter_desk(1), id(dbmod.database.obj.connection()))[1],
+                     connections.append)
+        qtbot.waitUntil(lambda: len(connections) == 10, timeout=5000)
+        assert len(set(connections)) == 1
+    finally:
+        w.shutdown()
