@@ -29,8 +29,8 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QImage, QKeyEvent, QPixmap
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -111,22 +111,6 @@ QLabel#banner { background: #c62828; color: white; font-size: 22px; font-weight:
 # The title over a refusal, by the core's reason.
 _NOT_READY = ("pickup_not_ready", "pickup_not_ready_undated")
 _NOT_FOUND = ("pickup_unknown", "pickup_unknown_application")
-
-
-_MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
-                  Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock)
-
-
-class _KioskScanFilter(ScanFilter):
-    """:class:`ScanFilter`, but a scanner's Shift before each capital letter is not
-    taken for the end of the burst (a wedge scanner types ``LK1.P…`` with Shift held
-    for every capital, as a keyboard does)."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                and event.key() in _MODIFIER_KEYS):
-            return False
-        return super().eventFilter(watched, event)
 
 
 def _label(text: str, name: str, parent: QWidget, *, wrap: bool = False,
@@ -243,7 +227,7 @@ class KioskWindow(QWidget):
         self._feed.changed.connect(lambda _events: self.reload_board())
         self._feed.reconnected.connect(self.reload_board)
         self._feed.start()
-        self._scanner = _KioskScanFilter(self)
+        self._scanner = ScanFilter(self)
         self._scanner.scanned.connect(self._on_scan)
         self._scanner.attach()
         self.reload_board()

@@ -273,202 +273,202 @@ Permohonan {application}</translation>
     <name>Keypad</name>
     <message>
         <source>⌫ Delete</source>
-        <translation type="unfinished" />
+        <translation>⌫ Hapus</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished" />
+        <translation>Kosongkan</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished" />
+        <translation>OK</translation>
     </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
         <source>Loket kiosk</source>
-        <translation type="unfinished" />
+        <translation>Kios Loket</translation>
     </message>
     <message>
         <source>Welcome! Please take a number</source>
-        <translation type="unfinished" />
+        <translation>Selamat datang! Silakan ambil nomor antrian</translation>
     </message>
     <message>
         <source>Touch the service you need.</source>
-        <translation type="unfinished" />
+        <translation>Sentuh layanan yang Anda perlukan.</translation>
     </message>
     <message>
         <source>Passport pickup</source>
-        <translation type="unfinished">Pengambilan paspor</translation>
+        <translation>Pengambilan paspor</translation>
     </message>
     <message>
         <source>Hold the QR code on your pickup slip under the scanner, or type your application number and press OK.</source>
-        <translation type="unfinished" />
+        <translation>Arahkan kode QR pada slip pengambilan ke pemindai, atau ketik nomor permohonan Anda lalu tekan OK.</translation>
     </message>
     <message>
         <source>Application number</source>
-        <translation type="unfinished" />
+        <translation>Nomor permohonan</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished" />
+        <translation>Kembali</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished" />
+        <translation>Selesai</translation>
     </message>
     <message>
         <source>Back to start</source>
-        <translation type="unfinished" />
+        <translation>Kembali ke awal</translation>
     </message>
     <message>
         <source>Print again</source>
-        <translation type="unfinished" />
+        <translation>Cetak ulang</translation>
     </message>
     <message>
         <source>Cancel my number</source>
-        <translation type="unfinished" />
+        <translation>Batalkan nomor saya</translation>
     </message>
     <message>
         <source>Printing your ticket…</source>
-        <translation type="unfinished" />
+        <translation>Mencetak karcis Anda…</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Memuat…</translation>
+        <translation>Memuat…</translation>
     </message>
     <message>
         <source>Passport pickup  ·  {count} waiting</source>
-        <translation type="unfinished" />
+        <translation>Pengambilan paspor  ·  {count} menunggu</translation>
     </message>
     <message>
         <source>Your number</source>
-        <translation type="unfinished" />
+        <translation>Nomor Anda</translation>
     </message>
     <message>
         <source>You are next.</source>
-        <translation type="unfinished" />
+        <translation>Anda berikutnya.</translation>
     </message>
     <message>
         <source>{count} ahead of you.</source>
-        <translation type="unfinished" />
+        <translation>{count} orang di depan Anda.</translation>
     </message>
     <message>
         <source>You already checked in today: this is your number again.</source>
-        <translation type="unfinished" />
+        <translation>Anda sudah mendaftar hari ini: ini nomor Anda.</translation>
     </message>
     <message>
         <source>No ticket printer is set up: please note your number.</source>
-        <translation type="unfinished" />
+        <translation>Printer karcis belum diatur: harap catat nomor Anda.</translation>
     </message>
     <message>
         <source>Please take your ticket and wait until your number is called.</source>
-        <translation type="unfinished" />
+        <translation>Silakan ambil karcis Anda dan tunggu sampai nomor Anda dipanggil.</translation>
     </message>
     <message>
         <source>Your ticket could not be printed</source>
-        <translation type="unfinished" />
+        <translation>Karcis Anda tidak dapat dicetak</translation>
     </message>
     <message>
         <source>Number {number} is kept for you while you choose: print it again, or cancel it. If you leave, it is cancelled.</source>
-        <translation type="unfinished" />
+        <translation>Nomor {number} disimpan selagi Anda memilih: cetak ulang, atau batalkan. Jika Anda pergi, nomor ini dibatalkan.</translation>
     </message>
     <message>
         <source>Number {number} could still not be printed. Cancel it and please ask staff for help.</source>
-        <translation type="unfinished" />
+        <translation>Nomor {number} tetap tidak dapat dicetak. Batalkan dan silakan minta bantuan petugas.</translation>
     </message>
     <message>
         <source>Need help? Please ask at the information desk.</source>
-        <translation type="unfinished" />
+        <translation>Perlu bantuan? Silakan bertanya di meja informasi.</translation>
     </message>
     <message>
         <source>Number cancelled</source>
-        <translation type="unfinished" />
+        <translation>Nomor dibatalkan</translation>
     </message>
     <message>
         <source>Number {number} was not printed and has been cancelled. You can take a new number.</source>
-        <translation type="unfinished" />
+        <translation>Nomor {number} tidak tercetak dan sudah dibatalkan. Anda dapat mengambil nomor baru.</translation>
     </message>
     <message>
         <source>Number {number} could not be printed. Please show this screen to staff.</source>
-        <translation type="unfinished" />
+        <translation>Nomor {number} tidak dapat dicetak. Tunjukkan layar ini kepada petugas.</translation>
     </message>
     <message>
         <source>The queue system cannot be reached</source>
-        <translation type="unfinished" />
+        <translation>Sistem antrian tidak dapat dihubungi</translation>
     </message>
     <message>
         <source>No number was given. Please try again in a moment.</source>
-        <translation type="unfinished" />
+        <translation>Tidak ada nomor yang diberikan. Silakan coba lagi sebentar lagi.</translation>
     </message>
     <message>
         <source>Sorry, something went wrong</source>
-        <translation type="unfinished" />
+        <translation>Maaf, terjadi kesalahan</translation>
     </message>
     <message>
         <source>No number was given.</source>
-        <translation type="unfinished" />
+        <translation>Tidak ada nomor yang diberikan.</translation>
     </message>
     <message>
         <source>Your passport is not ready yet</source>
-        <translation type="unfinished" />
+        <translation>Paspor Anda belum siap</translation>
     </message>
     <message>
         <source>You do not need to queue today. Please come back when it is ready.</source>
-        <translation type="unfinished" />
+        <translation>Anda tidak perlu mengantri hari ini. Silakan kembali saat paspor sudah siap.</translation>
     </message>
     <message>
         <source>The pickup period has ended</source>
-        <translation type="unfinished" />
+        <translation>Batas waktu pengambilan sudah lewat</translation>
     </message>
     <message>
         <source>Please go to the information desk; a supervisor will help you.</source>
-        <translation type="unfinished" />
+        <translation>Silakan ke meja informasi; supervisor akan membantu Anda.</translation>
     </message>
     <message>
         <source>This passport has already been collected</source>
-        <translation type="unfinished" />
+        <translation>Paspor ini sudah diambil</translation>
     </message>
     <message>
         <source>This passport has been cancelled</source>
-        <translation type="unfinished" />
+        <translation>Paspor ini sudah dibatalkan</translation>
     </message>
     <message>
         <source>We could not find this passport</source>
-        <translation type="unfinished" />
+        <translation>Paspor ini tidak ditemukan</translation>
     </message>
     <message>
         <source>Check the number on your slip and try again, or ask at the information desk.</source>
-        <translation type="unfinished" />
+        <translation>Periksa nomor pada slip Anda dan coba lagi, atau tanyakan di meja informasi.</translation>
     </message>
     <message>
         <source>No more numbers for today</source>
-        <translation type="unfinished" />
+        <translation>Nomor antrian hari ini sudah habis</translation>
     </message>
     <message>
         <source>Please come back on the next working day.</source>
-        <translation type="unfinished" />
+        <translation>Silakan datang kembali pada hari kerja berikutnya.</translation>
     </message>
     <message>
         <source>This service is closed</source>
-        <translation type="unfinished" />
+        <translation>Layanan ini sedang ditutup</translation>
     </message>
     <message>
         <source>We could not read this code</source>
-        <translation type="unfinished" />
+        <translation>Kode ini tidak dapat dibaca</translation>
     </message>
     <message>
         <source>Scan the QR code on your passport pickup slip, or type your application number.</source>
-        <translation type="unfinished" />
+        <translation>Pindai kode QR pada slip pengambilan paspor Anda, atau ketik nomor permohonan Anda.</translation>
     </message>
     <message>
         <source>No number was given</source>
-        <translation type="unfinished" />
+        <translation>Tidak ada nomor yang diberikan</translation>
     </message>
     <message>
         <source>The queue system cannot be reached right now. Please wait a moment or ask staff for help.</source>
-        <translation type="unfinished" />
+        <translation>Sistem antrian saat ini tidak dapat dihubungi. Mohon tunggu sebentar atau minta bantuan petugas.</translation>
     </message>
 </context>
 <context>
@@ -585,11 +585,11 @@ Permohonan {application}</translation>
     <name>ServiceButton</name>
     <message>
         <source>Full for today</source>
-        <translation type="unfinished" />
+        <translation>Penuh untuk hari ini</translation>
     </message>
     <message>
         <source>{count} waiting</source>
-        <translation type="unfinished" />
+        <translation>{count} menunggu</translation>
     </message>
 </context>
 <context>
