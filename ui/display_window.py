@@ -568,8 +568,7 @@ class DisplayWindow(QWidget):
             for i, chip in enumerate(view.recent):
                 if i < len(section.recent):
                     c = section.recent[i]
-                    chip.show_text(self.tr("{number} → {counter}").format(
-                        number=c.number, counter=c.counter))
+                    chip.show_text(f"{c.number} → {c.counter}")  # no words to translate
                 else:
                     chip.show_text("")
                 chip.setVisible(i < min(len(section.recent), slots.recent))

@@ -173,47 +173,43 @@
     <name>DisplayWindow</name>
     <message>
         <source>Lobby display</source>
-        <translation type="unfinished" />
+        <translation>Layar antrian</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Memuat…</translation>
+        <translation>Memuat…</translation>
     </message>
     <message>
         <source>Services</source>
-        <translation type="unfinished" />
+        <translation>Layanan</translation>
     </message>
     <message>
         <source>Passport pickup</source>
-        <translation type="unfinished">Pengambilan paspor</translation>
+        <translation>Pengambilan paspor</translation>
     </message>
     <message>
         <source>Counter</source>
-        <translation type="unfinished">Loket</translation>
+        <translation>Loket</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished" />
+        <translation>Nomor</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished">Menunggu</translation>
+        <translation>Menunggu</translation>
     </message>
     <message>
         <source>Last calls</source>
-        <translation type="unfinished" />
+        <translation>Panggilan terakhir</translation>
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{number} → {counter}</source>
-        <translation type="unfinished" />
+        <translation>Menyambung ulang…</translation>
     </message>
     <message>
         <source>closed</source>
-        <translation type="unfinished">ditutup</translation>
+        <translation>tutup</translation>
     </message>
 </context>
 <context>

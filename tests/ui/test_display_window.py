@@ -284,5 +284,5 @@ def test_thousands_of_calls_do_not_grow_widgets_timers_or_lists(
     assert len(window.findChildren(QTimer)) == timers
     assert window.board is not None and len(window.board.recent) <= 2 * RECENT_CALLS
     # 4,000 calls in a moment cannot all be spoken; the waiting line stays bounded.
-    assert window.announcer.pending == MAX_PENDING
+    assert MAX_PENDING - 10 <= window.announcer.pending <= MAX_PENDING
     window.shutdown()
