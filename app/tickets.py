@@ -59,6 +59,12 @@ PAPER = 255
 Font = ImageFont.FreeTypeFont
 
 
+# Pillow's bundled font has no glyph for some typographic marks an office types into
+# its notice ("08.00–15.00"); printed as their plain forms instead of empty boxes.
+_PLAIN = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2018": "'", "\u2019": "'",
+                        "\u201c": '"', "\u201d": '"', "\u2026": "...", "\u00a0": " "})
+
+
 @functools.lru_cache(maxsize=64)
 def _font(size_px: int) -> Font:
     """Pillow's built-in scalable font at ``size_px``; needs no system fonts."""
@@ -114,6 +120,7 @@ class _Pen:
     def text(self, text: str, font: Font, after: int = 0,
              max_lines: int | None = None) -> None:
         ascent, descent = font.getmetrics()
+        text = text.translate(_PLAIN)
         for line in wrap_text(text, font, self.width, max_lines):
             x = round((self.width - font.getlength(line)) / 2)
             self.draw.text((x, self.y), line, font=font, fill=INK)

@@ -111,3 +111,10 @@ def test_a_real_ticket_scans_back_to_its_own_signed_code(office: str) -> None:
     (text,) = _decoded(tickets.render_ticket(ticket, 80))
     scan = codes.parse(text, get_settings().signing_keys())
     assert (scan.kind, scan.ident) == ("ticket", ticket.id)
+
+
+def test_typographic_marks_in_the_notice_print_as_plain_text() -> None:
+    """The bundled font has no en dash: "08.00–15.00" must not print an empty box."""
+    from app.tickets import _PLAIN
+
+    assert "Sabtu 08.00–15.00 … “KTP”".translate(_PLAIN) == 'Sabtu 08.00-15.00 ... "KTP"'
