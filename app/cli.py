@@ -184,6 +184,17 @@ def _parser() -> argparse.ArgumentParser:
     sset.add_argument("value")
     sset.add_argument("--officer", help="who changes it (for the audit log)")
 
+    pc = sub.add_parser("pc", help="this PC's own settings: its counter, language, "
+                        "ticket printer, paper width, English calls (no database needed)")
+    psub = pc.add_subparsers(dest="action", metavar="ACTION", required=True)
+    psub.add_parser("show", help="this PC's settings")
+    psub.add_parser("printers", help="the printers this PC can print tickets on")
+    pset = psub.add_parser("set", help="change one of this PC's settings")
+    pset.add_argument("key", help="counter, language (id|en), printer (a printer's name, "
+                      "pdf:FOLDER, or '' for an on-screen ticket), paper_mm (58|80), "
+                      "speak_english (on|off)")
+    pset.add_argument("value")
+
     officer = sub.add_parser("officer", help="officer accounts")
     osub = officer.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = osub.add_parser("add", help="add an officer; password from stdin or a prompt")
@@ -249,6 +260,8 @@ def _officer_id(username: str | None) -> int | None:
 
 def _run(args: argparse.Namespace) -> int:
     lang = args.lang or "id"
+    if args.command == "pc":  # this PC's own settings: no database involved
+        return _pc_command(args)
     url = resolve_database_url(args.db)
     log.info("database %s, command %s", redact_url(url), args.command)
     db = connect(url)
@@ -323,6 +336,21 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
     finally:
         db.close()
+
+
+def _pc_command(args: argparse.Namespace) -> int:
+    """Handed to the Qt layer by name: the settings live in Qt's per-user store."""
+    import importlib
+
+    pc_settings = importlib.import_module("ui.pc_settings")
+    shown = pc_settings.run_command(args.action, getattr(args, "key", None),
+                                    getattr(args, "value", None))
+    if args.action == "printers":
+        text = "\n".join(shown["printers"]) or "(no printer)"
+    else:
+        text = "\n".join(f"{k:<14} {'' if v is None else v}" for k, v in shown.items())
+    _emit(args, shown, text)
+    return EXIT_OK
 
 
 def _has_display() -> bool:

@@ -343,6 +343,14 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "id": "Tidak dapat menulis berkas {path}.",
         "en": "Cannot write the file {path}.",
     },
+    "pc_setting_unknown": {
+        "id": "Pengaturan PC '{key}' tidak dikenal; yang ada: {keys}.",
+        "en": "Unknown PC setting '{key}'; the settings are: {keys}.",
+    },
+    "pc_setting_invalid": {
+        "id": "Nilai '{value}' tidak berlaku untuk pengaturan PC '{key}'.",
+        "en": "'{value}' is not a valid value for the PC setting '{key}'.",
+    },
     # --- the kiosk (app/kiosk.py): read by anyone in the hall, so no names ---
     "kiosk_pickup_collected": {
         "id": "Paspor {application_no} sudah diambil pada {when} di loket {counter}. "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
+from app.errors import InvalidInput
 from app.messages import DEFAULT_LANGUAGE, LANGUAGES
 
 PAPER_WIDTHS_MM = (58, 80)
@@ -42,6 +43,8 @@ class PcSettings:
 
     @counter.setter
     def counter(self, number: int | None) -> None:
+        if number is not None and number <= 0:
+            raise ValueError("a counter number is positive")
         self._set("counter/number", number)
 
     @property
@@ -91,3 +94,64 @@ class PcSettings:
     @speak_english.setter
     def speak_english(self, on: bool) -> None:
         self._set("display/speak_english", bool(on))
+
+
+# --- ``loket pc``: this PC's settings from the command line (set-up scripts, installer) ---
+
+PC_KEYS = ("counter", "language", "printer", "paper_mm", "speak_english")
+_TRUE = ("1", "true", "yes", "on", "ya")
+_FALSE = ("0", "false", "no", "off", "tidak", "")
+
+
+def describe(pc: PcSettings) -> dict[str, object]:
+    return {"counter": pc.counter, "language": pc.language_or_default(),
+            "printer": pc.printer or "", "paper_mm": pc.paper_width_mm,
+            "speak_english": pc.speak_english}
+
+
+def apply(pc: PcSettings, key: str, value: str) -> None:
+    """Set one of this PC's settings from text; a bad key or value changes nothing."""
+    text = value.strip()
+    if key not in PC_KEYS:
+        raise InvalidInput("pc_setting_unknown", key=key, keys=", ".join(PC_KEYS))
+    try:
+        if key == "counter":
+            pc.counter = int(text) if text else None
+        elif key == "language":
+            pc.language = text or None
+        elif key == "printer":
+            pc.printer = text or None
+        elif key == "paper_mm":
+            pc.paper_width_mm = int(text)
+        elif text.lower() in _TRUE + _FALSE:
+            pc.speak_english = text.lower() in _TRUE
+        else:
+            raise ValueError(text)
+    except ValueError as exc:
+        raise InvalidInput("pc_setting_invalid", key=key, value=value) from exc
+
+
+def printer_names() -> list[str]:
+    """The printers this PC's print system offers (for ``kiosk/printer``)."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    return sorted(QPrinterInfo.availablePrinterNames())
+
+
+def run_command(action: str, key: str | None = None, value: str | None = None,
+                ) -> dict[str, object]:
+    """``loket pc show|set|printers``; returns what to print."""
+    import os
+    import sys
+
+    from ui.application import create_application
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is opened
+    create_application(sys.argv[:1])
+    pc = PcSettings()
+    if action == "set":
+        assert key is not None and value is not None
+        apply(pc, key, value)
+    if action == "printers":
+        return {"printers": printer_names()}
+    return describe(pc)
