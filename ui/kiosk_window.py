@@ -24,17 +24,19 @@ An idle screen goes back to the start, in the PC's language.
 from __future__ import annotations
 
 import logging
+import re
 import time
 import uuid
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QImage, QPixmap
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -89,7 +91,7 @@ QPushButton[kind="action"]:disabled { background: #b0bec5; }
 QPushButton[kind="secondary"] { background: white; color: #1565c0; border: 2px solid #1565c0;
     border-radius: 12px; font-size: 24px; font-weight: bold; padding: 16px 36px; }
 Keypad QPushButton { background: white; border: 1px solid #90a4ae; border-radius: 10px;
-    font-size: 26px; font-weight: bold; color: #1a2433; }
+    font-size: 26px; font-weight: bold; color: #1a2433; min-height: 64px; }
 Keypad QPushButton:pressed { background: #bbdefb; }
 Keypad QPushButton#key_ok { background: #2e7d32; color: white; border: none; }
 Keypad QPushButton:disabled { color: #90a4ae; }
@@ -106,6 +108,8 @@ QLabel#preview { background: white; border: 1px solid #cfd8dc; }
 QLabel#status { font-size: 20px; color: #37474f; }
 QLabel#banner { background: #c62828; color: white; font-size: 22px; font-weight: bold;
     padding: 10px; }
+QPushButton[kind="service"] { min-height: 120px; }
+QPushButton#pickup { min-height: 110px; }
 """
 
 # The title over a refusal, by the core's reason.
@@ -131,6 +135,11 @@ def _button(name: str, kind: str, parent: QWidget) -> QPushButton:
     return button
 
 
+def scaled_style(style: str, scale: float) -> str:
+    """``style`` with every pixel size multiplied by ``scale``."""
+    return re.sub(r"(\d+)px", lambda m: f"{max(1, round(int(m.group(1)) * scale))}px", style)
+
+
 class ServiceButton(QPushButton):
     """One service: its letter, its name in the chosen language, and how busy it is."""
 
@@ -139,7 +148,6 @@ class ServiceButton(QPushButton):
         self.setObjectName(f"service_{service.code}")
         self.setProperty("kind", "service")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setMinimumHeight(120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         row = QHBoxLayout(self)
         row.setContentsMargins(24, 12, 24, 12)
@@ -210,6 +218,7 @@ class KioskWindow(QWidget):
         self._message: tuple[str, Any] = ("", None)
         self.last_print_ms: float | None = None
         self.setObjectName("kiosk")
+        self._scale = 1.0
         self.setStyleSheet(STYLE)
 
         self._build()
@@ -238,6 +247,10 @@ class KioskWindow(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
+        # The screen decides the size, not the pages' minimums: sizes scale with it
+        # (resizeEvent), so a small screen gets smaller type rather than a window
+        # taller than the screen.
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
 
         header = QWidget(self)
         header.setObjectName("header")
@@ -287,7 +300,6 @@ class KioskWindow(QWidget):
         self._services.setSpacing(18)
         column.addLayout(self._services, 1)
         self._pickup_button = _button("pickup", "pickup", page)
-        self._pickup_button.setMinimumHeight(110)
         column.addWidget(self._pickup_button)
         return page
 
@@ -779,6 +791,16 @@ class KioskWindow(QWidget):
 
     def _show_slow(self, slow: bool) -> None:
         self._show_availability(self._worker.available and not slow, "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """Sizes follow the screen: designed for 1280×800, readable from 960×540 (the
+        hall demo) to a 1920×1080 kiosk."""
+        size = event.size()
+        scale = max(0.55, min(2.5, size.width() / 1280, size.height() / 800))
+        if abs(scale - self._scale) > 0.02:
+            self._scale = scale
+            self.setStyleSheet(scaled_style(STYLE, scale))
+        super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self._idle.stop()

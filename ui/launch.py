@@ -12,6 +12,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from ui.application import create_application
@@ -40,6 +42,25 @@ def open_windows(modes: Sequence[str], pc: PcSettings, *, windowed: bool) -> lis
     return windows
 
 
+def tile_hall(windows: list[QWidget]) -> None:
+    """Display and kiosk on the left half (one above the other), the counter on the right,
+    so the whole hall is visible on one screen (with or without a window manager)."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None or len(windows) != len(HALL):
+        return
+    area = screen.availableGeometry()
+    half_w, half_h = area.width() // 2, area.height() // 2
+    places = {
+        "display": QRect(area.left(), area.top(), half_w, half_h),
+        "kiosk": QRect(area.left(), area.top() + half_h, half_w, area.height() - half_h),
+        "counter": QRect(area.left() + half_w, area.top(), area.width() - half_w,
+                         area.height()),
+    }
+    for mode, window in zip(HALL, windows, strict=True):
+        window.showNormal()
+        window.setGeometry(places[mode])
+
+
 def run(mode: str, *, windowed: bool = False) -> int:
     """Open the window(s) for ``mode`` (``hall``: display, kiosk and counter) and run."""
     qt_app = create_application(sys.argv)
@@ -47,6 +68,8 @@ def run(mode: str, *, windowed: bool = False) -> int:
     install_language(pc.language_or_default())
     modes = HALL if mode == "hall" else (mode,)
     windows = open_windows(modes, pc, windowed=windowed or mode == "hall")
+    if mode == "hall":
+        tile_hall(windows)
     code = int(qt_app.exec())
     del windows
     return code

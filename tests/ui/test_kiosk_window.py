@@ -361,3 +361,22 @@ def test_a_lost_database_is_said_and_the_retry_reuses_the_request(
     assert seen[0] == seen[1]  # the same request: the committed ticket, not a second one
     assert printed.args[0].number == "A001"
     assert Ticket.select().count() == 1
+
+
+def test_sizes_follow_the_screen_and_a_small_one_is_not_overflowed(
+        qtbot: QtBot, office: str, pc: PcSettings) -> None:
+    """The hall demo gives the kiosk a 960×540 quarter of the screen: the window must
+    take that size (type shrinks) instead of growing taller than the screen."""
+    from ui.kiosk_window import scaled_style
+
+    assert scaled_style("a { font-size: 20px; min-height: 120px; }", 0.5) == (
+        "a { font-size: 10px; min-height: 60px; }")
+    window = KioskWindow(pc)
+    qtbot.addWidget(window)
+    window.resize(960, 540)
+    window.show()
+    qtbot.waitUntil(lambda: window.height() == 540, timeout=3000)
+    small = window.styleSheet()
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: window.styleSheet() != small, timeout=3000)
+    assert "font-size: 46px" in window.styleSheet()  # the 34 px title at 1080/800
