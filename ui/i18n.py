@@ -78,18 +78,23 @@ def qm_file(lang: str) -> Path | None:
     built = source.with_suffix(".qm")
     if built.exists() and (not source.exists() or built.stat().st_mtime >= source.stat().st_mtime):
         return built
-    if not source.exists():
-        log.warning("no translation for %s", lang)
-        return None
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-    cached = Path(platformdirs.user_cache_dir("loket")) / "translations" / f"{lang}-{digest}.qm"
-    if not cached.exists():
+    if source.exists():
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+        cached = (Path(platformdirs.user_cache_dir("loket")) / "translations"
+                  / f"{lang}-{digest}.qm")
+        if cached.exists():
+            return cached
         try:
             compile_ts(source, cached)
+            return cached
         except (OSError, subprocess.SubprocessError) as exc:
             log.warning("could not compile the %s translation: %s", lang, exc)
-            return None
-    return cached
+    if built.exists():
+        # An installed bundle has no lrelease; its .qm was built with it (file times
+        # are not kept by every copy).
+        return built
+    log.warning("no translation for %s", lang)
+    return None
 
 
 def install_language(lang: str) -> str:

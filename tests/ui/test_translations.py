@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -74,3 +76,23 @@ def test_an_unknown_language_falls_back_to_indonesian(qapp: QApplication, lang: 
         from app import messages
 
         messages.use_language(None)
+
+
+def test_a_built_translation_is_used_where_lrelease_is_missing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An installed bundle carries loket_id.qm but no lrelease, and copies may give the
+    .ts a newer file time than the .qm: the built file must still be used."""
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    source = folder / "loket_id.ts"
+    shutil.copy(i18n.ts_file("id"), source)
+    i18n.compile_ts(source, folder / "loket_id.qm")
+    os.utime(source, (time.time() + 60, time.time() + 60))  # the .ts looks newer
+    monkeypatch.setattr(i18n, "translations_dir", lambda: folder)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+    def no_lrelease(name: str) -> Path:
+        raise FileNotFoundError(name)
+
+    monkeypatch.setattr(i18n, "_qt_tool", no_lrelease)
+    assert i18n.qm_file("id") == folder / "loket_id.qm"
