@@ -153,13 +153,12 @@ def counter_desk(counter_number: int, scan: str | None = None,
                    for r in ordered[:limit]]
         held = (Ticket.select().where(Ticket.counter == counter.id, Ticket.service_day == today,
                                       Ticket.status.in_(HELD_STATUSES)).first())
-        ticket = engine.get_ticket(held.id) if held is not None else None
+        ticket = engine.ticket_view(held) if held is not None else None
         check = None
         if scan:
             check = pickup.inspect(scan)
         elif held is not None and held.pickup_id:
-            passport = pickup.for_ticket(held.id)
-            check = pickup.inspect(passport.application_no) if passport else None
+            check = pickup.inspect_record(held.pickup_id)
         mismatch = (check is not None and held is not None and held.pickup_id is not None
                     and check.record.id != held.pickup_id)
         return Desk(counter=counter.number, counter_name=counter.name,

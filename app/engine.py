@@ -833,6 +833,11 @@ def get_ticket(ref: TicketRef) -> TicketView:
     return read(lambda: _view(_find_ticket(ref)))
 
 
+def ticket_view(ticket: Ticket) -> TicketView:
+    """The view of a ticket row the caller has already read (no second read of it)."""
+    return _view(ticket)
+
+
 def changes_since(event_id: int, limit: int = 500) -> list[EventView]:
     """What happened after ``event_id``, oldest first (see :class:`app.feed.FeedCursor`)."""
 

@@ -315,15 +315,31 @@ class CounterCheck:
     handover_ref: str  # what to hand to :func:`hand_over` for this record
 
 
+def _counter_check(rec: PickupRecord, signed: bool, handover_ref: str) -> CounterCheck:
+    view = _view(rec)
+    return CounterCheck(view, signed, _blocker(rec, view), handover_ref)
+
+
 def inspect(raw: str | bytes) -> CounterCheck:
     """For the counter: the whole record a scan names, and whether it may leave the shelf."""
     scan = classify(raw)
 
     def work() -> CounterCheck:
         rec = _record_for(scan)
-        view = _view(rec)
-        return CounterCheck(view, scan.signed, _blocker(rec, view),
-                            scan.text if scan.kind == "pickup" else rec.application_no)
+        return _counter_check(rec, scan.signed,
+                              scan.text if scan.kind == "pickup" else rec.application_no)
+
+    return read(work)
+
+
+def inspect_record(record_id: int) -> CounterCheck:
+    """The panel for a pickup ticket's passport: no slip was scanned, so not verified."""
+
+    def work() -> CounterCheck:
+        rec = PickupRecord.get_or_none(PickupRecord.id == record_id)
+        if rec is None:
+            raise NotFound("pickup_unknown")
+        return _counter_check(rec, False, rec.application_no)
 
     return read(work)
 

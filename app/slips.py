@@ -112,8 +112,14 @@ def qr_image(data: str, box_size: int = 10, border: int = 4) -> Image.Image:
 Font = ImageFont.FreeTypeFont
 
 
+# Pillow's bundled font has no glyph for some typographic marks an office types into
+# its texts ("08.00–15.00"); they are drawn as their plain forms instead of empty boxes.
+PLAIN_TEXT = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2018": "'", "\u2019": "'",
+                            "\u201c": '"', "\u201d": '"', "\u2026": "...", "\u00a0": " "})
+
+
 @functools.lru_cache(maxsize=64)
-def _font(size_px: int) -> Font:
+def scalable_font(size_px: int) -> Font:
     """Pillow's built-in scalable font (Aileron) at ``size_px``; needs no system fonts."""
     font = ImageFont.load_default(size=size_px)
     if not isinstance(font, ImageFont.FreeTypeFont):
@@ -154,10 +160,11 @@ def wrap_text(text: str, font: Font, width: float, max_lines: int | None = None)
 
     Words break at spaces; a word wider than a line is cut (after '.', '-' or '/'
     where it can be). Beyond ``max_lines`` the text is cut and ends in an ellipsis.
+    Typographic marks the font lacks become their plain forms (:data:`PLAIN_TEXT`).
     """
     lines: list[str] = []
     line = ""
-    for word in text.split():
+    for word in text.translate(PLAIN_TEXT).split():
         candidate = f"{line} {word}" if line else word
         if font.getlength(candidate) <= width:
             line = candidate
@@ -202,14 +209,16 @@ def rule_text(collect_by_days: int) -> tuple[str, str]:
 
 
 @dataclass(frozen=True)
-class _Scale:
+class Scale:
+    """Millimetres and points to pixels at ``dpi`` (slips, and the kiosk's tickets)."""
+
     dpi: int
 
     def mm(self, value: float) -> int:
         return round(value * self.dpi / 25.4)
 
     def font(self, pt: float) -> Font:
-        return _font(max(1, round(pt * self.dpi / 72)))
+        return scalable_font(max(1, round(pt * self.dpi / 72)))
 
 
 @dataclass
@@ -248,7 +257,7 @@ class _Pen:
 
 def page_size(dpi: int = DPI) -> tuple[int, int]:
     """A4 in pixels at ``dpi``."""
-    scale = _Scale(dpi)
+    scale = Scale(dpi)
     return scale.mm(PAGE_MM[0]), scale.mm(PAGE_MM[1])
 
 
@@ -262,21 +271,21 @@ def cell_box(index: int, dpi: int = DPI) -> tuple[int, int, int, int]:
 
 def content_box(index: int, dpi: int = DPI) -> tuple[int, int, int, int]:
     """The part of slip ``index``'s cell that may be printed on (the cell less its padding)."""
-    pad = _Scale(dpi).mm(PADDING_MM)
+    pad = Scale(dpi).mm(PADDING_MM)
     left, top, right, bottom = cell_box(index, dpi)
     return left + pad, top + pad, right - pad, bottom - pad
 
 
-def _fitting_font(text: str, scale: _Scale, width: int) -> Font:
+def _fitting_font(text: str, scale: Scale, width: int) -> Font:
     """The application number's font: as large as fits on one line, down to a floor."""
     font = scale.font(APP_NO_PT)
     floor = scale.font(APP_NO_MIN_PT).size
     while font.size > floor and font.getlength(text) > width:
-        font = _font(max(floor, math.floor(font.size * 0.92)))
+        font = scalable_font(max(floor, math.floor(font.size * 0.92)))
     return font
 
 
-def _draw_cut_lines(draw: ImageDraw.ImageDraw, scale: _Scale, size: tuple[int, int]) -> None:
+def _draw_cut_lines(draw: ImageDraw.ImageDraw, scale: Scale, size: tuple[int, int]) -> None:
     width, height = size
     thick = max(1, scale.mm(CUT_LINE_MM))
     dash, gap = (max(1, scale.mm(v)) for v in DASH_MM)
@@ -300,13 +309,13 @@ class _Template:
     dropped: int
 
 
-def _text_width(scale: _Scale, width: int) -> int:
+def _text_width(scale: Scale, width: int) -> int:
     return width - scale.mm(QR_COLUMN_MM) - scale.mm(GUTTER_MM)
 
 
 @functools.lru_cache(maxsize=4)
 def _template(office_name: str, collect_by_days: int, dpi: int) -> _Template:
-    scale = _Scale(dpi)
+    scale = Scale(dpi)
     left, top, right, bottom = content_box(0, dpi)
     width, height = right - left, bottom - top
     image = Image.new("1", (width, height), PAPER)
@@ -330,7 +339,7 @@ def _template(office_name: str, collect_by_days: int, dpi: int) -> _Template:
 
 
 def _draw_slip(page: Image.Image, draw: ImageDraw.ImageDraw, slip: Slip, index: int,
-               template: _Template, scale: _Scale) -> int:
+               template: _Template, scale: Scale) -> int:
     """Draw ``slip`` in cell ``index``; returns the number of lines that found no room."""
     left, top, right, _ = content_box(index, scale.dpi)
     page.paste(template.image, (left, top))
@@ -359,7 +368,7 @@ def _draw_slip(page: Image.Image, draw: ImageDraw.ImageDraw, slip: Slip, index: 
 
 
 def _render_page(slips: Sequence[Slip], office_name: str, collect_by_days: int,
-                 scale: _Scale) -> Image.Image:
+                 scale: Scale) -> Image.Image:
     size = page_size(scale.dpi)
     page = Image.new("1", size, PAPER)
     draw = ImageDraw.Draw(page)
@@ -373,7 +382,7 @@ def _render_page(slips: Sequence[Slip], office_name: str, collect_by_days: int,
 def iter_pages(slips: Iterable[Slip], office_name: str, collect_by_days: int,
                dpi: int = DPI) -> Iterator[Image.Image]:
     """The pages of :func:`render_pages`, made one at a time as they are asked for."""
-    scale = _Scale(dpi)
+    scale = Scale(dpi)
     for batch in _batched(slips, SLIPS_PER_PAGE):
         yield _render_page(batch, office_name, collect_by_days, scale)
 

@@ -13,13 +13,10 @@ The UI only sends the image to a printer (and shows it on screen).
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
-
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from app.kiosk import KioskTicket
-from app.slips import qr_image, wrap_text
+from app.slips import Font, Scale, qr_image, scalable_font, wrap_text
 
 DPI = 203  # thermal printers: 8 dots per mm
 PAPER_WIDTHS_MM = (58, 80)
@@ -56,48 +53,19 @@ PICKUP_NOTICE = (
 INK = 0
 PAPER = 255
 
-Font = ImageFont.FreeTypeFont
-
-
-# Pillow's bundled font has no glyph for some typographic marks an office types into
-# its notice ("08.00–15.00"); printed as their plain forms instead of empty boxes.
-_PLAIN = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2018": "'", "\u2019": "'",
-                        "\u201c": '"', "\u201d": '"', "\u2026": "...", "\u00a0": " "})
-
-
-@functools.lru_cache(maxsize=64)
-def _font(size_px: int) -> Font:
-    """Pillow's built-in scalable font at ``size_px``; needs no system fonts."""
-    font = ImageFont.load_default(size=size_px)
-    if not isinstance(font, ImageFont.FreeTypeFont):
-        raise RuntimeError("Pillow was built without FreeType; tickets need a scalable font")
-    return font
-
-
-@dataclass(frozen=True)
-class _Scale:
-    dpi: int
-
-    def mm(self, value: float) -> int:
-        return round(value * self.dpi / 25.4)
-
-    def font(self, pt: float) -> Font:
-        return _font(max(1, round(pt * self.dpi / 72)))
-
-
 def printable_width(paper_mm: int, dpi: int = DPI) -> int:
     """The ticket image's width in dots: 384 (58 mm) or 576 (80 mm) at 203 dpi."""
     if paper_mm not in PRINTABLE_MM:
         raise ValueError(f"paper width must be one of {PAPER_WIDTHS_MM}")
-    return _Scale(dpi).mm(PRINTABLE_MM[paper_mm])
+    return Scale(dpi).mm(PRINTABLE_MM[paper_mm])
 
 
-def _number_font(text: str, scale: _Scale, width: int, cap_mm: float) -> Font:
+def _number_font(text: str, scale: Scale, width: int, cap_mm: float) -> Font:
     """The number's font: cap height ``cap_mm``, smaller if the number is too wide."""
     cap = scale.mm(cap_mm)
-    font = _font(max(8, round(cap / 0.72)))  # Aileron's capitals are ~0.72 em
+    font = scalable_font(max(8, round(cap / 0.72)))  # Aileron's capitals are ~0.72 em
     while font.size > 8 and font.getlength(text) + font.size // 12 > width:
-        font = _font(int(font.size) - 2)
+        font = scalable_font(int(font.size) - 2)
     return font
 
 
@@ -120,14 +88,13 @@ class _Pen:
     def text(self, text: str, font: Font, after: int = 0,
              max_lines: int | None = None) -> None:
         ascent, descent = font.getmetrics()
-        text = text.translate(_PLAIN)
         for line in wrap_text(text, font, self.width, max_lines):
             x = round((self.width - font.getlength(line)) / 2)
             self.draw.text((x, self.y), line, font=font, fill=INK)
             self.y += ascent + descent
         self.y += after
 
-    def rule(self, scale: _Scale, after: int) -> None:
+    def rule(self, scale: Scale, after: int) -> None:
         self.draw.line((0, self.y, self.width - 1, self.y), fill=INK,
                        width=max(1, scale.mm(0.25)))
         self.y += after
@@ -135,7 +102,7 @@ class _Pen:
 
 def render_ticket(ticket: KioskTicket, paper_mm: int = 80, dpi: int = DPI) -> Image.Image:
     """The ticket as a 1-bit image (black on white), ``printable_width`` dots wide."""
-    scale = _Scale(dpi)
+    scale = Scale(dpi)
     width = printable_width(paper_mm, dpi)
     canvas = Image.new("L", (width, scale.mm(400)), PAPER)
     draw = ImageDraw.Draw(canvas)
@@ -172,7 +139,7 @@ def render_ticket(ticket: KioskTicket, paper_mm: int = 80, dpi: int = DPI) -> Im
     return canvas.crop((0, 0, width, height)).convert("1", dither=Image.Dither.NONE)
 
 
-def _qr(code: str, scale: _Scale) -> Image.Image:
+def _qr(code: str, scale: Scale) -> Image.Image:
     """The QR of ``code``, about ``QR_MM`` wide with its quiet zone, in whole dots a module."""
     probe = qr_image(code, box_size=1, border=QR_BORDER)
     box = max(3, scale.mm(QR_MM) // probe.width)

@@ -945,15 +945,19 @@ def reading(reports: Sequence[BackendReport]) -> str:
     return " ".join(text)
 
 
-def machine_line(reports: Sequence[BackendReport]) -> str:
-    cpu = platform.processor() or "unknown CPU"
+def cpu_name() -> str:
+    """The processor's model name (Linux), else what the platform module says."""
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
+                return line.split(":", 1)[1].strip()
     except OSError:
         pass
+    return platform.processor() or "unknown CPU"
+
+
+def machine_line(reports: Sequence[BackendReport]) -> str:
+    cpu = cpu_name()
     servers = ", ".join(f"{BACKEND_TITLES[r.backend]} {r.version}" for r in reports)
     libs = ", ".join(f"{name} {package_version(name)}" for name in
                      ("peewee", "psycopg2-binary", "PyMySQL"))

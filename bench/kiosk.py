@@ -51,7 +51,7 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 from app import backlog, kiosk, pickup, settings, tickets  # noqa: E402
 from app.db import connect, server_version  # noqa: E402
 from app.setup import init_database, seed_demo  # noqa: E402
-from bench.engine import BACKEND_TITLES, write_section  # noqa: E402
+from bench.engine import BACKEND_TITLES, cpu_name, write_section  # noqa: E402
 from tests.backends import create_scratch_database, drop_scratch_database  # noqa: E402
 from ui.application import create_application  # noqa: E402
 from ui.i18n import install_language  # noqa: E402
@@ -179,14 +179,7 @@ def bench_backend(backend: str, url: str, taps: int, folder: Path) -> Result:
 
 
 def machine_line(results: Sequence[Result]) -> str:
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_name()
     servers = ", ".join(f"{BACKEND_TITLES[r.backend]} {r.version}" for r in results)
     return (f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}, "
             f"Python {platform.python_version()}, PySide6 {PySide6.__version__}; {servers}")

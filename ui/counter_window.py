@@ -181,8 +181,6 @@ class CounterWindow(QMainWindow):
         self._pc.language = lang
         self.login.set_language(lang)
         self._language.setCurrentIndex(max(0, self._language.findData(lang)))
-        if self.view.desk is not None:
-            self.view.show_desk(self.view.desk)
 
     # --- what others may ask ---------------------------------------------------------------
 
@@ -313,9 +311,7 @@ class CounterWindow(QMainWindow):
         if self._officer is None:
             return
         self.view.show_desk(desk)
-        allowed = deskmod.allowed_actions(desk)
-        self.view.pickup.set_check(desk.pickup, mismatch=desk.pickup_mismatch,
-                                   can_hand_over="hand_over" in allowed)
+        self.view.pickup.set_check(desk.pickup, mismatch=desk.pickup_mismatch)
         self._show_who()
         self._update_actions()
         self.desk_shown.emit(desk)
@@ -329,11 +325,9 @@ class CounterWindow(QMainWindow):
         return deskmod.allowed_actions(desk)
 
     def _update_actions(self) -> None:
-        allowed = self.allowed()
-        self.view.set_enabled_actions(allowed)
-        for action, shortcut in self._shortcuts.items():
+        self.view.set_enabled_actions(self.allowed())
+        for shortcut in self._shortcuts.values():
             shortcut.setEnabled(self._officer is not None)
-            del action
 
     # --- actions ---------------------------------------------------------------------------------
 

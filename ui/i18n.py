@@ -27,7 +27,7 @@ from importlib import resources
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
 
 from app import messages
 
@@ -98,9 +98,11 @@ def qm_file(lang: str) -> Path | None:
 
 
 def install_language(lang: str) -> str:
-    """Switch the running program's windows and messages to ``lang``.
+    """Switch the running program's windows and messages to ``lang``, at once.
 
-    Qt sends every widget a ``LanguageChange`` event; windows retranslate on it.
+    Every widget gets a ``LanguageChange`` event before this returns (windows
+    retranslate on it), also when no Qt translator came or went — the core's
+    messages and the service names change with the language all the same.
     Returns the language in use (the default for an unknown one).
     """
     global _translator
@@ -109,20 +111,25 @@ def install_language(lang: str) -> str:
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("create the application before installing a language")
+    messages.use_language(lang)
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian if lang == "id"
+                               else QLocale.Language.English))
+    changed = False
     if _translator is not None:
-        QCoreApplication.removeTranslator(_translator)
+        changed = QCoreApplication.removeTranslator(_translator)
         _translator = None
     path = qm_file(lang)
     if path is not None:
         translator = QTranslator(app)
         if translator.load(str(path)):
-            QCoreApplication.installTranslator(translator)
+            changed = QCoreApplication.installTranslator(translator) or changed
             _translator = translator
         else:
             log.warning("translation file %s could not be loaded", path)
-    messages.use_language(lang)
-    QLocale.setDefault(QLocale(QLocale.Language.Indonesian if lang == "id"
-                               else QLocale.Language.English))
+    if not changed:
+        QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+    # Qt posts the widgets' events; deliver them now, so callers see the new texts.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return lang
 
 

@@ -437,10 +437,7 @@ class KioskWindow(QWidget):
         self._use_language("en" if current_language() == "id" else "id")
 
     def _use_language(self, lang: str) -> None:
-        install_language(lang)
-        # Qt sends LanguageChange only when a translator comes or goes; without a
-        # compiled translation the core's words and the service names change anyway.
-        self._retranslate()
+        install_language(lang)  # every window retranslates before this returns
 
     # --- the board -----------------------------------------------------------------
 

@@ -104,11 +104,10 @@ class PickupPanel(QFrame):
     def check(self) -> CounterCheck | None:
         return self._check
 
-    def set_check(self, check: CounterCheck | None, *, mismatch: bool = False,
-                  can_hand_over: bool = False) -> None:
+    def set_check(self, check: CounterCheck | None, *, mismatch: bool = False) -> None:
+        """Show ``check`` (None hides the panel); the window enables "Hand over"."""
         self._check = check
         self._mismatch = mismatch
-        self._hand_over.setEnabled(can_hand_over)
         self.setVisible(check is not None)
         self._show()
 

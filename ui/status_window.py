@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from app import engine
-from app.db import ensure_connected
 from app.engine import CounterStatus, OfficeStatus, QueueStatus
 from app.errors import DatabaseUnavailable
 from app.messages import STATUS_WORDS, current_language
@@ -44,12 +43,8 @@ BANNER_STYLE = ("QLabel { background: #c62828; color: white; font-weight: bold;"
 
 
 def fetch_office_status() -> OfficeStatus:
-    """The program's ``fetch``: :func:`app.engine.office_status` on this thread's connection.
-
-    Peewee keeps one connection per thread, so the worker thread opens its own
-    (and opens it again after an outage) before reading.
-    """
-    ensure_connected()
+    """The program's ``fetch``: :func:`app.engine.office_status`, on the worker's thread
+    (``app.db.read`` opens that thread's connection, and opens it again after an outage)."""
     return engine.office_status()
 
 

@@ -98,21 +98,21 @@ def test_lowercase_needs_a_bigger_code_so_the_size_check_means_something() -> No
 ])
 @pytest.mark.parametrize("width", [120, 400, 900])
 def test_wrapped_lines_fit_and_lose_nothing(text: str, width: int) -> None:
-    font = slips._font(40)
+    font = slips.scalable_font(40)
     lines = slips.wrap_text(text, font, width)
     assert all(font.getlength(line) <= width for line in lines)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
 
 
 def test_capped_wrap_ends_in_an_ellipsis_and_still_fits() -> None:
-    font = slips._font(40)
+    font = slips.scalable_font(40)
     lines = slips.wrap_text(LONG_BATCH, font, 500, max_lines=2)
     assert len(lines) == 2 and lines[-1].endswith("…")
     assert all(font.getlength(line) <= 500 for line in lines)
 
 
 def test_token_breaks_after_a_dot() -> None:
-    font = slips._font(40)
+    font = slips.scalable_font(40)
     code = token(3)
     width = font.getlength(code) - 1
     assert slips.wrap_text(code, font, width) == [code[:code.rindex(".") + 1],
@@ -123,7 +123,7 @@ def test_long_names_stay_inside_every_slip() -> None:
     items = [Slip(token(n), "2024-TNG-000123-TAMBAHAN-PANJANG-SEKALI", LONG_BATCH,
                   dt.date(2024, 1, 1), dt.date(2024, 12, 31)) for n in range(8)]
     page = slips.render_pages(items, LONG_OFFICE, 365)[0].convert("L")
-    clear = slips._Scale(300).mm(1.0)  # beyond the cut lines, up to the printable area
+    clear = slips.Scale(300).mm(1.0)  # beyond the cut lines, up to the printable area
     for index in range(8):
         cell = slips.cell_box(index)
         inner = slips.content_box(index)
@@ -133,14 +133,14 @@ def test_long_names_stay_inside_every_slip() -> None:
                      (left, top, inner[0], bottom), (inner[2], top, right, bottom)):
             assert page.crop(band).getextrema() == (255, 255), (index, band)
         assert page.crop(inner).getextrema() == (0, 255)
-        gutter_left = inner[0] + slips._text_width(slips._Scale(300), inner[2] - inner[0])
-        gutter = (gutter_left, inner[1], inner[2] - slips._Scale(300).mm(slips.QR_COLUMN_MM),
+        gutter_left = inner[0] + slips._text_width(slips.Scale(300), inner[2] - inner[0])
+        gutter = (gutter_left, inner[1], inner[2] - slips.Scale(300).mm(slips.QR_COLUMN_MM),
                   inner[1] + slips._template(LONG_OFFICE, 365, 300).text_bottom)
         assert page.crop(gutter).getextrema() == (255, 255), (index, "gutter")
 
 
 def test_worst_case_slip_drops_no_line() -> None:
-    scale = slips._Scale(300)
+    scale = slips.Scale(300)
     page = Image.new("1", slips.page_size(), 1)
     slip = Slip("LK1.P.123456789.ABCDEFGHIJKLMNOPQRST", "X" * 40, "W" * 300,
                 dt.date(2024, 1, 1), dt.date(2024, 12, 31))

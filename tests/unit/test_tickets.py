@@ -51,7 +51,7 @@ def test_a_ticket_is_as_wide_as_the_roll_prints_and_its_qr_scans(
 def test_the_qr_modules_are_large_enough_for_a_thermal_print() -> None:
     image = tickets.render_ticket(_ticket(), 58)
     # A version-2 QR is 25 modules + 2 x 4 quiet zone; ~24 mm wide in whole dots.
-    qr = tickets._qr(CODE, tickets._Scale(203))
+    qr = tickets._qr(CODE, tickets.Scale(203))
     assert qr.width % 33 == 0 and qr.width // 33 >= 4  # >= 0.5 mm a module
     assert _decoded(image.resize((image.width // 2, image.height // 2))) == [CODE]
 
@@ -77,7 +77,7 @@ def test_long_texts_wrap_inside_the_paper_and_a_notice_lengthens_the_ticket() ->
 
 
 def test_a_long_number_shrinks_to_fit() -> None:
-    scale = tickets._Scale(203)
+    scale = tickets.Scale(203)
     short = tickets._number_font("A017", scale, 384, tickets.NUMBER_MM[58])
     long = tickets._number_font("A12345", scale, 384, tickets.NUMBER_MM[58])
     assert long.size < short.size and long.getlength("A12345") <= 384
@@ -115,6 +115,6 @@ def test_a_real_ticket_scans_back_to_its_own_signed_code(office: str) -> None:
 
 def test_typographic_marks_in_the_notice_print_as_plain_text() -> None:
     """The bundled font has no en dash: "08.00–15.00" must not print an empty box."""
-    from app.tickets import _PLAIN
+    from app.slips import PLAIN_TEXT as _PLAIN
 
     assert "Sabtu 08.00–15.00 … “KTP”".translate(_PLAIN) == 'Sabtu 08.00-15.00 ... "KTP"'
