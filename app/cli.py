@@ -23,7 +23,7 @@ from app.db import connect, redact_url, resolve_database_url
 from app.errors import DatabaseUnavailable, InvalidInput, LoketError, Refused, SchemaError
 from app.messages import render
 from app.models import PRINTING, READY
-from app.settings import get_settings, update_settings
+from app.settings import SECRET_KEYS, get_settings, rotate_signing_key, update_settings
 
 log = logging.getLogger("loket.cli")
 
@@ -180,9 +180,16 @@ def _parser() -> argparse.ArgumentParser:
     ssub.add_parser("show", help="every setting (the signing secret is not shown)")
     sset = ssub.add_parser("set", help="change one setting (audited)")
     sset.add_argument("key", help="office_name, timezone, language, notice_text, "
-                      "collect_by_days, backlog_pickup_queue, regular_pickup_queue")
+                      "collect_by_days, backlog_pickup_queue, regular_pickup_queue, "
+                      "signing_grace_days, retention_days, backup_daily, backup_time, "
+                      "backup_folder, backup_keep")
     sset.add_argument("value")
     sset.add_argument("--officer", help="who changes it (for the audit log)")
+    rot = ssub.add_parser("rotate-key", help="sign new QR codes with a new key; codes "
+                          "already printed keep verifying for the grace period (audited)")
+    rot.add_argument("--grace-days", type=int,
+                     help="days old codes stay valid (default: signing_grace_days)")
+    rot.add_argument("--officer", help="who rotates it (for the audit log)")
 
     pc = sub.add_parser("pc", help="this PC's own settings: its counter, language, "
                         "ticket printer, paper width, English calls (no database needed)")
@@ -314,13 +321,14 @@ def _run(args: argparse.Namespace) -> int:
         elif args.command == "pickup":
             return _pickup_command(args, lang)
         elif args.command == "settings":
+            who = officers.get_officer(args.officer) if getattr(args, "officer", None) else None
             if args.action == "set":
-                if args.key == "signing_secret":
+                if args.key in SECRET_KEYS:
                     raise InvalidInput("setting_unknown", key=args.key)
-                who = officers.get_officer(args.officer) if args.officer else None
                 update_settings(who, **{args.key: args.value})
-            shown = {k: v for k, v in dataclasses.asdict(get_settings(fresh=True)).items()
-                     if k != "signing_secret"}
+            elif args.action == "rotate-key":
+                rotate_signing_key(who, args.grace_days, check_role=False)
+            shown = get_settings(fresh=True).public()
             _emit(args, shown, "\n".join(f"{k:<22} {v}" for k, v in shown.items()))
         elif args.command == "officer":
             if args.action == "add":

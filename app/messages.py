@@ -251,6 +251,16 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "id": "Hanya supervisor atau admin yang boleh melakukan ini.",
         "en": "Only a supervisor or an admin may do this.",
     },
+    "needs_admin": {
+        "id": "Hanya admin yang boleh melakukan ini.",
+        "en": "Only an admin may do this.",
+    },
+    "admin_login_refused": {
+        "id": "Jendela supervisor hanya untuk supervisor dan admin. Petugas loket masuk lewat "
+        "jendela loket.",
+        "en": "The supervisor's window is for supervisors and admins only. Counter officers "
+        "sign in at the counter window.",
+    },
     "reason_required": {
         "id": "Tuliskan alasannya.",
         "en": "Give a reason.",
@@ -392,6 +402,19 @@ ACTION_WORDS: Final[dict[str, dict[str, str]]] = {
     "transfer": {"id": "dialihkan", "en": "transferred"},
 }
 
+
+def _merge_area_catalogues() -> None:
+    """Each area of the supervisor's window keeps its sentences in its own module."""
+    from app import messages_admin, messages_backup, messages_reports
+
+    for area in (messages_admin, messages_backup, messages_reports):
+        clash = MESSAGES.keys() & area.MESSAGES.keys()
+        if clash:
+            raise RuntimeError(f"message codes defined twice: {sorted(clash)}")
+        MESSAGES.update(area.MESSAGES)
+
+
+_merge_area_catalogues()
 
 _chosen: str | None = None
 
