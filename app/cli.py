@@ -31,6 +31,8 @@ WINDOW_MODES = {
     "counter": "the counter officer's window: call, serve, scan, hand over",
     "display": "the lobby display: who is served where, calls spoken aloud",
     "kiosk": "the ticket kiosk: take a number, check in for a passport pickup",
+    "admin": "the supervisor's window: officers, counters, queues, settings, backlog "
+             "import, reports, audit log, backup (supervisors and admins only)",
 }
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_UNREACHABLE, EXIT_INTERNAL = 0, 1, 2, 3, 4

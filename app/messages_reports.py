@@ -1,4 +1,4 @@
-"""Sentences of the supervisor's window: reports, charts, the audit log viewer and exports.
+"""Sentences of the supervisor's window: reports, charts and their exports.
 
 Merged into :data:`app.messages.MESSAGES` (a code defined twice is an error).
 Every entry has Bahasa Indonesia (``id``) and English (``en``).

@@ -27,6 +27,7 @@ WINDOWS = {
     "counter": "ui.counter_window",
     "display": "ui.display_window",
     "kiosk": "ui.kiosk_window",
+    "admin": "ui.admin_window",
 }
 # ``loket demo`` shows the whole hall on one PC.
 HALL = ("display", "kiosk", "counter")
