@@ -1,4 +1,7 @@
-"""The counter window's sign-in page: who is working, and which counter this PC is."""
+"""The sign-in page: who is working, and (at a counter) which counter this PC is.
+
+The supervisor's window uses the same page without the counter row.
+"""
 
 from __future__ import annotations
 
@@ -19,14 +22,19 @@ from ui.i18n import LANGUAGE_NAMES, LANGUAGES
 
 
 class LoginPage(QWidget):
-    """Layout and input only; the window signs in through ``app.officers.log_in``."""
+    """Layout and input only; the window signs in (``app.officers.log_in`` at a counter).
 
-    submitted = Signal(str, str, int)  # username, password, counter number
+    With ``ask_counter=False`` (the supervisor's window) the counter row is hidden and
+    ``submitted`` carries 0 as the counter.
+    """
+
+    submitted = Signal(str, str, int)  # username, password, counter number (0: none asked)
     language_chosen = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, ask_counter: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("login_page")
+        self._ask_counter = ask_counter
         self._title = QLabel(self)
         self._title.setObjectName("login_title")
         self._title.setStyleSheet("font-size: 20pt; font-weight: 600;")
@@ -61,6 +69,7 @@ class LoginPage(QWidget):
         for label, buddy in zip(self._labels, (self._username, self._password, self._counter,
                                                self._language), strict=True):
             label.setBuddy(buddy)
+        form.setRowVisible(2, ask_counter)
 
         card = QFrame(self)
         card.setObjectName("login_card")
@@ -93,13 +102,14 @@ class LoginPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self._title.setText(self.tr("Loket · counter sign-in"))
+        self._title.setText(self.tr("Loket · counter sign-in") if self._ask_counter
+                            else self.tr("Loket · supervisor sign-in"))
         for label, text in zip(self._labels, (self.tr("&Username:"), self.tr("&Password:"),
                                               self.tr("This PC is &counter:"),
                                               self.tr("&Language:")), strict=True):
             label.setText(text)
         self._sign_in.setText(self.tr("Sign in"))
-        if self._counter.count() == 0:
+        if self._counter.count() == 0 and self._ask_counter:
             self._counter.setPlaceholderText(self.tr("(loading counters…)"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
@@ -139,6 +149,9 @@ class LoginPage(QWidget):
         counter = self._counter.currentData()
         if not self._username.text().strip() or not self._password.text():
             self.show_message(self.tr("Enter your username and password."))
+            return
+        if not self._ask_counter:
+            self.submitted.emit(self._username.text(), self._password.text(), 0)
             return
         if counter is None:
             self.show_message(self.tr("Choose which counter this PC is."))

@@ -1,0 +1,306 @@
+"""The supervisor's window: queues and their settings.
+
+Names in both languages, the ticket prefix, the kind (walk-in service or passport
+pickup), the priority, the daily quota and whether the queue issues numbers. The
+values are sent as typed; :func:`app.admin.update_queue` checks them and says what
+is wrong (a quota of 0, a prefix already taken …) without changing anything.
+New queues are an admin's (marked and disabled for a supervisor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import admin, permissions
+from app.admin import QueueRow
+from app.models import QUEUE_KINDS
+from app.officers import OfficerView
+from ui.admin_page import PageMessage
+from ui.text import local_name
+from ui.worker import DbWorker
+
+_UNFILLED = object()
+
+
+class QueuesPage(QWidget):
+    """``loaded`` after the queues are on screen."""
+
+    loaded = Signal()
+
+    def __init__(self, worker: DbWorker, officer: OfficerView,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("queues_page")
+        self._worker = worker
+        self._officer = officer
+        self._rows: list[QueueRow] = []
+        self._selected: str | None = None  # queue code; None: a new queue
+        self._filled_for: object = _UNFILLED
+        self._busy = False
+
+        self.table = QTableWidget(0, 8, self)
+        self.table.setObjectName("queues_table")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+        self._form_box = QGroupBox(self)
+        self.code = QLineEdit(self)
+        self.code.setObjectName("queue_code")
+        self.prefix = QLineEdit(self)
+        self.prefix.setObjectName("queue_prefix")
+        self.prefix.setMaxLength(2)
+        self.name_id = QLineEdit(self)
+        self.name_id.setObjectName("queue_name_id")
+        self.name_en = QLineEdit(self)
+        self.name_en.setObjectName("queue_name_en")
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("queue_kind")
+        for kind in QUEUE_KINDS:
+            self.kind.addItem("", kind)
+        self.priority = QLineEdit(self)
+        self.priority.setObjectName("queue_priority")
+        self.quota = QLineEdit(self)
+        self.quota.setObjectName("queue_quota")
+        self.active = QCheckBox(self)
+        self.active.setObjectName("queue_active")
+        fields = (self.code, self.prefix, self.name_id, self.name_en, self.kind, self.priority,
+                  self.quota, self.active)
+        self._labels = [QLabel(self) for _ in fields]
+        form = QFormLayout()
+        for label, field in zip(self._labels, fields, strict=True):
+            form.addRow(label, field)
+            label.setBuddy(field)
+        self._note = QLabel(self)
+        self._note.setWordWrap(True)
+        self._note.setObjectName("queue_note")
+
+        self.new_button = QPushButton(self)
+        self.new_button.setObjectName("queue_new")
+        self.save_button = QPushButton(self)
+        self.save_button.setObjectName("queue_save")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.save_button)
+        inner = QVBoxLayout(self._form_box)
+        inner.addLayout(form)
+        inner.addWidget(self._note)
+        inner.addLayout(buttons)
+        inner.addStretch(1)
+
+        self.message = PageMessage(self)
+        row = QHBoxLayout()
+        row.addWidget(self.table, 3)
+        row.addWidget(self._form_box, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row, 1)
+        layout.addWidget(self.message)
+
+        self._connect_callbacks()
+        self.retranslate()
+        self._show_form()
+
+    def _connect_callbacks(self) -> None:
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.new_button.clicked.connect(self.start_new)
+        self.save_button.clicked.connect(self.save)
+
+    # --- the contract with the window ----------------------------------------------------
+
+    def title(self) -> str:
+        return self.tr("Queues")
+
+    def refresh(self) -> None:
+        self._worker.submit(admin.list_queues, self._show_rows, self.message.show_error)
+
+    # --- language ----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Prefix"), self.tr("Name"), self.tr("Kind"), self.tr("Priority"),
+            self.tr("Daily quota"), self.tr("Status"), self.tr("Waiting"),
+            self.tr("Issued today")])
+        for label, text in zip(self._labels, (
+                self.tr("&Code:"), self.tr("&Prefix:"), self.tr("Name (&Indonesian):"),
+                self.tr("Name (&English):"), self.tr("&Kind:"), self.tr("P&riority:"),
+                self.tr("Daily &quota:"), self.tr("Status:")), strict=True):
+            label.setText(text)
+        for index, kind in enumerate(QUEUE_KINDS):
+            self.kind.setItemText(index, self.kind_word(kind))
+        self.code.setPlaceholderText(self.tr("e.g. paspor (cannot be changed later)"))
+        self.prefix.setPlaceholderText(self.tr("1–2 letters A–Z"))
+        self.priority.setPlaceholderText(self.tr("0–99, higher is called first"))
+        self.quota.setPlaceholderText(self.tr("empty: no quota; else 1–9999"))
+        self.active.setText(self.tr("Open: the kiosk issues numbers"))
+        self.active.setToolTip(self.tr("A closed queue issues no new numbers; tickets "
+                                       "already waiting are still called."))
+        self.new_button.setText(self.tr("&New queue (admin)"))
+        self.new_button.setToolTip(self.tr("(admin) Only an admin may create a queue."))
+        self._show_rows(self._rows, emit=False)
+        self._show_form()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def kind_word(self, kind: str) -> str:
+        return {"service": self.tr("walk-in service"),
+                "pickup": self.tr("passport pickup")}.get(kind, kind)
+
+    # --- showing -------------------------------------------------------------------------------
+
+    def _show_rows(self, rows: list[QueueRow], emit: bool = True) -> None:
+        self._rows = rows
+        keep = self._selected
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(rows))
+        for index, q in enumerate(rows):
+            status = self.tr("open") if q.active else self.tr("closed")
+            quota = str(q.daily_quota) if q.daily_quota is not None else "–"
+            for col, text in enumerate((q.prefix, local_name(q), self.kind_word(q.kind),
+                                        str(q.priority), quota, status, str(q.waiting),
+                                        str(q.issued_today))):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, q.code)
+                self.table.setItem(index, col, item)
+        self.table.clearSelection()
+        for index, q in enumerate(rows):
+            if q.code == keep:
+                self.table.selectRow(index)
+        self.table.blockSignals(False)
+        if emit:
+            if keep is not None and self.selected_queue() is None:
+                self._selected = None
+            if self._filled_for != self._selected:
+                self._fill_form()
+            else:
+                self._show_form()
+            self.loaded.emit()
+
+    def selected_queue(self) -> QueueRow | None:
+        return next((q for q in self._rows if q.code == self._selected), None)
+
+    def select(self, prefix: str) -> None:
+        for index, q in enumerate(self._rows):
+            if q.prefix == prefix:
+                self.table.selectRow(index)
+
+    def _selection_changed(self) -> None:
+        items = self.table.selectedItems()
+        chosen = items[0].data(Qt.ItemDataRole.UserRole) if items else None
+        if chosen != self._selected:
+            self._selected = chosen
+            self.message.clear_message()
+            self._fill_form()
+
+    def start_new(self) -> None:
+        self.table.clearSelection()
+        self._selected = None
+        self._fill_form()
+        self.code.setFocus()
+
+    def _fill_form(self) -> None:
+        q = self.selected_queue()
+        self._filled_for = self._selected
+        self.code.setText(q.code if q else "")
+        self.prefix.setText(q.prefix if q else "")
+        self.name_id.setText(q.name_id if q else "")
+        self.name_en.setText(q.name_en if q else "")
+        self.kind.setCurrentIndex(max(0, self.kind.findData(q.kind if q else "service")))
+        self.priority.setText(str(q.priority) if q else "0")
+        self.quota.setText(str(q.daily_quota) if q and q.daily_quota is not None else "")
+        self.active.setChecked(q.active if q else True)
+        self._show_form()
+
+    def _show_form(self) -> None:
+        q = self.selected_queue()
+        may_edit = permissions.allows(self._officer.role, "queue_manage")
+        may_create = permissions.allows(self._officer.role, "queue_create")
+        may = may_edit if q is not None else may_create
+        idle = not self._busy
+        self.code.setReadOnly(q is not None)
+        for widget in (self.prefix, self.name_id, self.name_en, self.kind, self.priority,
+                       self.quota):
+            widget.setEnabled(may)
+        self.active.setEnabled(may and q is not None)  # a new queue starts open
+        self.save_button.setEnabled(may and idle)
+        self.new_button.setEnabled(may_create and idle)
+        self._form_box.setTitle(self.tr("Queue {prefix}").format(prefix=q.prefix) if q
+                                else self.tr("New queue"))
+        self.save_button.setText(self.tr("&Save") if q else self.tr("&Add queue"))
+        if q is None and not may_create:
+            self._note.setText(self.tr("(admin) Only an admin may create a queue. Choose a "
+                                       "queue in the list to change it."))
+        elif q is not None and q.issued_today:
+            self._note.setText(self.tr("A new prefix applies from the next number on; the "
+                                       "numbers given out today ({n}) keep theirs.").format(
+                n=q.issued_today))
+        else:
+            self._note.setText("")
+        self._note.setVisible(bool(self._note.text()))
+
+    # --- acts ----------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        if self._busy:
+            return
+        by, q = self._officer.id, self.selected_queue()
+        values: dict[str, object] = {
+            "prefix": self.prefix.text(), "name_id": self.name_id.text(),
+            "name_en": self.name_en.text(), "kind": self.kind.currentData(),
+            "priority": self.priority.text(), "daily_quota": self.quota.text()}
+        if q is None:
+            code = self.code.text()
+            self._run(lambda: admin.add_queue(by, code, **values),
+                      lambda row: self.tr("Queue {prefix} added.").format(prefix=row.prefix),
+                      select=True)
+        else:
+            ref = q.code
+            values["active"] = self.active.isChecked()
+            self._run(lambda: admin.update_queue(by, ref, **values),
+                      lambda row: self.tr("Queue {prefix} saved.").format(prefix=row.prefix))
+
+    def _run(self, op: Callable[[], Any], done_text: Callable[[Any], str],
+             select: bool = False) -> None:
+        self._busy = True
+        self._show_form()
+
+        def done(result: Any) -> None:
+            self._busy = False
+            if select:
+                self._selected = result.code
+            self._filled_for = _UNFILLED
+            self.message.show_done(done_text(result))
+            self._show_form()
+            self.refresh()
+
+        def failed(exc: Exception) -> None:
+            self._busy = False
+            self.message.show_error(exc)
+            self._show_form()
+
+        self._worker.submit(op, done, failed)
