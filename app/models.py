@@ -152,6 +152,8 @@ class PickupRecord(BaseModel):
         indexes = (
             (("status", "collect_by"), False),
             (("batch", "status"), False),
+            # A report reads the handovers of its days (schema version 3).
+            (("collected_at",), False),
         )
 
 

@@ -45,6 +45,7 @@ PAGES: Final[list[tuple[str, str, str]]] = [
     ("officers", "ui.admin_officers_page", "OfficersPage"),
     ("counters", "ui.admin_counters_page", "CountersPage"),
     ("queues", "ui.admin_queues_page", "QueuesPage"),
+    ("reports", "ui.admin_reports_page", "ReportsPage"),
 ]
 
 # Polling the change feed only to notice the database leave and come back.
