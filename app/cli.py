@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from app import __version__, backlog, engine, logs, migrations, officers, pickup
+from app import __version__, backlog, backup, engine, logs, migrations, officers, pickup, retention
 from app.db import connect, redact_url, resolve_database_url
 from app.errors import DatabaseUnavailable, InvalidInput, LoketError, Refused, SchemaError
 from app.messages import render
@@ -177,6 +177,33 @@ def _parser() -> argparse.ArgumentParser:
     cov = psub.add_parser("cancel-overdue", help="cancel overdue passports (supervisor)")
     cov.add_argument("--officer", required=True, help="supervisor's username")
 
+    bk = sub.add_parser("backup", help="write a consistent backup while the counters keep "
+                        "working (audited)")
+    bk.add_argument("dest", nargs="?", help="a folder (a time-stamped loket-YYYYMMDD-HHMMSS "
+                    "file is made there; default: the backup_folder setting) or a new file")
+    bk.add_argument("--format", choices=["sqlite", "dump"],
+                    help="sqlite: a copy of a SQLite database (its default); dump: the "
+                    "portable Loket dump, restorable into any backend (a server's default)")
+    bk.add_argument("--if-due", action="store_true",
+                    help="make the daily backup only if it is due, into the backup_folder "
+                    "setting, keeping backup_keep files (for cron or Windows Task Scheduler); "
+                    "exit 0 when nothing was due")
+    bk.add_argument("--officer", help="who makes it (for the audit log)")
+    rs = sub.add_parser("restore", help="restore a backup into the database of --db / "
+                        "$LOKET_DB (stop every counter first); prints the check of the result")
+    rs.add_argument("file", help="a .sqlite3 backup or a .loketdump.gz dump")
+    rs.add_argument("--force", action="store_true",
+                    help="replace a database that already holds tickets, officers or passports")
+    vb = sub.add_parser("verify-backup", help="check a backup file without restoring it "
+                        "(no database needed)")
+    vb.add_argument("file")
+    pg = sub.add_parser("purge", help="erase names and passport numbers of passports collected "
+                        "or cancelled more than retention_days ago (UU PDP 27/2022; audited)")
+    pg.add_argument("--dry-run", action="store_true",
+                    help="only say how many records would be erased")
+    pg.add_argument("--officer", help="the admin who purges (checked; default: this "
+                    "machine's operator)")
+
     sett = sub.add_parser("settings", help="office settings shared by every PC")
     ssub = sett.add_subparsers(dest="action", metavar="ACTION", required=True)
     ssub.add_parser("show", help="every setting (the signing secret is not shown)")
@@ -271,8 +298,12 @@ def _run(args: argparse.Namespace) -> int:
     lang = args.lang or "id"
     if args.command == "pc":  # this PC's own settings: no database involved
         return _pc_command(args)
+    if args.command == "verify-backup":  # a file only
+        return _verify_backup_command(args, lang)
     url = resolve_database_url(args.db)
     log.info("database %s, command %s", redact_url(url), args.command)
+    if args.command == "restore":  # the target may be empty: no schema check, own connection
+        return _restore_command(args, url, lang)
     db = connect(url)
     try:
         if args.command == "init-db":
@@ -322,6 +353,14 @@ def _run(args: argparse.Namespace) -> int:
             return _backlog_command(args)
         elif args.command == "pickup":
             return _pickup_command(args, lang)
+        elif args.command == "backup":
+            return _backup_command(args)
+        elif args.command == "purge":
+            purged = retention.purge(_officer_id(args.officer), dry_run=args.dry_run)
+            verb = "would be erased" if purged.dry_run else "erased"
+            _emit(args, purged, f"{purged.records} passports and {purged.audit_entries} audit "
+                  f"entries {verb} (collected or cancelled before {purged.cutoff}; "
+                  f"retention {purged.retention_days} days)")
         elif args.command == "settings":
             who = officers.get_officer(args.officer) if getattr(args, "officer", None) else None
             if args.action == "set":
@@ -346,6 +385,67 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
     finally:
         db.close()
+
+
+def _size_text(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    amount = float(size)
+    for unit in ("KB", "MB", "GB"):
+        amount /= 1024
+        if amount < 1024 or unit == "GB":
+            break
+    return f"{amount:.1f} {unit}"
+
+
+def _counts_text(counts: dict[str, int]) -> str:
+    return "\n".join(f"  {table:<16} {rows:>9}" for table, rows in counts.items())
+
+
+def _backup_command(args: argparse.Namespace) -> int:
+    by = _officer_id(args.officer)
+    if args.if_due:
+        made = backup.run_scheduled_backup()
+        if made is None:
+            _emit(args, {"made": False, "backup": None}, "no backup due")
+            return EXIT_OK
+        result = made
+    else:
+        result = backup.make_backup(args.dest, args.format, by=by)
+    text = (f"backup written: {result.path}\n  {_size_text(result.size)}, "
+            f"{sum(result.counts.values())} rows, schema version {result.schema_version}, "
+            f"{result.seconds:.2f} s")
+    _emit(args, {"made": True, "backup": result} if args.if_due else result, text)
+    return EXIT_OK
+
+
+def _verification_text(v: backup.Verification, lang: str) -> str:
+    state = "OK" if v.ok else "NOT OK"
+    lines = [f"{v.path}: {state} ({v.kind}, schema version {v.schema_version}, "
+             f"from {v.source_backend or '?'}, made {v.made_at or '?'})"]
+    lines += [f"  ! {text}" for text in v.messages(lang)]
+    if v.counts:
+        lines.append(_counts_text(v.counts))
+    return "\n".join(lines)
+
+
+def _verify_backup_command(args: argparse.Namespace, lang: str) -> int:
+    result = backup.verify_backup(args.file)
+    _emit(args, result.to_dict(), _verification_text(result, lang))
+    return EXIT_OK if result.ok else EXIT_REFUSED
+
+
+def _restore_command(args: argparse.Namespace, url: str, lang: str) -> int:
+    result = backup.restore(args.file, url, force=args.force)
+    moved = (f"schema version {result.backup_schema_version}"
+             + (f" migrated to {result.schema_version}"
+                if result.schema_version != result.backup_schema_version else ""))
+    _emit(args, result.to_dict(),
+          f"restored {result.path} into {result.target} ({moved}, "
+          f"{sum(result.counts.values())} rows, {result.seconds:.2f} s"
+          + (", the previous data replaced" if result.replaced else "") + ")\n"
+          + "check of the restored database: " + _verification_text(result.verification, lang))
+    return EXIT_OK
 
 
 def _pc_command(args: argparse.Namespace) -> int:
@@ -496,7 +596,11 @@ def _pickup_command(args: argparse.Namespace, lang: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "backup" and args.if_due and (args.dest or args.format):
+        parser.error("--if-due writes into the backup_folder setting in its default format; "
+                     "leave out DEST and --format")
     logs.configure(args.verbose)
     lang = args.lang
     try:

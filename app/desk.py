@@ -122,7 +122,8 @@ def counter_desk(counter_number: int, scan: str | None = None,
             Queue.select(Queue, CounterQueue.position)
             .join(CounterQueue).where(CounterQueue.counter == counter.id)
             .order_by(Queue.priority.desc(), CounterQueue.position))
-        rank = {q.id: i for i, q in enumerate(served_queues) if q.active}
+        # A closed queue's waiting tickets are still called (see engine._counter_plan).
+        rank = {q.id: i for i, q in enumerate(served_queues)}
         waiting_rows = cast(list[tuple[Any, ...]], list(
             Ticket.select(Ticket.id, Ticket.number, Ticket.service_queue, Ticket.issued_at,
                           Ticket.target_counter, Ticket.pickup)

@@ -55,7 +55,7 @@ from app.models import (
     Ticket,
 )
 from app.prepared import Param, Prepared, model_from_row
-from app.settings import get_settings
+from app.settings import get_settings, parse_code
 
 TicketRef = str | int
 
@@ -460,7 +460,9 @@ class _CounterPlan:
     """What call-next needs to know about a counter, read in one statement."""
 
     counter: Counter
-    queues: list[tuple[int, str]]  # (queue id, code) of its active queues, in call order
+    # (queue id, code) of its queues, in call order. A closed queue issues no more
+    # numbers, but the tickets already waiting in it are still called.
+    queues: list[tuple[int, str]]
     holding: str | None  # the number it holds today, if any
     sent_here: bool  # tickets were transferred to this very counter and wait
 
@@ -511,7 +513,7 @@ def _counter_plan(counter_number: int, today: dt.date) -> _CounterPlan:
     if not active:
         raise Refused("counter_inactive", counter=counter_number)
     counter = Counter(id=counter_id, number=counter_number, active=active)
-    queues = [(qid, code) for *_, qid, code, q_active in rows if qid and q_active]
+    queues = [(qid, code) for *_, qid, code, _q_active in rows if qid]
     return _CounterPlan(counter, queues, holding, bool(sent_here))
 
 
@@ -729,7 +731,7 @@ def ticket_code(ref: TicketRef) -> str:
 def call_scanned(raw: str | bytes, counter_number: int, officer: int | None = None,
                  request_id: str | None = None) -> TicketView:
     """Call the ticket whose QR was scanned at a counter (if this counter may call it)."""
-    scan = codes.parse(raw, get_settings().signing_keys())
+    scan = parse_code(raw)
     if scan.kind == "pickup":
         raise Refused("scan_is_pickup")
     if scan.kind != "ticket" or scan.ident is None:

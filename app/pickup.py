@@ -36,7 +36,7 @@ from app.models import (
     PickupRecord,
     Ticket,
 )
-from app.settings import get_settings
+from app.settings import get_settings, parse_code
 
 if TYPE_CHECKING:
     from app import slips
@@ -226,7 +226,7 @@ def _blocker(rec: PickupRecord, view: PickupView) -> Refused | None:
 
 def classify(raw: str | bytes) -> codes.Scan:
     """What a scan is, checked against this office's keys. Touches no record."""
-    return codes.parse(raw, get_settings().signing_keys())
+    return parse_code(raw)
 
 
 def _record_for(scan: codes.Scan, lock: bool = False) -> PickupRecord:

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from app import clock
+from app import clock, codes
 from app.audit import record
 from app.db import read, run_in_transaction
 from app.errors import InvalidInput, SchemaError
@@ -103,6 +103,19 @@ def get_settings(fresh: bool = False) -> OfficeSettings:
     return _cache[1]
 
 
+def parse_code(raw: str | bytes) -> codes.Scan:
+    """Classify a scan against the office's signing keys.
+
+    Settings are cached per process, so a key rotated on another PC in the last few
+    seconds is not yet known here: a code that fails only its signature is checked
+    once more against the keys as stored now, so a fresh slip is never called forged.
+    """
+    scan = codes.parse(raw, get_settings().signing_keys())
+    if scan.reason == codes.BAD_SIGNATURE:
+        scan = codes.parse(raw, get_settings(fresh=True).signing_keys())
+    return scan
+
+
 def invalidate_cache() -> None:
     global _cache
     _cache = None
@@ -127,7 +140,8 @@ def ensure_defaults(office_name: str | None = None) -> OfficeSettings:
 
 def _checked(key: str, value: object) -> object:
     """``value`` as stored for ``key``, or InvalidInput."""
-    if key not in _FIELDS or key == "previous_signing_keys":
+    if key not in _FIELDS or key in SECRET_KEYS:
+        # The signing keys change only by rotation (admin, audited, with a grace period).
         raise InvalidInput("setting_unknown", key=key)
     bad = InvalidInput("setting_invalid", key=key, value=value)
     if key in _NUMBER_RANGES:
@@ -151,10 +165,13 @@ def _checked(key: str, value: object) -> object:
             raise bad
         return str(value).strip()
     if key in ("office_name", "notice_text"):
-        text = str(value).strip() if key == "office_name" else str(value)
-        limit = 100 if key == "office_name" else 500
+        text = str(value).strip() if key == "office_name" else (
+            str(value).replace("\r\n", "\n").replace("\r", "\n"))
+        limit = OFFICE_NAME_MAX if key == "office_name" else NOTICE_MAX
+        # The notice may have several lines (the display runs them into one).
+        allowed = "\n" if key == "notice_text" else ""
         if (key == "office_name" and not text) or len(text) > limit or any(
-                ord(c) < 32 for c in text):
+                ord(c) < 32 and c not in allowed for c in text):
             raise bad
         return text
     if key in ("backlog_pickup_queue", "regular_pickup_queue"):
@@ -171,6 +188,8 @@ def _checked(key: str, value: object) -> object:
     return str(value)
 
 
+OFFICE_NAME_MAX = 100
+NOTICE_MAX = 500  # characters of the lobby display's notice
 _NUMBER_RANGES: dict[str, tuple[int, int]] = {
     "collect_by_days": (1, 365),
     "signing_grace_days": (0, 730),
@@ -198,7 +217,8 @@ def update_settings(officer: Officer | int | None = None, *, check_role: bool = 
                 permissions.require(officer, "settings_security")
         for key, value in changes.items():
             updated = Setting.update(value=json.dumps(value)).where(Setting.key == key).execute()
-            if not updated:
+            # MariaDB counts changed rows, so an unchanged value also reads as 0 here.
+            if not updated and not Setting.select().where(Setting.key == key).exists():
                 Setting.insert(key=key, value=json.dumps(value)).execute()
         shown = {k: ("***" if k == "signing_secret" else v) for k, v in changes.items()}
         record("settings_changed", officer=officer, details=shown)
@@ -206,6 +226,28 @@ def update_settings(officer: Officer | int | None = None, *, check_role: bool = 
     run_in_transaction(work)
     invalidate_cache()
     return get_settings()
+
+
+@dataclass(frozen=True)
+class KeyOverview:
+    """The signing keys as a person may see them (no key material)."""
+
+    retired_until: list[dt.date]  # each retired key that still verifies: its last day
+    grace_days: int
+    rotate_now_until: dt.date  # a rotation today keeps today's codes valid until this day
+
+
+def key_overview(grace_days: int | str | None = None) -> KeyOverview:
+    """Which retired keys still verify, and what a rotation today with ``grace_days``
+    (default: the setting) would mean for the codes printed so far."""
+    current = get_settings(fresh=True)
+    grace = _checked("signing_grace_days",
+                     current.signing_grace_days if grace_days is None else grace_days)
+    assert isinstance(grace, int)
+    today = clock.service_day(current.timezone)
+    retired = sorted(d for d in (dt.date.fromisoformat(k["valid_until"])
+                                 for k in current.previous_signing_keys) if d >= today)
+    return KeyOverview(retired, grace, today + dt.timedelta(days=grace))
 
 
 def rotate_signing_key(officer: Officer | int | None, grace_days: int | None = None,

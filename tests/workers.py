@@ -65,3 +65,25 @@ def check_in_all(url: str, scans: list[str], start: multiprocessing.synchronize.
     db.connect(url)
     start.wait()
     out.put([(scan, pickup.check_in(scan).ticket.id) for scan in scans])
+
+
+def issue_and_serve(url: str, counter: int, start: multiprocessing.synchronize.Event,
+                    stop: multiprocessing.synchronize.Event,
+                    out: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    """A kiosk and a counter in one: issue, call, finish, until told to stop.
+
+    Reports every ticket it issued with the wall-clock time just after its commit, so a
+    test can tell which tickets a backup started at a given moment must hold.
+    """
+    db.connect(url)
+    start.wait()
+    committed: list[tuple[int, float]] = []
+    while not stop.is_set():
+        ticket = engine.issue_ticket("A")
+        committed.append((ticket.id, time.time()))
+        try:
+            called = engine.call_next(counter)
+        except Refused:
+            continue
+        engine.finish(called.id, counter)
+    out.put(committed)

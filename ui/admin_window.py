@@ -46,6 +46,7 @@ PAGES: Final[list[tuple[str, str, str]]] = [
     ("counters", "ui.admin_counters_page", "CountersPage"),
     ("queues", "ui.admin_queues_page", "QueuesPage"),
     ("reports", "ui.admin_reports_page", "ReportsPage"),
+    ("backup", "ui.admin_backup_page", "BackupPage"),
 ]
 
 # Polling the change feed only to notice the database leave and come back.

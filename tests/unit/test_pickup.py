@@ -10,7 +10,7 @@ import pytest
 
 from app import backlog, codes, engine, officers, pickup, settings
 from app.errors import InvalidInput, LoketError, NotFound, Refused
-from app.models import AuditEntry, PickupRecord, RequestLog, Ticket
+from app.models import AuditEntry, PickupRecord, RequestLog, Setting, Ticket
 
 NOW = dt.datetime(2024, 7, 1, 3, 0)  # Monday 1 July 2024, 10:00 in Jakarta
 LIST = (b"no_permohonan;nama;no_paspor;lokasi;tanggal_siap\n"
@@ -321,7 +321,9 @@ def test_batch_progress_counts_every_status(shelf: dict[str, str]) -> None:
 
 def test_the_signing_secret_is_per_office(shelf: dict[str, str]) -> None:
     code = shelf["000001"]
-    settings.update_settings(signing_secret="ab" * 32)
+    # Another office's database: the same record id, its own secret.
+    Setting.update(value='"' + "ab" * 32 + '"').where(Setting.key == "signing_secret").execute()
+    settings.invalidate_cache()
     assert pickup.verify(code).reason == "scan_bad_signature"
 
 
