@@ -315,9 +315,11 @@ def _run(args: argparse.Namespace) -> int:
                   + (" (demo office created)" if result["demo_created"] else ""))
             return EXIT_OK
         if args.command == "demo":
+            from app.demo_history import seed_history
             from app.setup import init_database
 
             init_database(db, demo=True)
+            seed_history()  # two weeks behind it, for the reports (once)
             engine.close_previous_days()
             status = engine.office_status()
             _emit(args, status, f"Loket demo at {redact_url(url)}\n" + _status_text(status, lang))

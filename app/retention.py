@@ -90,6 +90,10 @@ def _scrubbed(details: Any) -> dict[str, Any] | None:
     if isinstance(undone, dict) and _named(undone.get("collector_name")):
         undone["collector_name"] = PLACEHOLDER
         changed = True
+    # The written reason of an undone handover is free text and may name people.
+    if isinstance(undone, dict) and _named(details.get("reason")):
+        details["reason"] = PLACEHOLDER
+        changed = True
     return details if changed else None
 
 
