@@ -22,16 +22,16 @@ import functools
 import io
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Final, cast
 
 import peewee as pw
 
-from app import clock, engine
+from app import clock, engine, permissions
 from app.audit import record
 from app.db import backend_of, database, read, run_in_transaction
-from app.errors import InvalidInput
+from app.errors import InvalidInput, Refused
 from app.messages import render
 from app.models import CANCELLED, COLLECTED, PRINTING, READY, PickupRecord
 from app.prepared import Param, Prepared
@@ -441,24 +441,44 @@ def _existing(numbers: list[str]) -> dict[str, dict[str, Any]]:
     return found
 
 
-def _plan(parsed: ParsedFile, batch: str | None) -> _Plan:
-    settings = get_settings()
-    today = clock.service_day(settings.timezone)
-    existing = _existing([r.application_no for r in parsed.rows])
+# Rows looked up, planned and written per step: the step is what progress reports.
+STEP_ROWS: Final = 2000
+
+# What a row of the list would do to the shelf (the preview shows it per row).
+CREATE: Final = "create"
+UPDATE: Final = "update"
+UNCHANGED: Final = "unchanged"
+CLOSED: Final = "closed"
+
+
+Outcomes = list[tuple[str, dict[str, Any]]]
+
+
+def _plan_rows(rows: list[BacklogRow], batch: str | None, today: dt.date, days: int,
+               now: dt.datetime, outcomes: Outcomes | None = None, keep: int = 0) -> _Plan:
+    """What ``rows`` would change. ``outcomes`` (if given) gets the fate and the
+    resulting record of each row, in order, until it holds ``keep`` of them."""
+    existing = _existing([r.application_no for r in rows])
     plan = _Plan()
-    now = clock.utcnow()
-    for row in parsed.rows:
+    for row in rows:
         current = existing.get(row.application_no)
-        target = _target(row, batch, today, settings.collect_by_days, current)
+        target = _target(row, batch, today, days, current)
         if current is None:
             plan.inserts.append((row.application_no, *(target[f] for f in _FIELDS),
                                  now, now, False, False))
+            outcome = CREATE
         elif current["status"] in (COLLECTED, CANCELLED):
             plan.closed += 1
+            outcome = CLOSED
         elif all(current[f] == target[f] for f in _FIELDS):
             plan.unchanged += 1
+            outcome = UNCHANGED
         else:
             plan.updates.append((current["id"], {**target, "updated_at": now}))
+            outcome = UPDATE
+        if outcomes is not None and len(outcomes) < keep:
+            # A closed record is left as it is, so that is what the preview shows.
+            outcomes.append((outcome, current if outcome == CLOSED and current else target))
     return plan
 
 
@@ -514,34 +534,73 @@ def _bulk_update(updates: list[tuple[int, dict[str, Any]]]) -> int:
     return changed
 
 
-def import_backlog(data: bytes, batch: str | None = None, officer: int | None = None,
-                   source: str = "", dry_run: bool = False) -> ImportSummary:
-    """Check the whole file, then apply it in one transaction (or, ``dry_run``, only
-    say what would change). ``batch`` names the batch of every row (the file's own
-    batch column otherwise; an existing record keeps its batch if neither says)."""
-    parsed = parse_backlog(data)
-    if batch is not None:
-        batch = batch.strip()
-        if len(batch) > _LIMITS["batch"]:
-            raise InvalidInput("import_too_long", column="batch", max=_LIMITS["batch"])
+Progress = Callable[[int, int], None]
 
-    def summary(plan: _Plan) -> ImportSummary:
-        return ImportSummary(rows=len(parsed.rows), created=len(plan.inserts),
-                             updated=len(plan.updates), unchanged=plan.unchanged,
-                             closed=plan.closed, batch=batch, dry_run=dry_run,
-                             encoding=parsed.encoding, delimiter=parsed.delimiter,
-                             ignored_columns=parsed.ignored_columns)
 
-    if dry_run:
-        return summary(read(lambda: _plan(parsed, batch)))
+def _checked_batch(batch: str | None) -> str | None:
+    if batch is None:
+        return None
+    batch = batch.strip()
+    if len(batch) > _LIMITS["batch"]:
+        raise InvalidInput("import_too_long", column="batch", max=_LIMITS["batch"])
+    return batch
+
+
+def _summary(parsed: ParsedFile, batch: str | None, dry_run: bool, created: int,
+             updated: int, unchanged: int, closed: int) -> ImportSummary:
+    return ImportSummary(rows=len(parsed.rows), created=created, updated=updated,
+                         unchanged=unchanged, closed=closed, batch=batch, dry_run=dry_run,
+                         encoding=parsed.encoding, delimiter=parsed.delimiter,
+                         ignored_columns=parsed.ignored_columns)
+
+
+def _dry_run(parsed: ParsedFile, batch: str | None, officer: int | None, check_role: bool,
+             outcomes: Outcomes | None = None, keep: int = 0) -> ImportSummary:
+    def work() -> ImportSummary:
+        if check_role:
+            permissions.require(officer, "backlog_import")
+        settings = get_settings()
+        today = clock.service_day(settings.timezone)
+        now = clock.utcnow()
+        totals = [0, 0, 0, 0]
+        for start in range(0, len(parsed.rows), STEP_ROWS):
+            plan = _plan_rows(parsed.rows[start:start + STEP_ROWS], batch, today,
+                              settings.collect_by_days, now, outcomes, keep)
+            for i, n in enumerate((len(plan.inserts), len(plan.updates), plan.unchanged,
+                                   plan.closed)):
+                totals[i] += n
+        return _summary(parsed, batch, True, *totals)
+
+    return read(work)
+
+
+def _apply(parsed: ParsedFile, batch: str | None, officer: int | None, source: str,
+           check_role: bool, progress: Progress | None) -> ImportSummary:
+    """Write a checked list in one transaction, step by step (each step reported)."""
+    total = len(parsed.rows)
 
     def work() -> ImportSummary:
-        plan = _plan(parsed, batch)
-        _bulk_insert(plan.inserts)
-        skipped = len(plan.updates) - _bulk_update(plan.updates)
-        plan.updates = plan.updates[:len(plan.updates) - skipped]
-        plan.closed += skipped
-        result = summary(plan)
+        if check_role:
+            permissions.require(officer, "backlog_import")
+        settings = get_settings()
+        today = clock.service_day(settings.timezone)
+        now = clock.utcnow()
+        created = updated = unchanged = closed = 0
+        if progress is not None:
+            progress(0, total)
+        for start in range(0, total, STEP_ROWS):
+            rows = parsed.rows[start:start + STEP_ROWS]
+            plan = _plan_rows(rows, batch, today, settings.collect_by_days, now)
+            _bulk_insert(plan.inserts)
+            changed = _bulk_update(plan.updates)
+            # A passport handed over while the import ran stays as it was: closed.
+            created += len(plan.inserts)
+            updated += changed
+            unchanged += plan.unchanged
+            closed += plan.closed + len(plan.updates) - changed
+            if progress is not None:
+                progress(start + len(rows), total)
+        result = _summary(parsed, batch, False, created, updated, unchanged, closed)
         engine.emit_event("backlog_imported", created=result.created, updated=result.updated)
         record("backlog_imported", officer=officer, subject=source[-100:],
                details={k: v for k, v in result.to_dict().items()
@@ -553,3 +612,112 @@ def import_backlog(data: bytes, batch: str | None = None, officer: int | None = 
     except pw.IntegrityError:
         # Another import added some of the same passports meanwhile: plan again.
         return run_in_transaction(work)
+
+
+def import_backlog(data: bytes, batch: str | None = None, officer: int | None = None,
+                   source: str = "", dry_run: bool = False, *, check_role: bool = False,
+                   progress: Progress | None = None) -> ImportSummary:
+    """Check the whole file, then apply it in one transaction (or, ``dry_run``, only
+    say what would change). ``batch`` names the batch of every row (the file's own
+    batch column otherwise; an existing record keeps its batch if neither says).
+
+    With ``check_role`` (the supervisor's window) ``officer`` must be allowed
+    ``backlog_import``; the command line, run by whoever operates the machine, names
+    the officer for the audit log only. ``progress(done, total)`` is called from the
+    calling thread after each step of :data:`STEP_ROWS` rows written (a re-run after a
+    transient conflict starts again at 0); nothing is committed before the last step.
+    """
+    if check_role:  # refused before reading, not after a long check of the file
+        read(lambda: permissions.require(officer, "backlog_import"))
+    parsed = parse_backlog(data)
+    batch = _checked_batch(batch)
+    if dry_run:
+        return _dry_run(parsed, batch, officer, check_role)
+    return _apply(parsed, batch, officer, source, check_role, progress)
+
+
+# --- the window's two steps: preview, then import exactly what was previewed --------
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """Which bytes were read: a changed file (size, time or content) is another file."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    line: int
+    application_no: str
+    name: str
+    passport_no: str
+    location: str
+    ready_date: dt.date | None
+    batch: str  # as the record would hold it ("" for none)
+    status: str  # as the record would hold it
+    outcome: str  # CREATE, UPDATE, UNCHANGED or CLOSED
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What importing a file would do; nothing was written."""
+
+    stamp: FileStamp
+    batch: str | None
+    summary: ImportSummary
+    first_rows: list[PreviewRow]
+    parsed: ParsedFile = field(repr=False, compare=False)
+
+
+def read_list_file(path: str) -> tuple[bytes, FileStamp]:
+    """The bytes of a list file and their stamp; a file too big is refused unread."""
+    import hashlib
+    import os
+
+    try:
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if info.st_size > MAX_BYTES:
+                raise InvalidInput("import_too_big", max_mb=MAX_BYTES // (1024 * 1024))
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise InvalidInput("import_unreadable", reason=exc.strerror or str(exc)) from None
+    return data, FileStamp(path, len(data), info.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+def preview_file(path: str, batch: str | None = None, officer: int | None = None, *,
+                 check_role: bool = False, first: int = 100) -> Preview:
+    """Read and check the file at ``path`` and say what importing it would do, with the
+    first ``first`` rows and each one's fate. A broken file raises
+    :class:`ImportRejected` (every bad line) or :class:`InvalidInput`."""
+    if check_role:
+        read(lambda: permissions.require(officer, "backlog_import"))
+    data, stamp = read_list_file(path)
+    parsed = parse_backlog(data)
+    batch = _checked_batch(batch)
+    outcomes: Outcomes = []
+    summary = _dry_run(parsed, batch, officer, check_role, outcomes, first)
+    shown = [PreviewRow(row.line, row.application_no, row.name, target["passport_no"],
+                        target["location"], target["ready_date"], target["batch"] or "",
+                        target["status"], outcome)
+             for row, (outcome, target) in zip(parsed.rows, outcomes, strict=False)]
+    return Preview(stamp, batch, summary, shown, parsed)
+
+
+def import_previewed(preview: Preview, officer: int | None = None, *,
+                     check_role: bool = False,
+                     progress: Progress | None = None) -> ImportSummary:
+    """Import the previewed file, if it is still the file that was previewed.
+
+    The file is read again; if its size, time or content changed, nothing is written
+    and :class:`~app.errors.Refused` ``import_file_changed`` asks for a new preview.
+    """
+    _data, stamp = read_list_file(preview.stamp.path)
+    if stamp != preview.stamp:
+        raise Refused("import_file_changed", path=preview.stamp.path)
+    return _apply(preview.parsed, preview.batch, officer, preview.stamp.path, check_role,
+                  progress)

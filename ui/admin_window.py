@@ -42,10 +42,13 @@ log = logging.getLogger("loket.ui.admin")
 
 # The pages, in the order of the navigation list: (key, module, class).
 PAGES: Final[list[tuple[str, str, str]]] = [
+    ("reports", "ui.admin_reports_page", "ReportsPage"),
     ("officers", "ui.admin_officers_page", "OfficersPage"),
     ("counters", "ui.admin_counters_page", "CountersPage"),
     ("queues", "ui.admin_queues_page", "QueuesPage"),
-    ("reports", "ui.admin_reports_page", "ReportsPage"),
+    ("import", "ui.admin_import_page", "AdminImportPage"),
+    ("settings", "ui.admin_settings_page", "AdminSettingsPage"),
+    ("audit", "ui.admin_audit_page", "AdminAuditPage"),
     ("backup", "ui.admin_backup_page", "BackupPage"),
 ]
 
