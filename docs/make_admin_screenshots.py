@@ -10,6 +10,7 @@ the other, each when the page says its data is on screen.
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 import tempfile
@@ -20,7 +21,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app import db as dbmod
-from app import engine
+from app import engine, reports
 from app.demo_history import seed_history
 from app.setup import init_database
 from ui.admin_window import AdminWindow
@@ -82,6 +83,7 @@ def main() -> int:
         start()
 
     def page_step(key: str, name: str, prepare: Callable[[QWidget], None] | None = None,
+                  load: Callable[[QWidget], None] | None = None,
                   ) -> Callable[[Callable[[], None]], None]:
         def step(then: Callable[[], None]) -> None:
             page = window.pages[key]
@@ -93,7 +95,10 @@ def main() -> int:
                 QTimer.singleShot(400, lambda: (shot(name), then()))
 
             def start() -> None:
-                if window.current_page() is page:
+                if load is not None:
+                    window.show_page(key)
+                    load(page)
+                elif window.current_page() is page:
                     page.refresh()  # type: ignore[attr-defined]
                 else:
                     window.show_page(key)
@@ -107,6 +112,10 @@ def main() -> int:
             if tabs is not None:
                 tabs.setCurrentIndex(index)
         return choose
+
+    def two_weeks(page: QWidget) -> None:
+        today = reports.office_today()
+        page.set_period("custom", today - dt.timedelta(days=14), today)  # type: ignore[attr-defined]
 
     def sign_in(then: Callable[[], None]) -> None:
         shot("login")
@@ -129,7 +138,7 @@ def main() -> int:
         page_step("officers", "officers"),
         page_step("counters", "counters"),
         page_step("queues", "queues"),
-        page_step("reports", "report", tab(0)),
+        page_step("reports", "report", tab(0), load=two_weeks),
         page_step("reports", "report-hours", tab(5)),
         page_step("reports", "burndown", tab(6)),
         page_step("audit", "audit"),

@@ -69,6 +69,11 @@ class AdminAuditPage(QWidget):
         self._counter_box.setObjectName("counter_filter")
         self._action_box = QComboBox(self)
         self._action_box.setObjectName("action_filter")
+        for box, letters in ((self._officer_box, 18), (self._counter_box, 12),
+                             (self._action_box, 22)):
+            # Wide enough for "Semua petugas" and the longest action names.
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(letters)
         self._text = QLineEdit(self)
         self._text.setObjectName("text_filter")
         self._text.setMaxLength(audit.MAX_TEXT)
