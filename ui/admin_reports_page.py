@@ -581,7 +581,8 @@ class ReportsPage(QWidget):
         assert rep is not None
         span = rep.start.isoformat() if rep.start == rep.end else (
             f"{rep.start.isoformat()}_{rep.end.isoformat()}")
-        return f"{self.tr('report')}-{span}.{suffix}"
+        word = self.tr("report")
+        return f"{word}-{span}.{suffix}"
 
     def _ask_csv(self) -> None:
         if self._report is None:
@@ -666,16 +667,22 @@ class ReportsPage(QWidget):
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         esc = html.escape
+        # Translated outside the f-strings: lupdate does not look inside them.
+        title_text = self.tr("Report of {range}").format(range=self._range_text(rep))
+        zone_text = self.tr("office time, {zone}").format(zone=rep.timezone)
+        summary_text = self.tr("Summary")
+        nothing_text = self.tr("Nothing in these days.")
+        charts_text = self.tr("Charts")
         parts = [
             "<style>body { font-size: 8pt; } table { border-collapse: collapse; }"
             " th, td { border: 1px solid #999; padding: 1px 3px; font-size: 7pt; }"
             " th { background: #e8eaf6; } td.n { text-align: right; }"
             " h1 { font-size: 15pt; } h2 { font-size: 11pt; margin-top: 10px; }</style>",
             f"<h1>{esc(rep.office_name)}</h1>",
-            f"<p><b>{esc(self.tr('Report of {range}').format(range=self._range_text(rep)))}"
+            f"<p><b>{esc(title_text)}"
             f"</b><br/>{esc(self._generated_text(rep))} "
-            f"({esc(self.tr('office time, {zone}').format(zone=rep.timezone))})</p>",
-            f"<h2>{esc(self.tr('Summary'))}</h2>",
+            f"({esc(zone_text)})</p>",
+            f"<h2>{esc(summary_text)}</h2>",
             "<table cellspacing='0'>"
             + "".join(f"<tr><td>{esc(label)}</td><td class='n'>{esc(value)}</td></tr>"
                       for label, value in self._summary_lines(rep)) + "</table>",
@@ -686,7 +693,7 @@ class ReportsPage(QWidget):
                             (self.tr("Per hour (office time)"), rep.hours)):
             parts.append(f"<h2>{esc(title)}</h2>")
             if not rows:
-                parts.append(f"<p>{esc(self.tr('Nothing in these days.'))}</p>")
+                parts.append(f"<p>{esc(nothing_text)}</p>")
                 continue
             head = "".join(f"<th{' width=20%' if not i else ''}>{esc(c)}</th>"
                            for i, c in enumerate(self._columns()))
@@ -698,7 +705,7 @@ class ReportsPage(QWidget):
         charts = [("chart-arrivals", self.arrivals_chart(rep))]
         if self._burndown is not None:
             charts.append(("chart-burndown", self.burndown_chart(self._burndown)))
-        parts.append(f"<h2>{esc(self.tr('Charts'))}</h2>")
+        parts.append(f"<h2>{esc(charts_text)}</h2>")
         for name, chart in charts:
             image = render_chart(chart)
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)

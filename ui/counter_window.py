@@ -145,7 +145,7 @@ class CounterWindow(QMainWindow):
     def _connect_callbacks(self) -> None:
         self._worker.availability_changed.connect(self._availability_changed)
         self._worker.slow_changed.connect(self._slow_changed)
-        self._feed.changed.connect(lambda _events: self.refresh())
+        self._feed.changed.connect(self._feed_changed)
         self._feed.reconnected.connect(self._reconnected)
         self.login.submitted.connect(self._sign_in)
         self.login.language_chosen.connect(self.set_language)
@@ -254,6 +254,7 @@ class CounterWindow(QMainWindow):
         self._retry_ids.clear()
         self._header.hide()
         self._pages.setCurrentWidget(self.login)
+        self._load_counters()
         self.view.show_desk(None)
         self.view.pickup.set_check(None)
         self._show_message("")
@@ -277,6 +278,13 @@ class CounterWindow(QMainWindow):
             username=self._officer.username))
 
     # --- the desk ------------------------------------------------------------------------------
+
+    def _feed_changed(self, events: list[engine.EventView]) -> None:
+        # A counter opened, closed or added in the supervisor's window shows in the
+        # sign-in list without a restart.
+        if self._officer is None and any(e.kind == "counter_changed" for e in events):
+            self._load_counters()
+        self.refresh()
 
     def refresh(self) -> None:
         """Read the desk again (after a change in the feed); never two reads at once."""

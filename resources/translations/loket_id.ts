@@ -1,6 +1,811 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
+<context>
+    <name>AdminAuditPage</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Log audit</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Dari:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Sampai:</translation>
+    </message>
+    <message>
+        <source>O&amp;fficer:</source>
+        <translation>&amp;Petugas:</translation>
+    </message>
+    <message>
+        <source>&amp;Counter:</source>
+        <translation>&amp;Loket:</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Tindakan:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject contains:</source>
+        <translation>Subjek &amp;memuat:</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>semua tanggal</translation>
+    </message>
+    <message>
+        <source>e.g. an application number or a username</source>
+        <translation>mis. nomor permohonan atau nama pengguna</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>T&amp;ampilkan</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filter</source>
+        <translation>&amp;Kosongkan filter</translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation>Terbaru</translation>
+    </message>
+    <message>
+        <source>◀ Newer</source>
+        <translation>◀ Lebih baru</translation>
+    </message>
+    <message>
+        <source>Older ▶</source>
+        <translation>Lebih lama ▶</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>Every entry that matches the filter, not only this page.</source>
+        <translation>Semua entri yang sesuai dengan filter, tidak hanya halaman ini.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Loket</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subjek</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>masuk</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>keluar</translation>
+    </message>
+    <message>
+        <source>sign-in failed</source>
+        <translation>gagal masuk</translation>
+    </message>
+    <message>
+        <source>supervisor window refused</source>
+        <translation>akses jendela supervisor ditolak</translation>
+    </message>
+    <message>
+        <source>settings changed</source>
+        <translation>pengaturan diubah</translation>
+    </message>
+    <message>
+        <source>signing key rotated</source>
+        <translation>kunci tanda tangan diganti</translation>
+    </message>
+    <message>
+        <source>backlog list imported</source>
+        <translation>daftar backlog diimpor</translation>
+    </message>
+    <message>
+        <source>passport handed over</source>
+        <translation>paspor diserahkan</translation>
+    </message>
+    <message>
+        <source>handover undone</source>
+        <translation>serah terima dibatalkan</translation>
+    </message>
+    <message>
+        <source>overdue passports cancelled</source>
+        <translation>paspor lewat batas pengambilan dibatalkan</translation>
+    </message>
+    <message>
+        <source>ticket voided</source>
+        <translation>nomor antrian dibatalkan</translation>
+    </message>
+    <message>
+        <source>officer added</source>
+        <translation>petugas ditambahkan</translation>
+    </message>
+    <message>
+        <source>officer changed</source>
+        <translation>data petugas diubah</translation>
+    </message>
+    <message>
+        <source>officer deactivated</source>
+        <translation>petugas dinonaktifkan</translation>
+    </message>
+    <message>
+        <source>officer reactivated</source>
+        <translation>petugas diaktifkan kembali</translation>
+    </message>
+    <message>
+        <source>password reset</source>
+        <translation>kata sandi diatur ulang</translation>
+    </message>
+    <message>
+        <source>counter added</source>
+        <translation>loket ditambahkan</translation>
+    </message>
+    <message>
+        <source>counter changed</source>
+        <translation>loket diubah</translation>
+    </message>
+    <message>
+        <source>counter opened</source>
+        <translation>loket dibuka</translation>
+    </message>
+    <message>
+        <source>counter closed</source>
+        <translation>loket ditutup</translation>
+    </message>
+    <message>
+        <source>queue added</source>
+        <translation>antrian ditambahkan</translation>
+    </message>
+    <message>
+        <source>queue changed</source>
+        <translation>antrian diubah</translation>
+    </message>
+    <message>
+        <source>audit log exported</source>
+        <translation>log audit diekspor</translation>
+    </message>
+    <message>
+        <source>demo office created</source>
+        <translation>kantor demo dibuat</translation>
+    </message>
+    <message>
+        <source>backup made</source>
+        <translation>cadangan dibuat</translation>
+    </message>
+    <message>
+        <source>database restored</source>
+        <translation>basis data dipulihkan</translation>
+    </message>
+    <message>
+        <source>personal data erased</source>
+        <translation>data pribadi dihapus</translation>
+    </message>
+    <message>
+        <source>All officers</source>
+        <translation>Semua petugas</translation>
+    </message>
+    <message>
+        <source>All counters</source>
+        <translation>Semua loket</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Semua tindakan</translation>
+    </message>
+    <message>
+        <source>{count} entries, {newest} to {oldest}</source>
+        <translation>{count} entri, {newest} s.d. {oldest}</translation>
+    </message>
+    <message>
+        <source>No entries match the filter.</source>
+        <translation>Tidak ada entri yang sesuai dengan filter.</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Ekspor log audit</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Mengekspor…</translation>
+    </message>
+    <message>
+        <source>{count} entries written to {path}.</source>
+        <translation>{count} entri ditulis ke {path}.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Loket; the details are in the log.</source>
+        <translation>Terjadi kesalahan di dalam Loket; rinciannya ada di log.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminImportPage</name>
+    <message>
+        <source>Backlog import</source>
+        <translation>Impor backlog</translation>
+    </message>
+    <message>
+        <source>List &amp;file:</source>
+        <translation>&amp;Berkas daftar:</translation>
+    </message>
+    <message>
+        <source>CSV or Excel workbook (.xlsx) from the passport system</source>
+        <translation>CSV atau buku kerja Excel (.xlsx) dari sistem paspor</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Pilih berkas…</translation>
+    </message>
+    <message>
+        <source>&amp;Batch name (optional):</source>
+        <translation>Nama &amp;kelompok (opsional):</translation>
+    </message>
+    <message>
+        <source>e.g. Backlog PDN Juni 2024</source>
+        <translation>mis. Backlog PDN Juni 2024</translation>
+    </message>
+    <message>
+        <source>Gives every passport of the list this batch; empty: the file&apos;s own batch column (or the batch a passport already has).</source>
+        <translation>Memberikan kelompok ini kepada setiap paspor dalam daftar; jika kosong: kolom kelompok pada berkas itu sendiri (atau kelompok yang sudah dimiliki paspor).</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>Pra&amp;tinjau</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Impor</translation>
+    </message>
+    <message>
+        <source>%v of %m rows</source>
+        <translation>%v dari %m baris</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>Application no.</source>
+        <translation>No. permohonan</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Passport no.</source>
+        <translation>No. paspor</translation>
+    </message>
+    <message>
+        <source>Shelf</source>
+        <translation>Rak</translation>
+    </message>
+    <message>
+        <source>Ready date</source>
+        <translation>Tanggal siap</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Kelompok</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>On import</source>
+        <translation>Saat diimpor</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Masalah</translation>
+    </message>
+    <message>
+        <source>Choose the list of passports. Nothing is written before you have seen the preview and pressed Import.</source>
+        <translation>Pilih daftar paspor. Tidak ada data yang ditulis sebelum Anda melihat pratinjau dan menekan Impor.</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>dalam proses cetak</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>siap</translation>
+    </message>
+    <message>
+        <source>collected</source>
+        <translation>sudah diambil</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>dibatalkan</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>baru</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>diperbarui</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>tidak berubah</translation>
+    </message>
+    <message>
+        <source>left as it is (collected or cancelled)</source>
+        <translation>dibiarkan (sudah diambil atau dibatalkan)</translation>
+    </message>
+    <message>
+        <source>Choose the list of passports</source>
+        <translation>Pilih daftar paspor</translation>
+    </message>
+    <message>
+        <source>Lists (*.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>Daftar (*.csv *.txt *.xlsx);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Membaca {file}…</translation>
+    </message>
+    <message>
+        <source>Check the preview, then press Import.</source>
+        <translation>Periksa pratinjau, lalu tekan Impor.</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: {count} line(s) need correcting in the spreadsheet first. Nothing was written.</source>
+        <translation>Berkas tidak dapat diimpor: {count} baris harus diperbaiki dahulu di lembar kerja. Tidak ada data yang ditulis.</translation>
+    </message>
+    <message>
+        <source>{rows} passports in the list. Importing would add {created} new, update {updated}, leave {unchanged} unchanged and leave {closed} already collected or cancelled as they are.</source>
+        <translation>{rows} paspor dalam daftar. Impor akan menambahkan {created} paspor baru, memperbarui {updated}, membiarkan {unchanged} tanpa perubahan, dan membiarkan {closed} yang sudah diambil atau dibatalkan apa adanya.</translation>
+    </message>
+    <message>
+        <source>The first {shown} rows are shown.</source>
+        <translation>Ditampilkan {shown} baris pertama.</translation>
+    </message>
+    <message>
+        <source>Imported {rows} passports: {created} new, {updated} updated, {unchanged} unchanged, {closed} already collected or cancelled left as they are.</source>
+        <translation>{rows} paspor diimpor: {created} baru, {updated} diperbarui, {unchanged} tidak berubah, {closed} yang sudah diambil atau dibatalkan dibiarkan apa adanya.</translation>
+    </message>
+    <message>
+        <source>Batch: {batch}.</source>
+        <translation>Kelompok: {batch}.</translation>
+    </message>
+    <message>
+        <source>Columns not used: {columns}.</source>
+        <translation>Kolom yang tidak dipakai: {columns}.</translation>
+    </message>
+    <message>
+        <source>The batch name changed: press Preview to see the list with it.</source>
+        <translation>Nama kelompok berubah: tekan Pratinjau untuk melihat daftar dengan nama kelompok ini.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Mengimpor…</translation>
+    </message>
+    <message>
+        <source>The list was imported.</source>
+        <translation>Daftar sudah diimpor.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Loket; the details are in the log.</source>
+        <translation>Terjadi kesalahan di dalam Loket; rinciannya ada di log.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminSettingsPage</name>
+    <message>
+        <source>Office settings</source>
+        <translation>Pengaturan kantor</translation>
+    </message>
+    <message>
+        <source>(admin)</source>
+        <translation>(admin)</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Kantor</translation>
+    </message>
+    <message>
+        <source>Signing key of the QR codes on slips and tickets</source>
+        <translation>Kunci tanda tangan kode QR pada slip dan karcis</translation>
+    </message>
+    <message>
+        <source>Office &amp;name:</source>
+        <translation>&amp;Nama kantor:</translation>
+    </message>
+    <message>
+        <source>&amp;Notice on the lobby display:</source>
+        <translation>&amp;Pengumuman di layar antrian:</translation>
+    </message>
+    <message>
+        <source>&amp;Collect within (days):</source>
+        <translation>&amp;Batas pengambilan (hari):</translation>
+    </message>
+    <message>
+        <source>Default &amp;language:</source>
+        <translation>Bahasa &amp;utama:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone {admin}:</source>
+        <translation>&amp;Zona waktu {admin}:</translation>
+    </message>
+    <message>
+        <source>Queue for &amp;backlog pickups:</source>
+        <translation>Antrian pengambilan &amp;tertunda (backlog):</translation>
+    </message>
+    <message>
+        <source>Queue for &amp;regular pickups:</source>
+        <translation>Antrian pengambilan &amp;reguler:</translation>
+    </message>
+    <message>
+        <source>Old codes stay valid for (&amp;days) {admin}:</source>
+        <translation>Kode lama tetap berlaku selama (&amp;hari) {admin}:</translation>
+    </message>
+    <message>
+        <source>A ready passport not collected within this many days is cancelled.</source>
+        <translation>Paspor yang sudah siap tetapi tidak diambil dalam jumlah hari ini akan dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Admin only: the time zone decides when the service day begins and ends.</source>
+        <translation>Khusus admin: zona waktu menentukan kapan hari layanan dimulai dan berakhir.</translation>
+    </message>
+    <message>
+        <source>Admin only: how long slips and tickets printed before a key rotation stay valid.</source>
+        <translation>Khusus admin: berapa lama slip dan karcis yang dicetak sebelum penggantian kunci tetap berlaku.</translation>
+    </message>
+    <message>
+        <source>Rotate key now {admin}</source>
+        <translation>Ganti kunci sekarang {admin}</translation>
+    </message>
+    <message>
+        <source>Admin only: a new key signs every code from now on; codes already printed stay valid for the grace period.</source>
+        <translation>Khusus admin: mulai sekarang setiap kode ditandatangani dengan kunci baru; kode yang sudah dicetak tetap berlaku selama masa tenggang.</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>&amp;Simpan perubahan</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>&amp;Muat ulang</translation>
+    </message>
+    <message>
+        <source>Other PCs read the settings again by themselves: the lobby display shows a change within about a minute, the kiosk&apos;s start screen within a minute and a half; tickets printed 30 seconds after saving carry the new notice.</source>
+        <translation>PC lain membaca ulang pengaturan dengan sendirinya: layar antrian menampilkan perubahan dalam waktu sekitar satu menit, layar awal kios dalam satu setengah menit; karcis yang dicetak 30 detik setelah penyimpanan sudah memuat pengumuman yang baru.</translation>
+    </message>
+    <message>
+        <source>Western Indonesia (WIB)</source>
+        <translation>Waktu Indonesia Barat (WIB)</translation>
+    </message>
+    <message>
+        <source>Central Indonesia (WITA)</source>
+        <translation>Waktu Indonesia Tengah (WITA)</translation>
+    </message>
+    <message>
+        <source>Eastern Indonesia (WIT)</source>
+        <translation>Waktu Indonesia Timur (WIT)</translation>
+    </message>
+    <message>
+        <source>{count} of at most {limit} characters</source>
+        <translation>{count} dari maksimal {limit} karakter</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <source>Only the current key is in use: no retired key still verifies.</source>
+        <translation>Hanya kunci saat ini yang dipakai: tidak ada kunci lama yang masih berlaku untuk verifikasi.</translation>
+    </message>
+    <message>
+        <source>{count} retired key(s) still verify codes printed before they were retired: until {dates}.</source>
+        <translation>{count} kunci lama masih memverifikasi kode yang dicetak sebelum kunci tersebut diganti: sampai {dates}.</translation>
+    </message>
+    <message>
+        <source>Nothing has changed.</source>
+        <translation>Tidak ada yang berubah.</translation>
+    </message>
+    <message>
+        <source>Saved: {fields}.</source>
+        <translation>Tersimpan: {fields}.</translation>
+    </message>
+    <message>
+        <source>Rotate the signing key?</source>
+        <translation>Ganti kunci tanda tangan?</translation>
+    </message>
+    <message>
+        <source>From now on a new key signs every pickup slip and ticket.
+
+Slips and tickets printed until now stay valid until {date} ({days} days); after that they are refused as not genuine, and their holders need a new slip (or the application number from the receipt).
+
+Rotate the key now?</source>
+        <translation>Mulai sekarang setiap slip pengambilan dan karcis ditandatangani dengan kunci baru.
+
+Slip dan karcis yang sudah dicetak sampai saat ini tetap berlaku sampai {date} ({days} hari); setelah itu akan ditolak karena dianggap tidak asli, dan pemegangnya memerlukan slip baru (atau nomor permohonan dari tanda terima).
+
+Ganti kunci sekarang?</translation>
+    </message>
+    <message>
+        <source>Rotate key</source>
+        <translation>Ganti kunci</translation>
+    </message>
+    <message>
+        <source>The key was not changed.</source>
+        <translation>Kunci tidak diganti.</translation>
+    </message>
+    <message>
+        <source>A new key signs from now on. Codes printed before stay valid until {date}.</source>
+        <translation>Mulai sekarang kunci baru yang menandatangani. Kode yang dicetak sebelumnya tetap berlaku sampai {date}.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Loket; the details are in the log.</source>
+        <translation>Terjadi kesalahan di dalam Loket; rinciannya ada di log.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminWindow</name>
+    <message>
+        <source>Loket — Supervisor</source>
+        <translation>Loket — Supervisor</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>officer</source>
+        <translation>petugas</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>{name} ({username}) · {role}</source>
+        <translation>{name} ({username}) · {role}</translation>
+    </message>
+    <message>
+        <source>No connection to the database. Nothing you typed is lost; Loket keeps trying and carries on by itself when the connection is back.
+{reason}</source>
+        <translation>Tidak ada sambungan ke basis data. Tidak ada isian Anda yang hilang; Loket terus mencoba dan berlanjut sendiri setelah sambungan kembali.
+{reason}</translation>
+    </message>
+    <message>
+        <source>The database is not answering. Waiting for it…</source>
+        <translation>Basis data tidak menjawab. Menunggu…</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Loket; nothing was changed. The details are in the log file.</source>
+        <translation>Terjadi kesalahan di dalam Loket; tidak ada yang diubah. Rinciannya ada di berkas log.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <source>Backup</source>
+        <translation>Cadangan</translation>
+    </message>
+    <message>
+        <source>(admin)</source>
+        <translation>(admin)</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Berkas cadangan</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Cadangkan sekarang</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>&amp;Check the chosen backup</source>
+        <translation>&amp;Periksa cadangan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Check another file…</source>
+        <translation>Periksa berkas lain…</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the database under every counter, so it is done on the command line: close every Loket window on every PC, then run this command (without --force into an empty database):</source>
+        <translation>Pemulihan mengganti basis data yang dipakai semua loket, karena itu dilakukan lewat baris perintah: tutup semua jendela Loket di setiap PC, lalu jalankan perintah ini (tanpa --force ke basis data yang kosong):</translation>
+    </message>
+    <message>
+        <source>Daily backup {admin}</source>
+        <translation>Cadangan harian {admin}</translation>
+    </message>
+    <message>
+        <source>Make a backup every day</source>
+        <translation>Buat cadangan setiap hari</translation>
+    </message>
+    <message>
+        <source>At (office &amp;time):</source>
+        <translation>Pukul (&amp;waktu kantor):</translation>
+    </message>
+    <message>
+        <source>In the &amp;folder:</source>
+        <translation>Di &amp;folder:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the newest:</source>
+        <translation>&amp;Simpan yang terbaru:</translation>
+    </message>
+    <message>
+        <source> backups</source>
+        <translation> cadangan</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Save the daily backup {admin}</source>
+        <translation>Simpan pengaturan cadangan harian {admin}</translation>
+    </message>
+    <message>
+        <source>Personal data {admin}</source>
+        <translation>Data pribadi {admin}</translation>
+    </message>
+    <message>
+        <source>UU PDP 27/2022: names and passport numbers of passports collected or cancelled longer ago than this are erased; the numbers in the reports stay.</source>
+        <translation>UU PDP 27/2022: nama dan nomor paspor dari paspor yang sudah diambil atau dibatalkan lebih lama dari masa simpan ini dihapus; angka dalam laporan tetap ada.</translation>
+    </message>
+    <message>
+        <source>Keep personal &amp;data for:</source>
+        <translation>Masa simpan &amp;data pribadi:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> hari</translation>
+    </message>
+    <message>
+        <source>Save {admin}</source>
+        <translation>Simpan {admin}</translation>
+    </message>
+    <message>
+        <source>&amp;Purge now… {admin}</source>
+        <translation>&amp;Hapus sekarang… {admin}</translation>
+    </message>
+    <message>
+        <source>Only an admin may change this.</source>
+        <translation>Hanya admin yang boleh mengubah ini.</translation>
+    </message>
+    <message>
+        <source>The daily backup is off.</source>
+        <translation>Cadangan harian tidak aktif.</translation>
+    </message>
+    <message>
+        <source>The daily backup of {slot} is done.</source>
+        <translation>Cadangan harian {slot} sudah dibuat.</translation>
+    </message>
+    <message>
+        <source>The daily backup of {slot} is not made yet; this window makes it within a few minutes.</source>
+        <translation>Cadangan harian {slot} belum dibuat; jendela ini akan membuatnya dalam beberapa menit.</translation>
+    </message>
+    <message>
+        <source>Last backup: {when}, {path}</source>
+        <translation>Cadangan terakhir: {when}, {path}</translation>
+    </message>
+    <message>
+        <source>No backup has been made yet.</source>
+        <translation>Belum ada cadangan yang dibuat.</translation>
+    </message>
+    <message>
+        <source>Backup folder: {folder}</source>
+        <translation>Folder cadangan: {folder}</translation>
+    </message>
+    <message>
+        <source>SQLite copy</source>
+        <translation>Salinan SQLite</translation>
+    </message>
+    <message>
+        <source>Loket dump</source>
+        <translation>Dump Loket</translation>
+    </message>
+    <message>
+        <source>Backup written: {path} — {size}, {rows} rows in {tables} tables, {seconds} s.</source>
+        <translation>Cadangan ditulis: {path} — {size}, {rows} baris dalam {tables} tabel, {seconds} detik.</translation>
+    </message>
+    <message>
+        <source>The daily backup was made. {details}</source>
+        <translation>Cadangan harian sudah dibuat. {details}</translation>
+    </message>
+    <message>
+        <source>The daily backup failed: {reason}</source>
+        <translation>Cadangan harian gagal: {reason}</translation>
+    </message>
+    <message>
+        <source>Choose a backup in the list first.</source>
+        <translation>Pilih dulu cadangan dalam daftar.</translation>
+    </message>
+    <message>
+        <source>Check a backup</source>
+        <translation>Periksa cadangan</translation>
+    </message>
+    <message>
+        <source>Loket backups (*.sqlite3 *.loketdump.gz);;All files (*)</source>
+        <translation>Cadangan Loket (*.sqlite3 *.loketdump.gz);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>{name} is sound: {rows} rows in {tables} tables, schema version {version}, made {when} from {source}.</source>
+        <translation>{name} dalam keadaan baik: {rows} baris dalam {tables} tabel, skema versi {version}, dibuat {when} dari {source}.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be used: {problems}</source>
+        <translation>{name} tidak dapat dipakai: {problems}</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Folder cadangan</translation>
+    </message>
+    <message>
+        <source>The daily backup is saved.</source>
+        <translation>Pengaturan cadangan harian tersimpan.</translation>
+    </message>
+    <message>
+        <source>Personal data is now kept for {days} days.</source>
+        <translation>Data pribadi kini disimpan selama {days} hari.</translation>
+    </message>
+    <message>
+        <source>Nothing to erase: no personal data of passports collected or cancelled before {cutoff} is left.</source>
+        <translation>Tidak ada yang perlu dihapus: tidak ada lagi data pribadi dari paspor yang diambil atau dibatalkan sebelum {cutoff}.</translation>
+    </message>
+    <message>
+        <source>Purge personal data</source>
+        <translation>Hapus data pribadi</translation>
+    </message>
+    <message>
+        <source>Erase the names and passport numbers of {records} passports collected or cancelled before {cutoff}, and the collectors&apos; names in {entries} audit entries? This cannot be undone (backups made earlier still hold them).</source>
+        <translation>Hapus nama dan nomor paspor dari {records} paspor yang diambil atau dibatalkan sebelum {cutoff}, serta nama pengambil dalam {entries} entri log audit? Tindakan ini tidak dapat dibatalkan (cadangan yang dibuat sebelumnya masih memuat data tersebut).</translation>
+    </message>
+    <message>
+        <source>Erased: {records} passports&apos; personal data and {entries} audit entries&apos; names (collected or cancelled before {cutoff}).</source>
+        <translation>Dihapus: data pribadi {records} paspor dan nama dalam {entries} entri log audit (diambil atau dibatalkan sebelum {cutoff}).</translation>
+    </message>
+</context>
 <context>
     <name>CounterWindow</name>
     <message>
@@ -76,6 +881,117 @@
     <message>
         <source>Something went wrong inside Loket; nothing was changed. The details are in the log file. If it happens again, tell the supervisor.</source>
         <translation>Terjadi kesalahan di dalam Loket; tidak ada yang diubah. Rinciannya ada di berkas log. Jika terulang, beri tahu supervisor.</translation>
+    </message>
+</context>
+<context>
+    <name>CountersPage</name>
+    <message>
+        <source>Counters</source>
+        <translation>Loket</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Loket</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Queues, in order</source>
+        <translation>Antrian, sesuai urutan</translation>
+    </message>
+    <message>
+        <source>Holding</source>
+        <translation>Sedang menangani</translation>
+    </message>
+    <message>
+        <source>N&amp;umber:</source>
+        <translation>&amp;Nomor:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>N&amp;ama:</translation>
+    </message>
+    <message>
+        <source>Queues this counter serves (ticked), in the order it calls them. Priority service is always called first.</source>
+        <translation>Antrian yang dilayani loket ini (dicentang), sesuai urutan pemanggilannya. Layanan prioritas selalu dipanggil lebih dulu.</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Naik</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Turun</translation>
+    </message>
+    <message>
+        <source>&amp;New counter</source>
+        <translation>Loket &amp;baru</translation>
+    </message>
+    <message>
+        <source>1–999</source>
+        <translation>1–999</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>dibuka</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>ditutup</translation>
+    </message>
+    <message>
+        <source>{prefix} (closed)</source>
+        <translation>{prefix} (ditutup)</translation>
+    </message>
+    <message>
+        <source>{queue} (closed)</source>
+        <translation>{queue} (ditutup)</translation>
+    </message>
+    <message>
+        <source>Counter {number}</source>
+        <translation>Loket {number}</translation>
+    </message>
+    <message>
+        <source>New counter</source>
+        <translation>Loket baru</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>&amp;Add counter</source>
+        <translation>&amp;Tambah loket</translation>
+    </message>
+    <message>
+        <source>Open counter</source>
+        <translation>Buka loket</translation>
+    </message>
+    <message>
+        <source>Close counter</source>
+        <translation>Tutup loket</translation>
+    </message>
+    <message>
+        <source>Counter {number} added.</source>
+        <translation>Loket {number} ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Counter {number} saved: it now calls {queues}.</source>
+        <translation>Loket {number} disimpan: sekarang memanggil {queues}.</translation>
+    </message>
+    <message>
+        <source>Counter {number} is open.</source>
+        <translation>Loket {number} dibuka.</translation>
+    </message>
+    <message>
+        <source>Counter {number} is closed.</source>
+        <translation>Loket {number} ditutup.</translation>
     </message>
 </context>
 <context>
@@ -237,7 +1153,7 @@ Permohonan {application}</translation>
         <translation>Penerima &amp;kuasa dengan surat kuasa</translation>
     </message>
     <message>
-        <source>Collector's &amp;name:</source>
+        <source>Collector&apos;s &amp;name:</source>
         <translation>&amp;Nama pengambil:</translation>
     </message>
     <message>
@@ -253,15 +1169,15 @@ Permohonan {application}</translation>
         <translation>Batal</translation>
     </message>
     <message>
-        <source>Check: payment receipt and the holder's ID card.</source>
+        <source>Check: payment receipt and the holder&apos;s ID card.</source>
         <translation>Periksa: bukti pembayaran dan KTP pemilik paspor.</translation>
     </message>
     <message>
-        <source>Check: payment receipt, the collector's ID card and the family card (KK) showing both.</source>
+        <source>Check: payment receipt, the collector&apos;s ID card and the family card (KK) showing both.</source>
         <translation>Periksa: bukti pembayaran, KTP pengambil, dan kartu keluarga (KK) yang memuat keduanya.</translation>
     </message>
     <message>
-        <source>Check: payment receipt, the collector's ID card and the signed power of attorney (surat kuasa).</source>
+        <source>Check: payment receipt, the collector&apos;s ID card and the signed power of attorney (surat kuasa).</source>
         <translation>Periksa: bukti pembayaran, KTP pengambil, dan surat kuasa yang ditandatangani.</translation>
     </message>
 </context>
@@ -474,6 +1390,10 @@ Permohonan {application}</translation>
         <translation>Loket · masuk petugas loket</translation>
     </message>
     <message>
+        <source>Loket · supervisor sign-in</source>
+        <translation>Loket · masuk supervisor</translation>
+    </message>
+    <message>
         <source>&amp;Username:</source>
         <translation>&amp;Nama pengguna:</translation>
     </message>
@@ -498,7 +1418,7 @@ Permohonan {application}</translation>
         <translation>(memuat daftar loket…)</translation>
     </message>
     <message>
-        <source>choose this PC's counter</source>
+        <source>choose this PC&apos;s counter</source>
         <translation>pilih loket PC ini</translation>
     </message>
     <message>
@@ -508,6 +1428,156 @@ Permohonan {application}</translation>
     <message>
         <source>Choose which counter this PC is.</source>
         <translation>Pilih loket untuk PC ini.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersPage</name>
+    <message>
+        <source>Officers</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nama lengkap</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Terakhir masuk</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Nama pengguna:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>Nama &amp;lengkap:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Peran:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Kata sandi:</translation>
+    </message>
+    <message>
+        <source>(admin)</source>
+        <translation>(admin)</translation>
+    </message>
+    <message>
+        <source>(admin) Only an admin may give the roles supervisor and admin, or change such accounts.</source>
+        <translation>(admin) Hanya admin yang boleh memberikan peran supervisor dan admin, atau mengubah akun dengan peran tersebut.</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>minimal 8 karakter</translation>
+    </message>
+    <message>
+        <source>&amp;New officer</source>
+        <translation>Petugas &amp;baru</translation>
+    </message>
+    <message>
+        <source>Set &amp;new password</source>
+        <translation>&amp;Atur kata sandi baru</translation>
+    </message>
+    <message>
+        <source>officer</source>
+        <translation>petugas</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>nonaktif</translation>
+    </message>
+    <message>
+        <source>Account {username}</source>
+        <translation>Akun {username}</translation>
+    </message>
+    <message>
+        <source>New officer</source>
+        <translation>Petugas baru</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>&amp;Add officer</source>
+        <translation>&amp;Tambah petugas</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Aktifkan kembali</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Nonaktifkan</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>&amp;Kata sandi baru:</translation>
+    </message>
+    <message>
+        <source>(admin) Only an admin may change the account of a supervisor or an admin.</source>
+        <translation>(admin) Hanya admin yang boleh mengubah akun supervisor atau admin.</translation>
+    </message>
+    <message>
+        <source>Supervisors manage officers; roles marked (admin) need an admin.</source>
+        <translation>Supervisor mengelola petugas; peran bertanda (admin) memerlukan admin.</translation>
+    </message>
+    <message>
+        <source>Officer {username} added.</source>
+        <translation>Petugas {username} ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Account {username} saved.</source>
+        <translation>Akun {username} disimpan.</translation>
+    </message>
+    <message>
+        <source>New password set for {username}. Tell them in person.</source>
+        <translation>Kata sandi baru untuk {username} sudah diatur. Sampaikan langsung kepada yang bersangkutan.</translation>
+    </message>
+    <message>
+        <source>{username} can sign in again.</source>
+        <translation>{username} dapat masuk kembali.</translation>
+    </message>
+    <message>
+        <source>{username} is deactivated and can no longer sign in.</source>
+        <translation>{username} dinonaktifkan dan tidak dapat masuk lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>PageMessage</name>
+    <message>
+        <source>The database could not be reached. Nothing you typed is lost; try again when the connection is back.</source>
+        <translation>Basis data tidak dapat dihubungi. Tidak ada isian Anda yang hilang; coba lagi setelah sambungan kembali.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Loket; nothing was changed. The details are in the log file.</source>
+        <translation>Terjadi kesalahan di dalam Loket; tidak ada yang diubah. Rinciannya ada di berkas log.</translation>
     </message>
 </context>
 <context>
@@ -575,6 +1645,468 @@ Permohonan {application}</translation>
     <message>
         <source>Not verified: typed or read from the receipt, not from a signed slip. Check the documents carefully.</source>
         <translation>Belum terverifikasi: diketik atau dibaca dari tanda terima, bukan dari slip bertanda tangan. Periksa dokumen dengan teliti.</translation>
+    </message>
+</context>
+<context>
+    <name>QueuesPage</name>
+    <message>
+        <source>Queues</source>
+        <translation>Antrian</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Awalan</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <source>Daily quota</source>
+        <translation>Kuota harian</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>Issued today</source>
+        <translation>Diterbitkan hari ini</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Kode:</translation>
+    </message>
+    <message>
+        <source>&amp;Prefix:</source>
+        <translation>&amp;Awalan:</translation>
+    </message>
+    <message>
+        <source>Name (&amp;Indonesian):</source>
+        <translation>Nama (&amp;Indonesia):</translation>
+    </message>
+    <message>
+        <source>Name (&amp;English):</source>
+        <translation>Nama (Ing&amp;gris):</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <source>P&amp;riority:</source>
+        <translation>P&amp;rioritas:</translation>
+    </message>
+    <message>
+        <source>Daily &amp;quota:</source>
+        <translation>Kuota &amp;harian:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>e.g. paspor (cannot be changed later)</source>
+        <translation>mis. paspor (tidak dapat diubah kemudian)</translation>
+    </message>
+    <message>
+        <source>1–2 letters A–Z</source>
+        <translation>1–2 huruf A–Z</translation>
+    </message>
+    <message>
+        <source>0–99, higher is called first</source>
+        <translation>0–99, yang lebih tinggi dipanggil lebih dulu</translation>
+    </message>
+    <message>
+        <source>empty: no quota; else 1–9999</source>
+        <translation>kosong: tanpa kuota; selain itu 1–9999</translation>
+    </message>
+    <message>
+        <source>Open: the kiosk issues numbers</source>
+        <translation>Dibuka: kios memberikan nomor antrian</translation>
+    </message>
+    <message>
+        <source>A closed queue issues no new numbers; tickets already waiting are still called.</source>
+        <translation>Antrian yang ditutup tidak memberikan nomor baru; nomor antrian yang sudah menunggu tetap dipanggil.</translation>
+    </message>
+    <message>
+        <source>&amp;New queue (admin)</source>
+        <translation>Antrian &amp;baru (admin)</translation>
+    </message>
+    <message>
+        <source>(admin) Only an admin may create a queue.</source>
+        <translation>(admin) Hanya admin yang boleh membuat antrian.</translation>
+    </message>
+    <message>
+        <source>walk-in service</source>
+        <translation>layanan langsung</translation>
+    </message>
+    <message>
+        <source>passport pickup</source>
+        <translation>pengambilan paspor</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>dibuka</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>ditutup</translation>
+    </message>
+    <message>
+        <source>Queue {prefix}</source>
+        <translation>Antrian {prefix}</translation>
+    </message>
+    <message>
+        <source>New queue</source>
+        <translation>Antrian baru</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>&amp;Add queue</source>
+        <translation>&amp;Tambah antrian</translation>
+    </message>
+    <message>
+        <source>(admin) Only an admin may create a queue. Choose a queue in the list to change it.</source>
+        <translation>(admin) Hanya admin yang boleh membuat antrian. Pilih antrian dalam daftar untuk mengubahnya.</translation>
+    </message>
+    <message>
+        <source>A new prefix applies from the next number on; the numbers given out today ({n}) keep theirs.</source>
+        <translation>Awalan baru berlaku mulai nomor berikutnya; nomor yang sudah diberikan hari ini ({n}) tetap memakai awalan lamanya.</translation>
+    </message>
+    <message>
+        <source>Queue {prefix} added.</source>
+        <translation>Antrian {prefix} ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Queue {prefix} saved.</source>
+        <translation>Antrian {prefix} disimpan.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an admin may see reports.</source>
+        <translation>Hanya supervisor atau admin yang boleh melihat laporan.</translation>
+    </message>
+    <message>
+        <source>Loading the report…</source>
+        <translation>Memuat laporan…</translation>
+    </message>
+    <message>
+        <source>Loading the burn-down…</source>
+        <translation>Memuat grafik penyelesaian (burn-down)…</translation>
+    </message>
+    <message>
+        <source>The report could not be made; the details are in the log.</source>
+        <translation>Laporan tidak dapat dibuat; rinciannya ada di log.</translation>
+    </message>
+    <message>
+        <source>Regular pickups</source>
+        <translation>Pengambilan reguler</translation>
+    </message>
+    <message>
+        <source>{first} to {last} ({days} days)</source>
+        <translation>{first} s.d. {last} ({days} hari)</translation>
+    </message>
+    <message>
+        <source>generated {when}</source>
+        <translation>dibuat {when}</translation>
+    </message>
+    <message>
+        <source>Choose the days and press Refresh.</source>
+        <translation>Pilih tanggalnya, lalu tekan Perbarui.</translation>
+    </message>
+    <message>
+        <source>{office} · report of {range}, {generated}</source>
+        <translation>{office} · laporan {range}, {generated}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Diterbitkan</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Dilayani</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Tidak hadir</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Terbuka</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Dialihkan</translation>
+    </message>
+    <message>
+        <source>Avg wait</source>
+        <translation>Rata-rata tunggu</translation>
+    </message>
+    <message>
+        <source>P90 wait</source>
+        <translation>Tunggu P90</translation>
+    </message>
+    <message>
+        <source>Avg service</source>
+        <translation>Rata-rata layanan</translation>
+    </message>
+    <message>
+        <source>P90 service</source>
+        <translation>Layanan P90</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Diserahkan</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Tickets issued</source>
+        <translation>Nomor antrian diterbitkan</translation>
+    </message>
+    <message>
+        <source>Expired (left open at the day&apos;s end)</source>
+        <translation>Kedaluwarsa (masih terbuka saat hari layanan berakhir)</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Masih terbuka</translation>
+    </message>
+    <message>
+        <source>Average wait (issue to call)</source>
+        <translation>Rata-rata waktu tunggu (dari ambil nomor sampai dipanggil)</translation>
+    </message>
+    <message>
+        <source>90th percentile wait</source>
+        <translation>Waktu tunggu persentil ke-90</translation>
+    </message>
+    <message>
+        <source>Average service time</source>
+        <translation>Rata-rata waktu layanan</translation>
+    </message>
+    <message>
+        <source>90th percentile service time</source>
+        <translation>Waktu layanan persentil ke-90</translation>
+    </message>
+    <message>
+        <source>Passports handed over</source>
+        <translation>Paspor diserahkan</translation>
+    </message>
+    <message>
+        <source>… to the holder</source>
+        <translation>… kepada pemilik paspor</translation>
+    </message>
+    <message>
+        <source>… to a family member</source>
+        <translation>… kepada anggota keluarga</translation>
+    </message>
+    <message>
+        <source>… to a proxy</source>
+        <translation>… kepada penerima kuasa</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Uraian</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>No pickup batches yet.</source>
+        <translation>Belum ada kelompok pengambilan.</translation>
+    </message>
+    <message>
+        <source>Arrivals and average wait by hour</source>
+        <translation>Kedatangan dan rata-rata waktu tunggu per jam</translation>
+    </message>
+    <message>
+        <source>Average wait (minutes)</source>
+        <translation>Rata-rata waktu tunggu (menit)</translation>
+    </message>
+    <message>
+        <source>Hour (office time)</source>
+        <translation>Jam (waktu kantor)</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Nomor antrian</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Menit</translation>
+    </message>
+    <message>
+        <source>Burn-down: {batch} ({total} passports)</source>
+        <translation>Grafik penyelesaian (burn-down): {batch} ({total} paspor)</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Sudah diambil</translation>
+    </message>
+    <message>
+        <source>Still waiting</source>
+        <translation>Masih menunggu</translation>
+    </message>
+    <message>
+        <source>Past collect-by (overdue or cancelled)</source>
+        <translation>Lewat batas pengambilan (terlambat atau dibatalkan)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Passports</source>
+        <translation>Paspor</translation>
+    </message>
+    <message>
+        <source>Export the report as CSV</source>
+        <translation>Ekspor laporan sebagai CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Simpan laporan sebagai PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report was sent to the printer.</source>
+        <translation>Laporan sudah dikirim ke printer.</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>Disimpan ke {path}.</translation>
+    </message>
+    <message>
+        <source>Report of {range}</source>
+        <translation>Laporan {range}</translation>
+    </message>
+    <message>
+        <source>The file {path} could not be written.</source>
+        <translation>Berkas {path} tidak dapat ditulis.</translation>
+    </message>
+    <message>
+        <source>Per queue</source>
+        <translation>Per antrian</translation>
+    </message>
+    <message>
+        <source>Per counter</source>
+        <translation>Per loket</translation>
+    </message>
+    <message>
+        <source>Per officer</source>
+        <translation>Per petugas</translation>
+    </message>
+    <message>
+        <source>Per hour (office time)</source>
+        <translation>Per jam (waktu kantor)</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hari ini</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Minggu ini</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Bulan ini</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Pilih tanggal sendiri</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Dari:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Sampai:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Pe&amp;rbarui</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>Save P&amp;DF…</source>
+        <translation>Simpan PD&amp;F…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Cetak…</translation>
+    </message>
+    <message>
+        <source>&amp;Batch:</source>
+        <translation>&amp;Kelompok:</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Ringkasan</translation>
+    </message>
+    <message>
+        <source>Per hour</source>
+        <translation>Per jam</translation>
+    </message>
+    <message>
+        <source>Arrivals chart</source>
+        <translation>Grafik kedatangan</translation>
+    </message>
+    <message>
+        <source>Burn-down</source>
+        <translation>Burn-down</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
 
-from app import backlog, engine, officers, pickup
+from app import admin, backlog, engine, officers, pickup
 from app import db as dbmod
 from app.models import AuditEntry, PickupRecord, Ticket
 from app.officers import LoginThrottle
@@ -177,6 +177,21 @@ def test_sign_out_and_switch_officer_without_restarting(
     assert window.officer is not None and window.officer.username == "petugas2"
     qtbot.waitUntil(lambda: AuditEntry.select().where(AuditEntry.action == "logout").count()
                     == 1, timeout=WAIT)
+
+
+def test_a_counter_opened_or_closed_by_the_supervisor_shows_in_the_sign_in_list(
+        qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow]) -> None:
+    boss = officers.add_officer("boss", "boss-password", role="supervisor")
+    window = open_window(qtbot, pc, windows)
+
+    def listed() -> set[int]:
+        box = window.login._counter
+        return {box.itemData(i) for i in range(box.count())}
+
+    assert 7 not in listed() and 2 in listed()
+    admin.add_counter(boss.id, 7, "Loket 7 Akhir Pekan", ["paspor"])
+    admin.set_counter_active(boss.id, 2, False)
+    qtbot.waitUntil(lambda: 7 in listed() and 2 not in listed(), timeout=WAIT)
 
 
 # --- serving -----------------------------------------------------------------------------
