@@ -8,23 +8,16 @@ next ticket from the new list.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,11 +25,9 @@ from PySide6.QtWidgets import (
 from app import admin, permissions
 from app.admin import CounterRow, QueueRow
 from app.officers import OfficerView
-from ui.admin_page import PageMessage
+from ui.admin_page import PageMessage, RecordTable
 from ui.text import local_name
 from ui.worker import DbWorker
-
-_UNFILLED = object()
 
 
 class CountersPage(QWidget):
@@ -50,19 +41,14 @@ class CountersPage(QWidget):
         self.setObjectName("counters_page")
         self._worker = worker
         self._officer = officer
-        self._counters: list[CounterRow] = []
         self._queues: list[QueueRow] = []
-        self._selected: int | None = None  # counter number; None: a new counter
-        self._filled_for: object = _UNFILLED
-        self._busy = False
-
-        self.table = QTableWidget(0, 5, self)
-        self.table.setObjectName("counters_table")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.message = PageMessage(self)
+        # Keyed by counter number; none chosen: a new counter.
+        self._records: RecordTable[CounterRow] = RecordTable(
+            self, "counters_table", 5, worker=worker, message=self.message,
+            refresh=self.refresh, key=lambda counter: counter.number, cells=self._cells,
+            fill_form=self._fill_form, show_form=self._show_form)
+        self.table = self._records.table
 
         self._form_box = QGroupBox(self)
         self.number = QLineEdit(self)
@@ -105,20 +91,13 @@ class CountersPage(QWidget):
         inner.addLayout(queues_row, 1)
         inner.addLayout(buttons)
 
-        self.message = PageMessage(self)
-        row = QHBoxLayout()
-        row.addWidget(self.table, 3)
-        row.addWidget(self._form_box, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row, 1)
-        layout.addWidget(self.message)
+        self._records.lay_out(self._form_box)
 
         self._connect_callbacks()
         self.retranslate()
         self._show_form()
 
     def _connect_callbacks(self) -> None:
-        self.table.itemSelectionChanged.connect(self._selection_changed)
         self.new_button.clicked.connect(self.start_new)
         self.save_button.clicked.connect(self.save)
         self.active_button.clicked.connect(self.toggle_active)
@@ -151,8 +130,7 @@ class CountersPage(QWidget):
         self.down_button.setText(self.tr("Down"))
         self.new_button.setText(self.tr("&New counter"))
         self.number.setPlaceholderText(self.tr("1–999"))
-        if self._counters or self._queues:
-            self._show_rows((self._counters, self._queues), emit=False)
+        self._records.redraw()
         self._show_form()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
@@ -162,60 +140,28 @@ class CountersPage(QWidget):
 
     # --- showing -------------------------------------------------------------------------------
 
-    def _show_rows(self, data: tuple[list[CounterRow], list[QueueRow]],
-                   emit: bool = True) -> None:
-        self._counters, self._queues = data
-        keep = self._selected
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(self._counters))
-        for index, counter in enumerate(self._counters):
-            status = self.tr("open") if counter.active else self.tr("closed")
-            queues = ", ".join(q.prefix if q.active else self.tr("{prefix} (closed)").format(
-                prefix=q.prefix) for q in counter.queues)
-            for col, text in enumerate((str(counter.number), counter.name, status, queues,
-                                        counter.holding or "–")):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, counter.number)
-                self.table.setItem(index, col, item)
-        self.table.clearSelection()
-        for index, counter in enumerate(self._counters):
-            if counter.number == keep:
-                self.table.selectRow(index)
-        self.table.blockSignals(False)
-        if emit:
-            if keep is not None and self.selected_counter() is None:
-                self._selected = None
-            if self._filled_for != self._selected:
-                self._fill_form()
-            else:
-                self._show_form()
-            self.loaded.emit()
+    def _show_rows(self, data: tuple[list[CounterRow], list[QueueRow]]) -> None:
+        counters, self._queues = data
+        self._records.load(counters)
+        self.loaded.emit()
+
+    def _cells(self, counter: CounterRow) -> tuple[str, ...]:
+        status = self.tr("open") if counter.active else self.tr("closed")
+        queues = ", ".join(q.prefix if q.active else self.tr("{prefix} (closed)").format(
+            prefix=q.prefix) for q in counter.queues)
+        return (str(counter.number), counter.name, status, queues, counter.holding or "–")
 
     def selected_counter(self) -> CounterRow | None:
-        return next((c for c in self._counters if c.number == self._selected), None)
+        return self._records.selected()
 
     def select(self, number: int) -> None:
-        for index, counter in enumerate(self._counters):
-            if counter.number == number:
-                self.table.selectRow(index)
-
-    def _selection_changed(self) -> None:
-        items = self.table.selectedItems()
-        chosen = items[0].data(Qt.ItemDataRole.UserRole) if items else None
-        if chosen != self._selected:
-            self._selected = chosen
-            self.message.clear_message()
-            self._fill_form()
+        self._records.select(lambda counter: counter.number == number)
 
     def start_new(self) -> None:
-        self.table.clearSelection()
-        self._selected = None
-        self._fill_form()
+        self._records.start_new()
         self.number.setFocus()
 
-    def _fill_form(self) -> None:
-        counter = self.selected_counter()
-        self._filled_for = self._selected
+    def _fill_form(self, counter: CounterRow | None) -> None:
         self.number.setText(str(counter.number) if counter else "")
         self.name.setText(counter.name if counter else "")
         served = [q.code for q in counter.queues] if counter else []
@@ -232,12 +178,11 @@ class CountersPage(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if queue.code in served
                                else Qt.CheckState.Unchecked)
-        self._show_form()
 
     def _show_form(self) -> None:
         counter = self.selected_counter()
         may = permissions.allows(self._officer.role, "counter_manage")
-        idle = not self._busy
+        idle = not self._records.busy
         self.number.setReadOnly(counter is not None)
         for widget in (self.name, self.queue_list, self.up_button, self.down_button):
             widget.setEnabled(may)
@@ -279,49 +224,29 @@ class CountersPage(QWidget):
     # --- acts ----------------------------------------------------------------------------------
 
     def save(self) -> None:
-        if self._busy:
+        if self._records.busy:
             return
         by, counter = self._officer.id, self.selected_counter()
         name, queues = self.name.text(), self.chosen_queues()
         if counter is None:
             number = self.number.text()
-            self._run(lambda: admin.add_counter(by, number, name, queues or None),
-                      lambda row: self.tr("Counter {number} added.").format(number=row.number),
-                      select=True)
+            self._records.run(
+                lambda: admin.add_counter(by, number, name, queues or None),
+                lambda row: self.tr("Counter {number} added.").format(number=row.number),
+                new_key=lambda row: row.number)
         else:
             ident = counter.number
-            self._run(lambda: admin.update_counter(by, ident, name=name, queues=queues),
-                      lambda row: self.tr("Counter {number} saved: it now calls {queues}.")
-                      .format(number=row.number,
-                              queues=", ".join(q.prefix for q in row.queues)))
+            self._records.run(
+                lambda: admin.update_counter(by, ident, name=name, queues=queues),
+                lambda row: self.tr("Counter {number} saved: it now calls {queues}.")
+                .format(number=row.number, queues=", ".join(q.prefix for q in row.queues)))
 
     def toggle_active(self) -> None:
         counter = self.selected_counter()
-        if self._busy or counter is None:
+        if self._records.busy or counter is None:
             return
         by, number, active = self._officer.id, counter.number, not counter.active
-        self._run(lambda: admin.set_counter_active(by, number, active),
-                  lambda row: (self.tr("Counter {number} is open.") if row.active
-                               else self.tr("Counter {number} is closed.")).format(
-                      number=row.number))
-
-    def _run(self, op: Callable[[], Any], done_text: Callable[[Any], str],
-             select: bool = False) -> None:
-        self._busy = True
-        self._show_form()
-
-        def done(result: Any) -> None:
-            self._busy = False
-            if select:
-                self._selected = result.number
-            self._filled_for = _UNFILLED
-            self.message.show_done(done_text(result))
-            self._show_form()
-            self.refresh()
-
-        def failed(exc: Exception) -> None:
-            self._busy = False
-            self.message.show_error(exc)
-            self._show_form()
-
-        self._worker.submit(op, done, failed)
+        self._records.run(lambda: admin.set_counter_active(by, number, active),
+                          lambda row: (self.tr("Counter {number} is open.") if row.active
+                                       else self.tr("Counter {number} is closed.")).format(
+                              number=row.number))

@@ -14,16 +14,13 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -33,10 +30,8 @@ from app import admin, permissions
 from app.admin import OfficerRow
 from app.models import ROLES
 from app.officers import OfficerView
-from ui.admin_page import PageMessage, enable_choice
+from ui.admin_page import PageMessage, RecordTable, enable_choice
 from ui.worker import DbWorker
-
-_UNFILLED = object()
 
 
 class OfficersPage(QWidget):
@@ -50,18 +45,14 @@ class OfficersPage(QWidget):
         self.setObjectName("officers_page")
         self._worker = worker
         self._officer = officer
-        self._rows: list[OfficerRow] = []
-        self._selected: int | None = None  # officer id; None: a new account
-        self._filled_for: object = _UNFILLED  # whose values the form holds
-        self._busy = False
-
-        self.table = QTableWidget(0, 5, self)
-        self.table.setObjectName("officers_table")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.message = PageMessage(self)
+        # Keyed by officer id; none chosen: a new account.
+        self._records: RecordTable[OfficerRow] = RecordTable(
+            self, "officers_table", 5, worker=worker, message=self.message,
+            refresh=self.refresh, key=lambda row: row.id, cells=self._cells,
+            style=self._grey_if_inactive, fill_form=self._fill_form,
+            show_form=self._show_form)
+        self.table = self._records.table
 
         self._form_box = QGroupBox(self)
         self.username = QLineEdit(self)
@@ -103,20 +94,13 @@ class OfficersPage(QWidget):
         inner.addLayout(buttons)
         inner.addStretch(1)
 
-        self.message = PageMessage(self)
-        row = QHBoxLayout()
-        row.addWidget(self.table, 3)
-        row.addWidget(self._form_box, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row, 1)
-        layout.addWidget(self.message)
+        self._records.lay_out(self._form_box)
 
         self._connect_callbacks()
         self.retranslate()
         self._show_form()
 
     def _connect_callbacks(self) -> None:
-        self.table.itemSelectionChanged.connect(self._selection_changed)
         self.new_button.clicked.connect(self.start_new)
         self.save_button.clicked.connect(self.save)
         self.reset_button.clicked.connect(self.reset_password)
@@ -150,7 +134,7 @@ class OfficersPage(QWidget):
         self.password.setPlaceholderText(self.tr("at least 8 characters"))
         self.new_button.setText(self.tr("&New officer"))
         self.reset_button.setText(self.tr("Set &new password"))
-        self._show_rows(self._rows, emit=False)
+        self._records.redraw()
         self._show_form()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
@@ -164,68 +148,36 @@ class OfficersPage(QWidget):
 
     # --- showing -------------------------------------------------------------------------------
 
-    def _show_rows(self, rows: list[OfficerRow], emit: bool = True) -> None:
-        self._rows = rows
-        keep = self._selected
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(rows))
-        for index, row in enumerate(rows):
-            status = self.tr("active") if row.active else self.tr("deactivated")
-            for col, text in enumerate((row.username, row.full_name, self.role_word(row.role),
-                                        status, row.last_login or "–")):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, row.id)
-                if not row.active:
-                    item.setForeground(Qt.GlobalColor.gray)
-                self.table.setItem(index, col, item)
-        self.table.clearSelection()
-        if keep is not None:
-            for index, row in enumerate(rows):
-                if row.id == keep:
-                    self.table.selectRow(index)
-        self.table.blockSignals(False)
-        if emit:
-            if keep is not None and self.selected_row() is None:
-                self._selected = None
-            # What was typed stays (a reload after an outage loses nothing) unless the
-            # form shows another account now, or was just saved.
-            if self._filled_for != self._selected:
-                self._fill_form()
-            else:
-                self._show_form()
-            self.loaded.emit()
+    def _show_rows(self, rows: list[OfficerRow]) -> None:
+        self._records.load(rows)
+        self.loaded.emit()
+
+    def _cells(self, row: OfficerRow) -> tuple[str, ...]:
+        status = self.tr("active") if row.active else self.tr("deactivated")
+        return (row.username, row.full_name, self.role_word(row.role), status,
+                row.last_login or "–")
+
+    @staticmethod
+    def _grey_if_inactive(row: OfficerRow, item: QTableWidgetItem) -> None:
+        if not row.active:
+            item.setForeground(Qt.GlobalColor.gray)
 
     def selected_row(self) -> OfficerRow | None:
-        return next((r for r in self._rows if r.id == self._selected), None)
+        return self._records.selected()
 
     def select(self, username: str) -> None:
         """Choose an account in the table (as a click on its row does)."""
-        for index, row in enumerate(self._rows):
-            if row.username == username:
-                self.table.selectRow(index)
-
-    def _selection_changed(self) -> None:
-        items = self.table.selectedItems()
-        chosen = items[0].data(Qt.ItemDataRole.UserRole) if items else None
-        if chosen != self._selected:
-            self._selected = chosen
-            self.message.clear_message()
-            self._fill_form()
+        self._records.select(lambda row: row.username == username)
 
     def start_new(self) -> None:
-        self.table.clearSelection()
-        self._selected = None
-        self._fill_form()
+        self._records.start_new()
         self.username.setFocus()
 
-    def _fill_form(self) -> None:
-        row = self.selected_row()
-        self._filled_for = self._selected
+    def _fill_form(self, row: OfficerRow | None) -> None:
         self.username.setText(row.username if row else "")
         self.full_name.setText(row.full_name if row else "")
         self.role.setCurrentIndex(max(0, self.role.findData(row.role if row else "officer")))
         self.password.clear()
-        self._show_form()
 
     def _may_manage(self, *roles: str) -> bool:
         return permissions.allows(self._officer.role, admin.officer_act(*roles))
@@ -236,7 +188,7 @@ class OfficersPage(QWidget):
         for index, role in enumerate(ROLES):
             enable_choice(self.role, index, role == "officer" or staff_ok)
         may = self._may_manage(row.role) if row else self._may_manage("officer")
-        idle = not self._busy
+        idle = not self._records.busy
         self.username.setReadOnly(row is not None)
         self.full_name.setEnabled(may)
         self.role.setEnabled(may)
@@ -264,7 +216,7 @@ class OfficersPage(QWidget):
     # --- acts ----------------------------------------------------------------------------------
 
     def save(self) -> None:
-        if self._busy:
+        if self._records.busy:
             return
         by = self._officer.id
         row = self.selected_row()
@@ -273,7 +225,7 @@ class OfficersPage(QWidget):
             username, password = self.username.text(), self.password.text()
             self._run(lambda: admin.add_officer(by, username, password, role, name),
                       lambda view: self.tr("Officer {username} added.").format(
-                          username=view.username), select=username.strip().lower())
+                          username=view.username), new_key=lambda view: view.id)
         else:
             ident = row.id
             self._run(lambda: admin.update_officer(by, ident, full_name=name, role=role),
@@ -282,7 +234,7 @@ class OfficersPage(QWidget):
 
     def reset_password(self) -> None:
         row = self.selected_row()
-        if self._busy or row is None:
+        if self._records.busy or row is None:
             return
         by, ident, password, username = self._officer.id, row.id, self.password.text(), \
             row.username
@@ -292,7 +244,7 @@ class OfficersPage(QWidget):
 
     def toggle_active(self) -> None:
         row = self.selected_row()
-        if self._busy or row is None:
+        if self._records.busy or row is None:
             return
         by, ident, active = self._officer.id, row.id, not row.active
         self._run(lambda: admin.set_officer_active(by, ident, active),
@@ -301,23 +253,5 @@ class OfficersPage(QWidget):
                                              "sign in.")).format(username=view.username))
 
     def _run(self, op: Callable[[], Any], done_text: Callable[[Any], str],
-             select: str | None = None) -> None:
-        self._busy = True
-        self._show_form()
-
-        def done(result: object) -> None:
-            self._busy = False
-            self.password.clear()
-            if select is not None:
-                self._selected = getattr(result, "id", None)
-            self._filled_for = _UNFILLED  # show what was saved
-            self.message.show_done(done_text(result))
-            self._show_form()
-            self.refresh()
-
-        def failed(exc: Exception) -> None:
-            self._busy = False
-            self.message.show_error(exc)
-            self._show_form()
-
-        self._worker.submit(op, done, failed)
+             new_key: Callable[[Any], int] | None = None) -> None:
+        self._records.run(op, done_text, new_key=new_key, after=self.password.clear)

@@ -9,23 +9,16 @@ New queues are an admin's (marked and disabled for a supervisor).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,11 +27,9 @@ from app import admin, permissions
 from app.admin import QueueRow
 from app.models import QUEUE_KINDS
 from app.officers import OfficerView
-from ui.admin_page import PageMessage
+from ui.admin_page import PageMessage, RecordTable
 from ui.text import local_name
 from ui.worker import DbWorker
-
-_UNFILLED = object()
 
 
 class QueuesPage(QWidget):
@@ -52,20 +43,13 @@ class QueuesPage(QWidget):
         self.setObjectName("queues_page")
         self._worker = worker
         self._officer = officer
-        self._rows: list[QueueRow] = []
-        self._selected: str | None = None  # queue code; None: a new queue
-        self._filled_for: object = _UNFILLED
-        self._busy = False
-
-        self.table = QTableWidget(0, 8, self)
-        self.table.setObjectName("queues_table")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.message = PageMessage(self)
+        # Keyed by queue code; none chosen: a new queue. The name takes the room left.
+        self._records: RecordTable[QueueRow] = RecordTable(
+            self, "queues_table", 8, worker=worker, message=self.message,
+            refresh=self.refresh, key=lambda q: q.code, cells=self._cells,
+            fill_form=self._fill_form, show_form=self._show_form, stretch=1)
+        self.table = self._records.table
 
         self._form_box = QGroupBox(self)
         self.code = QLineEdit(self)
@@ -111,20 +95,13 @@ class QueuesPage(QWidget):
         inner.addLayout(buttons)
         inner.addStretch(1)
 
-        self.message = PageMessage(self)
-        row = QHBoxLayout()
-        row.addWidget(self.table, 3)
-        row.addWidget(self._form_box, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row, 1)
-        layout.addWidget(self.message)
+        self._records.lay_out(self._form_box)
 
         self._connect_callbacks()
         self.retranslate()
         self._show_form()
 
     def _connect_callbacks(self) -> None:
-        self.table.itemSelectionChanged.connect(self._selection_changed)
         self.new_button.clicked.connect(self.start_new)
         self.save_button.clicked.connect(self.save)
 
@@ -159,7 +136,7 @@ class QueuesPage(QWidget):
                                        "already waiting are still called."))
         self.new_button.setText(self.tr("&New queue (admin)"))
         self.new_button.setToolTip(self.tr("(admin) Only an admin may create a queue."))
-        self._show_rows(self._rows, emit=False)
+        self._records.redraw()
         self._show_form()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
@@ -173,59 +150,27 @@ class QueuesPage(QWidget):
 
     # --- showing -------------------------------------------------------------------------------
 
-    def _show_rows(self, rows: list[QueueRow], emit: bool = True) -> None:
-        self._rows = rows
-        keep = self._selected
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(rows))
-        for index, q in enumerate(rows):
-            status = self.tr("open") if q.active else self.tr("closed")
-            quota = str(q.daily_quota) if q.daily_quota is not None else "–"
-            for col, text in enumerate((q.prefix, local_name(q), self.kind_word(q.kind),
-                                        str(q.priority), quota, status, str(q.waiting),
-                                        str(q.issued_today))):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, q.code)
-                self.table.setItem(index, col, item)
-        self.table.clearSelection()
-        for index, q in enumerate(rows):
-            if q.code == keep:
-                self.table.selectRow(index)
-        self.table.blockSignals(False)
-        if emit:
-            if keep is not None and self.selected_queue() is None:
-                self._selected = None
-            if self._filled_for != self._selected:
-                self._fill_form()
-            else:
-                self._show_form()
-            self.loaded.emit()
+    def _show_rows(self, rows: list[QueueRow]) -> None:
+        self._records.load(rows)
+        self.loaded.emit()
+
+    def _cells(self, q: QueueRow) -> tuple[str, ...]:
+        status = self.tr("open") if q.active else self.tr("closed")
+        quota = str(q.daily_quota) if q.daily_quota is not None else "–"
+        return (q.prefix, local_name(q), self.kind_word(q.kind), str(q.priority), quota,
+                status, str(q.waiting), str(q.issued_today))
 
     def selected_queue(self) -> QueueRow | None:
-        return next((q for q in self._rows if q.code == self._selected), None)
+        return self._records.selected()
 
     def select(self, prefix: str) -> None:
-        for index, q in enumerate(self._rows):
-            if q.prefix == prefix:
-                self.table.selectRow(index)
-
-    def _selection_changed(self) -> None:
-        items = self.table.selectedItems()
-        chosen = items[0].data(Qt.ItemDataRole.UserRole) if items else None
-        if chosen != self._selected:
-            self._selected = chosen
-            self.message.clear_message()
-            self._fill_form()
+        self._records.select(lambda q: q.prefix == prefix)
 
     def start_new(self) -> None:
-        self.table.clearSelection()
-        self._selected = None
-        self._fill_form()
+        self._records.start_new()
         self.code.setFocus()
 
-    def _fill_form(self) -> None:
-        q = self.selected_queue()
-        self._filled_for = self._selected
+    def _fill_form(self, q: QueueRow | None) -> None:
         self.code.setText(q.code if q else "")
         self.prefix.setText(q.prefix if q else "")
         self.name_id.setText(q.name_id if q else "")
@@ -234,14 +179,13 @@ class QueuesPage(QWidget):
         self.priority.setText(str(q.priority) if q else "0")
         self.quota.setText(str(q.daily_quota) if q and q.daily_quota is not None else "")
         self.active.setChecked(q.active if q else True)
-        self._show_form()
 
     def _show_form(self) -> None:
         q = self.selected_queue()
         may_edit = permissions.allows(self._officer.role, "queue_manage")
         may_create = permissions.allows(self._officer.role, "queue_create")
         may = may_edit if q is not None else may_create
-        idle = not self._busy
+        idle = not self._records.busy
         self.code.setReadOnly(q is not None)
         for widget in (self.prefix, self.name_id, self.name_en, self.kind, self.priority,
                        self.quota):
@@ -266,7 +210,7 @@ class QueuesPage(QWidget):
     # --- acts ----------------------------------------------------------------------------------
 
     def save(self) -> None:
-        if self._busy:
+        if self._records.busy:
             return
         by, q = self._officer.id, self.selected_queue()
         values: dict[str, object] = {
@@ -275,32 +219,13 @@ class QueuesPage(QWidget):
             "priority": self.priority.text(), "daily_quota": self.quota.text()}
         if q is None:
             code = self.code.text()
-            self._run(lambda: admin.add_queue(by, code, **values),
-                      lambda row: self.tr("Queue {prefix} added.").format(prefix=row.prefix),
-                      select=True)
+            self._records.run(
+                lambda: admin.add_queue(by, code, **values),
+                lambda row: self.tr("Queue {prefix} added.").format(prefix=row.prefix),
+                new_key=lambda row: row.code)
         else:
             ref = q.code
             values["active"] = self.active.isChecked()
-            self._run(lambda: admin.update_queue(by, ref, **values),
-                      lambda row: self.tr("Queue {prefix} saved.").format(prefix=row.prefix))
-
-    def _run(self, op: Callable[[], Any], done_text: Callable[[Any], str],
-             select: bool = False) -> None:
-        self._busy = True
-        self._show_form()
-
-        def done(result: Any) -> None:
-            self._busy = False
-            if select:
-                self._selected = result.code
-            self._filled_for = _UNFILLED
-            self.message.show_done(done_text(result))
-            self._show_form()
-            self.refresh()
-
-        def failed(exc: Exception) -> None:
-            self._busy = False
-            self.message.show_error(exc)
-            self._show_form()
-
-        self._worker.submit(op, done, failed)
+            self._records.run(
+                lambda: admin.update_queue(by, ref, **values),
+                lambda row: self.tr("Queue {prefix} saved.").format(prefix=row.prefix))

@@ -1997,6 +1997,10 @@ Permohonan {application}</translation>
         <translation>Paspor</translation>
     </message>
     <message>
+        <source>report</source>
+        <translation>laporan</translation>
+    </message>
+    <message>
         <source>Export the report as CSV</source>
         <translation>Ekspor laporan sebagai CSV</translation>
     </message>
@@ -2027,6 +2031,18 @@ Permohonan {application}</translation>
     <message>
         <source>The file {path} could not be written.</source>
         <translation>Berkas {path} tidak dapat ditulis.</translation>
+    </message>
+    <message>
+        <source>office time, {zone}</source>
+        <translation>waktu kantor, {zone}</translation>
+    </message>
+    <message>
+        <source>Nothing in these days.</source>
+        <translation>Tidak ada data pada hari-hari ini.</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Grafik</translation>
     </message>
     <message>
         <source>Per queue</source>
