@@ -42,8 +42,10 @@ Times, in whole seconds:
 
 Pickups **handed over** are the passports whose ``collected_at`` falls in the range's
 local days (a handover undone by a supervisor is gone), per counter and officer that
-handed them over, and by who collected them: the holder (``self``), a family member
-(``family``) or a proxy (``proxy``).
+handed them over, per queue of the pickup ticket the handover finished (a passport
+handed over without a ticket counts in no queue, only in the total), and by who
+collected them: the holder (``self``), a family member (``family``) or a proxy
+(``proxy``).
 
 Performance: one range scan of ``ticket`` on an index that starts with
 ``service_day`` returns the tickets of the range (about 85,000 for a busy month).
@@ -442,12 +444,19 @@ def _read_tickets(start: dt.date, end: dt.date, clock_: _LocalClock,
 def _read_handovers(start: dt.date, end: dt.date, zone: ZoneInfo, clock_: _LocalClock,
                     cells: dict[_Cell, _Group]) -> None:
     low, high = _utc_midnight(start, zone), _utc_midnight(end + dt.timedelta(days=1), zone)
-    query = (PickupRecord.select(PickupRecord.collected_counter, PickupRecord.collected_officer,
+    # The queue of the pickup ticket the handover finished (none when the passport was
+    # handed over without a ticket, e.g. by its application number).
+    served = Ticket.alias()
+    queue = (served.select(served.queue)
+             .where((served.pickup == PickupRecord.id) & (served.status == DONE))
+             .order_by(served.id.desc()).limit(1))
+    query = (PickupRecord.select(queue, PickupRecord.collected_counter,
+                                 PickupRecord.collected_officer,
                                  PickupRecord.collector, _epoch(PickupRecord.collected_at))
              # collected_at alone (an undone handover clears it), so the index is used.
              .where((PickupRecord.collected_at >= low) & (PickupRecord.collected_at < high)))
-    for counter, officer, collector, at in _raw_rows(query):
-        key = (None, counter, officer, clock_.hour(int(at)))
+    for queue_id, counter, officer, collector, at in _raw_rows(query):
+        key = (queue_id, counter, officer, clock_.hour(int(at)))
         group = cells.get(key)
         if group is None:
             group = cells[key] = _Group()
@@ -473,7 +482,7 @@ def _build(start: dt.date, end: dt.date, office_name: str, timezone: str) -> Rep
         total.merge(group)
         for dimension, value in enumerate(key):
             if dimension == 0 and value is None:
-                continue  # a handover has no issuing queue
+                continue  # a handover without a ticket has no queue
             by[dimension].setdefault(value, _Group()).merge(group)
     by_queue, by_counter, by_officer, by_hour = by
 

@@ -125,6 +125,9 @@ def day(hall: Hall) -> Hall:
     h.passport(status="collected", collected=at(17, 30), counter=6, officer=a,
                collector="self")
     h.passport(status="ready", collect_by=D + dt.timedelta(days=20))
+    # The first handover finished ticket 9 (the C ticket it was called with).
+    Ticket.update(pickup=PickupRecord.get(PickupRecord.application_no == "2024-TNG-000001")
+                  ).where(Ticket.queue == Queue.get(Queue.prefix == "C").id).execute()
     return h
 
 
@@ -169,8 +172,10 @@ def test_per_queue_counts_transferred_tickets_under_the_issuing_queue(day: Hall)
     assert outcomes(rows["wna"]) == (2, 0, 0, 1, 0, 1, 0)
     assert times(rows["wna"]) == (0, None, None, 0, None, None)
     assert outcomes(rows["backlog"]) == (0,) * 7
-    # Handovers belong to counters and officers, not to a queue.
-    assert sum(r.handed_over for r in rep.queues) == 0
+    # A handover counts under the queue of the pickup ticket it finished; the others
+    # (handed over without a ticket) under no queue, but in the total.
+    assert handed(rows["ambil"]) == (1, 1, 0, 0)
+    assert sum(r.handed_over for r in rep.queues) == 1
     assert sum(r.issued for r in rep.queues) == rep.total.issued
 
 
