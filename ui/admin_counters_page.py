@@ -47,7 +47,7 @@ class CountersPage(QWidget):
         self._records: RecordTable[CounterRow] = RecordTable(
             self, "counters_table", 5, worker=worker, message=self.message,
             refresh=self.refresh, key=lambda counter: counter.number, cells=self._cells,
-            fill_form=self._fill_form, show_form=self._show_form)
+            fill_form=self._fill_form, show_form=self._show_form, stretch=3)
         self.table = self._records.table
 
         self._form_box = QGroupBox(self)

@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -51,7 +51,7 @@ class OfficersPage(QWidget):
             self, "officers_table", 5, worker=worker, message=self.message,
             refresh=self.refresh, key=lambda row: row.id, cells=self._cells,
             style=self._grey_if_inactive, fill_form=self._fill_form,
-            show_form=self._show_form)
+            show_form=self._show_form, stretch=1)
         self.table = self._records.table
 
         self._form_box = QGroupBox(self)
@@ -84,10 +84,10 @@ class OfficersPage(QWidget):
         self.reset_button.setObjectName("officer_reset_password")
         self.active_button = QPushButton(self)
         self.active_button.setObjectName("officer_toggle_active")
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.save_button, self.reset_button,
-                       self.active_button):
-            buttons.addWidget(button)
+        buttons = QGridLayout()  # two by two: the form is narrow
+        for index, button in enumerate((self.new_button, self.save_button,
+                                        self.reset_button, self.active_button)):
+            buttons.addWidget(button, index // 2, index % 2)
         inner = QVBoxLayout(self._form_box)
         inner.addLayout(form)
         inner.addWidget(self._note)

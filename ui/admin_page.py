@@ -139,8 +139,10 @@ class RecordTable(Generic[Row]):
     def lay_out(self, form: QWidget) -> None:
         """The page's layout: the table, the form beside it, the message line below."""
         row = QHBoxLayout()
-        row.addWidget(self.table, 3)
-        row.addWidget(form, 2)
+        # The table takes the room; the form keeps a width its fields read well at.
+        form.setMaximumWidth(360)
+        row.addWidget(self.table, 1)
+        row.addWidget(form, 0)
         layout = QVBoxLayout(self._page)
         layout.addLayout(row, 1)
         layout.addWidget(self._message)

@@ -1683,7 +1683,7 @@ Permohonan {application}</translation>
     </message>
     <message>
         <source>Issued today</source>
-        <translation>Diterbitkan hari ini</translation>
+        <translation>Terbit hari ini</translation>
     </message>
     <message>
         <source>&amp;Code:</source>
@@ -2156,7 +2156,7 @@ Permohonan {application}</translation>
     </message>
     <message>
         <source>Issued today</source>
-        <translation>Diterbitkan hari ini</translation>
+        <translation>Terbit hari ini</translation>
     </message>
     <message>
         <source>Longest wait</source>
