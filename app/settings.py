@@ -116,6 +116,17 @@ def parse_code(raw: str | bytes) -> codes.Scan:
     return scan
 
 
+SETTINGS_CHANGED = "settings_changed"
+
+
+def _announce(keys: list[str]) -> None:
+    """Tell the other PCs, through the change feed, to read the settings again (which
+    keys, never values). Inside the change's transaction."""
+    from app import engine  # the engine reads settings: imported when first needed
+
+    engine.emit_event(SETTINGS_CHANGED, keys=keys)
+
+
 def invalidate_cache() -> None:
     global _cache
     _cache = None
@@ -222,6 +233,7 @@ def update_settings(officer: Officer | int | None = None, *, check_role: bool = 
                 Setting.insert(key=key, value=json.dumps(value)).execute()
         shown = {k: ("***" if k == "signing_secret" else v) for k, v in changes.items()}
         record("settings_changed", officer=officer, details=shown)
+        _announce(sorted(changes))
 
     run_in_transaction(work)
     invalidate_cache()
@@ -279,6 +291,7 @@ def rotate_signing_key(officer: Officer | int | None, grace_days: int | None = N
                            ("previous_signing_keys", kept)):
             if not Setting.update(value=json.dumps(value)).where(Setting.key == key).execute():
                 Setting.insert(key=key, value=json.dumps(value)).execute()
+        _announce(["signing_key"])
         record("signing_key_rotated", officer=officer,
                details={"old_codes_valid_until": until.isoformat(),
                         "retired_keys_kept": len(kept)})

@@ -6,9 +6,9 @@ who may change it (the time zone and the key's grace period are admin settings),
 fields that changed; a refused value shows the core's sentence and nothing is
 written.
 
-Other PCs cache the settings for 30 s and re-read them on their own: the lobby
-display's board every 30 s (so a new notice shows within about a minute) and the
-kiosk's start screen every 60 s; a ticket printed after 30 s carries the new notice.
+Other PCs cache the settings for 30 s, but a change announces itself on the change
+feed (``settings_changed``), and every window's feed watcher then reads them afresh:
+the lobby display shows a new notice within a second or two.
 """
 
 from __future__ import annotations
@@ -224,9 +224,8 @@ class AdminSettingsPage(QWidget):
         self._save.setText(self.tr("&Save changes"))
         self._reload.setText(self.tr("Re&load"))
         self._spread.setText(self.tr(
-            "Other PCs read the settings again by themselves: the lobby display shows a "
-            "change within about a minute, the kiosk's start screen within a minute and a "
-            "half; tickets printed 30 seconds after saving carry the new notice."))
+            "Other PCs read the settings again by themselves within a few seconds: the "
+            "lobby display's notice, the kiosk's tickets and the counters follow at once."))
         for i, lang in enumerate(LANGUAGES):
             self._language.setItemText(i, LANGUAGE_NAMES[lang])
         current = self._timezone.currentData()

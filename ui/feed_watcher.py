@@ -15,6 +15,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from app import settings
 from app.engine import EventView
 from app.feed import FeedCursor
 from ui.worker import DbWorker
@@ -67,7 +68,12 @@ class FeedWatcher(QObject):
         if self._cursor is None:
             self._cursor = FeedCursor()
             return []
-        return self._cursor.poll()
+        events = self._cursor.poll()
+        # Another PC changed the office settings: read them afresh before this window
+        # redraws (on this thread, so the redraw's read already sees them).
+        if any(e.kind == settings.SETTINGS_CHANGED for e in events):
+            settings.invalidate_cache()
+        return events
 
     def _done(self, events: list[EventView]) -> None:
         self._in_flight = False

@@ -494,8 +494,8 @@
         <translation>&amp;Muat ulang</translation>
     </message>
     <message>
-        <source>Other PCs read the settings again by themselves: the lobby display shows a change within about a minute, the kiosk&apos;s start screen within a minute and a half; tickets printed 30 seconds after saving carry the new notice.</source>
-        <translation>PC lain membaca ulang pengaturan dengan sendirinya: layar antrian menampilkan perubahan dalam waktu sekitar satu menit, layar awal kios dalam satu setengah menit; karcis yang dicetak 30 detik setelah penyimpanan sudah memuat pengumuman yang baru.</translation>
+        <source>Other PCs read the settings again by themselves within a few seconds: the lobby display&apos;s notice, the kiosk&apos;s tickets and the counters follow at once.</source>
+        <translation>PC lain membaca ulang pengaturan dengan sendirinya dalam beberapa detik: pengumuman di layar antrian, karcis kios, dan loket langsung mengikutinya.</translation>
     </message>
     <message>
         <source>Western Indonesia (WIB)</source>

@@ -3,6 +3,8 @@ through outages, without personal data, at every screen size, without growing.""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 
@@ -167,6 +169,20 @@ def test_the_speech_engine_voice_waits_for_ready_before_the_next_text(qtbot: QtB
                      "Nomor antrian B dua, silakan menuju loket lima.",
                      "Number B two, please go to counter five."]
     assert said_while == [QTextToSpeech.State.Ready] * 4
+
+
+def test_a_notice_changed_on_another_pc_is_on_screen_within_seconds(
+        display: DisplayWindow, office: str, qtbot: QtBot) -> None:
+    """Another process (the supervisor's PC) changes the notice: this PC's settings
+    cache is stale, and the change feed makes the display read them again."""
+    assert get_settings().notice_text == ""  # cached here, as on any hall PC
+    text = "Loket pengambilan paspor buka Sabtu dan Minggu 08.00-12.00"
+    done = subprocess.run([sys.executable, "-m", "app", "--db", office, "settings", "set",
+                           "notice_text", text], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    start = time.monotonic()
+    qtbot.waitUntil(lambda: text in display.texts(), timeout=5000)
+    assert time.monotonic() - start < 3
 
 
 def test_an_outage_keeps_the_board_shows_the_mark_and_catches_up(
