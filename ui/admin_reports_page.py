@@ -48,6 +48,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QDateEdit,
@@ -57,6 +58,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -65,7 +67,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import permissions, reports
+from app import permissions, pickup, reports
 from app.errors import LoketError
 from app.messages import current_language
 from app.officers import OfficerView
@@ -138,6 +140,9 @@ class ReportsPage(QWidget):
     loaded = Signal()  # a report (and its burn-down) is on screen
     burndown_loaded = Signal()
     failed = Signal(str)  # a sentence shown to the person
+    overdue_shown = Signal(int)  # how many ready passports are past their collect-by date
+    confirm_shown = Signal()
+    overdue_cancelled = Signal(list)  # the application numbers cancelled
 
     def __init__(self, worker: DbWorker, officer: OfficerView,
                  parent: QWidget | None = None) -> None:
@@ -148,6 +153,8 @@ class ReportsPage(QWidget):
         self._report: Report | None = None
         self._burndown: BurnDown | None = None
         self._batches: list[str] = []
+        self._overdue: int | None = None
+        self.confirm_box: QMessageBox | None = None
         self._request = 0  # newer requests make older answers stale
         self._busy = False
 
@@ -201,9 +208,21 @@ class ReportsPage(QWidget):
         burn_row = QHBoxLayout()
         burn_row.addWidget(self._batch_label)
         burn_row.addWidget(self._batch, 1)
+        # Passports past their collect-by date are cancelled by regulation: the place to
+        # do it is beside the chart that shows them.
+        self.overdue_note = QLabel(burn_tab)
+        self.overdue_note.setObjectName("overdue_note")
+        self.overdue_note.setWordWrap(True)
+        self.cancel_overdue_button = QPushButton(burn_tab)
+        self.cancel_overdue_button.setObjectName("cancel_overdue")
+        self.cancel_overdue_button.setEnabled(False)
+        overdue_row = QHBoxLayout()
+        overdue_row.addWidget(self.overdue_note, 1)
+        overdue_row.addWidget(self.cancel_overdue_button)
         burn_layout = QVBoxLayout(burn_tab)
         burn_layout.addLayout(burn_row)
         burn_layout.addWidget(self.burndown_view, 1)
+        burn_layout.addLayout(overdue_row)
         for widget in (self._summary, self._queues, self._counters, self._officers,
                        self._hours, self.arrivals_view, burn_tab):
             self._tabs.addTab(widget, "")
@@ -241,6 +260,7 @@ class ReportsPage(QWidget):
         self._export.clicked.connect(self._ask_csv)
         self._pdf.clicked.connect(self._ask_pdf)
         self._print.clicked.connect(self._ask_print)
+        self.cancel_overdue_button.clicked.connect(self.ask_cancel_overdue)
 
     # --- the page contract --------------------------------------------------------------
 
@@ -355,6 +375,7 @@ class ReportsPage(QWidget):
         self._show_report()
         self._show_burndown()
         self._set_busy(False)
+        self._load_overdue()
         self.loaded.emit()
 
     def _burndown_loaded(self, burn: BurnDown) -> None:
@@ -362,6 +383,62 @@ class ReportsPage(QWidget):
         self._show_burndown()
         self._show_status()
         self.burndown_loaded.emit()
+
+    # --- passports past their collect-by date --------------------------------------------
+
+    def _load_overdue(self) -> None:
+        self._worker.submit(lambda: len(pickup.overdue()), self._show_overdue,
+                            lambda exc: log.info("overdue passports not counted: %s", exc))
+
+    def _show_overdue(self, count: int) -> None:
+        self._overdue = count
+        self._show_overdue_note()
+        self.cancel_overdue_button.setEnabled(count > 0)
+        self.overdue_shown.emit(count)
+
+    def _show_overdue_note(self) -> None:
+        if self._overdue is None:
+            self.overdue_note.clear()
+        elif self._overdue == 0:
+            self.overdue_note.setText(self.tr(
+                "No ready passport is past its collect-by date."))
+        else:
+            self.overdue_note.setText(self.tr(
+                "{count} ready passport(s) are past their collect-by date and still on the "
+                "shelf. By regulation they are to be cancelled.").format(count=self._overdue))
+
+    def ask_cancel_overdue(self) -> None:
+        """Ask before cancelling every overdue passport (a supervisor's act, audited)."""
+        if not self._overdue:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cancel overdue passports"),
+                          self.tr("Cancel {count} passport(s) past their collect-by date? "
+                                  "Their holders will have to apply again. This is written "
+                                  "to the audit log.").format(count=self._overdue),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                          self)
+        box.setObjectName("cancel_overdue_confirm")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.buttonClicked.connect(lambda button: self._cancel_answered(box, button))
+        self.confirm_box = box
+        box.open()
+        self.confirm_shown.emit()
+
+    def _cancel_answered(self, box: QMessageBox, button: QAbstractButton) -> None:
+        self.confirm_box = None
+        box.deleteLater()
+        if box.standardButton(button) != QMessageBox.StandardButton.Yes:
+            return
+        who = self._officer.id
+        self._worker.submit(lambda: pickup.cancel_overdue(who), self._cancelled,
+                            lambda exc: self._show_error(self._sentence(exc)))
+
+    def _cancelled(self, numbers: list[str]) -> None:
+        self._status.setStyleSheet("")
+        self._status.setText(self.tr("{count} overdue passport(s) cancelled.").format(
+            count=len(numbers)))
+        self.overdue_cancelled.emit(numbers)
+        self.refresh()
 
     # --- showing ----------------------------------------------------------------------
 
@@ -727,6 +804,8 @@ class ReportsPage(QWidget):
         self._pdf.setText(self.tr("Save P&DF…"))
         self._print.setText(self.tr("&Print…"))
         self._batch_label.setText(self.tr("&Batch:"))
+        self.cancel_overdue_button.setText(self.tr("Cancel &overdue passports…"))
+        self._show_overdue_note()
         for index, text in enumerate((self.tr("Summary"), self.tr("Per queue"),
                                       self.tr("Per counter"), self.tr("Per officer"),
                                       self.tr("Per hour"), self.tr("Arrivals chart"),

@@ -1821,6 +1821,26 @@ Permohonan {application}</translation>
         <translation>Laporan tidak dapat dibuat; rinciannya ada di log.</translation>
     </message>
     <message>
+        <source>No ready passport is past its collect-by date.</source>
+        <translation>Tidak ada paspor siap yang melewati batas pengambilan.</translation>
+    </message>
+    <message>
+        <source>{count} ready passport(s) are past their collect-by date and still on the shelf. By regulation they are to be cancelled.</source>
+        <translation>{count} paspor siap sudah melewati batas pengambilan dan masih di rak. Sesuai ketentuan, paspor tersebut harus dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Cancel overdue passports</source>
+        <translation>Batalkan paspor yang lewat batas</translation>
+    </message>
+    <message>
+        <source>Cancel {count} passport(s) past their collect-by date? Their holders will have to apply again. This is written to the audit log.</source>
+        <translation>Batalkan {count} paspor yang melewati batas pengambilan? Pemiliknya harus mengajukan permohonan lagi. Tindakan ini dicatat di log audit.</translation>
+    </message>
+    <message>
+        <source>{count} overdue passport(s) cancelled.</source>
+        <translation>{count} paspor yang lewat batas telah dibatalkan.</translation>
+    </message>
+    <message>
         <source>Regular pickups</source>
         <translation>Pengambilan reguler</translation>
     </message>
@@ -2111,6 +2131,10 @@ Permohonan {application}</translation>
     <message>
         <source>Summary</source>
         <translation>Ringkasan</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;overdue passports…</source>
+        <translation>&amp;Batalkan paspor yang lewat batas…</translation>
     </message>
     <message>
         <source>Per hour</source>

@@ -237,3 +237,40 @@ def test_names_follow_the_language(qtbot: QtBot, page: ReportsPage, indonesian: 
     rep = page._report
     assert rep is not None and reports.to_csv(rep).decode("utf-8-sig").startswith(
         "dari_tanggal;")
+
+
+def test_overdue_passports_are_cancelled_beside_the_burn_down_after_asking(
+        qtbot: QtBot, page: ReportsPage) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.models import AuditEntry, PickupRecord
+
+    with qtbot.waitSignal(page.overdue_shown, timeout=WAIT) as shown:
+        load(qtbot, page)
+    assert shown.args == [1]
+    assert "1 ready passport(s) are past their collect-by date" in page.overdue_note.text()
+    assert page.cancel_overdue_button.isEnabled()
+
+    def ask() -> QMessageBox:
+        with qtbot.waitSignal(page.confirm_shown, timeout=WAIT):
+            qtbot.mouseClick(page.cancel_overdue_button, Qt.MouseButton.LeftButton)
+        box = page.confirm_box
+        assert box is not None and "Cancel 1 passport(s)" in box.text()
+        return box
+
+    ask().button(QMessageBox.StandardButton.No).click()
+    overdue = PickupRecord.select().where((PickupRecord.status == "ready")
+                                          & (PickupRecord.collect_by < dt.date(2024, 7, 2)))
+    assert overdue.count() == 1  # nothing changed
+    number = overdue.get().application_no
+    box = ask()
+    with qtbot.waitSignal(page.overdue_cancelled, timeout=WAIT) as cancelled, \
+            qtbot.waitSignal(page.overdue_shown, timeout=WAIT) as again:
+        box.button(QMessageBox.StandardButton.Yes).click()
+    assert cancelled.args == [[number]] and again.args == [0]
+    assert PickupRecord.get(PickupRecord.application_no == number).status == "cancelled"
+    entry = AuditEntry.get(AuditEntry.action == "pickup_overdue_cancelled")
+    assert entry.officer_id == page._officer.id
+    assert not page.cancel_overdue_button.isEnabled()
+    assert "No ready passport is past its collect-by date." in page.overdue_note.text()
