@@ -228,6 +228,14 @@ class AuditEntry(BaseModel):
     subject = pw.CharField(max_length=100, default="")
     details = pw.TextField(default="{}")
 
+    class Meta:
+        # The log viewer filters by date and by act; the daily backup finds the newest
+        # backup_made entry (schema version 4).
+        indexes = (
+            (("at",), False),
+            (("action", "id"), False),
+        )
+
     def save(self, *args: Any, **kwargs: Any) -> int:
         if self.get_id() is not None and not kwargs.get("force_insert"):
             raise PermissionError("audit entries are append-only")

@@ -113,3 +113,20 @@ def test_a_first_release_database_gains_passport_pickup_without_loss(
         assert checked_in.ticket.pickup == PickupRecord.get().id
     finally:
         db.close()
+
+
+def test_schema_version_4_indexes_the_audit_log_by_date_and_act(office: str) -> None:
+    from playhouse.migrate import SchemaMigrator
+    from playhouse.migrate import migrate as run_ops
+
+    from app import db as dbmod
+    from app.migrations import m0004_audit
+
+    db = dbmod.database.obj
+    assert set(m0004_audit.INDEXES) <= {i.name for i in db.get_indexes("audit_entry")}
+    for name in m0004_audit.INDEXES:  # a version-3 database has neither
+        run_ops(SchemaMigrator.from_database(db).drop_index("audit_entry", name))
+    SchemaVersion.delete().where(SchemaVersion.version >= 4).execute()
+    assert migrations.migrate(db) == (3, migrations.head_version())
+    assert set(m0004_audit.INDEXES) <= {i.name for i in db.get_indexes("audit_entry")}
+    m0004_audit.migrate(db, SchemaMigrator.from_database(db))  # twice changes nothing
