@@ -113,20 +113,24 @@ def _backlog_batch(start: dt.date, today: dt.date, zone: str, rng: random.Random
             "imported_at": imported, "updated_at": imported})
     for first in range(0, len(rows), 200):
         PickupRecord.insert_many(rows[first:first + 200]).execute()
-    ids = [r.id for r in PickupRecord.select(PickupRecord.id, PickupRecord.ready_date)
-           .where(PickupRecord.application_no.startswith("2024-TNG-H"))
-           .order_by(PickupRecord.ready_date, PickupRecord.id)]
+    ready_on: dict[int, dt.date] = {r.id: r.ready_date or start for r in
+                PickupRecord.select(PickupRecord.id, PickupRecord.ready_date)
+                .where(PickupRecord.application_no.startswith("2024-TNG-H"))}
+    ids = sorted(ready_on)
     rng.shuffle(ids)
     collected: dict[dt.date, list[int]] = {}
     days = (today - start).days
     # Fast at first (the weekend sessions), then the stragglers; about 10 % never come.
+    # Nobody collects a passport before the day it is ready.
     waiting = ids[: int(len(ids) * 0.9)]
     for offset in range(days):
         day = start + dt.timedelta(days=offset)
         if not waiting or _PER_DAY[day.weekday()] == 0:
             continue
         take = max(3, int(len(waiting) * (0.35 if day.weekday() == 5 else 0.18)))
-        collected[day], waiting = waiting[:take], waiting[take:]
+        can = [rid for rid in waiting if ready_on[rid] <= day][:take]
+        chosen = set(can)
+        collected[day], waiting = can, [rid for rid in waiting if rid not in chosen]
     for day, day_ids in collected.items():
         for rid in day_ids:
             at = _local(day, rng.randint(8 * 3600, 15 * 3600), zone)

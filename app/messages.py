@@ -226,6 +226,20 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "en": "Passport {application_no} has not been collected; there is no handover to "
         "undo.",
     },
+    "lookup_empty": {
+        "id": "Ketik atau pindai nomor permohonan, nomor paspor, nama pemilik paspor, atau "
+        "kode slip pengambilan.",
+        "en": "Type or scan an application number, a passport number, the holder's name, or "
+        "the code on a pickup slip.",
+    },
+    "lookup_too_short": {
+        "id": "Ketik minimal {min} karakter untuk mencari.",
+        "en": "Type at least {min} characters to search.",
+    },
+    "lookup_too_long": {
+        "id": "Teks pencarian paling banyak {max} karakter.",
+        "en": "The search text is at most {max} characters.",
+    },
     "handover_id_not_checked": {
         "id": "Periksa dulu identitas asli pengambil, lalu tandai 'identitas diperiksa'.",
         "en": "Check the collector's original ID first, then mark 'ID checked'.",

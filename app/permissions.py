@@ -30,6 +30,7 @@ ACTS: Final[dict[str, str]] = {
     "backlog_import": "supervisor",
     "reports_view": "supervisor",
     "audit_view": "supervisor",
+    "pickup_lookup": "supervisor",  # find a passport by code, number or name; see its record
     "backup_run": "supervisor",
     "backup_schedule": "admin",
     "restore": "admin",

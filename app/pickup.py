@@ -14,13 +14,14 @@ whole record to fetch the right passport and check the ID.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 import peewee as pw
 
-from app import clock, codes, engine, officers
+from app import clock, codes, engine, officers, permissions
 from app.audit import record
 from app.db import backend_of, database, read, run_in_transaction
 from app.errors import InvalidInput, LoketError, NotFound, Refused
@@ -181,8 +182,10 @@ def _handover_people(rec: PickupRecord) -> tuple[Any, ...]:
     return tuple(row) if row else (None, None, None)
 
 
-def _view(rec: PickupRecord, today: dt.date | None = None) -> PickupView:
-    counter, officer, officer_name = _handover_people(rec)
+def _view(rec: PickupRecord, today: dt.date | None = None,
+          people: tuple[Any, ...] | None = None) -> PickupView:
+    """``people``: the handover's (counter, username, full name) when already read."""
+    counter, officer, officer_name = people if people is not None else _handover_people(rec)
     return PickupView(
         id=rec.id, application_no=rec.application_no, name=rec.name,
         passport_no=rec.passport_no, batch=rec.batch, location=rec.location,
@@ -467,6 +470,88 @@ def for_ticket(ticket_id: int) -> PickupView | None:
         return _view(rec) if rec is not None else None
 
     return read(work)
+
+
+LOOKUP_MIN = 3  # characters of a search that is not a code
+LOOKUP_MAX = 100  # a holder's name is at most this long
+LOOKUP_LIMIT = 200  # rows one search may return at most
+# A scan that is a Loket code, damaged or not: it names one record or is refused, as at
+# the counter; it is never searched for as text.
+_CODE_REASONS = frozenset({codes.UNKNOWN_VERSION, codes.UNKNOWN_KIND, codes.DAMAGED,
+                           codes.BAD_SIGNATURE})
+
+
+def _views(query: pw.ModelSelect[PickupRecord], today: dt.date) -> list[PickupView]:
+    """Views of the records ``query`` selects, the handover's counter and officer read in
+    the same query (one query for any number of rows)."""
+    rows = (query.select_extend(Counter.number.alias("handover_counter"),
+                                Officer.username.alias("handover_username"),
+                                Officer.full_name.alias("handover_officer_name"))
+            .join(Counter, pw.JOIN.LEFT_OUTER,
+                  on=(PickupRecord.collected_counter == Counter.id))
+            .switch(PickupRecord)
+            .join(Officer, pw.JOIN.LEFT_OUTER,
+                  on=(PickupRecord.collected_officer == Officer.id))
+            .objects())
+    return [_view(rec, today, people=(getattr(rec, "handover_counter", None),
+                                      getattr(rec, "handover_username", None),
+                                      getattr(rec, "handover_officer_name", None)))
+            for rec in rows]
+
+
+def find(text: str, by: int, limit: int = 50) -> list[PickupView]:
+    """The supervisor's "where is my passport?": the records ``text`` names (whole records).
+
+    ``text`` is a scanned pickup code (it names one record; a forged, damaged or foreign
+    code is refused exactly as at the counter), or else searched as an application
+    number (exact or its beginning), a passport number (exact, spaces and case ignored)
+    and part of the holder's name (case-insensitive; SQLite folds case of ASCII letters
+    only), at least :data:`LOOKUP_MIN` characters.
+
+    Order: an exact application or passport number first; then passports still to be
+    collected (ready, then printing), collected, cancelled; within each the newest ready
+    date first (undated last), then by application number. At most ``limit`` rows.
+    Supervisors only. Reads, changes nothing.
+    """
+    text = (text or "").strip()
+    if not text:
+        raise InvalidInput("lookup_empty")
+    if any(unicodedata.category(ch)[0] == "C" for ch in text):
+        raise InvalidInput(codes.CONTROL)
+    if len(text) > LOOKUP_MAX:
+        raise InvalidInput("lookup_too_long", max=LOOKUP_MAX)
+    scan = classify(text)
+    is_code = scan.signed or scan.reason in _CODE_REASONS
+    if not is_code and len(text) < LOOKUP_MIN:
+        raise InvalidInput("lookup_too_short", min=LOOKUP_MIN)
+    limit = max(1, min(limit, LOOKUP_LIMIT))
+    number, passport = text.upper(), text.upper().replace(" ", "")
+
+    def work() -> list[PickupView]:
+        permissions.require(by, "pickup_lookup")
+        today = _today()
+        if is_code:
+            return [_view(_record_for(scan), today)]
+        exact = ((PickupRecord.application_no == number)
+                 | (PickupRecord.passport_no == passport))
+        matches = (exact | PickupRecord.application_no.startswith(number)
+                   | PickupRecord.name.contains(text))
+        query = (PickupRecord.select().where(matches)
+                 .order_by(pw.Case(None, [(exact, 0)], 1),
+                           pw.Case(PickupRecord.status,
+                                   [(READY, 0), (PRINTING, 1), (COLLECTED, 2)], 3),
+                           pw.Case(None, [(PickupRecord.ready_date.is_null(), 1)], 0),
+                           PickupRecord.ready_date.desc(), PickupRecord.application_no)
+                 .limit(limit))
+        return _views(query, today)
+
+    return read(work)
+
+
+def local_time(at_utc_iso: str | None) -> str:
+    """A stored time of a :class:`PickupView` (UTC, ISO text) as the office's local date and
+    time, ``dd/mm/yyyy hh:mm`` ("-" for none), the way the counter's refusals say it."""
+    return _local_text(dt.datetime.fromisoformat(at_utc_iso) if at_utc_iso else None)
 
 
 def records(batch: str | None = None, statuses: Sequence[str] | None = None,

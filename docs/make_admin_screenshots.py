@@ -133,6 +133,21 @@ def main() -> int:
         preview_broken(page)
         QTimer.singleShot(2000, lambda: (shot("import-errors"), then()))
 
+    def passports_step(then: Callable[[], None]) -> None:
+        page = window.pages["passports"]
+        window.show_page("passports")
+
+        def found() -> None:
+            page.found.disconnect(found)  # type: ignore[attr-defined]
+            collected = [v for v in page.rows() if v.status == "collected"]  # type: ignore[attr-defined]
+            if collected:
+                page.select(collected[0].application_no)  # type: ignore[attr-defined]
+            QTimer.singleShot(600, lambda: (shot("passports"), then()))
+
+        page.found.connect(found)  # type: ignore[attr-defined]
+        page.search.setText("Siti")  # type: ignore[attr-defined]
+        page.run_search()  # type: ignore[attr-defined]
+
     steps = [
         sign_in,
         page_step("officers", "officers"),
@@ -141,6 +156,7 @@ def main() -> int:
         page_step("reports", "report", tab(0), load=two_weeks),
         page_step("reports", "report-hours", tab(5)),
         page_step("reports", "burndown", tab(6)),
+        passports_step,
         page_step("audit", "audit"),
         page_step("settings", "settings"),
         import_step,

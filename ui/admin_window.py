@@ -43,6 +43,7 @@ log = logging.getLogger("loket.ui.admin")
 # The pages, in the order of the navigation list: (key, module, class).
 PAGES: Final[list[tuple[str, str, str]]] = [
     ("reports", "ui.admin_reports_page", "ReportsPage"),
+    ("passports", "ui.admin_passports_page", "PassportsPage"),
     ("officers", "ui.admin_officers_page", "OfficersPage"),
     ("counters", "ui.admin_counters_page", "CountersPage"),
     ("queues", "ui.admin_queues_page", "QueuesPage"),

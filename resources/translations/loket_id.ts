@@ -1581,6 +1581,197 @@ Permohonan {application}</translation>
     </message>
 </context>
 <context>
+    <name>PassportsPage</name>
+    <message>
+        <source>Passports</source>
+        <translation>Paspor</translation>
+    </message>
+    <message>
+        <source>Application number, passport number, part of the name, or scan the slip</source>
+        <translation>Nomor permohonan, nomor paspor, sebagian nama, atau pindai slip</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Cari</translation>
+    </message>
+    <message>
+        <source>A scanned pickup slip is searched for at once. Names need at least 3 letters.</source>
+        <translation>Slip pengambilan yang dipindai langsung dicari. Pencarian nama minimal 3 huruf.</translation>
+    </message>
+    <message>
+        <source>Application no.</source>
+        <translation>No. permohonan</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Passport no.</source>
+        <translation>No. paspor</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Kelompok</translation>
+    </message>
+    <message>
+        <source>Shelf</source>
+        <translation>Rak</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Collect by</source>
+        <translation>Batas pengambilan</translation>
+    </message>
+    <message>
+        <source>Collected at</source>
+        <translation>Waktu diambil</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Loket</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation>Diambil oleh</translation>
+    </message>
+    <message>
+        <source>Chosen passport</source>
+        <translation>Paspor yang dipilih</translation>
+    </message>
+    <message>
+        <source>&amp;Undo handover…</source>
+        <translation>&amp;Batalkan serah terima…</translation>
+    </message>
+    <message>
+        <source>For a handover recorded by mistake: the passport goes back to ready on the shelf. A written reason is required and kept in the audit log.</source>
+        <translation>Untuk serah terima yang tercatat karena kekeliruan: paspor kembali berstatus siap di rak. Alasan tertulis wajib diisi dan disimpan di log audit.</translation>
+    </message>
+    <message>
+        <source>ready, collect-by date passed</source>
+        <translation>siap, batas pengambilan sudah lewat</translation>
+    </message>
+    <message>
+        <source>ready on the shelf</source>
+        <translation>siap di rak</translation>
+    </message>
+    <message>
+        <source>still printing</source>
+        <translation>masih dicetak</translation>
+    </message>
+    <message>
+        <source>collected</source>
+        <translation>sudah diambil</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>dibatalkan</translation>
+    </message>
+    <message>
+        <source>the holder</source>
+        <translation>pemilik paspor</translation>
+    </message>
+    <message>
+        <source>family: {name}</source>
+        <translation>keluarga: {name}</translation>
+    </message>
+    <message>
+        <source>proxy: {name}</source>
+        <translation>penerima kuasa: {name}</translation>
+    </message>
+    <message>
+        <source>No passport matches “{text}”.</source>
+        <translation>Tidak ada paspor yang cocok dengan “{text}”.</translation>
+    </message>
+    <message>
+        <source>The first {count} matches; type more to narrow the search.</source>
+        <translation>Ini {count} hasil pertama; ketik lebih lengkap untuk mempersempit pencarian.</translation>
+    </message>
+    <message>
+        <source>{count} passport(s) found.</source>
+        <translation>{count} paspor ditemukan.</translation>
+    </message>
+    <message>
+        <source>{name} — application no. {application_no}, passport no. {passport_no}</source>
+        <translation>{name} — no. permohonan {application_no}, no. paspor {passport_no}</translation>
+    </message>
+    <message>
+        <source>Batch: {batch} · Shelf: {shelf}</source>
+        <translation>Kelompok: {batch} · Rak: {shelf}</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>Expected ready: {date}</source>
+        <translation>Perkiraan siap: {date}</translation>
+    </message>
+    <message>
+        <source>Ready since: {ready} · Collect by: {collect_by}</source>
+        <translation>Siap sejak: {ready} · Batas pengambilan: {collect_by}</translation>
+    </message>
+    <message>
+        <source>The collect-by date has passed: the passport is due to be cancelled, as the regulation says.</source>
+        <translation>Batas pengambilan sudah lewat: sesuai ketentuan, paspor ini harus dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Collected on {when} at counter {counter}, handed over by {officer} to {collector}.</source>
+        <translation>Diambil pada {when} di loket {counter}, diserahkan oleh {officer} kepada {collector}.</translation>
+    </message>
+    <message>
+        <source>ID checked: {checked} · Scan: {scan}</source>
+        <translation>Identitas diperiksa: {checked} · Pindaian: {scan}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <source>signed slip</source>
+        <translation>slip bertanda tangan</translation>
+    </message>
+    <message>
+        <source>application number, not verified</source>
+        <translation>nomor permohonan, belum terverifikasi</translation>
+    </message>
+    <message>
+        <source>Search, then choose a passport in the list.</source>
+        <translation>Cari dulu, lalu pilih paspor dalam daftar.</translation>
+    </message>
+    <message>
+        <source>Undo handover</source>
+        <translation>Batalkan serah terima</translation>
+    </message>
+    <message>
+        <source>Passport {application_no} ({name}) was recorded as collected on {when} at counter {counter}. Undo this handover? The passport goes back to ready on the shelf.
+
+Why? (required; kept in the audit log)</source>
+        <translation>Paspor {application_no} ({name}) tercatat sudah diambil pada {when} di loket {counter}. Batalkan serah terima ini? Paspor akan kembali berstatus siap di rak.
+
+Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>The handover of passport {application_no} is undone: it is ready on the shelf again.</source>
+        <translation>Serah terima paspor {application_no} sudah dibatalkan: paspor kembali siap di rak.</translation>
+    </message>
+</context>
+<context>
     <name>PickupPanel</name>
     <message>
         <source>Passport pickup</source>

@@ -29,6 +29,8 @@ def test_history_is_written_once_and_obeys_the_numbering_rules(office: str) -> N
     collected = PickupRecord.select().where(PickupRecord.status == COLLECTED).count()
     assert 0 < collected < HISTORY_BATCH_SIZE
     assert Ticket.select().where(Ticket.pickup.is_null(False)).count() == collected
+    for rec in PickupRecord.select().where(PickupRecord.status == COLLECTED):
+        assert clock.service_day(get_settings().timezone, rec.collected_at) >= rec.ready_date
     # The numbers a supervisor sees add up.
     first_day = min(day for _, day in last)
     total = reports.report(first_day, today, boss.id).total
