@@ -1119,6 +1119,32 @@ def restore(path: str | Path, target_url: str, force: bool = False) -> RestoreRe
     return result
 
 
+def copy_before_restore(target_url: str, path: str | Path,
+                        dest: str | Path | None = None) -> BackupResult | None:
+    """Back up the database a forced restore of ``path`` is about to replace.
+
+    The backup file is checked first (a bad one is refused before anything is copied).
+    Returns None when the target holds no tickets, officers or passports. A copy that
+    cannot be made raises, and the restore must not go on: a mistaken ``--force``
+    never loses what was saved. Binds the target as this program's database (the
+    command line's restore runs alone).
+    """
+    check = verify_backup(path)
+    if not check.ok:
+        raise check.problems[0].error()
+    from app.db import connect
+
+    db = connect(target_url)
+    try:
+        present = set(db.get_tables())
+        if not any(_count(db, t) for t in _DATA_TABLES if t in present):
+            return None
+        migrations.check_schema(db)
+        return make_backup(dest)
+    finally:
+        db.close()
+
+
 def _restore_into(db: pw.Database, backend: str, source: _Source, check: Verification,
                   present: list[str], at_head: bool, path: Path, forced: bool) -> Verification:
     def load() -> Verification:

@@ -193,7 +193,8 @@ def _parser() -> argparse.ArgumentParser:
                         "$LOKET_DB (stop every counter first); prints the check of the result")
     rs.add_argument("file", help="a .sqlite3 backup or a .loketdump.gz dump")
     rs.add_argument("--force", action="store_true",
-                    help="replace a database that already holds tickets, officers or passports")
+                    help="replace a database that already holds tickets, officers or passports "
+                    "(it is backed up first, into the backup folder)")
     vb = sub.add_parser("verify-backup", help="check a backup file without restoring it "
                         "(no database needed)")
     vb.add_argument("file")
@@ -438,12 +439,15 @@ def _verify_backup_command(args: argparse.Namespace, lang: str) -> int:
 
 
 def _restore_command(args: argparse.Namespace, url: str, lang: str) -> int:
+    # What --force replaces is backed up first; without the copy there is no restore.
+    copy = backup.copy_before_restore(url, args.file) if args.force else None
     result = backup.restore(args.file, url, force=args.force)
     moved = (f"schema version {result.backup_schema_version}"
              + (f" migrated to {result.schema_version}"
                 if result.schema_version != result.backup_schema_version else ""))
-    _emit(args, result.to_dict(),
-          f"restored {result.path} into {result.target} ({moved}, "
+    _emit(args, {**result.to_dict(), "copy_before": copy.path if copy else None},
+          (f"the database as it was is saved in {copy.path}\n" if copy else "")
+          + f"restored {result.path} into {result.target} ({moved}, "
           f"{sum(result.counts.values())} rows, {result.seconds:.2f} s"
           + (", the previous data replaced" if result.replaced else "") + ")\n"
           + "check of the restored database: " + _verification_text(result.verification, lang))

@@ -125,3 +125,35 @@ def test_the_installed_command_checks_a_backup(office: str, tmp_path: Path,
     proc = subprocess.run([sys.executable, "-m", "app", "--lang", "en", "verify-backup",
                            str(broken)], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1 and "NOT OK" in proc.stdout and "Traceback" not in proc.stderr
+
+
+def test_a_forced_restore_first_saves_the_database_it_replaces(
+        office: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    engine.issue_ticket("A")
+    code, made, _ = run(capsys, office, "backup", str(tmp_path / "out"))
+    assert code == 0
+    engine.issue_ticket("A")  # made after the backup: only the safety copy keeps it
+    engine.issue_ticket("W")
+    keep = tmp_path / "kept"
+    settings.update_settings(backup_folder=str(keep))
+    code, restored, _ = run(capsys, office, "restore", made["path"], "--force")
+    assert code == 0 and restored["replaced"], restored
+    copy = Path(restored["copy_before"])
+    assert copy.parent == keep and copy.exists()
+    code, check, _ = run(capsys, office, "verify-backup", str(copy))
+    assert code == 0 and check["counts"]["ticket"] == 3  # what --force replaced
+    assert restored["counts"]["ticket"] == 1
+
+
+def test_no_copy_no_restore(office: str, tmp_path: Path,
+                            capsys: pytest.CaptureFixture[str]) -> None:
+    engine.issue_ticket("A")
+    code, made, _ = run(capsys, office, "backup", str(tmp_path / "out"))
+    engine.issue_ticket("A")
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    settings.update_settings(backup_folder=str(blocked / "backups"))
+    code, body, err = run(capsys, office, "restore", made["path"], "--force")
+    assert code != 0 and "Traceback" not in err, err
+    dbmod.connect(office)
+    assert engine.office_status().queues[0].issued_today == 2  # nothing replaced
