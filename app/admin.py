@@ -44,7 +44,7 @@ from app.models import (
     Ticket,
 )
 from app.officers import LoginThrottle, OfficerView
-from app.settings import get_settings, invalidate_cache
+from app.settings import get_settings, invalidate_cache, office_today
 
 T = TypeVar("T")
 
@@ -97,10 +97,6 @@ def _rows(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
     return cast(list[tuple[Any, ...]], list(query.tuples()))
 
 
-def _today() -> dt.date:
-    return clock.service_day(get_settings().timezone)
-
-
 # --- signing in to the supervisor's window -----------------------------------------------
 
 
@@ -138,8 +134,7 @@ def _local_text(at: Any, tz_name: str) -> str | None:
         return None
     if isinstance(at, str):  # SQLite hands back aggregates as text
         at = dt.datetime.fromisoformat(at)
-    local = at.replace(tzinfo=dt.UTC).astimezone(clock.zone(tz_name))
-    return str(local.strftime("%Y-%m-%d %H:%M"))
+    return clock.local_time(at, tz_name).strftime("%Y-%m-%d %H:%M")
 
 
 def list_officers() -> list[OfficerRow]:
@@ -306,7 +301,7 @@ class CounterRow:
 
 
 def _counter_rows(where: pw.Expression | None = None) -> list[CounterRow]:
-    today = _today()
+    today = office_today()
     counters = Counter.select().order_by(Counter.number)
     if where is not None:
         counters = counters.where(where)
@@ -450,7 +445,7 @@ def set_counter_active(by: int, number: int, active: bool) -> CounterRow:
         if bool(counter.active) != active:
             if not active:
                 held = (Ticket.select(Ticket.number)
-                        .where(Ticket.counter == counter.id, Ticket.service_day == _today(),
+                        .where(Ticket.counter == counter.id, Ticket.service_day == office_today(),
                                Ticket.status.in_(HELD_STATUSES)).scalar())
                 if held:
                     raise Refused("counter_holds_ticket", counter=number, number=held)
@@ -486,7 +481,7 @@ def list_queues() -> list[QueueRow]:
     """Every queue with today's waiting count and numbers issued."""
 
     def work() -> list[QueueRow]:
-        today = _today()
+        today = office_today()
         waiting = dict(_rows(Ticket.select(Ticket.service_queue, pw.fn.COUNT(Ticket.id))
                              .where(Ticket.service_day == today, Ticket.status == WAITING)
                              .group_by(Ticket.service_queue)))
@@ -557,7 +552,7 @@ def _refuse_taken_prefix(prefix: str, queue_id: int | None) -> None:
     taken = other.scalar()
     if taken:
         raise Refused("queue_prefix_taken", prefix=prefix, queue=taken)
-    numbers = Ticket.select(Ticket.number).where(Ticket.service_day == _today(),
+    numbers = Ticket.select(Ticket.number).where(Ticket.service_day == office_today(),
                                                  Ticket.number.startswith(prefix))
     if queue_id is not None:
         numbers = numbers.where(Ticket.queue != queue_id)

@@ -138,19 +138,13 @@ def _zone_name() -> str:
     return get_settings().timezone
 
 
-def _utc_start(day: dt.date, zone_name: str) -> dt.datetime:
-    """The UTC moment (naive) the office's local ``day`` begins."""
-    local = dt.datetime.combine(day, dt.time(0), tzinfo=clock.zone(zone_name))
-    return local.astimezone(dt.UTC).replace(tzinfo=None)
-
-
 def _where(filt: AuditFilter, zone_name: str) -> list[pw.Expression]:
     conditions: list[pw.Expression] = []
     if filt.date_from is not None:
-        conditions.append(AuditEntry.at >= _utc_start(filt.date_from, zone_name))
+        conditions.append(AuditEntry.at >= clock.day_start_utc(filt.date_from, zone_name))
     if filt.date_to is not None:
         conditions.append(
-            AuditEntry.at < _utc_start(filt.date_to + dt.timedelta(days=1), zone_name))
+            AuditEntry.at < clock.day_start_utc(filt.date_to + dt.timedelta(days=1), zone_name))
     if filt.officer is not None:
         conditions.append(AuditEntry.officer == filt.officer)
     if filt.counter is not None:

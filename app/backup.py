@@ -63,6 +63,7 @@ from app.db import (
     backend_of,
     check_server_version,
     database,
+    first_line,
     open_database,
     read,
     redact_url,
@@ -245,11 +246,6 @@ def _driver_errors() -> tuple[type[BaseException], ...]:
 
 
 _DRIVER_ERRORS: Final = _driver_errors()
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0]
 
 
 # --- values by column type ---------------------------------------------------------------
@@ -459,7 +455,7 @@ class _SqliteSource(_Source):
             self._read_layout()
         except sqlite3.DatabaseError as exc:
             self.conn.close()
-            raise _Bad("backup_damaged", reason=_first_line(exc)) from exc
+            raise _Bad("backup_damaged", reason=first_line(exc)) from exc
         except _Bad:
             self.conn.close()
             raise
@@ -502,9 +498,9 @@ class _SqliteSource(_Source):
                 for row in chunk:
                     yield decode(list(row))
         except sqlite3.DatabaseError as exc:
-            raise _Bad("backup_damaged", reason=_first_line(exc)) from exc
+            raise _Bad("backup_damaged", reason=first_line(exc)) from exc
         except (ValueError, TypeError) as exc:
-            raise _Bad("backup_damaged", reason=f"{table.name}: {_first_line(exc)}") from exc
+            raise _Bad("backup_damaged", reason=f"{table.name}: {first_line(exc)}") from exc
 
     def close(self) -> None:
         self.conn.close()
@@ -524,7 +520,7 @@ class _DumpSource(_Source):
             raise
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             self.file.close()
-            raise _Bad("backup_damaged", reason=_first_line(exc)) from exc
+            raise _Bad("backup_damaged", reason=first_line(exc)) from exc
 
     def _header_line(self) -> Any:
         try:
@@ -532,7 +528,7 @@ class _DumpSource(_Source):
         except EOFError as exc:
             raise _Bad("backup_truncated") from exc
         except (OSError, zlib.error) as exc:
-            raise _Bad("backup_damaged", reason=_first_line(exc)) from exc
+            raise _Bad("backup_damaged", reason=first_line(exc)) from exc
         if f'"{DUMP_FORMAT}"'.encode() not in line[:200]:
             raise _Bad("backup_unknown_format", path=str(self.path))  # some other gzip file
         if not line.endswith(b"\n"):
@@ -549,7 +545,7 @@ class _DumpSource(_Source):
         except EOFError as exc:
             raise _Bad("backup_truncated") from exc
         except (OSError, zlib.error) as exc:
-            raise _Bad("backup_damaged", reason=_first_line(exc)) from exc
+            raise _Bad("backup_damaged", reason=first_line(exc)) from exc
         if line and not line.endswith(b"\n"):
             # Every line the writer makes ends with a newline: this one was cut off
             # (or is no line at all, in a file that is not a dump).
@@ -609,7 +605,7 @@ class _DumpSource(_Source):
                 yield decode(json.loads(line))
             except (ValueError, TypeError) as exc:
                 raise _Bad("backup_damaged",
-                           reason=f"{table.name}, row {number}: {_first_line(exc)}") from exc
+                           reason=f"{table.name}, row {number}: {first_line(exc)}") from exc
 
     def close(self) -> None:
         self.file.close()
@@ -728,7 +724,7 @@ def _check_source(source: _Source) -> Verification:
         except _Bad as bad:
             problems.append(bad.problem)
         except sqlite3.DatabaseError as exc:
-            problems.append(Problem("backup_damaged", {"reason": _first_line(exc)}))
+            problems.append(Problem("backup_damaged", {"reason": first_line(exc)}))
     return Verification(str(source.path), source.kind, not problems, source.schema_version,
                         source.source_backend, source.made_at,
                         counts or {t.name: t.rows for t in source.tables}, problems)
@@ -745,11 +741,6 @@ def default_folder() -> Path:
 def backup_folder(office: OfficeSettings | None = None) -> Path:
     office = office or get_settings()
     return Path(office.backup_folder).expanduser() if office.backup_folder else default_folder()
-
-
-def _local_now(office: OfficeSettings, at_utc: dt.datetime) -> dt.datetime:
-    return at_utc.replace(tzinfo=dt.UTC).astimezone(clock.zone(office.timezone)).replace(
-        tzinfo=None)
 
 
 def _is_folder(dest: Path, raw: str) -> bool:
@@ -786,7 +777,7 @@ def _target(dest: str | Path | None, fmt: str | None, office: OfficeSettings,
     else:
         fmt = _choose_format(fmt, backend, None)
         folder = path if path is not None else backup_folder(office)
-        stamp = _local_now(office, now_utc).strftime("%Y%m%d-%H%M%S")
+        stamp = clock.local_time(now_utc, office.timezone).strftime("%Y%m%d-%H%M%S")
         suffix = SQLITE_SUFFIX if fmt == FORMAT_SQLITE else DUMP_SUFFIX
         target = folder / f"loket-{stamp}{suffix}"
         extra = 2
@@ -903,7 +894,7 @@ def _copy_sqlite(partial: Path) -> tuple[dict[str, int], int]:
         finally:
             copy.close()
     except sqlite3.Error as exc:
-        raise Refused("backup_copy_failed", reason=_first_line(exc)) from exc
+        raise Refused("backup_copy_failed", reason=first_line(exc)) from exc
     finally:
         source.close()
     return counts, version
@@ -978,7 +969,7 @@ def _write_dump(partial: Path, made_at: dt.datetime) -> tuple[dict[str, int], in
     try:
         conn = _snapshot(backend)
     except _DRIVER_ERRORS as exc:
-        raise DatabaseUnavailable("database_unreachable", reason=_first_line(exc)) from exc
+        raise DatabaseUnavailable("database_unreachable", reason=first_line(exc)) from exc
     try:
         version = int(_scalar(conn, f"SELECT MAX(version) FROM {q(backend, 'schema_version')}")
                       or 0)
@@ -1017,7 +1008,7 @@ def _write_dump(partial: Path, made_at: dt.datetime) -> tuple[dict[str, int], in
             raw.flush()
             os.fsync(raw.fileno())
     except _DRIVER_ERRORS as exc:
-        raise DatabaseUnavailable("database_unreachable", reason=_first_line(exc)) from exc
+        raise DatabaseUnavailable("database_unreachable", reason=first_line(exc)) from exc
     finally:
         with suppress(*_DRIVER_ERRORS):
             conn.rollback()
@@ -1041,7 +1032,7 @@ def _connect_target(url: str) -> pw.Database:
         scheme = urlparse(url).scheme.split("+")[0]
         raise InvalidInput("database_driver_missing", scheme=scheme, extra=scheme) from exc
     except pw.DatabaseError as exc:
-        raise DatabaseUnavailable("database_unreachable", reason=_first_line(exc)) from exc
+        raise DatabaseUnavailable("database_unreachable", reason=first_line(exc)) from exc
     check_server_version(db)
     return db
 
@@ -1111,7 +1102,7 @@ def restore(path: str | Path, target_url: str, force: bool = False) -> RestoreRe
         raise
     except _DRIVER_ERRORS as exc:
         log.warning("restore into %s failed: %s", redact_url(target_url), exc)
-        raise Refused("restore_failed", reason=_first_line(exc)) from exc
+        raise Refused("restore_failed", reason=first_line(exc)) from exc
     finally:
         db.close()
         invalidate_cache()
@@ -1489,8 +1480,9 @@ def overview(now: dt.datetime | None = None) -> BackupOverview:
         folder=str(folder), files=list_backups(folder), daily=office.backup_daily,
         time=office.backup_time, keep=office.backup_keep,
         retention_days=office.retention_days,
-        last_backup_at=_local_now(office, last[0]) if last else None,
-        last_backup_path=last[1] if last else None, last_slot=_local_now(office, slot),
+        last_backup_at=clock.local_time(last[0], office.timezone) if last else None,
+        last_backup_path=last[1] if last else None,
+        last_slot=clock.local_time(slot, office.timezone),
         scheduled_done=done, due=office.backup_daily and not done)
 
 

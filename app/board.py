@@ -19,7 +19,6 @@ stay off the lobby screen, UU PDP 27/2022).
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, cast
@@ -248,12 +247,6 @@ def _rows(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
     return cast(list[tuple[Any, ...]], list(query.tuples()))
 
 
-def _day_start_utc(day: dt.date, tz_name: str) -> dt.datetime:
-    """Midnight at the office of ``day``, as naive UTC (how events are stamped)."""
-    local = dt.datetime.combine(day, dt.time(), tzinfo=clock.zone(tz_name))
-    return local.astimezone(dt.UTC).replace(tzinfo=None)
-
-
 def load_board(recent_limit: int = RECENT_CALLS) -> Board:
     """Today's board in seven small queries (settings are cached by :mod:`app.settings`)."""
     office = get_settings()
@@ -296,7 +289,7 @@ def load_board(recent_limit: int = RECENT_CALLS) -> Board:
                                                        kind=kinds.get(queue_id, SERVICE))
         # The day's last calls per section: newest first from the feed, folded oldest
         # first (a section's own read, so a busy line never hides the other's calls).
-        since = _day_start_utc(today, office.timezone)
+        since = clock.day_start_utc(today, office.timezone)
         events: list[EventView] = []
         for kind in SECTIONS:
             ids = [q.id for q in queues if q.kind == kind]

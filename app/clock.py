@@ -36,6 +36,17 @@ def is_known_zone(name: str) -> bool:
     return True
 
 
+def day_start_utc(day: dt.date, tz_name: str) -> dt.datetime:
+    """The moment the office's local ``day`` begins, as naive UTC (how times are stored)."""
+    local = dt.datetime.combine(day, dt.time(), tzinfo=zone(tz_name))
+    return local.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def local_time(at_utc: dt.datetime, tz_name: str) -> dt.datetime:
+    """A stored (naive UTC) moment as the office's local wall-clock time (naive)."""
+    return at_utc.replace(tzinfo=dt.UTC).astimezone(zone(tz_name)).replace(tzinfo=None)
+
+
 def service_day(tz_name: str, at_utc: dt.datetime | None = None) -> dt.date:
     """The office's local date at ``at_utc`` (default now)."""
     at = (at_utc or utcnow()).replace(tzinfo=dt.UTC)

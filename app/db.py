@@ -127,7 +127,7 @@ def connect(url: str) -> peewee.Database:
             "database_driver_missing", scheme=scheme, extra=_DRIVER_EXTRA.get(scheme, scheme)
         ) from exc
     except peewee.DatabaseError as exc:
-        raise DatabaseUnavailable("database_unreachable", reason=_first_line(exc)) from exc
+        raise DatabaseUnavailable("database_unreachable", reason=first_line(exc)) from exc
     check_server_version(db)
     return db
 
@@ -165,7 +165,8 @@ def check_server_version(db: peewee.Database) -> None:
                            minimum=".".join(map(str, minimum)))
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
+    """The first line of an error's text, for a one-line reason."""
     text = str(exc).strip() or type(exc).__name__
     return text.splitlines()[0]
 
@@ -268,7 +269,7 @@ def run_in_transaction(work: Callable[[], T], attempts: int = 8) -> T:
                 continue
             if is_connection_error(exc):
                 _discard_connection()
-                raise DatabaseUnavailable("database_unreachable", reason=_first_line(exc)) from exc
+                raise DatabaseUnavailable("database_unreachable", reason=first_line(exc)) from exc
             raise
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -281,7 +282,7 @@ def read(work: Callable[[], T]) -> T:
     except _DATABASE_ERRORS as exc:
         if is_connection_error(exc):
             _discard_connection()
-            raise DatabaseUnavailable("database_unreachable", reason=_first_line(exc)) from exc
+            raise DatabaseUnavailable("database_unreachable", reason=first_line(exc)) from exc
         raise
 
 
@@ -303,4 +304,4 @@ def ensure_connected() -> None:
         try:
             db.connect()
         except peewee.DatabaseError as exc:
-            raise DatabaseUnavailable("database_unreachable", reason=_first_line(exc)) from exc
+            raise DatabaseUnavailable("database_unreachable", reason=first_line(exc)) from exc

@@ -45,8 +45,7 @@ HISTORY_BATCH_SIZE = 400
 
 def _local(day: dt.date, seconds: int, zone: str) -> dt.datetime:
     """Naive UTC of ``seconds`` after local midnight of ``day``."""
-    at = dt.datetime.combine(day, dt.time(), clock.zone(zone)) + dt.timedelta(seconds=seconds)
-    return at.astimezone(dt.UTC).replace(tzinfo=None)
+    return clock.day_start_utc(day, zone) + dt.timedelta(seconds=seconds)
 
 
 def seed_history(days: int = 14, seed: int = 2024) -> int:

@@ -56,7 +56,7 @@ from app.models import (
     Ticket,
 )
 from app.prepared import Param, Prepared, model_from_row
-from app.settings import get_settings, parse_code
+from app.settings import get_settings, office_today, parse_code
 
 TicketRef = str | int
 
@@ -147,10 +147,6 @@ def _rows(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
 
 def _iso(value: dt.datetime | dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
-
-
-def _today() -> dt.date:
-    return clock.service_day(get_settings().timezone)
 
 
 def display_number(prefix: str, seq: int) -> str:
@@ -295,7 +291,7 @@ def _find_ticket(ref: TicketRef, lock: bool = False) -> Ticket:
     if isinstance(ref, int):
         cursor = _FIND_TICKET.execute({"id": ref}, variant=("id", lock))
     else:
-        cursor = _FIND_TICKET.execute({"number": ref.strip().upper(), "day": _today()},
+        cursor = _FIND_TICKET.execute({"number": ref.strip().upper(), "day": office_today()},
                                       variant=("number", lock))
     row = cursor.fetchone()
     if row is None:
@@ -436,7 +432,7 @@ def issue_in_transaction(queue_ref: str, pickup: int | None = None) -> TicketVie
     queue = _find_queue(queue_ref)
     if not queue.active:
         raise Refused("queue_inactive", queue=queue.prefix)
-    today = _today()
+    today = office_today()
     seq = _next_sequence(queue.id, today)
     if queue.daily_quota is not None and seq > queue.daily_quota:
         raise Refused("quota_full", queue=queue.prefix, quota=queue.daily_quota)
@@ -606,7 +602,7 @@ def call_next(counter_number: int, officer: int | None = None,
     """
 
     def work() -> TicketView:
-        today = _today()
+        today = office_today()
         plan = _counter_plan(counter_number, today)
         if plan.holding is not None:
             raise Refused("counter_busy", counter=counter_number, number=plan.holding)
@@ -638,7 +634,7 @@ def call_ticket(ref: TicketRef, counter_number: int, officer: int | None = None,
 
     def work() -> TicketView:
         ticket = _find_ticket(ref, lock=True)
-        today = _today()
+        today = office_today()
         if ticket.service_day != today:  # by id (a scanned QR): only today's tickets
             raise NotFound("ticket_unknown", number=ticket.number)
         plan = _counter_plan(counter_number, today)
@@ -738,7 +734,7 @@ def cancel_waiting_pickup_tickets(record_id: int) -> list[TicketView]:
 def open_pickup_ticket(record_id: int) -> TicketView | None:
     """Today's open ticket for a passport, if one was already issued."""
     row = (Ticket.select()
-           .where((Ticket.pickup == record_id) & (Ticket.service_day == _today())
+           .where((Ticket.pickup == record_id) & (Ticket.service_day == office_today())
                   & Ticket.status.in_(OPEN_STATUSES))
            .order_by(Ticket.id.desc()).first())
     return _view(row) if row is not None else None
@@ -852,7 +848,7 @@ def _expire_before(today: dt.date) -> int:
 
 def close_previous_days() -> int:
     """Expire every ticket left open from earlier days; returns how many."""
-    return run_in_transaction(lambda: _expire_before(_today()))
+    return run_in_transaction(lambda: _expire_before(office_today()))
 
 
 # --- reading -----------------------------------------------------------------------
@@ -902,7 +898,7 @@ def office_status() -> OfficeStatus:
     """Waiting count per queue and what each counter holds, for today."""
 
     def work() -> OfficeStatus:
-        today = _today()
+        today = office_today()
         now = clock.utcnow()
         waiting: dict[int, tuple[int, Any]] = {
             queue_id: (n, oldest) for queue_id, n, oldest in

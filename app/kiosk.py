@@ -24,7 +24,7 @@ from app import clock, codes, engine, pickup
 from app.db import read
 from app.errors import Refused
 from app.models import WAITING, DailySequence, Queue, Ticket
-from app.settings import get_settings
+from app.settings import get_settings, office_today
 
 SERVICE = "service"
 PICKUP = "pickup"
@@ -105,10 +105,6 @@ class KioskTicket:
         return cls(**data)
 
 
-def _today() -> dt.date:
-    return clock.service_day(get_settings().timezone)
-
-
 def _tuples(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
     """A query's rows as plain tuples (peewee's type hints do not know ``tuples()``)."""
     return cast(list[tuple[Any, ...]], list(query.tuples()))
@@ -127,7 +123,7 @@ def board() -> KioskBoard:
     office = get_settings()
 
     def work() -> KioskBoard:
-        today = _today()
+        today = office_today()
         waiting = (Ticket.select(pw.fn.COUNT(Ticket.id))
                    .where((Ticket.service_queue == Queue.id) & (Ticket.service_day == today)
                           & (Ticket.status == WAITING)))
@@ -151,8 +147,8 @@ def board() -> KioskBoard:
 
 
 def _local_text(issued_at: str, tz_name: str) -> str:
-    at = dt.datetime.fromisoformat(issued_at).replace(tzinfo=dt.UTC)
-    return at.astimezone(clock.zone(tz_name)).strftime("%d/%m/%Y %H:%M")
+    at = clock.local_time(dt.datetime.fromisoformat(issued_at), tz_name)
+    return at.strftime("%d/%m/%Y %H:%M")
 
 
 def _describe(view: engine.TicketView, again: bool = False) -> KioskTicket:

@@ -37,7 +37,7 @@ from app.models import (
     PickupRecord,
     Ticket,
 )
-from app.settings import get_settings, parse_code
+from app.settings import get_settings, office_today, parse_code
 
 if TYPE_CHECKING:
     from app import slips
@@ -149,10 +149,6 @@ def _tuples(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
     return cast(list[tuple[Any, ...]], list(query.tuples()))
 
 
-def _today() -> dt.date:
-    return clock.service_day(get_settings().timezone)
-
-
 def _date_text(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else "-"
 
@@ -160,8 +156,7 @@ def _date_text(value: dt.date | None) -> str:
 def _local_text(at_utc: dt.datetime | None) -> str:
     if at_utc is None:
         return "-"
-    zone = clock.zone(get_settings().timezone)
-    return at_utc.replace(tzinfo=dt.UTC).astimezone(zone).strftime("%d/%m/%Y %H:%M")
+    return clock.local_time(at_utc, get_settings().timezone).strftime("%d/%m/%Y %H:%M")
 
 
 def _is_overdue(rec: PickupRecord, today: dt.date) -> bool:
@@ -192,7 +187,7 @@ def _view(rec: PickupRecord, today: dt.date | None = None,
         status=rec.status,
         ready_date=rec.ready_date.isoformat() if rec.ready_date else None,
         collect_by=rec.collect_by.isoformat() if rec.collect_by else None,
-        overdue=_is_overdue(rec, today or _today()),
+        overdue=_is_overdue(rec, today or office_today()),
         collected_at=rec.collected_at.isoformat() if rec.collected_at else None,
         collected_counter=counter, collected_by=officer, collected_by_name=officer_name,
         collector=rec.collector,
@@ -371,7 +366,7 @@ def hand_over(raw: str | bytes, counter_number: int, officer: str | int | None,
         who = _officer(officer)
         counter = engine.find_counter(counter_number, must_be_active=False)
         rec = _record_for(scan)
-        today = _today()
+        today = office_today()
         blocker = _blocker(rec, _view(rec, today))
         if blocker is not None:
             raise blocker
@@ -529,7 +524,7 @@ def find(text: str, by: int, limit: int = 50) -> list[PickupView]:
 
     def work() -> list[PickupView]:
         permissions.require(by, "pickup_lookup")
-        today = _today()
+        today = office_today()
         if is_code:
             return [_view(_record_for(scan), today)]
         exact = ((PickupRecord.application_no == number)
@@ -559,15 +554,14 @@ def records(batch: str | None = None, statuses: Sequence[str] | None = None,
     """Records by batch and status, in application-number order."""
 
     def work() -> list[PickupView]:
-        today = _today()
+        today = office_today()
         query = PickupRecord.select().order_by(PickupRecord.application_no)
         if batch is not None:
             query = query.where(PickupRecord.batch == batch)
         if statuses:
             query = query.where(PickupRecord.status.in_(list(statuses)))
         if overdue_only:
-            query = query.where((PickupRecord.status == READY)
-                                & (PickupRecord.collect_by < today))
+            query = query.where(_overdue_now(today))
         return [_view(rec, today) for rec in query]
 
     return read(work)
@@ -603,6 +597,16 @@ def overdue() -> list[PickupView]:
     return records(overdue_only=True)
 
 
+def overdue_count() -> int:
+    """How many ready passports are past their collect-by date (what overdue() lists)."""
+    return read(lambda: PickupRecord.select().where(_overdue_now(office_today())).count())
+
+
+def _overdue_now(today: dt.date) -> Any:
+    return ((PickupRecord.status == READY) & PickupRecord.collect_by.is_null(False)
+            & (PickupRecord.collect_by < today))
+
+
 def cancel_overdue(officer: str | int | None) -> list[str]:
     """Cancel every overdue passport, as the regulation says (supervisors only; audited).
 
@@ -611,9 +615,8 @@ def cancel_overdue(officer: str | int | None) -> list[str]:
 
     def work() -> list[str]:
         who = _officer(officer, supervisor=True)
-        today = _today()
-        due = ((PickupRecord.status == READY) & PickupRecord.collect_by.is_null(False)
-               & (PickupRecord.collect_by < today))
+        today = office_today()
+        due = _overdue_now(today)
         query = (PickupRecord.select(PickupRecord.application_no).where(due)
                  .order_by(PickupRecord.application_no))
         if backend_of(database) != "sqlite":
@@ -648,7 +651,7 @@ def batches() -> list[BatchProgress]:
     """Each batch with its passports counted by status ("" is the regular flow)."""
 
     def work() -> list[BatchProgress]:
-        today = _today()
+        today = office_today()
         late = pw.Case(None, [(((PickupRecord.status == READY)
                                 & (PickupRecord.collect_by < today)), 1)], 0)
         query = (PickupRecord.select(PickupRecord.batch, PickupRecord.status,

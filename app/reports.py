@@ -202,11 +202,6 @@ class BurnDown:
 # --- dates ---------------------------------------------------------------------------
 
 
-def office_today() -> dt.date:
-    """The office's local date now."""
-    return clock.service_day(get_settings().timezone)
-
-
 def period(kind: str, today: dt.date) -> tuple[dt.date, dt.date]:
     """The days of ``today`` / this ``week`` (from Monday) / this ``month``, up to today."""
     if kind == "today":
@@ -227,12 +222,6 @@ def check_range(start: dt.date, end: dt.date) -> None:
                            end=end.strftime("%d/%m/%Y"))
     if (end - start).days + 1 > MAX_DAYS:
         raise InvalidInput("reports_range_too_long", max=MAX_DAYS)
-
-
-def _utc_midnight(day: dt.date, zone: ZoneInfo) -> dt.datetime:
-    """The naive-UTC moment a local day begins."""
-    return dt.datetime.combine(day, dt.time.min, tzinfo=zone).astimezone(_UTC).replace(
-        tzinfo=None)
 
 
 class _LocalClock:
@@ -443,7 +432,8 @@ def _read_tickets(start: dt.date, end: dt.date, clock_: _LocalClock,
 
 def _read_handovers(start: dt.date, end: dt.date, zone: ZoneInfo, clock_: _LocalClock,
                     cells: dict[_Cell, _Group]) -> None:
-    low, high = _utc_midnight(start, zone), _utc_midnight(end + dt.timedelta(days=1), zone)
+    low = clock.day_start_utc(start, zone.key)
+    high = clock.day_start_utc(end + dt.timedelta(days=1), zone.key)
     # The queue of the pickup ticket the handover finished (none when the passport was
     # handed over without a ticket, e.g. by its application number).
     served = Ticket.alias()

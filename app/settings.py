@@ -127,6 +127,11 @@ def _announce(keys: list[str]) -> None:
     engine.emit_event(SETTINGS_CHANGED, keys=keys)
 
 
+def office_today() -> dt.date:
+    """The office's local date now: the service day (see :mod:`app.clock`)."""
+    return clock.service_day(get_settings().timezone)
+
+
 def invalidate_cache() -> None:
     global _cache
     _cache = None

@@ -21,8 +21,9 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app import db as dbmod
-from app import engine, reports
+from app import engine
 from app.demo_history import seed_history
+from app.settings import office_today
 from app.setup import init_database
 from ui.admin_window import AdminWindow
 from ui.application import create_application
@@ -114,7 +115,7 @@ def main() -> int:
         return choose
 
     def two_weeks(page: QWidget) -> None:
-        today = reports.office_today()
+        today = office_today()
         page.set_period("custom", today - dt.timedelta(days=14), today)  # type: ignore[attr-defined]
 
     def sign_in(then: Callable[[], None]) -> None:

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from app import audit
 from app.audit import AuditFilter, AuditPage, FilterChoices
-from app.errors import LoketError
 from app.officers import OfficerView
+from ui.admin_page import error_sentence
 from ui.worker import DbWorker
 
 log = logging.getLogger("loket.ui.admin_audit")
@@ -362,11 +362,7 @@ class AdminAuditPage(QWidget):
 
     def _failed(self, exc: Exception) -> None:
         self._set_busy(False)
-        if isinstance(exc, LoketError):
-            text = exc.message()
-        else:
-            log.error("audit page failed", exc_info=exc)
-            text = self.tr("Something went wrong inside Loket; the details are in the log.")
+        text = error_sentence(exc)
         self._message.setText(text)
         self._message.setStyleSheet(ERROR_STYLE)
         self.failed.emit(text)

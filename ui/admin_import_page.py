@@ -36,6 +36,7 @@ from app.backlog import ImportRejected, ImportSummary, Preview
 from app.errors import LoketError
 from app.messages import render
 from app.officers import OfficerView
+from ui.admin_page import error_sentence
 from ui.worker import DbWorker
 
 log = logging.getLogger("loket.ui.admin_import")
@@ -373,10 +374,7 @@ class AdminImportPage(QWidget):
     # --- state ---------------------------------------------------------------------------
 
     def _error_text(self, exc: Exception) -> str:
-        if isinstance(exc, LoketError):
-            return exc.message()
-        log.error("backlog import page failed", exc_info=exc)
-        return self.tr("Something went wrong inside Loket; the details are in the log.")
+        return error_sentence(exc)
 
     def _say(self, text: str, style: str) -> None:
         self._message.setText(text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +28,20 @@ from ui.worker import DbWorker
 
 DONE_STYLE = "QLabel { background: #e3f2fd; color: #0d3c61; font-size: 12pt; padding: 6px; }"
 REFUSED_STYLE = "QLabel { background: #fff3cd; color: #5c4400; font-size: 12pt; padding: 6px; }"
+
+
+def error_sentence(exc: Exception) -> str:
+    """What a page says when its database work failed: the core's own sentence for a
+    refusal, a calm one for an outage or a bug (the worker has logged the bug)."""
+    if isinstance(exc, DatabaseUnavailable):
+        return QCoreApplication.translate(
+            "PageMessage", "The database could not be reached. Nothing you typed is lost; "
+            "try again when the connection is back.")
+    if isinstance(exc, LoketError):
+        return exc.message()
+    return QCoreApplication.translate(
+        "PageMessage", "Something went wrong inside Loket; nothing was changed. The details "
+        "are in the log file.")
 
 
 class PageMessage(QLabel):
@@ -61,13 +75,7 @@ class PageMessage(QLabel):
         return self._refused
 
     def text_for(self, exc: Exception) -> str:
-        if isinstance(exc, DatabaseUnavailable):
-            return self.tr("The database could not be reached. Nothing you typed is lost; "
-                           "try again when the connection is back.")
-        if isinstance(exc, LoketError):
-            return exc.message()
-        return self.tr("Something went wrong inside Loket; nothing was changed. The details "
-                       "are in the log file.")
+        return error_sentence(exc)
 
     def _show(self, text: str, *, refused: bool) -> None:
         self._refused = refused

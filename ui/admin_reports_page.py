@@ -72,6 +72,7 @@ from app.errors import LoketError
 from app.messages import current_language
 from app.officers import OfficerView
 from app.reports import BurnDown, Report, Row
+from app.settings import office_today
 from ui.worker import DbWorker
 
 log = logging.getLogger("loket.ui.reports")
@@ -279,7 +280,7 @@ class ReportsPage(QWidget):
 
         def op() -> tuple[Report, list[str], BurnDown | None]:
             first, last = (start, end) if kind == CUSTOM else reports.period(
-                kind, reports.office_today())
+                kind, office_today())
             rep = reports.report(first, last, by=by)
             names = reports.batch_names(by=by)
             batch = chosen if chosen in names else (names[0] if names else None)
@@ -387,7 +388,7 @@ class ReportsPage(QWidget):
     # --- passports past their collect-by date --------------------------------------------
 
     def _load_overdue(self) -> None:
-        self._worker.submit(lambda: len(pickup.overdue()), self._show_overdue,
+        self._worker.submit(pickup.overdue_count, self._show_overdue,
                             lambda exc: log.info("overdue passports not counted: %s", exc))
 
     def _show_overdue(self, count: int) -> None:

@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 
 from app import engine, permissions
 from app import settings as office_settings
-from app.errors import LoketError
 from app.messages import current_language
 from app.officers import OfficerView
+from ui.admin_page import error_sentence
 from ui.i18n import LANGUAGE_NAMES, LANGUAGES
 from ui.worker import DbWorker
 
@@ -424,10 +424,7 @@ class AdminSettingsPage(QWidget):
     # --- state ---------------------------------------------------------------------------
 
     def _error_text(self, exc: Exception) -> str:
-        if isinstance(exc, LoketError):
-            return exc.message()
-        log.error("settings page failed", exc_info=exc)
-        return self.tr("Something went wrong inside Loket; the details are in the log.")
+        return error_sentence(exc)
 
     def _say(self, text: str, style: str) -> None:
         self._message.setText(text)

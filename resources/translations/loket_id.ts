@@ -235,10 +235,6 @@
         <source>{count} entries written to {path}.</source>
         <translation>{count} entri ditulis ke {path}.</translation>
     </message>
-    <message>
-        <source>Something went wrong inside Loket; the details are in the log.</source>
-        <translation>Terjadi kesalahan di dalam Loket; rinciannya ada di log.</translation>
-    </message>
 </context>
 <context>
     <name>AdminImportPage</name>
@@ -410,10 +406,6 @@
         <source>The list was imported.</source>
         <translation>Daftar sudah diimpor.</translation>
     </message>
-    <message>
-        <source>Something went wrong inside Loket; the details are in the log.</source>
-        <translation>Terjadi kesalahan di dalam Loket; rinciannya ada di log.</translation>
-    </message>
 </context>
 <context>
     <name>AdminSettingsPage</name>
@@ -560,10 +552,6 @@ Ganti kunci sekarang?</translation>
     <message>
         <source>A new key signs from now on. Codes printed before stay valid until {date}.</source>
         <translation>Mulai sekarang kunci baru yang menandatangani. Kode yang dicetak sebelumnya tetap berlaku sampai {date}.</translation>
-    </message>
-    <message>
-        <source>Something went wrong inside Loket; the details are in the log.</source>
-        <translation>Terjadi kesalahan di dalam Loket; rinciannya ada di log.</translation>
     </message>
 </context>
 <context>
