@@ -18,8 +18,19 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from app import __version__, backlog, backup, engine, logs, migrations, officers, pickup, retention
-from app.db import connect, redact_url, resolve_database_url
+from app import (
+    __version__,
+    backlog,
+    backup,
+    engine,
+    logs,
+    migrations,
+    officers,
+    pc_config,
+    pickup,
+    retention,
+)
+from app.db import connect, explicit_database_url, redact_url, resolve_database_url
 from app.errors import DatabaseUnavailable, InvalidInput, LoketError, Refused, SchemaError
 from app.messages import render
 from app.models import PRINTING, READY
@@ -65,8 +76,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["id", "en"], help="language of messages (default id)")
     p.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     p.add_argument("--version", action="version", version=f"loket {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True,
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=False,
                            parser_class=_Parser)
+    setup = sub.add_parser("setup", help="set up this PC (a window): its mode, its database "
+                           "(this PC only, or a shared server, with Test connection) and its "
+                           "counter; without a command, loket starts the mode set up here "
+                           "(the set-up first, on a PC not set up yet)")
+    setup.add_argument("--windowed", action="store_true", default=True,
+                       help=argparse.SUPPRESS)
 
     init = sub.add_parser("init-db", help="create or migrate the schema (idempotent)")
     init.add_argument("--demo", action="store_true", help="add the demo office")
@@ -301,6 +318,8 @@ def _run(args: argparse.Namespace) -> int:
         return _pc_command(args)
     if args.command == "verify-backup":  # a file only
         return _verify_backup_command(args, lang)
+    if args.command is None or args.command == "setup" or args.command in WINDOW_MODES:
+        return _open_pc(args)
     url = resolve_database_url(args.db)
     log.info("database %s, command %s", redact_url(url), args.command)
     if args.command == "restore":  # the target may be empty: no schema check, own connection
@@ -328,11 +347,9 @@ def _run(args: argparse.Namespace) -> int:
                 return EXIT_OK
             return _open_window("hall")
 
-        migrations.check_schema(db)
+        migrations.ensure_current(db)  # the first PC on a new version migrates, once
         if args.command == "monitor":
             return _open_window("monitor")
-        if args.command in WINDOW_MODES:
-            return _open_window(args.command, windowed=args.windowed)
         if args.command == "status":
             status = engine.office_status()
             _emit(args, status, _status_text(status, lang))
@@ -467,6 +484,22 @@ def _pc_command(args: argparse.Namespace) -> int:
         text = "\n".join(f"{k:<14} {'' if v is None else v}" for k, v in shown.items())
     _emit(args, shown, text)
     return EXIT_OK
+
+
+def _open_pc(args: argparse.Namespace) -> int:
+    """``loket``, ``loket setup`` and the window modes: the Qt layer (imported by name)
+    runs the set-up wizard where needed, opens the database, then the mode."""
+    import importlib
+
+    if args.command in (None, "setup") and not _has_display():
+        if args.command is None and pc_config.exists():
+            raise InvalidInput("display_missing")
+        raise InvalidInput("pc_config_missing")
+    first_run = importlib.import_module("ui.first_run")
+    mode = args.command if args.command in WINDOW_MODES else None
+    return int(first_run.run(mode, windowed=getattr(args, "windowed", False),
+                             force_setup=args.command == "setup",
+                             explicit_url=explicit_database_url(args.db)))
 
 
 def _has_display() -> bool:

@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 import peewee
 import platformdirs
 from playhouse.db_url import connect as url_connect
+from playhouse.db_url import parse as parse_url
 
 from app.errors import DatabaseUnavailable, InvalidInput
 
@@ -41,9 +42,20 @@ def default_database_url() -> str:
     return f"sqlite:///{data_dir / 'loket.sqlite3'}"
 
 
+def explicit_database_url(cli_url: str | None = None) -> str | None:
+    """The database given for this run only: ``--db``, else ``LOKET_DB``."""
+    return cli_url or os.environ.get("LOKET_DB") or None
+
+
 def resolve_database_url(cli_url: str | None = None) -> str:
-    """``--db`` first, then ``LOKET_DB``, then the per-user SQLite default."""
-    return cli_url or os.environ.get("LOKET_DB") or default_database_url()
+    """``--db``, then ``LOKET_DB``, then this PC's configuration (``loket setup``),
+    then the per-user SQLite default."""
+    explicit = explicit_database_url(cli_url)
+    if explicit:
+        return explicit
+    from app import pc_config  # it builds on this module
+
+    return pc_config.configured_database_url() or default_database_url()
 
 
 def redact_url(url: str) -> str:
@@ -68,8 +80,18 @@ def backend_of(db: peewee.Database | peewee.DatabaseProxy) -> str:
     raise InvalidInput("database_url_invalid", url=type(db).__name__)
 
 
-def open_database(url: str) -> peewee.Database:
-    """Create (not yet connect) the database object for ``url``."""
+# A server that accepts the connection but never answers (hung, or not a database
+# server at all) must not hold a connection test forever: PostgreSQL's connect_timeout
+# covers the whole start-up, PyMySQL's only the TCP connect, so a test connection
+# also bounds MariaDB's reads and writes.
+PROBE_TIMEOUT_S = 5
+
+
+def open_database(url: str, *, probe: bool = False) -> peewee.Database:
+    """Create (not yet connect) the database object for ``url``.
+
+    ``probe``: a short-lived connection to test a server (every read bounded).
+    """
     parsed = urlparse(url)
     scheme = parsed.scheme.split("+")[0]
     kwargs: dict[str, Any] = {"autoconnect": False}
@@ -93,6 +115,8 @@ def open_database(url: str) -> peewee.Database:
         kwargs["options"] = "-c plan_cache_mode=force_generic_plan"
     elif scheme == "mysql":
         kwargs["connect_timeout"] = 5
+        if probe:
+            kwargs["read_timeout"] = kwargs["write_timeout"] = PROBE_TIMEOUT_S
         kwargs["charset"] = "utf8mb4"
         # MariaDB defaults to REPEATABLE READ, where a plain SELECT sees the snapshot
         # taken at the transaction's first read: a ticket claimed by a locking read
@@ -104,7 +128,14 @@ def open_database(url: str) -> peewee.Database:
     else:
         raise InvalidInput("database_url_invalid", url=redact_url(url))
     try:
-        db = url_connect(url, **kwargs)
+        # User and password are %-quoted in the URL (a password may hold "@" or ":").
+        if scheme == "mysql":
+            params = parse_url(url, unquote_password=True, unquote_user=True)
+            if "passwd" in params:  # PyMySQL's old name for it, deprecated
+                params["password"] = params.pop("passwd")
+            db = peewee.MySQLDatabase(**{**params, **kwargs})
+        else:
+            db = url_connect(url, unquote_password=True, unquote_user=True, **kwargs)
     except (ValueError, KeyError, RuntimeError) as exc:
         raise InvalidInput("database_url_invalid", url=redact_url(url)) from exc
     return db
@@ -188,7 +219,7 @@ _DATABASE_ERRORS = (peewee.DatabaseError, peewee.InterfaceError)
 _CONNECTION_MYSQL_CODES = {2002, 2003, 2006, 2013, 2055}
 
 
-def _driver_error(exc: BaseException) -> BaseException:
+def driver_error(exc: BaseException) -> BaseException:
     """The driver's own exception behind a peewee one (peewee puts it first in args)."""
     if exc.args and isinstance(exc.args[0], BaseException):
         return exc.args[0]
@@ -197,7 +228,7 @@ def _driver_error(exc: BaseException) -> BaseException:
 
 def is_retryable(exc: BaseException) -> bool:
     """True when ``exc`` is a transient conflict and the transaction can be re-run."""
-    orig = _driver_error(exc)
+    orig = driver_error(exc)
     pgcode = getattr(orig, "pgcode", None)
     if pgcode in _RETRYABLE_PG_CODES:
         return True
@@ -212,7 +243,7 @@ def is_connection_error(exc: BaseException) -> bool:
     """True when ``exc`` says the server cannot be reached or dropped us."""
     if isinstance(exc, peewee.InterfaceError):
         return True
-    orig = _driver_error(exc)
+    orig = driver_error(exc)
     args = getattr(orig, "args", ())
     if args and isinstance(args[0], int) and args[0] in _CONNECTION_MYSQL_CODES:
         return True

@@ -419,9 +419,16 @@ ACTION_WORDS: Final[dict[str, dict[str, str]]] = {
 
 def _merge_area_catalogues() -> None:
     """Each area of the supervisor's window keeps its sentences in its own module."""
-    from app import messages_admin, messages_audit, messages_backup, messages_reports
+    from app import (
+        messages_admin,
+        messages_audit,
+        messages_backup,
+        messages_reports,
+        messages_setup,
+    )
 
-    for area in (messages_admin, messages_audit, messages_backup, messages_reports):
+    for area in (messages_admin, messages_audit, messages_backup, messages_reports,
+                 messages_setup):
         clash = MESSAGES.keys() & area.MESSAGES.keys()
         if clash:
             raise RuntimeError(f"message codes defined twice: {sorted(clash)}")

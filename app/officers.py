@@ -44,10 +44,15 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+def valid_username(username: str) -> bool:
+    """2–32 lowercase letters, digits, dots, underscores or dashes (after trimming)."""
+    return bool(_USERNAME.match(username.strip().lower()))
+
+
 def add_officer(username: str, password: str, role: str = "officer",
                 full_name: str = "", by: Officer | None = None) -> OfficerView:
     username = username.strip().lower()
-    if not _USERNAME.match(username):
+    if not valid_username(username):
         raise InvalidInput("officer_bad_username")
     if role not in ROLES:
         raise InvalidInput("officer_bad_role", role=role)

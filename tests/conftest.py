@@ -20,6 +20,7 @@ from app import db as dbmod
 from app.models import ALL_MODELS
 from app.setup import init_database
 from tests import backends
+from tests.password_servers import mysql_password_server, pg_password_server  # noqa: F401
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -35,7 +36,21 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("LOKET_DB", raising=False)
+    monkeypatch.delenv("LOKET_CONFIG", raising=False)
     monkeypatch.delenv("LOKET_LANG", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_system_keyring() -> Iterator[None]:
+    """Never write into the developer's real password store: no keyring unless a test
+    installs one of its own (tests/unit/test_pc_config.py)."""
+    import keyring
+    from keyring.backends import fail
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)
 
 
 @pytest.fixture(autouse=True)

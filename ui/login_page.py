@@ -21,6 +21,18 @@ from PySide6.QtWidgets import (
 from ui.i18n import LANGUAGE_NAMES, LANGUAGES
 
 
+def _pc_settings_offered() -> bool:
+    from ui import first_run
+
+    return first_run.settings_offered()
+
+
+def _open_pc_settings() -> None:
+    from ui import first_run
+
+    first_run.request_settings()
+
+
 class LoginPage(QWidget):
     """Layout and input only; the window signs in (``app.officers.log_in`` at a counter).
 
@@ -82,6 +94,18 @@ class LoginPage(QWidget):
         inner.addLayout(form)
         inner.addWidget(self._message)
         inner.addWidget(self._sign_in)
+        # This PC's set-up (database, mode, counter), for whoever looks after the PCs;
+        # only where the run can reopen it (not in ``loket demo``).
+        self._pc_settings = QPushButton(self)
+        self._pc_settings.setObjectName("pc_settings")
+        self._pc_settings.setFlat(True)
+        self._pc_settings.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._pc_settings.clicked.connect(_open_pc_settings)
+        self._pc_settings.setVisible(_pc_settings_offered())
+        settings_row = QHBoxLayout()
+        settings_row.addStretch(1)
+        settings_row.addWidget(self._pc_settings)
+        inner.addLayout(settings_row)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(card, 2)
@@ -109,6 +133,9 @@ class LoginPage(QWidget):
                                               self.tr("&Language:")), strict=True):
             label.setText(text)
         self._sign_in.setText(self.tr("Sign in"))
+        self._pc_settings.setText(self.tr("PC settings…"))
+        self._pc_settings.setToolTip(self.tr("This PC's database, mode and counter "
+                                             "(Ctrl+Shift+S)"))
         if self._counter.count() == 0 and self._ask_counter:
             self._counter.setPlaceholderText(self.tr("(loading counters…)"))
 

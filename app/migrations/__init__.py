@@ -67,9 +67,12 @@ def head_version() -> int:
 
 def current_version(db: peewee.Database) -> int:
     """The schema version stamped in ``db``; 0 for an empty database."""
-    if not db.table_exists(SchemaVersion._meta.table_name):
+    table = SchemaVersion._meta.table_name
+    if not db.table_exists(table):
         return 0
-    newest = SchemaVersion.select(peewee.fn.MAX(SchemaVersion.version)).scalar()
+    # On ``db`` itself, not through the models: a connection test reads a database
+    # the models are not bound to.
+    newest = db.execute_sql(f"SELECT MAX(version) FROM {table}").fetchone()[0]
     return int(newest or 0)
 
 
@@ -81,6 +84,18 @@ def check_schema(db: peewee.Database) -> int:
     if version > head_version():
         raise SchemaError("schema_too_new", found=version, known=head_version())
     return version
+
+
+def ensure_current(db: peewee.Database) -> tuple[int, int]:
+    """Before work: refuse a missing or newer schema; migrate an older one (guarded).
+
+    This is how an update reaches the office: the first PC that starts the new
+    version migrates, under the lock, and the others find the work done.
+    """
+    version = check_schema(db)
+    if version < head_version():
+        return migrate(db)
+    return version, version
 
 
 @contextmanager
@@ -96,8 +111,8 @@ def _migration_lock(db: peewee.Database) -> Iterator[None]:
     else:
         # MariaDB commits DDL implicitly, so the lock is a named session lock.
         got = db.execute_sql("SELECT GET_LOCK(%s, 120)", (_LOCK_NAME,)).fetchone()[0]
-        if got != 1:
-            raise SchemaError("schema_missing")
+        if got != 1:  # another PC has been migrating for two minutes
+            raise SchemaError("schema_migration_busy")
         try:
             yield
         finally:

@@ -1,0 +1,143 @@
+"""How a PC's Loket starts: its set-up where needed, its database, then its mode.
+
+``loket`` (no command), ``loket setup`` and every window mode come here:
+
+* on a PC never set up (no ``loket.ini``) and with no ``--db``/``LOKET_DB``, the
+  set-up wizard comes first (:mod:`ui.setup_wizard`);
+* the database is opened and, on a new version of Loket, migrated once (the
+  first PC does it, under a server-side lock). When that fails — the server is
+  down, the password was changed, the schema is newer — a dialog says so in one
+  sentence and offers *Try again*, *PC settings* and *Quit*, instead of a window
+  that cannot work (a shortcut on a desktop has no console to print into);
+* a window's "PC settings" (:func:`request_settings`) closes the windows, opens
+  the same wizard filled in with this PC's settings, and starts again with
+  what was saved (or as before, when it was cancelled).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app import migrations, pc_config, settings
+from app.db import connect, redact_url, resolve_database_url
+from app.errors import LoketError
+from ui.application import create_application
+from ui.i18n import install_language
+from ui.pc_settings import PcSettings
+
+log = logging.getLogger("loket.ui.start")
+
+SETTINGS_REQUESTED = 75  # the event loop's return code for "open the PC settings"
+SETTINGS_KEY = "Ctrl+Shift+S"
+RETRY, SETTINGS, QUIT = "retry", "settings", "quit"
+
+
+_settings_offered = False
+
+
+def settings_offered() -> bool:
+    """Whether the windows of this run can open the PC settings (``loket`` started them
+    through :func:`run`, not ``loket demo``)."""
+    return _settings_offered
+
+
+def request_settings() -> None:
+    """A window's "PC settings": leave the windows and open the set-up wizard."""
+    QCoreApplication.exit(SETTINGS_REQUESTED)
+
+
+def add_settings_shortcut(window: QWidget) -> QShortcut:
+    """Ctrl+Shift+S opens the PC settings (the display and kiosk have no menu)."""
+    shortcut = QShortcut(QKeySequence(SETTINGS_KEY), window)
+    shortcut.activated.connect(request_settings)
+    return shortcut
+
+
+def run_wizard(pc: PcSettings, *, first: bool) -> pc_config.PcConfig | None:
+    """The set-up wizard, filled in with this PC's settings; what was saved, or None."""
+    from ui.setup_wizard import SetupWizard, current_config
+
+    wizard = SetupWizard(pc, None if first else current_config())
+    wizard.show()
+    wizard.raise_()
+    wizard.activateWindow()
+    wizard.exec()
+    saved = wizard.saved
+    wizard.deleteLater()
+    return saved
+
+
+def ask_after_failure(text: str) -> str:
+    """The database could not be opened: try again, change the settings, or quit."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Loket", text)
+    box.setObjectName("start_problem")
+    retry = box.addButton(QCoreApplication.translate("first_run", "Try again"),
+                          QMessageBox.ButtonRole.AcceptRole)
+    settings = box.addButton(QCoreApplication.translate("first_run", "PC settings"),
+                             QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QCoreApplication.translate("first_run", "Quit"),
+                  QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(retry)
+    box.exec()
+    clicked = box.clickedButton()
+    return RETRY if clicked is retry else SETTINGS if clicked is settings else QUIT
+
+
+def open_database(url: str | None) -> None:
+    """Connect (this PC's configured database unless ``url``) and bring the schema up
+    to date; raises :class:`LoketError` in plain words."""
+    url = url or resolve_database_url()
+    log.info("database %s", redact_url(url))
+    db = connect(url)
+    settings.invalidate_cache()  # this run may have used another database before
+    migrations.ensure_current(db)
+
+
+def run(mode: str | None, *, windowed: bool = False, force_setup: bool = False,
+        explicit_url: str | None = None) -> int:
+    """Set up where needed, open the database, run ``mode`` (else the PC's mode)."""
+    from ui import launch
+
+    global _settings_offered
+    _settings_offered = True
+    qt_app = create_application(sys.argv)
+    # The wizard and the dialogs come and go between the windows: only the mode's
+    # windows, once open, end the program when the last one closes.
+    qt_app.setQuitOnLastWindowClosed(False)
+    pc = PcSettings()
+    install_language(pc.language_or_default())
+    wizard_next = force_setup or (explicit_url is None and not pc_config.exists())
+    started = False
+    while True:
+        if wizard_next:
+            wizard_next = False
+            saved = run_wizard(pc, first=not pc_config.exists())
+            install_language(pc.language_or_default())
+            if saved is None and not (started or pc_config.exists()):
+                return 0  # cancelled before this PC was ever set up
+            if saved is not None:
+                explicit_url, mode = None, None  # what was just saved applies now
+            elif not started and force_setup:
+                return 0  # `loket setup` cancelled: nothing changed, nothing to start
+        try:
+            open_database(explicit_url)
+            config = None if explicit_url else pc_config.load()
+        except LoketError as exc:
+            answer = ask_after_failure(exc.message())
+            if answer == QUIT:
+                return 3
+            wizard_next = answer == SETTINGS
+            continue
+        qt_app.setQuitOnLastWindowClosed(True)
+        code = launch.run(mode or (config.mode if config else "counter"), windowed=windowed,
+                          pc_settings=True)
+        started = True
+        qt_app.setQuitOnLastWindowClosed(False)
+        if code != SETTINGS_REQUESTED:
+            return code
+        wizard_next = True

@@ -1,0 +1,700 @@
+"""The set-up of one PC: what it is, which database it opens, which counter it is.
+
+Shown at the first start on a PC (no ``loket.ini`` yet), by ``loket setup``,
+and from a window's "PC settings" — the same dialog each time, filled in with
+what the PC has. The pages:
+
+1. **This PC** — the language of the set-up and the PC's mode;
+2. **Database** — "this PC only" (a SQLite file, the path shown) or "shared
+   server" (PostgreSQL or MariaDB) with **Test connection**, which runs on a
+   thread of its own and says what is wrong in plain words;
+3. **New office** — only for a database without Loket's schema or without an
+   admin: the office's name, the standard queues and counters, the first admin;
+4. **Counter** — only for a counter PC: which counter it is;
+5. **Ready** — what will be saved, and where the password goes.
+
+The wizard decides nothing itself: :mod:`app.connection_check` tests and
+prepares databases, :mod:`app.pc_config` stores the result.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from app import connection_check, pc_config
+from app.connection_check import ConnectionReport, FirstAdmin
+from app.errors import LoketError
+from app.messages import LANGUAGES, current_language
+from app.pc_config import DatabaseChoice, PcConfig
+from ui.i18n import LANGUAGE_NAMES, install_language
+from ui.pc_settings import PcSettings
+
+log = logging.getLogger("loket.ui.setup")
+
+PAGE_PC, PAGE_DATABASE, PAGE_OFFICE, PAGE_COUNTER, PAGE_READY = range(5)
+
+OK_STYLE = "color: #1b5e20;"
+PROBLEM_STYLE = "color: #b71c1c;"
+NOTE_STYLE = "color: #455a64;"
+
+KIND_LABELS = {"postgresql": "PostgreSQL", "mysql": "MariaDB"}
+
+
+def _note(parent: QWidget, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(NOTE_STYLE)
+    return label
+
+
+class _Result(QObject):
+    """Carries a finished Test connection from its thread to the GUI thread."""
+
+    done = Signal(object, object)  # the choice tested, its ConnectionReport
+
+
+class PcPage(QWizardPage):
+    """Language of the set-up, and the mode of this PC."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setObjectName("page_pc")
+        self._wizard = wizard
+        self._language_label = QLabel(self)
+        self.language = QComboBox(self)
+        self.language.setObjectName("setup_language")
+        for lang in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[lang], lang)
+        self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.modes = QButtonGroup(self)
+        self._mode_buttons: dict[str, QRadioButton] = {}
+        self._mode_notes: dict[str, QLabel] = {}
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(self._language_label)
+        row.addWidget(self.language)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addSpacing(8)
+        for mode in pc_config.MODES:
+            button = QRadioButton(self)
+            button.setObjectName(f"mode_{mode}")
+            button.setStyleSheet("font-weight: 600;")
+            self.modes.addButton(button)
+            self._mode_buttons[mode] = button
+            note = _note(self, f"mode_{mode}_note")
+            note.setContentsMargins(24, 0, 0, 6)
+            self._mode_notes[mode] = note
+            layout.addWidget(button)
+            layout.addWidget(note)
+        layout.addStretch(1)
+        self.set_mode(wizard.initial.mode if wizard.initial else "counter")
+        self.modes.buttonToggled.connect(lambda *_: self.completeChanged.emit())
+        self.retranslate()
+
+    def mode(self) -> str:
+        for mode, button in self._mode_buttons.items():
+            if button.isChecked():
+                return mode
+        return "counter"
+
+    def set_mode(self, mode: str) -> None:
+        self._mode_buttons.get(mode, self._mode_buttons["counter"]).setChecked(True)
+
+    def _language_changed(self) -> None:
+        lang = str(self.language.currentData())
+        install_language(lang)
+        self._wizard.pc.language = lang
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Welcome to Loket"))
+        self.setSubTitle(self.tr("Set up this PC in a few steps. First: what is this PC for?"))
+        self._language_label.setText(self.tr("Language:"))
+        texts = {
+            "counter": (self.tr("Counter"),
+                        self.tr("An officer's desk: call numbers, serve applicants, scan "
+                                "pickup slips and hand over passports.")),
+            "display": (self.tr("Lobby display"),
+                        self.tr("The TV in the waiting hall: who is served where; numbers "
+                                "are called aloud.")),
+            "kiosk": (self.tr("Ticket kiosk"),
+                      self.tr("The touch screen with the ticket printer: applicants take a "
+                              "number or check in for a passport pickup.")),
+            "admin": (self.tr("Supervisor"),
+                      self.tr("Officers, counters, queues, office settings, the backlog "
+                              "list, reports, the audit log and backups.")),
+        }
+        for mode, (title, note) in texts.items():
+            self._mode_buttons[mode].setText(title)
+            self._mode_notes[mode].setText(note)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class DatabasePage(QWizardPage):
+    """This PC only (SQLite) or a shared server, with Test connection."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setObjectName("page_database")
+        self._wizard = wizard
+        self.report: ConnectionReport | None = None
+        self._tested: DatabaseChoice | None = None
+        self._testing = False
+        self._result = _Result(self)
+        self._result.done.connect(self._tested_done)
+        initial = wizard.initial.database if wizard.initial else DatabaseChoice()
+
+        self.local = QRadioButton(self)
+        self.local.setObjectName("database_local")
+        self.server = QRadioButton(self)
+        self.server.setObjectName("database_server")
+        group = QButtonGroup(self)
+        group.addButton(self.local)
+        group.addButton(self.server)
+        self.path = QLineEdit(initial.path or pc_config.default_sqlite_path(), self)
+        self.path.setObjectName("sqlite_path")
+        self._browse = QPushButton(self)
+        self._browse.setObjectName("sqlite_browse")
+        self._browse.clicked.connect(self._choose_file)
+        self._local_note = _note(self, "sqlite_note")
+
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("server_kind")
+        for kind, label in KIND_LABELS.items():
+            self.kind.addItem(label, kind)
+        self.host = QLineEdit(initial.host, self)
+        self.host.setObjectName("server_host")
+        self.host.setPlaceholderText("192.168.10.5")
+        self.port = QSpinBox(self)
+        self.port.setObjectName("server_port")
+        self.port.setRange(1, 65535)
+        self.name = QLineEdit(initial.name or "loket", self)
+        self.name.setObjectName("server_database")
+        self.user = QLineEdit(initial.user or "loket", self)
+        self.user.setObjectName("server_user")
+        self.password = QLineEdit(initial.password, self)
+        self.password.setObjectName("server_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        if initial.is_server:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(initial.kind)))
+        self.port.setValue(initial.port or pc_config.DEFAULT_PORTS[str(self.kind.currentData())])
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._password_note = _note(self, "password_note")
+
+        self.test_button = QPushButton(self)
+        self.test_button.setObjectName("test_connection")
+        self.test_button.clicked.connect(self.test_connection)
+        self.result = QLabel(self)
+        self.result.setObjectName("connection_result")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._env_note = _note(self, "env_note")
+
+        self._form = QFormLayout()
+        self._labels = [QLabel(self) for _ in range(5)]
+        for label, field in zip(self._labels, (self.kind, self.host, self.port, self.name,
+                                               self.user), strict=True):
+            self._form.addRow(label, field)
+        self._password_label = QLabel(self)
+        self._form.addRow(self._password_label, self.password)
+        self._server_box = QWidget(self)
+        server_layout = QVBoxLayout(self._server_box)
+        server_layout.setContentsMargins(24, 0, 0, 0)
+        server_layout.addLayout(self._form)
+        server_layout.addWidget(self._password_note)
+
+        self._local_box = QWidget(self)
+        local_layout = QVBoxLayout(self._local_box)
+        local_layout.setContentsMargins(24, 0, 0, 0)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(self._browse)
+        local_layout.addLayout(path_row)
+        local_layout.addWidget(self._local_note)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.local)
+        layout.addWidget(self._local_box)
+        layout.addWidget(self.server)
+        layout.addWidget(self._server_box)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addStretch(1)
+        layout.addLayout(test_row)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        layout.addWidget(self._env_note)
+
+        (self.server if initial.is_server else self.local).setChecked(True)
+        group.buttonToggled.connect(self._where_changed)
+        for edit in (self.path, self.host, self.name, self.user, self.password):
+            edit.textChanged.connect(self._edited)
+        self.port.valueChanged.connect(self._edited)
+        self._where_changed()
+        self.retranslate()
+
+    # --- what is asked --------------------------------------------------------------------
+
+    def choice(self) -> DatabaseChoice:
+        if self.local.isChecked():
+            return DatabaseChoice(kind="sqlite", path=self.path.text().strip())
+        return DatabaseChoice(kind=str(self.kind.currentData()), host=self.host.text().strip(),
+                              port=self.port.value(), name=self.name.text().strip(),
+                              user=self.user.text().strip(), password=self.password.text())
+
+    def _kind_changed(self) -> None:
+        if self.port.value() in pc_config.DEFAULT_PORTS.values():
+            self.port.setValue(pc_config.DEFAULT_PORTS[str(self.kind.currentData())])
+        self._edited()
+
+    def _where_changed(self) -> None:
+        server = self.server.isChecked()
+        self._server_box.setEnabled(server)
+        self._local_box.setEnabled(not server)
+        self._edited()
+
+    def _edited(self) -> None:
+        """Any change makes the last test stale: it has to be run again."""
+        if self._tested is not None and self._tested != self.choice():
+            self._tested = None
+            self.report = None
+            self.result.clear()
+        self.completeChanged.emit()
+
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Database file"), self.path.text(),
+            self.tr("SQLite database (*.sqlite3 *.db);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.path.setText(path)
+
+    # --- Test connection ------------------------------------------------------------------
+
+    def test_connection(self) -> None:
+        """Test the database as filled in, on a thread (a dead host takes seconds)."""
+        if self._testing:
+            return
+        choice = self.choice()
+        self._testing = True
+        self.test_button.setEnabled(False)
+        self.result.setStyleSheet(NOTE_STYLE)
+        self.result.setText(self.tr("Connecting…"))
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        threading.Thread(target=lambda: self._result.done.emit(
+            choice, connection_check.check(choice)), name="loket-test-connection",
+            daemon=True).start()
+
+    def _tested_done(self, choice: DatabaseChoice, report: ConnectionReport) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        self._testing = False
+        self.test_button.setEnabled(True)
+        if choice != self.choice():  # edited while it ran: that answer is about old values
+            self.result.clear()
+            self.completeChanged.emit()
+            return
+        self._tested, self.report = choice, report
+        self.show_report()
+        self.completeChanged.emit()
+
+    def show_report(self) -> None:
+        report = self.report
+        if report is None:
+            self.result.clear()
+            return
+        self.result.setStyleSheet(OK_STYLE if report.usable else PROBLEM_STYLE)
+        self.result.setText(report.message())
+
+    def refresh_report(self) -> None:
+        """Test again now, on this thread (after the database was set up)."""
+        choice = self.choice()
+        self._tested, self.report = choice, connection_check.check(choice)
+        self.show_report()
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
+        return (not self._testing and self.report is not None and self.report.usable
+                and self._tested == self.choice())
+
+    def nextId(self) -> int:  # noqa: N802 (Qt's name)
+        if self.report is not None and self.report.needs_setup:
+            return PAGE_OFFICE
+        return PAGE_COUNTER if self._wizard.mode() == "counter" else PAGE_READY
+
+    # --- words --------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Database"))
+        self.setSubTitle(self.tr("Where Loket keeps tickets, passports and officers. Every "
+                                 "PC of the office must use the same database."))
+        self.local.setText(self.tr("This PC only"))
+        self._local_note.setText(self.tr(
+            "A database file on this PC, for an office with a single PC. Never put it on a "
+            "network share for several counters."))
+        self._browse.setText(self.tr("Choose…"))
+        self.server.setText(self.tr("Shared server (PostgreSQL or MariaDB)"))
+        for label, text in zip(self._labels, (self.tr("Server:"), self.tr("Host:"),
+                                              self.tr("Port:"), self.tr("Database:"),
+                                              self.tr("User:")), strict=True):
+            label.setText(text)
+        self._password_label.setText(self.tr("Password:"))
+        if pc_config.keyring_available():
+            self._password_note.setText(self.tr(
+                "The password is kept in this computer's password store, not in a file."))
+        else:
+            self._password_note.setText(self.tr(
+                "This computer has no password store: the password is kept in Loket's "
+                "settings file, readable only by this user account."))
+        self.test_button.setText(self.tr("Test connection"))
+        overridden = os.environ.get("LOKET_DB")
+        self._env_note.setVisible(bool(overridden))
+        self._env_note.setText(self.tr(
+            "Note: LOKET_DB is set on this PC; while it is, it is used instead of what is "
+            "chosen here."))
+        self.show_report()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class OfficePage(QWizardPage):
+    """A new database: the office's name, the standard queues and counters, the first admin."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setObjectName("page_office")
+        self._wizard = wizard
+        self.office_name = QLineEdit(self)
+        self.office_name.setObjectName("office_name")
+        self.standard = QCheckBox(self)
+        self.standard.setObjectName("standard_office")
+        self.standard.setChecked(True)
+        self.username = QLineEdit("admin", self)
+        self.username.setObjectName("admin_username")
+        self.full_name = QLineEdit(self)
+        self.full_name.setObjectName("admin_full_name")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("admin_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again = QLineEdit(self)
+        self.again.setObjectName("admin_password_again")
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel(self)
+        self.message.setObjectName("office_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(PROBLEM_STYLE)
+        self._admin_note = _note(self, "admin_note")
+        self._office_label, self._labels = QLabel(self), [QLabel(self) for _ in range(4)]
+        form = QFormLayout()
+        form.addRow(self._office_label, self.office_name)
+        form.addRow("", self.standard)
+        self._admin_form = QFormLayout()
+        for label, field in zip(self._labels, (self.username, self.full_name, self.password,
+                                               self.again), strict=True):
+            self._admin_form.addRow(label, field)
+        layout = QVBoxLayout(self)
+        self._office_box = QWidget(self)
+        self._office_box.setLayout(form)
+        layout.addWidget(self._office_box)
+        layout.addSpacing(8)
+        layout.addWidget(self._admin_note)
+        layout.addLayout(self._admin_form)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        for edit in (self.username, self.password, self.again):
+            edit.textChanged.connect(self.completeChanged)
+        self.retranslate()
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt's name)
+        report = self._wizard.database_page.report
+        new = report is not None and report.state == connection_check.EMPTY
+        self._office_box.setVisible(new)
+        self.message.clear()
+        self.retranslate()
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
+        return bool(self.username.text().strip() and self.password.text()
+                    and self.again.text())
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+        """Set the database up now; on a problem say so and stay on this page."""
+        if self.password.text() != self.again.text():
+            self.message.setText(self.tr("The two passwords are not the same."))
+            return False
+        page = self._wizard.database_page
+        report = page.report
+        new = report is not None and report.state == connection_check.EMPTY
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            prepared = connection_check.prepare(
+                page.choice(), office_name=self.office_name.text().strip() if new else None,
+                admin=FirstAdmin(self.username.text().strip(), self.password.text(),
+                                 self.full_name.text().strip()),
+                standard_office=new and self.standard.isChecked())
+            page.refresh_report()
+        except LoketError as exc:
+            self.message.setText(exc.message())
+            return False
+        except Exception:
+            log.exception("setting up the database failed")
+            self.message.setText(self.tr("The database could not be set up; nothing is saved "
+                                         "on this PC. The details are in the log file."))
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._wizard.prepared = prepared
+        self.password.clear()
+        self.again.clear()
+        return True
+
+    def nextId(self) -> int:  # noqa: N802 (Qt's name)
+        return PAGE_COUNTER if self._wizard.mode() == "counter" else PAGE_READY
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("New office database"))
+        self.setSubTitle(self.tr("This database has no Loket office yet. Loket sets it up "
+                                 "now and creates the first administrator."))
+        self._office_label.setText(self.tr("Office name:"))
+        self.office_name.setPlaceholderText(self.tr("Kantor Imigrasi …"))
+        self.standard.setText(self.tr(
+            "Start with the usual queues and counters of an immigration office (A passport "
+            "applications, P priority, B delayed pickup, C pickup, W foreigners; counters "
+            "1–6). The supervisor can change them later."))
+        self._admin_note.setText(self.tr(
+            "The first administrator signs in to the supervisor's window to add officers. "
+            "Keep the password safe."))
+        for label, text in zip(self._labels, (self.tr("Username:"), self.tr("Full name:"),
+                                              self.tr("Password:"), self.tr("Password again:")),
+                               strict=True):
+            label.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class CounterPage(QWizardPage):
+    """Which counter this PC is: one of the database's counters, or a number."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setObjectName("page_counter")
+        self._wizard = wizard
+        self.counters = QListWidget(self)
+        self.counters.setObjectName("counter_list")
+        self.counters.itemSelectionChanged.connect(self.completeChanged)
+        self.number = QSpinBox(self)
+        self.number.setObjectName("counter_number")
+        self.number.setRange(1, 999)
+        self._note = _note(self, "counter_note")
+        self._number_label = QLabel(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.counters, 1)
+        row = QHBoxLayout()
+        row.addWidget(self._number_label)
+        row.addWidget(self.number)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self._note)
+        self.retranslate()
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt's name)
+        report = self._wizard.database_page.report
+        known = report.counters if report else ()
+        self.counters.clear()
+        chosen = self._wizard.pc.counter
+        for number, name in known:
+            item = QListWidgetItem(f"{number} — {name}", self.counters)
+            item.setData(Qt.ItemDataRole.UserRole, number)
+            if number == chosen:
+                self.counters.setCurrentItem(item)
+        if known and self.counters.currentItem() is None:
+            self.counters.setCurrentRow(0)
+        self.counters.setVisible(bool(known))
+        self.number.setVisible(not known)
+        self._number_label.setVisible(not known)
+        if chosen:
+            self.number.setValue(chosen)
+        self.retranslate()
+
+    def counter(self) -> int:
+        item = self.counters.currentItem()
+        if self.counters.isVisible() or self.counters.count():
+            return int(item.data(Qt.ItemDataRole.UserRole)) if item else 0
+        return self.number.value()
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
+        return self.counter() > 0
+
+    def nextId(self) -> int:  # noqa: N802 (Qt's name)
+        return PAGE_READY
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Counter"))
+        self.setSubTitle(self.tr("Which counter is this PC? Its number is shown on the lobby "
+                                 "display when it calls."))
+        self._number_label.setText(self.tr("Counter number:"))
+        known = bool(self.counters.count())
+        self._note.setText(
+            self.tr("Choose this desk's counter.") if known else
+            self.tr("This database has no counters yet. The supervisor adds them in the "
+                    "supervisor's window (Counters); until then this PC cannot call."))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class ReadyPage(QWizardPage):
+    """What will be saved on this PC."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setObjectName("page_ready")
+        self._wizard = wizard
+        self.summary = QLabel(self)
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+        self.setFinalPage(True)
+        self.retranslate()
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt's name)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Ready"))
+        self.setSubTitle(self.tr("Loket saves this on this PC and starts."))
+        wizard = self._wizard
+        modes = {"counter": self.tr("Counter"), "display": self.tr("Lobby display"),
+                 "kiosk": self.tr("Ticket kiosk"), "admin": self.tr("Supervisor")}
+        choice = wizard.database_page.choice()
+        lines = [self.tr("This PC: %1").replace("%1", modes[wizard.mode()])]
+        if wizard.mode() == "counter":
+            lines.append(self.tr("Counter: %1").replace("%1",
+                                                        str(wizard.counter_page.counter())))
+        lines.append(self.tr("Database: %1").replace("%1", choice.describe()))
+        if choice.is_server and choice.password:
+            lines.append(self.tr("Password: in this computer's password store")
+                         if pc_config.keyring_available() else
+                         self.tr("Password: in the settings file, readable only by this user"))
+        if wizard.prepared is not None and wizard.prepared.admin_created:
+            lines.append(self.tr("Administrator created: %1").replace(
+                "%1", wizard.prepared.admin_created))
+        lines.append(self.tr("Settings file: %1").replace("%1", str(wizard.config_file)))
+        lines.append("")
+        lines.append(self.tr("To change this later: \"PC settings\" on the sign-in screen, "
+                             "Ctrl+Shift+S on the display and the kiosk, or the command "
+                             "loket setup."))
+        self.summary.setText("\n".join(lines))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class SetupWizard(QWizard):
+    """The PC's set-up; :attr:`saved` holds what was saved after Finish."""
+
+    def __init__(self, pc: PcSettings, initial: PcConfig | None = None, *,
+                 config_file: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("setup_wizard")
+        self.pc = pc
+        self.initial = initial
+        self.config_file = config_file or pc_config.config_path()
+        self.prepared: connection_check.Prepared | None = None
+        self.saved: PcConfig | None = None
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.pc_page = PcPage(self)
+        self.database_page = DatabasePage(self)
+        self.office_page = OfficePage(self)
+        self.counter_page = CounterPage(self)
+        self.ready_page = ReadyPage(self)
+        for page_id, page in ((PAGE_PC, self.pc_page), (PAGE_DATABASE, self.database_page),
+                              (PAGE_OFFICE, self.office_page), (PAGE_COUNTER, self.counter_page),
+                              (PAGE_READY, self.ready_page)):
+            self.setPage(page_id, page)
+        self.setStartId(PAGE_PC)
+        self.resize(760, 600)
+        self.retranslate()
+
+    def mode(self) -> str:
+        return self.pc_page.mode()
+
+    def accept(self) -> None:
+        """Finish: save this PC's configuration, then close."""
+        choice = self.database_page.choice()
+        try:
+            self.saved = pc_config.save(PcConfig(mode=self.mode(), database=choice),
+                                        self.config_file)
+        except OSError as exc:
+            self.ready_page.summary.setText(
+                self.tr("The settings could not be saved: %1").replace(
+                    "%1", exc.strerror or str(exc)))
+            return
+        if self.mode() == "counter" and self.counter_page.counter() > 0:
+            self.pc.counter = self.counter_page.counter()
+        self.pc.language = str(self.pc_page.language.currentData())
+        super().accept()
+
+    def retranslate(self) -> None:
+        title = self.tr("Loket set-up") if self.initial is None else self.tr("PC settings")
+        self.setWindowTitle(title)
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Back"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Save and start"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def current_config() -> PcConfig | None:
+    """This PC's configuration to fill the wizard in with (None: none, or unreadable)."""
+    try:
+        return pc_config.load(need_password=False)
+    except LoketError as exc:
+        log.warning("this PC's configuration is not usable: %s", exc)
+        return None
