@@ -62,8 +62,12 @@ def tile_hall(windows: list[QWidget]) -> None:
         window.setGeometry(places[mode])
 
 
-def run(mode: str, *, windowed: bool = False) -> int:
-    """Open the window(s) for ``mode`` (``hall``: display, kiosk and counter) and run."""
+def run(mode: str, *, windowed: bool = False, pc_settings: bool = False) -> int:
+    """Open the window(s) for ``mode`` (``hall``: display, kiosk and counter) and run.
+
+    ``pc_settings``: Ctrl+Shift+S in each window (and the sign-in page's button) ends
+    the run with :data:`ui.first_run.SETTINGS_REQUESTED`, the windows closed.
+    """
     qt_app = create_application(sys.argv)
     pc = PcSettings()
     install_language(pc.language_or_default())
@@ -71,6 +75,13 @@ def run(mode: str, *, windowed: bool = False) -> int:
     windows = open_windows(modes, pc, windowed=windowed or mode == "hall")
     if mode == "hall":
         tile_hall(windows)
+    from ui import first_run, lifecycle  # quits cleanly on SIGTERM/Ctrl+C; the probe
+
+    lifecycle.install(qt_app, windows)
+    if pc_settings:
+        for window in windows:
+            first_run.add_settings_shortcut(window)
     code = int(qt_app.exec())
+    qt_app.closeAllWindows()  # left open when the run ended for the PC settings
     del windows
     return code
