@@ -78,12 +78,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"loket {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=False,
                            parser_class=_Parser)
-    setup = sub.add_parser("setup", help="set up this PC (a window): its mode, its database "
-                           "(this PC only, or a shared server, with Test connection) and its "
-                           "counter; without a command, loket starts the mode set up here "
-                           "(the set-up first, on a PC not set up yet)")
-    setup.add_argument("--windowed", action="store_true", default=True,
-                       help=argparse.SUPPRESS)
+    sub.add_parser("setup", help="set up this PC (a window): its mode, its database "
+                   "(this PC only, or a shared server, with Test connection) and its "
+                   "counter; without a command, loket starts the mode set up here "
+                   "(the set-up first, on a PC not set up yet)")
 
     init = sub.add_parser("init-db", help="create or migrate the schema (idempotent)")
     init.add_argument("--demo", action="store_true", help="add the demo office")

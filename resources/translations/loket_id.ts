@@ -795,6 +795,29 @@ Ganti kunci sekarang?</translation>
     </message>
 </context>
 <context>
+    <name>CounterPage</name>
+    <message>
+        <source>Counter</source>
+        <translation>Loket</translation>
+    </message>
+    <message>
+        <source>Which counter is this PC? Its number is shown on the lobby display when it calls.</source>
+        <translation>PC ini loket nomor berapa? Nomornya tampil di layar ruang tunggu saat memanggil.</translation>
+    </message>
+    <message>
+        <source>Counter number:</source>
+        <translation>Nomor loket:</translation>
+    </message>
+    <message>
+        <source>Choose this desk&apos;s counter.</source>
+        <translation>Pilih loket meja ini.</translation>
+    </message>
+    <message>
+        <source>This database has no counters yet. The supervisor adds them in the supervisor&apos;s window (Counters); until then this PC cannot call.</source>
+        <translation>Basis data ini belum punya loket. Supervisor menambahkannya di jendela supervisor (Loket); sampai saat itu PC ini belum bisa memanggil.</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
         <source>Sign out</source>
@@ -980,6 +1003,85 @@ Ganti kunci sekarang?</translation>
     <message>
         <source>Counter {number} is closed.</source>
         <translation>Loket {number} ditutup.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <source>Database file</source>
+        <translation>Berkas basis data</translation>
+    </message>
+    <message>
+        <source>SQLite database (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Basis data SQLite (*.sqlite3 *.db);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Menghubungkan…</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Basis data</translation>
+    </message>
+    <message>
+        <source>Where Loket keeps tickets, passports and officers. Every PC of the office must use the same database.</source>
+        <translation>Tempat Loket menyimpan nomor antrian, paspor dan petugas. Semua PC di kantor harus memakai basis data yang sama.</translation>
+    </message>
+    <message>
+        <source>This PC only</source>
+        <translation>Hanya PC ini</translation>
+    </message>
+    <message>
+        <source>A database file on this PC, for an office with a single PC. Never put it on a network share for several counters.</source>
+        <translation>Berkas basis data di PC ini, untuk kantor dengan satu PC saja. Jangan taruh di folder jaringan untuk beberapa loket.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Shared server (PostgreSQL or MariaDB)</source>
+        <translation>Server bersama (PostgreSQL atau MariaDB)</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Alamat server:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Basis data:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Pengguna:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Kata sandi:</translation>
+    </message>
+    <message>
+        <source>The password is kept in this computer&apos;s password store, not in a file.</source>
+        <translation>Kata sandi disimpan di penyimpanan kata sandi komputer ini, bukan di berkas.</translation>
+    </message>
+    <message>
+        <source>This computer has no password store: the password is kept in Loket&apos;s settings file, readable only by this user account.</source>
+        <translation>Komputer ini tidak punya penyimpanan kata sandi: kata sandi disimpan di berkas pengaturan Loket, yang hanya bisa dibaca akun pengguna ini.</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Uji sambungan</translation>
+    </message>
+    <message>
+        <source>Note: LOKET_DB is set on this PC; while it is, it is used instead of what is chosen here.</source>
+        <translation>Catatan: LOKET_DB diisi di PC ini; selama masih diisi, itulah yang dipakai, bukan pilihan di sini.</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1504,14 @@ Permohonan {application}</translation>
         <translation>Masuk</translation>
     </message>
     <message>
+        <source>PC settings…</source>
+        <translation>Pengaturan PC…</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s database, mode and counter (Ctrl+Shift+S)</source>
+        <translation>Basis data, fungsi dan loket PC ini (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
         <source>(loading counters…)</source>
         <translation>(memuat daftar loket…)</translation>
     </message>
@@ -1416,6 +1526,57 @@ Permohonan {application}</translation>
     <message>
         <source>Choose which counter this PC is.</source>
         <translation>Pilih loket untuk PC ini.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Kedua kata sandi tidak sama.</translation>
+    </message>
+    <message>
+        <source>The database could not be set up; nothing is saved on this PC. The details are in the log file.</source>
+        <translation>Basis data tidak dapat disiapkan; tidak ada yang disimpan di PC ini. Rinciannya ada di berkas log.</translation>
+    </message>
+    <message>
+        <source>New office database</source>
+        <translation>Basis data kantor baru</translation>
+    </message>
+    <message>
+        <source>This database has no Loket office yet. Loket sets it up now and creates the first administrator.</source>
+        <translation>Basis data ini belum berisi kantor Loket. Loket menyiapkannya sekarang dan membuat administrator pertama.</translation>
+    </message>
+    <message>
+        <source>Office name:</source>
+        <translation>Nama kantor:</translation>
+    </message>
+    <message>
+        <source>Kantor Imigrasi …</source>
+        <translation>Kantor Imigrasi …</translation>
+    </message>
+    <message>
+        <source>Start with the usual queues and counters of an immigration office (A passport applications, P priority, B delayed pickup, C pickup, W foreigners; counters 1–6). The supervisor can change them later.</source>
+        <translation>Mulai dengan antrian dan loket yang lazim di kantor imigrasi (A permohonan paspor, P prioritas, B pengambilan tertunda, C pengambilan, W WNA; loket 1–6). Supervisor dapat mengubahnya nanti.</translation>
+    </message>
+    <message>
+        <source>The first administrator signs in to the supervisor&apos;s window to add officers. Keep the password safe.</source>
+        <translation>Administrator pertama masuk ke jendela supervisor untuk menambahkan petugas. Simpan kata sandinya baik-baik.</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Nama pengguna:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Nama lengkap:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Kata sandi:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Ulangi kata sandi:</translation>
     </message>
 </context>
 <context>
@@ -1760,6 +1921,53 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     </message>
 </context>
 <context>
+    <name>PcPage</name>
+    <message>
+        <source>Welcome to Loket</source>
+        <translation>Selamat datang di Loket</translation>
+    </message>
+    <message>
+        <source>Set up this PC in a few steps. First: what is this PC for?</source>
+        <translation>Atur PC ini dalam beberapa langkah. Pertama: PC ini untuk apa?</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Bahasa:</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Loket</translation>
+    </message>
+    <message>
+        <source>An officer&apos;s desk: call numbers, serve applicants, scan pickup slips and hand over passports.</source>
+        <translation>Meja petugas: memanggil nomor, melayani pemohon, memindai bukti pengambilan dan menyerahkan paspor.</translation>
+    </message>
+    <message>
+        <source>Lobby display</source>
+        <translation>Layar ruang tunggu</translation>
+    </message>
+    <message>
+        <source>The TV in the waiting hall: who is served where; numbers are called aloud.</source>
+        <translation>TV di ruang tunggu: siapa dilayani di loket mana; nomor dipanggil dengan suara.</translation>
+    </message>
+    <message>
+        <source>Ticket kiosk</source>
+        <translation>Kios nomor antrian</translation>
+    </message>
+    <message>
+        <source>The touch screen with the ticket printer: applicants take a number or check in for a passport pickup.</source>
+        <translation>Layar sentuh dengan printer tiket: pemohon mengambil nomor atau melapor untuk mengambil paspor.</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Officers, counters, queues, office settings, the backlog list, reports, the audit log and backups.</source>
+        <translation>Petugas, loket, antrian, pengaturan kantor, daftar paspor tertunda, laporan, log audit dan cadangan.</translation>
+    </message>
+</context>
+<context>
     <name>PickupPanel</name>
     <message>
         <source>Passport pickup</source>
@@ -1975,6 +2183,65 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     <message>
         <source>Queue {prefix} saved.</source>
         <translation>Antrian {prefix} disimpan.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadyPage</name>
+    <message>
+        <source>Ready</source>
+        <translation>Siap</translation>
+    </message>
+    <message>
+        <source>Loket saves this on this PC and starts.</source>
+        <translation>Loket menyimpan ini di PC ini lalu dimulai.</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Loket</translation>
+    </message>
+    <message>
+        <source>Lobby display</source>
+        <translation>Layar ruang tunggu</translation>
+    </message>
+    <message>
+        <source>Ticket kiosk</source>
+        <translation>Kios nomor antrian</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>This PC: %1</source>
+        <translation>PC ini: %1</translation>
+    </message>
+    <message>
+        <source>Counter: %1</source>
+        <translation>Loket: %1</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Basis data: %1</translation>
+    </message>
+    <message>
+        <source>Password: in this computer&apos;s password store</source>
+        <translation>Kata sandi: di penyimpanan kata sandi komputer ini</translation>
+    </message>
+    <message>
+        <source>Password: in the settings file, readable only by this user</source>
+        <translation>Kata sandi: di berkas pengaturan, hanya bisa dibaca pengguna ini</translation>
+    </message>
+    <message>
+        <source>Administrator created: %1</source>
+        <translation>Administrator dibuat: %1</translation>
+    </message>
+    <message>
+        <source>Settings file: %1</source>
+        <translation>Berkas pengaturan: %1</translation>
+    </message>
+    <message>
+        <source>To change this later: &quot;PC settings&quot; on the sign-in screen, Ctrl+Shift+S on the display and the kiosk, or the command loket setup.</source>
+        <translation>Untuk mengubahnya nanti: &quot;Pengaturan PC&quot; di layar masuk, Ctrl+Shift+S di layar ruang tunggu dan kios, atau perintah loket setup.</translation>
     </message>
 </context>
 <context>
@@ -2340,6 +2607,37 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <source>The settings could not be saved: %1</source>
+        <translation>Pengaturan tidak dapat disimpan: %1</translation>
+    </message>
+    <message>
+        <source>Loket set-up</source>
+        <translation>Pengaturan awal Loket</translation>
+    </message>
+    <message>
+        <source>PC settings</source>
+        <translation>Pengaturan PC</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Lanjut &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; Kembali</translation>
+    </message>
+    <message>
+        <source>Save and start</source>
+        <translation>Simpan dan mulai</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
     <name>StatusWindow</name>
     <message>
         <source>Office status</source>
@@ -2431,6 +2729,21 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     <message>
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>first_run</name>
+    <message>
+        <source>Try again</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <source>PC settings</source>
+        <translation>Pengaturan PC</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Keluar</translation>
     </message>
 </context>
 </TS>
