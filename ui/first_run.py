@@ -23,9 +23,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app import migrations, pc_config, settings
+from app import connection_check, migrations, pc_config, settings
 from app.db import connect, redact_url, resolve_database_url
-from app.errors import LoketError
+from app.errors import DatabaseUnavailable, LoketError
 from ui.application import create_application
 from ui.i18n import install_language
 from ui.pc_settings import PcSettings
@@ -88,12 +88,21 @@ def ask_after_failure(text: str) -> str:
     return RETRY if clicked is retry else SETTINGS if clicked is settings else QUIT
 
 
-def open_database(url: str | None) -> None:
-    """Connect (this PC's configured database unless ``url``) and bring the schema up
-    to date; raises :class:`LoketError` in plain words."""
+def open_database(url: str | None, config: pc_config.PcConfig | None = None) -> None:
+    """Connect (``url``, else this PC's configured database) and bring the schema up to
+    date; raises :class:`LoketError` in plain words — for a configured server, the
+    words of Test connection (what to check), not the driver's."""
     url = url or resolve_database_url()
     log.info("database %s", redact_url(url))
-    db = connect(url)
+    try:
+        db = connect(url)
+    except DatabaseUnavailable as exc:
+        if config is None or not config.database.is_server or exc.__cause__ is None:
+            raise
+        report = connection_check.explain(exc.__cause__, config.database)
+        if report.problem == "connection_failed":
+            raise
+        raise DatabaseUnavailable(str(report.problem), **report.params) from exc
     settings.invalidate_cache()  # this run may have used another database before
     migrations.ensure_current(db)
 
@@ -125,8 +134,8 @@ def run(mode: str | None, *, windowed: bool = False, force_setup: bool = False,
             elif not started and force_setup:
                 return 0  # `loket setup` cancelled: nothing changed, nothing to start
         try:
-            open_database(explicit_url)
             config = None if explicit_url else pc_config.load()
+            open_database(explicit_url, config)
         except LoketError as exc:
             answer = ask_after_failure(exc.message())
             if answer == QUIT:

@@ -51,6 +51,7 @@ from app.connection_check import ConnectionReport, FirstAdmin
 from app.errors import LoketError
 from app.messages import LANGUAGES, current_language
 from app.pc_config import DatabaseChoice, PcConfig
+from ui.application import load_icon
 from ui.i18n import LANGUAGE_NAMES, install_language
 from ui.pc_settings import PcSettings
 
@@ -401,6 +402,8 @@ class OfficePage(QWizardPage):
         self.standard = QCheckBox(self)
         self.standard.setObjectName("standard_office")
         self.standard.setChecked(True)
+        self._standard_note = _note(self, "standard_office_note")
+        self._standard_note.setContentsMargins(24, 0, 0, 0)
         self.username = QLineEdit("admin", self)
         self.username.setObjectName("admin_username")
         self.full_name = QLineEdit(self)
@@ -419,7 +422,12 @@ class OfficePage(QWizardPage):
         self._office_label, self._labels = QLabel(self), [QLabel(self) for _ in range(4)]
         form = QFormLayout()
         form.addRow(self._office_label, self.office_name)
-        form.addRow("", self.standard)
+        standard_box = QWidget(self)
+        standard_layout = QVBoxLayout(standard_box)
+        standard_layout.setContentsMargins(0, 0, 0, 0)
+        standard_layout.addWidget(self.standard)
+        standard_layout.addWidget(self._standard_note)
+        form.addRow("", standard_box)
         self._admin_form = QFormLayout()
         for label, field in zip(self._labels, (self.username, self.full_name, self.password,
                                                self.again), strict=True):
@@ -488,10 +496,11 @@ class OfficePage(QWizardPage):
                                  "now and creates the first administrator."))
         self._office_label.setText(self.tr("Office name:"))
         self.office_name.setPlaceholderText(self.tr("Kantor Imigrasi …"))
-        self.standard.setText(self.tr(
-            "Start with the usual queues and counters of an immigration office (A passport "
-            "applications, P priority, B delayed pickup, C pickup, W foreigners; counters "
-            "1–6). The supervisor can change them later."))
+        self.standard.setText(self.tr("Start with the usual queues and counters"))
+        self._standard_note.setText(self.tr(
+            "Those of an immigration office: A passport applications, P priority, B delayed "
+            "pickup, C pickup, W foreigners; counters 1–6. The supervisor can change them "
+            "later."))
         self._admin_note.setText(self.tr(
             "The first administrator signs in to the supervisor's window to add officers. "
             "Keep the password safe."))
@@ -516,6 +525,8 @@ class CounterPage(QWizardPage):
         self.counters = QListWidget(self)
         self.counters.setObjectName("counter_list")
         self.counters.itemSelectionChanged.connect(self.completeChanged)
+        self.counters.setStyleSheet("QListWidget { font-size: 13pt; }"
+                                    " QListWidget::item { padding: 4px; }")
         self.number = QSpinBox(self)
         self.number.setObjectName("counter_number")
         self.number.setRange(1, 999)
@@ -644,6 +655,7 @@ class SetupWizard(QWizard):
         self.prepared: connection_check.Prepared | None = None
         self.saved: PcConfig | None = None
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, load_icon("loket").pixmap(48, 48))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.pc_page = PcPage(self)
         self.database_page = DatabasePage(self)

@@ -1555,8 +1555,12 @@ Permohonan {application}</translation>
         <translation>Kantor Imigrasi …</translation>
     </message>
     <message>
-        <source>Start with the usual queues and counters of an immigration office (A passport applications, P priority, B delayed pickup, C pickup, W foreigners; counters 1–6). The supervisor can change them later.</source>
-        <translation>Mulai dengan antrian dan loket yang lazim di kantor imigrasi (A permohonan paspor, P prioritas, B pengambilan tertunda, C pengambilan, W WNA; loket 1–6). Supervisor dapat mengubahnya nanti.</translation>
+        <source>Start with the usual queues and counters</source>
+        <translation>Mulai dengan antrian dan loket yang lazim</translation>
+    </message>
+    <message>
+        <source>Those of an immigration office: A passport applications, P priority, B delayed pickup, C pickup, W foreigners; counters 1–6. The supervisor can change them later.</source>
+        <translation>Yang biasa di kantor imigrasi: A permohonan paspor, P prioritas, B pengambilan tertunda, C pengambilan, W WNA; loket 1–6. Supervisor dapat mengubahnya nanti.</translation>
     </message>
     <message>
         <source>The first administrator signs in to the supervisor&apos;s window to add officers. Keep the password safe.</source>

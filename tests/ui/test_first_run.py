@@ -1,0 +1,229 @@
+"""How a PC's Loket starts: the wizard on a new PC, its mode, "PC settings", a dead server.
+
+These run :func:`ui.first_run.run` for real — its wizard, its windows and its event
+loops — and act in them from a timer, as a person would between the screens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard
+from pytestqt.qtbot import QtBot
+
+from app import pc_config
+from app.pc_config import DatabaseChoice, PcConfig
+from tests.password_servers import free_port
+from ui import first_run, launch
+from ui.setup_wizard import SetupWizard
+
+Step = Callable[[], bool]  # does its part and returns True once its screen was there
+
+
+def _top(kind: type) -> QWidget | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, kind) and widget.isVisible():
+            return widget
+    return None
+
+
+class Script:
+    """Runs steps one after the other from a timer, each when its screen is there."""
+
+    def __init__(self, steps: list[Step], timeout_ms: int = 30_000) -> None:
+        self.steps = list(steps)
+        self.done: list[int] = []
+        self.error: Exception | None = None
+        self.timer = QTimer()
+        self.timer.setInterval(50)
+        self.timer.timeout.connect(self._tick)
+        self._ticks_left = timeout_ms // 50
+
+    def start(self) -> None:
+        self.timer.start()
+
+    def _tick(self) -> None:
+        self._ticks_left -= 1
+        if self._ticks_left <= 0:  # a step never found its screen: end the run
+            self.timer.stop()
+            for widget in QApplication.topLevelWidgets():
+                if isinstance(widget, QWizard):
+                    widget.reject()
+            for widget in QApplication.topLevelWidgets():
+                widget.close()
+            QApplication.exit(99)
+            return
+        try:
+            finished = bool(self.steps) and self.steps[0]()
+        except Exception as exc:  # an assertion in a step: stop here, report it
+            self.error = exc
+            self._ticks_left = 0
+            self._tick()
+            return
+        if finished:
+            self.steps.pop(0)
+            self.done.append(len(self.done))
+        if not self.steps:
+            self.timer.stop()
+
+
+def _wizard() -> SetupWizard | None:
+    found = _top(SetupWizard)
+    return found if isinstance(found, SetupWizard) else None
+
+
+def _set_up_sqlite(path: Path, mode: str) -> list[Step]:
+    """The steps of a first set-up on a new SQLite file."""
+    state: dict[str, bool] = {}
+
+    def pc_page() -> bool:
+        wizard = _wizard()
+        if wizard is None:
+            return False
+        combo = wizard.pc_page.language
+        combo.setCurrentIndex(combo.findData("en"))
+        wizard.pc_page.set_mode(mode)
+        wizard.next()
+        wizard.database_page.path.setText(str(path))
+        wizard.database_page.test_connection()
+        return True
+
+    def tested() -> bool:
+        wizard = _wizard()
+        if wizard is None or not wizard.button(QWizard.WizardButton.NextButton).isEnabled():
+            return False
+        wizard.next()  # the new-office page
+        office = wizard.office_page
+        office.username.setText("kepala")
+        office.password.setText("rahasia-123")
+        office.again.setText("rahasia-123")
+        wizard.next()  # sets the database up
+        if mode == "counter":
+            wizard.counter_page.counters.setCurrentRow(1)
+            wizard.next()
+        state["ready"] = wizard.currentPage() is wizard.ready_page
+        wizard.accept()
+        return True
+
+    return [pc_page, tested]
+
+
+def test_a_new_pc_is_set_up_starts_its_mode_and_reopens_the_settings(
+        qtbot: QtBot, tmp_path: Path, qapp: QApplication, english: str) -> None:
+    from ui.counter_window import CounterWindow
+    from ui.display_window import DisplayWindow
+
+    database = tmp_path / "kantor" / "loket.sqlite3"
+
+    def counter_open() -> bool:
+        window = _top(CounterWindow)
+        if window is None:
+            return False
+        settings = window.findChild(QWidget, "pc_settings")
+        assert settings is not None and settings.isVisible()  # offered on the sign-in page
+        settings.click()  # type: ignore[attr-defined]
+        return True
+
+    def settings_again() -> bool:
+        wizard = _wizard()
+        if wizard is None:
+            return False
+        assert wizard.windowTitle() == "PC settings" and wizard.mode() == "counter"
+        assert wizard.database_page.path.text() == str(database)
+        wizard.pc_page.set_mode("display")
+        wizard.next()
+        wizard.database_page.test_connection()
+        return True
+
+    def tested_again() -> bool:
+        wizard = _wizard()
+        if wizard is None or not wizard.button(QWizard.WizardButton.NextButton).isEnabled():
+            return False
+        wizard.next()  # an office with an admin: straight to Ready
+        assert wizard.currentPage() is wizard.ready_page
+        wizard.accept()
+        return True
+
+    def display_open() -> bool:
+        window = _top(DisplayWindow)
+        if window is None:
+            return False
+        window.close()  # the last window: the program ends
+        return True
+
+    script = Script(_set_up_sqlite(database, "counter")
+                    + [counter_open, settings_again, tested_again, display_open])
+    script.start()
+    code = first_run.run(None, windowed=True)
+    assert script.error is None and not script.steps, f"step {len(script.done)}: {script.error}"
+    assert code == 0
+    saved = pc_config.load()
+    assert saved == PcConfig("display", DatabaseChoice(kind="sqlite", path=str(database)))
+
+
+def test_cancelling_the_first_set_up_starts_nothing(
+        qtbot: QtBot, qapp: QApplication, english: str) -> None:
+    def cancel() -> bool:
+        wizard = _wizard()
+        if wizard is None:
+            return False
+        wizard.reject()
+        return True
+
+    script = Script([cancel])
+    script.start()
+    assert first_run.run("counter") == 0 and not script.steps
+    assert not pc_config.exists()
+
+
+def test_a_dead_server_is_said_plainly_with_retry_settings_quit(
+        qtbot: QtBot, qapp: QApplication, english: str) -> None:
+    port = free_port()  # nothing listens there
+    pc_config.save(PcConfig("counter", DatabaseChoice(
+        kind="postgresql", host="127.0.0.1", port=port, name="loket", user="loket",
+        password="pw")))
+    seen: list[str] = []
+
+    def dialog(answer: str) -> Step:
+        def step() -> bool:
+            box = _top(QMessageBox)
+            if not isinstance(box, QMessageBox):
+                return False
+            seen.append(box.text())
+            for button in box.buttons():
+                if button.text() == answer:
+                    button.click()
+            return True
+        return step
+
+    script = Script([dialog("Try again"), dialog("Quit")])
+    script.start()
+    assert first_run.run(None) == 3 and not script.steps
+    assert len(seen) == 2  # asked again after "Try again"
+    # Test connection's words (what to check), not the driver's.
+    assert seen[0] == (f"127.0.0.1 answered, but no database server listens on port {port}. "
+                       "Check the port number and whether the database service is running "
+                       "and listening on the network.")
+
+
+def test_ctrl_shift_s_leaves_the_windows_for_the_settings(
+        qtbot: QtBot, office: str, qapp: QApplication, english: str) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from ui.kiosk_window import KioskWindow
+
+    def press() -> bool:
+        window = _top(KioskWindow)
+        if window is None:
+            return False
+        QTest.keyClick(window, Qt.Key.Key_S,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        return True
+
+    script = Script([press])
+    script.start()
+    assert launch.run("kiosk", windowed=True, pc_settings=True) == first_run.SETTINGS_REQUESTED
+    assert _top(KioskWindow) is None  # closed, its worker stopped
