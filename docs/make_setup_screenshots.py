@@ -12,6 +12,7 @@ Nothing outside the temp folder is touched (its own XDG folders and LOKET_CONFIG
 from __future__ import annotations
 
 import os
+import socket
 import sys
 import tempfile
 from pathlib import Path
@@ -31,6 +32,12 @@ from ui.pc_settings import PcSettings  # noqa: E402
 from ui.setup_wizard import SetupWizard  # noqa: E402
 
 DOCS = Path(__file__).parent
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 def save(widget: QWidget, name: str) -> None:
@@ -87,12 +94,19 @@ def main(lang: str) -> int:
     save(wizard, "6-ready")
     wizard.button(QWizard.WizardButton.CancelButton)  # nothing is saved by the shots
 
-    from app.errors import DatabaseUnavailable
+    from app import pc_config
+    from app.errors import LoketError
     from ui import first_run
 
-    down = DatabaseUnavailable(
-        "database_unreachable",
-        reason='connection to server at "192.168.10.5", port 5432 failed: timeout expired')
+    # A counter PC whose server is not running (nothing listens on that port).
+    config = pc_config.PcConfig("counter", pc_config.DatabaseChoice(
+        kind="postgresql", host="127.0.0.1", port=_free_port(), name="loket", user="loket",
+        password="pw"))
+    try:
+        first_run.open_database(config.database.url(), config)
+        raise SystemExit("the database was reachable after all")
+    except LoketError as exc:
+        text = exc.message()
 
     def shoot_dialog() -> None:
         box = next(w for w in QApplication.topLevelWidgets()
@@ -101,7 +115,7 @@ def main(lang: str) -> int:
         box.reject()
 
     QTimer.singleShot(300, shoot_dialog)
-    first_run.ask_after_failure(down.message())
+    first_run.ask_after_failure(text)
     del app
     return 0
 

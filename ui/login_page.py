@@ -99,6 +99,7 @@ class LoginPage(QWidget):
         self._pc_settings = QPushButton(self)
         self._pc_settings.setObjectName("pc_settings")
         self._pc_settings.setFlat(True)
+        self._pc_settings.setStyleSheet("font-size: 11pt; color: #1565c0;")
         self._pc_settings.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._pc_settings.clicked.connect(_open_pc_settings)
         self._pc_settings.setVisible(_pc_settings_offered())
