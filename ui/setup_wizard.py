@@ -80,13 +80,32 @@ class _Result(QObject):
     done = Signal(object, object)  # the choice tested, its ConnectionReport
 
 
-class PcPage(QWizardPage):
+class _Page(QWizardPage):
+    """A page of the wizard: named for tests, retranslated when the language changes.
+
+    (Each page's texts are in its own ``retranslate``: ``self.tr`` takes the context of
+    the class that calls it.)
+    """
+
+    def __init__(self, wizard: SetupWizard, name: str) -> None:
+        super().__init__(wizard)
+        self.setObjectName(name)
+        self._wizard = wizard
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class PcPage(_Page):
     """Language of the set-up, and the mode of this PC."""
 
     def __init__(self, wizard: SetupWizard) -> None:
-        super().__init__(wizard)
-        self.setObjectName("page_pc")
-        self._wizard = wizard
+        super().__init__(wizard, "page_pc")
         self._language_label = QLabel(self)
         self.language = QComboBox(self)
         self.language.setObjectName("setup_language")
@@ -156,19 +175,12 @@ class PcPage(QWizardPage):
             self._mode_buttons[mode].setText(title)
             self._mode_notes[mode].setText(note)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class DatabasePage(QWizardPage):
+class DatabasePage(_Page):
     """This PC only (SQLite) or a shared server, with Test connection."""
 
     def __init__(self, wizard: SetupWizard) -> None:
-        super().__init__(wizard)
-        self.setObjectName("page_database")
-        self._wizard = wizard
+        super().__init__(wizard, "page_database")
         self.report: ConnectionReport | None = None
         self._tested: DatabaseChoice | None = None
         self._testing = False
@@ -384,19 +396,12 @@ class DatabasePage(QWizardPage):
             "chosen here."))
         self.show_report()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class OfficePage(QWizardPage):
+class OfficePage(_Page):
     """A new database: the office's name, the standard queues and counters, the first admin."""
 
     def __init__(self, wizard: SetupWizard) -> None:
-        super().__init__(wizard)
-        self.setObjectName("page_office")
-        self._wizard = wizard
+        super().__init__(wizard, "page_office")
         self.office_name = QLineEdit(self)
         self.office_name.setObjectName("office_name")
         self.standard = QCheckBox(self)
@@ -507,19 +512,12 @@ class OfficePage(QWizardPage):
                                strict=True):
             label.setText(text)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class CounterPage(QWizardPage):
+class CounterPage(_Page):
     """Which counter this PC is: one of the database's counters, or a number."""
 
     def __init__(self, wizard: SetupWizard) -> None:
-        super().__init__(wizard)
-        self.setObjectName("page_counter")
-        self._wizard = wizard
+        super().__init__(wizard, "page_counter")
         self.counters = QListWidget(self)
         self.counters.setObjectName("counter_list")
         self.counters.itemSelectionChanged.connect(self.completeChanged)
@@ -582,19 +580,12 @@ class CounterPage(QWizardPage):
             self.tr("This database has no counters yet. The supervisor adds them in the "
                     "supervisor's window (Counters); until then this PC cannot call."))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class ReadyPage(QWizardPage):
+class ReadyPage(_Page):
     """What will be saved on this PC."""
 
     def __init__(self, wizard: SetupWizard) -> None:
-        super().__init__(wizard)
-        self.setObjectName("page_ready")
-        self._wizard = wizard
+        super().__init__(wizard, "page_ready")
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
@@ -633,11 +624,6 @@ class ReadyPage(QWizardPage):
                              "Ctrl+Shift+S on the display and the kiosk, or the command "
                              "loket setup."))
         self.summary.setText("\n".join(lines))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class SetupWizard(QWizard):

@@ -74,6 +74,14 @@ def _wizard() -> SetupWizard | None:
     return found if isinstance(found, SetupWizard) else None
 
 
+def _tested_wizard() -> SetupWizard | None:
+    """The wizard once its Test connection passed (Next is on)."""
+    wizard = _wizard()
+    if wizard is None or not wizard.button(QWizard.WizardButton.NextButton).isEnabled():
+        return None
+    return wizard
+
+
 def _set_up_sqlite(path: Path, mode: str) -> list[Step]:
     """The steps of a first set-up on a new SQLite file."""
     state: dict[str, bool] = {}
@@ -91,8 +99,8 @@ def _set_up_sqlite(path: Path, mode: str) -> list[Step]:
         return True
 
     def tested() -> bool:
-        wizard = _wizard()
-        if wizard is None or not wizard.button(QWizard.WizardButton.NextButton).isEnabled():
+        wizard = _tested_wizard()
+        if wizard is None:
             return False
         wizard.next()  # the new-office page
         office = wizard.office_page
@@ -138,8 +146,8 @@ def test_a_new_pc_is_set_up_starts_its_mode_and_reopens_the_settings(
         return True
 
     def tested_again() -> bool:
-        wizard = _wizard()
-        if wizard is None or not wizard.button(QWizard.WizardButton.NextButton).isEnabled():
+        wizard = _tested_wizard()
+        if wizard is None:
             return False
         wizard.next()  # an office with an admin: straight to Ready
         assert wizard.currentPage() is wizard.ready_page
