@@ -298,11 +298,14 @@ class DatabasePage(_Page):
         self._edited()
 
     def _edited(self) -> None:
-        """Any change makes the last test stale: it has to be run again."""
+        """Any change makes the last test stale: it has to be run again. A file on this
+        PC is tested at once (it takes a moment); a server on the button."""
         if self._tested is not None and self._tested != self.choice():
             self._tested = None
             self.report = None
             self.result.clear()
+        if self.local.isChecked() and not self._testing and self.path.text().strip():
+            self.refresh_report()
         self.completeChanged.emit()
 
     def _choose_file(self) -> None:
