@@ -11,7 +11,9 @@ what the PC has. The pages:
 3. **New office** — only for a database without Loket's schema or without an
    admin: the office's name, the standard queues and counters, the first admin;
 4. **Counter** — only for a counter PC: which counter it is;
-5. **Ready** — what will be saved, and where the password goes.
+5. **Printer** or **Voice** — for a kiosk its ticket printer and paper, for a lobby
+   display whether calls are repeated in English;
+6. **Ready** — what will be saved, and where the password goes.
 
 The wizard decides nothing itself: :mod:`app.connection_check` tests and
 prepares databases, :mod:`app.pc_config` stores the result.
@@ -53,11 +55,11 @@ from app.messages import LANGUAGES, current_language
 from app.pc_config import DatabaseChoice, PcConfig
 from ui.application import load_icon
 from ui.i18n import LANGUAGE_NAMES, install_language
-from ui.pc_settings import PcSettings
+from ui.pc_settings import PAPER_WIDTHS_MM, PcSettings, printer_names
 
 log = logging.getLogger("loket.ui.setup")
 
-PAGE_PC, PAGE_DATABASE, PAGE_OFFICE, PAGE_COUNTER, PAGE_READY = range(5)
+PAGE_PC, PAGE_DATABASE, PAGE_OFFICE, PAGE_COUNTER, PAGE_DEVICE, PAGE_READY = range(6)
 
 OK_STYLE = "color: #1b5e20;"
 PROBLEM_STYLE = "color: #b71c1c;"
@@ -365,7 +367,7 @@ class DatabasePage(_Page):
     def nextId(self) -> int:  # noqa: N802 (Qt's name)
         if self.report is not None and self.report.needs_setup:
             return PAGE_OFFICE
-        return PAGE_COUNTER if self._wizard.mode() == "counter" else PAGE_READY
+        return self._wizard.page_after_database()
 
     # --- words --------------------------------------------------------------------------
 
@@ -494,7 +496,7 @@ class OfficePage(_Page):
         return True
 
     def nextId(self) -> int:  # noqa: N802 (Qt's name)
-        return PAGE_COUNTER if self._wizard.mode() == "counter" else PAGE_READY
+        return self._wizard.page_after_database()
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("New office database"))
@@ -584,6 +586,79 @@ class CounterPage(_Page):
                     "supervisor's window (Counters); until then this PC cannot call."))
 
 
+class DevicePage(_Page):
+    """A kiosk's ticket printer and paper; a display's second (English) call."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard, "page_device")
+        pc = wizard.pc
+        self.printer = QComboBox(self)
+        self.printer.setObjectName("kiosk_printer")
+        self.printer.setEditable(True)  # also "pdf:FOLDER", or a printer not listed yet
+        self.printer.addItem("", "")
+        for name in printer_names():
+            self.printer.addItem(name, name)
+        if pc.printer:
+            self.printer.setCurrentText(pc.printer)
+        self.paper = QComboBox(self)
+        self.paper.setObjectName("kiosk_paper")
+        for width in PAPER_WIDTHS_MM:
+            self.paper.addItem(f"{width} mm", width)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(pc.paper_width_mm)))
+        self._printer_note = _note(self, "printer_note")
+        self.english = QCheckBox(self)
+        self.english.setObjectName("speak_english")
+        self.english.setChecked(pc.speak_english)
+        self._english_note = _note(self, "english_note")
+        self._printer_label, self._paper_label = QLabel(self), QLabel(self)
+        self._kiosk_box = QWidget(self)
+        form = QFormLayout(self._kiosk_box)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self._printer_label, self.printer)
+        form.addRow(self._paper_label, self.paper)
+        form.addRow("", self._printer_note)
+        self._display_box = QWidget(self)
+        display_layout = QVBoxLayout(self._display_box)
+        display_layout.setContentsMargins(0, 0, 0, 0)
+        display_layout.addWidget(self.english)
+        display_layout.addWidget(self._english_note)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._kiosk_box)
+        layout.addWidget(self._display_box)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt's name)
+        kiosk = self._wizard.mode() == "kiosk"
+        self._kiosk_box.setVisible(kiosk)
+        self._display_box.setVisible(not kiosk)
+        self.retranslate()
+
+    def printer_name(self) -> str:
+        """The printer chosen; "" for the ticket on screen."""
+        text = self.printer.currentText().strip()
+        return "" if text == self.printer.itemText(0) else text
+
+    def nextId(self) -> int:  # noqa: N802 (Qt's name)
+        return PAGE_READY
+
+    def retranslate(self) -> None:
+        kiosk = self._wizard.mode() == "kiosk"
+        self.setTitle(self.tr("Ticket printer") if kiosk else self.tr("Calls"))
+        self.setSubTitle(self.tr("The printer the kiosk prints numbers on.") if kiosk else
+                         self.tr("How the lobby display calls numbers aloud."))
+        self._printer_label.setText(self.tr("Printer:"))
+        self._paper_label.setText(self.tr("Paper width:"))
+        self.printer.setItemText(0, self.tr("(none: show the ticket on screen)"))
+        self._printer_note.setText(self.tr(
+            "The printers this PC knows are listed; a thermal ticket printer is usually "
+            "80 mm, small ones 58 mm. pdf:FOLDER writes each ticket as a PDF file."))
+        self.english.setText(self.tr("Repeat every call in English"))
+        self._english_note.setText(self.tr(
+            "Each number is called in Bahasa Indonesia; with this, once more in English "
+            "(for offices with many foreign applicants)."))
+
+
 class ReadyPage(_Page):
     """What will be saved on this PC."""
 
@@ -613,6 +688,15 @@ class ReadyPage(_Page):
         if wizard.mode() == "counter":
             lines.append(self.tr("Counter: %1").replace("%1",
                                                         str(wizard.counter_page.counter())))
+        if wizard.mode() == "kiosk":
+            printer = wizard.device_page.printer_name()
+            lines.append(self.tr("Printer: %1, %2 mm").replace(
+                "%1", printer or self.tr("none (ticket on screen)")).replace(
+                "%2", str(wizard.device_page.paper.currentData())))
+        if wizard.mode() == "display":
+            lines.append(self.tr("Calls: in Bahasa Indonesia and English")
+                         if wizard.device_page.english.isChecked()
+                         else self.tr("Calls: in Bahasa Indonesia"))
         lines.append(self.tr("Database: %1").replace("%1", choice.describe()))
         if choice.is_server and choice.password:
             lines.append(self.tr("Password: in this computer's password store")
@@ -648,10 +732,11 @@ class SetupWizard(QWizard):
         self.database_page = DatabasePage(self)
         self.office_page = OfficePage(self)
         self.counter_page = CounterPage(self)
+        self.device_page = DevicePage(self)
         self.ready_page = ReadyPage(self)
         for page_id, page in ((PAGE_PC, self.pc_page), (PAGE_DATABASE, self.database_page),
                               (PAGE_OFFICE, self.office_page), (PAGE_COUNTER, self.counter_page),
-                              (PAGE_READY, self.ready_page)):
+                              (PAGE_DEVICE, self.device_page), (PAGE_READY, self.ready_page)):
             self.setPage(page_id, page)
         self.setStartId(PAGE_PC)
         self.resize(760, 600)
@@ -659,6 +744,11 @@ class SetupWizard(QWizard):
 
     def mode(self) -> str:
         return self.pc_page.mode()
+
+    def page_after_database(self) -> int:
+        """The counter's number, the kiosk's printer or the display's voice; else Ready."""
+        return {"counter": PAGE_COUNTER, "kiosk": PAGE_DEVICE,
+                "display": PAGE_DEVICE}.get(self.mode(), PAGE_READY)
 
     def accept(self) -> None:
         """Finish: save this PC's configuration, then close."""
@@ -673,6 +763,11 @@ class SetupWizard(QWizard):
             return
         if self.mode() == "counter" and self.counter_page.counter() > 0:
             self.pc.counter = self.counter_page.counter()
+        elif self.mode() == "kiosk":
+            self.pc.printer = self.device_page.printer_name() or None
+            self.pc.paper_width_mm = int(self.device_page.paper.currentData())
+        elif self.mode() == "display":
+            self.pc.speak_english = self.device_page.english.isChecked()
         self.pc.language = str(self.pc_page.language.currentData())
         super().accept()
 

@@ -1176,6 +1176,49 @@ Ganti kunci sekarang?</translation>
     </message>
 </context>
 <context>
+    <name>DevicePage</name>
+    <message>
+        <source>Ticket printer</source>
+        <translation>Printer tiket</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Panggilan</translation>
+    </message>
+    <message>
+        <source>The printer the kiosk prints numbers on.</source>
+        <translation>Printer tempat kios mencetak nomor antrian.</translation>
+    </message>
+    <message>
+        <source>How the lobby display calls numbers aloud.</source>
+        <translation>Cara layar ruang tunggu memanggil nomor dengan suara.</translation>
+    </message>
+    <message>
+        <source>Printer:</source>
+        <translation>Printer:</translation>
+    </message>
+    <message>
+        <source>Paper width:</source>
+        <translation>Lebar kertas:</translation>
+    </message>
+    <message>
+        <source>(none: show the ticket on screen)</source>
+        <translation>(tidak ada: tampilkan tiket di layar)</translation>
+    </message>
+    <message>
+        <source>The printers this PC knows are listed; a thermal ticket printer is usually 80 mm, small ones 58 mm. pdf:FOLDER writes each ticket as a PDF file.</source>
+        <translation>Daftar berisi printer yang dikenal PC ini; printer tiket termal biasanya 80 mm, yang kecil 58 mm. pdf:FOLDER menulis setiap tiket sebagai berkas PDF.</translation>
+    </message>
+    <message>
+        <source>Repeat every call in English</source>
+        <translation>Ulangi setiap panggilan dalam bahasa Inggris</translation>
+    </message>
+    <message>
+        <source>Each number is called in Bahasa Indonesia; with this, once more in English (for offices with many foreign applicants).</source>
+        <translation>Setiap nomor dipanggil dalam Bahasa Indonesia; dengan pilihan ini, sekali lagi dalam bahasa Inggris (untuk kantor dengan banyak pemohon WNA).</translation>
+    </message>
+</context>
+<context>
     <name>DisplayWindow</name>
     <message>
         <source>Lobby display</source>
@@ -2222,6 +2265,22 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     <message>
         <source>Counter: %1</source>
         <translation>Loket: %1</translation>
+    </message>
+    <message>
+        <source>Printer: %1, %2 mm</source>
+        <translation>Printer: %1, %2 mm</translation>
+    </message>
+    <message>
+        <source>none (ticket on screen)</source>
+        <translation>tidak ada (tiket di layar)</translation>
+    </message>
+    <message>
+        <source>Calls: in Bahasa Indonesia and English</source>
+        <translation>Panggilan: Bahasa Indonesia dan bahasa Inggris</translation>
+    </message>
+    <message>
+        <source>Calls: in Bahasa Indonesia</source>
+        <translation>Panggilan: Bahasa Indonesia</translation>
     </message>
     <message>
         <source>Database: %1</source>

@@ -26,6 +26,7 @@ from ui.pc_settings import PcSettings
 from ui.setup_wizard import (
     PAGE_COUNTER,
     PAGE_DATABASE,
+    PAGE_DEVICE,
     PAGE_OFFICE,
     PAGE_PC,
     PAGE_READY,
@@ -228,3 +229,36 @@ def test_the_wizard_speaks_the_language_chosen_on_its_first_page(
     assert wizard.database_page.test_button.text() == "Uji sambungan"
     combo.setCurrentIndex(combo.findData("en"))
     assert QApplication.translate("DatabasePage", "Test connection") == "Test connection"
+
+
+@pytest.mark.parametrize("mode", ["kiosk", "display"])
+def test_a_kiosk_gets_its_printer_and_a_display_its_voice(
+        qtbot: QtBot, pc: PcSettings, config_file: Path, tmp_path: Path, english: str,
+        mode: str) -> None:
+    local = DatabaseChoice(kind="sqlite", path=str(tmp_path / "office.sqlite3"))
+    connection_check.prepare(local, admin=connection_check.FirstAdmin("admin", "admin-123!"))
+    pc.paper_width_mm = 80
+    wizard = _wizard(qtbot, pc, config_file)
+    wizard.pc_page.set_mode(mode)
+    _next(wizard, PAGE_DATABASE)
+    wizard.database_page.path.setText(local.path)
+    _next(wizard, PAGE_DEVICE)
+    device = wizard.device_page
+    assert device.printer.isVisible() == (mode == "kiosk")
+    assert device.english.isVisible() == (mode == "display")
+    if mode == "kiosk":
+        assert device.printer_name() == ""  # nothing chosen: the ticket on screen
+        device.printer.setCurrentText(f"pdf:{tmp_path / 'tickets'}")
+        device.paper.setCurrentIndex(device.paper.findData(58))
+    else:
+        device.english.setChecked(True)
+    _next(wizard, PAGE_READY)
+    summary = wizard.ready_page.summary.text()
+    assert ("58 mm" in summary) if mode == "kiosk" else ("English" in summary)
+    wizard.accept()
+    if mode == "kiosk":
+        assert pc.printer == f"pdf:{tmp_path / 'tickets'}" and pc.paper_width_mm == 58
+    else:
+        assert pc.speak_english
+    saved = pc_config.load(config_file)
+    assert saved is not None and saved.mode == mode
