@@ -318,6 +318,10 @@ def _run(args: argparse.Namespace) -> int:
         return _verify_backup_command(args, lang)
     if args.command is None or args.command == "setup" or args.command in WINDOW_MODES:
         return _open_pc(args)
+    wants_demo = args.command == "demo" or (args.command == "init-db" and args.demo)
+    if wants_demo and explicit_database_url(args.db) is None and pc_config.exists():
+        # Made-up tickets and passports must never reach an office's database.
+        raise InvalidInput("demo_on_office_pc", path=str(pc_config.config_path()))
     url = resolve_database_url(args.db)
     log.info("database %s, command %s", redact_url(url), args.command)
     if args.command == "restore":  # the target may be empty: no schema check, own connection

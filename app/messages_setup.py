@@ -33,6 +33,13 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "en": "This PC is not set up yet. Run 'loket setup' on this PC's screen, or give a "
         "database with --db.",
     },
+    "demo_on_office_pc": {
+        "id": "PC ini sudah diatur untuk kantor ({path}); demo tidak boleh mengisi basis "
+        "datanya dengan data contoh. Pakai berkas tersendiri: loket --db "
+        "sqlite:///demo.sqlite3 demo",
+        "en": "This PC is set up for an office ({path}); the demo must not fill its database "
+        "with made-up data. Use a file of its own: loket --db sqlite:///demo.sqlite3 demo",
+    },
     "display_missing": {
         "id": "Jendela Loket memerlukan layar; di sini hanya perintah yang bisa dipakai "
         "(loket --help).",

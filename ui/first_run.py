@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -107,6 +108,14 @@ def open_database(url: str | None, config: pc_config.PcConfig | None = None) -> 
     migrations.ensure_current(db)
 
 
+def _never_set_up(mode: str | None) -> bool:
+    """No loket.ini; and for a window asked for by name, not even the per-user SQLite
+    file (a PC that ran ``loket init-db`` or ``loket demo`` works on that, as before)."""
+    if pc_config.exists():
+        return False
+    return mode is None or not Path(pc_config.default_sqlite_path()).exists()
+
+
 def run(mode: str | None, *, windowed: bool = False, force_setup: bool = False,
         explicit_url: str | None = None) -> int:
     """Set up where needed, open the database, run ``mode`` (else the PC's mode)."""
@@ -120,7 +129,7 @@ def run(mode: str | None, *, windowed: bool = False, force_setup: bool = False,
     qt_app.setQuitOnLastWindowClosed(False)
     pc = PcSettings()
     install_language(pc.language_or_default())
-    wizard_next = force_setup or (explicit_url is None and not pc_config.exists())
+    wizard_next = force_setup or (explicit_url is None and _never_set_up(mode))
     started = False
     while True:
         if wizard_next:

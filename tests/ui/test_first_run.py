@@ -249,3 +249,28 @@ def test_ctrl_shift_s_leaves_the_windows_for_the_settings(
     script.start()
     assert launch.run("kiosk", windowed=True, pc_settings=True) == first_run.SETTINGS_REQUESTED
     assert _top(KioskWindow) is None  # closed, its worker stopped
+
+
+def test_a_window_by_name_on_a_pc_with_the_default_database_opens_without_the_set_up(
+        qtbot: QtBot, qapp: QApplication, english: str) -> None:
+    """`loket demo`, then `loket admin --windowed` (as the README says): no wizard."""
+    from app import db as dbmod
+    from app.setup import init_database
+    from ui.admin_window import AdminWindow
+
+    init_database(dbmod.connect(dbmod.default_database_url()), demo=True)
+    seen: list[str] = []
+
+    def admin_open() -> bool:
+        if _wizard() is not None:
+            seen.append("wizard")
+        window = _top(AdminWindow)
+        if window is None:
+            return False
+        window.close()
+        return True
+
+    script = Script([admin_open])
+    script.start()
+    assert first_run.run("admin", windowed=True) == 0
+    assert not script.steps and seen == [] and not pc_config.exists()

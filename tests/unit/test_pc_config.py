@@ -143,3 +143,18 @@ def test_mariadb_and_ipv6_urls() -> None:
     choice = DatabaseChoice(kind="mysql", host="fe80::1", name="loket", user="loket")
     assert choice.url() == "mysql://loket@[fe80::1]:3306/loket"
     assert choice.describe() == "MariaDB loket@fe80::1:3306/loket"
+
+
+def test_the_demo_never_fills_a_set_up_pcs_database(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from app import cli
+
+    office = tmp_path / "office.sqlite3"
+    pc_config.save(PcConfig("counter", DatabaseChoice(kind="sqlite", path=str(office))))
+    for argv in (["demo", "--no-window"], ["init-db", "--demo"]):
+        assert cli.main(["--lang", "en", *argv]) == 2
+        assert "must not fill its database" in capsys.readouterr().err
+    assert not office.exists()
+    demo = tmp_path / "demo.sqlite3"  # a file of its own is fine
+    assert cli.main(["--db", f"sqlite:///{demo}", "demo", "--no-window"]) == 0
+    assert demo.exists() and not office.exists()
