@@ -129,7 +129,9 @@ def run(mode: str | None, *, windowed: bool = False, force_setup: bool = False,
     qt_app.setQuitOnLastWindowClosed(False)
     pc = PcSettings()
     install_language(pc.language_or_default())
-    wizard_next = force_setup or (explicit_url is None and _never_set_up(mode))
+    # `loket` alone on a PC never set up asks what the PC is, even with LOKET_DB set.
+    wizard_next = force_setup or ((explicit_url is None or mode is None)
+                                  and _never_set_up(mode))
     started = False
     while True:
         if wizard_next:

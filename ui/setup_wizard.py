@@ -186,7 +186,9 @@ class DatabasePage(_Page):
         self.report: ConnectionReport | None = None
         self._tested: DatabaseChoice | None = None
         self._testing = False
-        self._result = _Result(self)
+        # No parent: the test's thread holds it, so a wizard closed while a test still
+        # runs loses only the answer (the connection to a deleted page is gone).
+        self._result = _Result()
         self._result.done.connect(self._tested_done)
         initial = wizard.initial.database if wizard.initial else DatabaseChoice()
 
@@ -330,9 +332,9 @@ class DatabasePage(_Page):
         self.result.setStyleSheet(NOTE_STYLE)
         self.result.setText(self.tr("Connecting…"))
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        threading.Thread(target=lambda: self._result.done.emit(
-            choice, connection_check.check(choice)), name="loket-test-connection",
-            daemon=True).start()
+        result = self._result
+        threading.Thread(target=lambda: result.done.emit(choice, connection_check.check(choice)),
+                         name="loket-test-connection", daemon=True).start()
 
     def _tested_done(self, choice: DatabaseChoice, report: ConnectionReport) -> None:
         QGuiApplication.restoreOverrideCursor()

@@ -262,3 +262,38 @@ def test_a_kiosk_gets_its_printer_and_a_display_its_voice(
         assert pc.speak_english
     saved = pc_config.load(config_file)
     assert saved is not None and saved.mode == mode
+
+
+def _alive(widget: object) -> bool:
+    from shiboken6 import isValid
+
+    return bool(isValid(widget))
+
+
+def test_closing_the_wizard_while_a_test_runs_is_harmless(
+        qtbot: QtBot, pc: PcSettings, config_file: Path, english: str) -> None:
+    """A server that accepts and never answers keeps the test busy for seconds; the
+    officer closes the wizard meanwhile. The late answer goes nowhere, nothing breaks."""
+    import socket
+    import threading
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(5)
+        wizard = SetupWizard(pc, config_file=config_file)  # deleted by the test itself
+        wizard.show()
+        _next(wizard, PAGE_DATABASE)
+        page = wizard.database_page
+        page.server.setChecked(True)
+        page.host.setText("127.0.0.1")
+        page.port.setValue(listener.getsockname()[1])
+        page.test_connection()
+        assert not page.test_button.isEnabled()
+        result = page._result
+        answered = threading.Event()
+        result.done.connect(lambda *_: answered.set())
+        wizard.reject()
+        wizard.deleteLater()
+        qtbot.waitUntil(lambda: not _alive(page), timeout=5000)
+        qtbot.waitUntil(answered.is_set, timeout=TEST_TIMEOUT_MS)  # the thread finished
+    assert not config_file.exists()
