@@ -22,11 +22,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import connection_check, migrations, pc_config, settings
 from app.db import connect, redact_url, resolve_database_url
 from app.errors import DatabaseUnavailable, LoketError
+from ui import lifecycle
 from ui.application import create_application
 from ui.i18n import install_language
 from ui.pc_settings import PcSettings
@@ -119,14 +120,26 @@ def _never_set_up(mode: str | None) -> bool:
 def run(mode: str | None, *, windowed: bool = False, force_setup: bool = False,
         explicit_url: str | None = None) -> int:
     """Set up where needed, open the database, run ``mode`` (else the PC's mode)."""
-    from ui import launch
-
     global _settings_offered
     _settings_offered = True
     qt_app = create_application(sys.argv)
     # The wizard and the dialogs come and go between the windows: only the mode's
     # windows, once open, end the program when the last one closes.
     qt_app.setQuitOnLastWindowClosed(False)
+    # A stop signal during the set-up or a dialog ends the run too (the windows have
+    # their own while they run, ui.launch).
+    stopper = lifecycle.QuitOnSignals(qt_app)
+    try:
+        return _run(qt_app, stopper, mode, windowed=windowed, force_setup=force_setup,
+                    explicit_url=explicit_url)
+    finally:
+        stopper.uninstall()
+
+
+def _run(qt_app: QApplication, stopper: lifecycle.QuitOnSignals, mode: str | None, *,
+         windowed: bool, force_setup: bool, explicit_url: str | None) -> int:
+    from ui import launch
+
     pc = PcSettings()
     install_language(pc.language_or_default())
     # `loket` alone on a PC never set up asks what the PC is, even with LOKET_DB set.
@@ -137,6 +150,8 @@ def run(mode: str | None, *, windowed: bool = False, force_setup: bool = False,
         if wizard_next:
             wizard_next = False
             saved = run_wizard(pc, first=not pc_config.exists())
+            if stopper.received is not None:
+                return 0
             install_language(pc.language_or_default())
             if saved is None and not (started or pc_config.exists()):
                 return 0  # cancelled before this PC was ever set up
@@ -149,6 +164,8 @@ def run(mode: str | None, *, windowed: bool = False, force_setup: bool = False,
             open_database(explicit_url, config)
         except LoketError as exc:
             answer = ask_after_failure(exc.message())
+            if stopper.received is not None:
+                return 0
             if answer == QUIT:
                 return 3
             wizard_next = answer == SETTINGS

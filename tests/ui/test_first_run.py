@@ -274,3 +274,21 @@ def test_a_window_by_name_on_a_pc_with_the_default_database_opens_without_the_se
     script.start()
     assert first_run.run("admin", windowed=True) == 0
     assert not script.steps and seen == [] and not pc_config.exists()
+
+
+def test_a_stop_signal_during_the_set_up_ends_the_run(
+        qtbot: QtBot, qapp: QApplication, english: str) -> None:
+    import os
+    import signal
+
+    def terminate() -> bool:
+        if _wizard() is None:
+            return False
+        os.kill(os.getpid(), signal.SIGTERM)  # a shutdown while the wizard is open
+        return True
+
+    script = Script([terminate])
+    script.start()
+    assert first_run.run(None) == 0 and not script.steps
+    assert _wizard() is None and not pc_config.exists()
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # given back
