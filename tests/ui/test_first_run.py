@@ -34,11 +34,22 @@ _scripts: list[Script] = []
 
 
 @pytest.fixture(autouse=True)
-def _stop_scripts() -> Iterator[None]:
-    """A script left running (its test failed) must not end another test's event loop."""
+def _stop_scripts(qapp: QApplication) -> Iterator[None]:
+    """This PC's windows speak English here; and a script left running (its test failed)
+    must not end another test's event loop."""
+    from ui.application import create_application
+    from ui.pc_settings import PcSettings
+
+    create_application([])  # the PC's settings are found by the application's name
+    PcSettings().language = "en"  # first_run.run reads the PC's language
     yield
     while _scripts:
         _scripts.pop().timer.stop()
+    # QApplication.exit() while only a dialog's loop runs (a stop signal in the wizard,
+    # a script giving up) leaves every later event loop ending at once, until the
+    # application's own loop has run: the program would end there; a test goes on.
+    QTimer.singleShot(0, qapp.quit)
+    qapp.exec()
 
 
 class Script:
@@ -214,9 +225,8 @@ def test_a_dead_server_is_said_plainly_with_retry_settings_quit(
             if not isinstance(box, QMessageBox):
                 return False
             seen.append(box.text())
-            for button in box.buttons():
-                if button.text() == answer:
-                    button.click()
+            (button,) = [b for b in box.buttons() if b.text() == answer]
+            button.click()
             return True
         return step
 
