@@ -97,6 +97,24 @@ def _rows(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
     return cast(list[tuple[Any, ...]], list(query.tuples()))
 
 
+# --- opening a running PC's settings ------------------------------------------------------
+
+
+def open_pc_settings(username: str, password: str, counter: int | None,
+                     throttle: LoginThrottle) -> OfficerView:
+    """An admin's sign-in before a running PC's set-up is opened (a kiosk has a keyboard
+    port, a counter an officer who is not the IT officer). Throttled and audited like
+    any sign-in; who opened it is in the audit log too."""
+    officer = officers.log_in(username, password, counter, throttle)
+    if not permissions.allows(officer.role, "pc_settings"):
+        run_in_transaction(lambda: record("pc_settings_refused", officer=officer.id,
+                                          counter=counter, subject=officer.username))
+        raise Refused("pc_settings_needs_admin")
+    run_in_transaction(lambda: record("pc_settings_opened", officer=officer.id,
+                                      counter=counter, subject=officer.username))
+    return officer
+
+
 # --- signing in to the supervisor's window -----------------------------------------------
 
 

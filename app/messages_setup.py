@@ -40,6 +40,10 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "en": "This PC is set up for an office ({path}); the demo must not fill its database "
         "with made-up data. Use a file of its own: loket --db sqlite:///demo.sqlite3 demo",
     },
+    "pc_settings_needs_admin": {
+        "id": "Pengaturan PC hanya boleh dibuka oleh admin.",
+        "en": "Only an admin may open the PC settings.",
+    },
     "display_missing": {
         "id": "Jendela Loket memerlukan layar; di sini hanya perintah yang bisa dipakai "
         "(loket --help).",

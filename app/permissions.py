@@ -35,6 +35,7 @@ ACTS: Final[dict[str, str]] = {
     "backup_schedule": "admin",
     "restore": "admin",
     "purge": "admin",
+    "pc_settings": "admin",  # re-open a running PC's set-up (its database, mode, counter)
 }
 
 

@@ -24,7 +24,7 @@ os.environ["LOKET_CONFIG"] = str(TMP / "loket.ini")
 os.environ.pop("LOKET_DB", None)
 
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
 from ui.application import create_application  # noqa: E402
 from ui.i18n import install_language  # noqa: E402
@@ -92,7 +92,20 @@ def main(lang: str) -> int:
 
     wizard.next()
     save(wizard, "6-ready")
-    wizard.button(QWizard.WizardButton.CancelButton)  # nothing is saved by the shots
+
+    # A running PC's settings: an admin signs in first. Here an officer tries, for real,
+    # on the office the wizard set up above.
+    from app import officers
+    from ui import first_run
+
+    officers.add_officer("petugas1", "petugas-123")
+    check = first_run.AdminCheck(counter=5)
+    check.username.setText("petugas1")
+    check.password.setText("petugas-123")
+    check.show()
+    check.check()
+    save(check, "admin-check")
+    check.reject()
 
     from app import pc_config
     from app.errors import LoketError
@@ -116,6 +129,7 @@ def main(lang: str) -> int:
 
     QTimer.singleShot(300, shoot_dialog)
     first_run.ask_after_failure(text)
+
     del app
     return 0
 

@@ -230,6 +230,8 @@ class AdminAuditPage(QWidget):
             "backup_made": self.tr("backup made"),
             "restore_made": self.tr("database restored"),
             "personal_data_purged": self.tr("personal data erased"),
+            "pc_settings_opened": self.tr("PC settings opened"),
+            "pc_settings_refused": self.tr("PC settings refused"),
         }
 
     def action_name(self, code: str) -> str:

@@ -9,9 +9,12 @@
   down, the password was changed, the schema is newer — a dialog says so in one
   sentence and offers *Try again*, *PC settings* and *Quit*, instead of a window
   that cannot work (a shortcut on a desktop has no console to print into);
-* a window's "PC settings" (:func:`request_settings`) closes the windows, opens
-  the same wizard filled in with this PC's settings, and starts again with
-  what was saved (or as before, when it was cancelled).
+* a window's "PC settings" (:func:`request_settings`) closes the windows, asks for
+  an admin's sign-in (:class:`AdminCheck`; a kiosk has a keyboard port and a counter
+  an officer who is not the IT officer), opens the same wizard filled in with this
+  PC's settings, and starts again with what was saved (or as before, when either
+  was cancelled). From the start-up dialog — the database does not answer, so no
+  one could sign in — the wizard opens at once.
 """
 
 from __future__ import annotations
@@ -20,13 +23,24 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app import connection_check, migrations, pc_config, settings
+from app import admin, connection_check, migrations, pc_config, settings
 from app.db import connect, redact_url, resolve_database_url
 from app.errors import DatabaseUnavailable, LoketError
+from app.officers import LoginThrottle, OfficerView
 from ui import lifecycle
 from ui.application import create_application
 from ui.i18n import install_language
@@ -72,6 +86,72 @@ def run_wizard(pc: PcSettings, *, first: bool) -> pc_config.PcConfig | None:
     saved = wizard.saved
     wizard.deleteLater()
     return saved
+
+
+class AdminCheck(QDialog):
+    """An admin signs in before a running PC's settings open (the database is up)."""
+
+    def __init__(self, counter: int | None) -> None:
+        super().__init__()
+        self.setObjectName("pc_settings_admin")
+        self.setWindowTitle(QCoreApplication.translate("first_run", "PC settings"))
+        self._counter = counter
+        self.officer: OfficerView | None = None
+        self.username = QLineEdit(self)
+        self.username.setObjectName("admin_check_username")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("admin_check_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel(self)
+        self.message.setObjectName("admin_check_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b71c1c;")
+        intro = QLabel(QCoreApplication.translate(
+            "first_run", "This PC's database, mode and counter are changed by an admin. "
+                         "Sign in as an admin:"), self)
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(QCoreApplication.translate("first_run", "Username:"), self.username)
+        form.addRow(QCoreApplication.translate("first_run", "Password:"), self.password)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("first_run", "Open PC settings"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("first_run", "Cancel"))
+        buttons.accepted.connect(self.check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(460, 220)
+
+    def check(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.officer = admin.open_pc_settings(self.username.text(), self.password.text(),
+                                                  self._counter, _throttle)
+        except LoketError as exc:
+            self.password.clear()
+            self.message.setText(exc.message())
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.accept()
+
+
+_throttle = LoginThrottle()
+
+
+def admin_allows_settings(pc: PcSettings, mode: str) -> bool:
+    """Whether an admin signed in for this PC's settings (see :class:`AdminCheck`)."""
+    check = AdminCheck(pc.counter if mode == "counter" else None)
+    check.exec()
+    allowed = check.officer is not None
+    check.deleteLater()
+    return allowed
 
 
 def ask_after_failure(text: str) -> str:
@@ -170,11 +250,15 @@ def _run(qt_app: QApplication, stopper: lifecycle.QuitOnSignals, mode: str | Non
                 return 3
             wizard_next = answer == SETTINGS
             continue
+        running = mode or (config.mode if config else "counter")
         qt_app.setQuitOnLastWindowClosed(True)
-        code = launch.run(mode or (config.mode if config else "counter"), windowed=windowed,
-                          pc_settings=True)
+        code = launch.run(running, windowed=windowed, pc_settings=True)
         started = True
         qt_app.setQuitOnLastWindowClosed(False)
         if code != SETTINGS_REQUESTED:
             return code
-        wizard_next = True
+        # From a running window only with an admin's sign-in (the database answers);
+        # from the start-up dialog (it does not) the set-up opens at once.
+        wizard_next = admin_allows_settings(pc, running)
+        if stopper.received is not None:
+            return 0

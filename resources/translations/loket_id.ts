@@ -200,6 +200,14 @@
         <translation>data pribadi dihapus</translation>
     </message>
     <message>
+        <source>PC settings opened</source>
+        <translation>pengaturan PC dibuka</translation>
+    </message>
+    <message>
+        <source>PC settings refused</source>
+        <translation>pengaturan PC ditolak</translation>
+    </message>
+    <message>
         <source>All officers</source>
         <translation>Semua petugas</translation>
     </message>
@@ -2803,6 +2811,26 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     <message>
         <source>PC settings</source>
         <translation>Pengaturan PC</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s database, mode and counter are changed by an admin. Sign in as an admin:</source>
+        <translation>Basis data, fungsi dan loket PC ini diubah oleh admin. Masuk sebagai admin:</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Nama pengguna:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Kata sandi:</translation>
+    </message>
+    <message>
+        <source>Open PC settings</source>
+        <translation>Buka pengaturan PC</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
     <message>
         <source>Quit</source>

@@ -104,6 +104,24 @@ def _tested_wizard() -> SetupWizard | None:
     return wizard
 
 
+def _admin_check() -> first_run.AdminCheck | None:
+    found = _top(first_run.AdminCheck)
+    return found if isinstance(found, first_run.AdminCheck) else None
+
+
+def _admin_signs_in(username: str, password: str) -> Step:
+    """The sign-in a running PC asks for before its settings open."""
+    def step() -> bool:
+        check = _admin_check()
+        if check is None:
+            return False
+        check.username.setText(username)
+        check.password.setText(password)
+        check.check()
+        return True
+    return step
+
+
 def _set_up_sqlite(path: Path, mode: str) -> list[Step]:
     """The steps of a first set-up on a new SQLite file."""
     state: dict[str, bool] = {}
@@ -187,7 +205,8 @@ def test_a_new_pc_is_set_up_starts_its_mode_and_reopens_the_settings(
         return True
 
     script = Script(_set_up_sqlite(database, "counter")
-                    + [counter_open, settings_again, tested_again, display_open])
+                    + [counter_open, _admin_signs_in("kepala", "rahasia-123"), settings_again,
+                       tested_again, display_open])
     script.start()
     code = first_run.run(None, windowed=True)
     assert script.error is None and not script.steps, f"step {len(script.done)}: {script.error}"
@@ -302,3 +321,56 @@ def test_a_stop_signal_during_the_set_up_ends_the_run(
     assert first_run.run(None) == 0 and not script.steps
     assert _wizard() is None and not pc_config.exists()
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # given back
+
+
+def test_only_an_admin_opens_a_running_pcs_settings(
+        qtbot: QtBot, qapp: QApplication, english: str) -> None:
+    """An officer is refused (and it is audited), a wrong password too; Cancel goes back
+    to the window, which still works on the same database."""
+    from app import officers
+    from app.models import AuditEntry
+    from ui.counter_window import CounterWindow
+
+    database = Path(pc_config.default_sqlite_path()).with_name("office.sqlite3")
+    refused: list[str] = []
+    opened_twice: list[bool] = []
+
+    def counter_open() -> bool:
+        window = _top(CounterWindow)
+        if window is None:
+            return False
+        officers.add_officer("budi", "petugas-123")  # an officer, not an admin
+        window.findChild(QWidget, "pc_settings").click()  # type: ignore[union-attr]
+        return True
+
+    def officer_refused() -> bool:
+        check = _admin_check()
+        if check is None:
+            return False
+        for username, password in (("budi", "petugas-123"), ("kepala", "wrong")):
+            check.username.setText(username)
+            check.password.setText(password)
+            check.check()
+            assert check.isVisible()  # still asking
+            refused.append(check.message.text())
+        check.reject()
+        return True
+
+    def counter_again() -> bool:
+        window = _top(CounterWindow)
+        if window is None or _admin_check() is not None:
+            return False
+        opened_twice.append(True)
+        window.close()
+        return True
+
+    script = Script(_set_up_sqlite(database, "counter")
+                    + [counter_open, officer_refused, counter_again])
+    script.start()
+    assert first_run.run(None, windowed=True) == 0
+    assert script.error is None and not script.steps, f"step {len(script.done)}: {script.error}"
+    assert refused[0] == "Only an admin may open the PC settings."
+    assert refused[1] and refused[1] != refused[0]  # a wrong password: the sign-in refusal
+    assert opened_twice == [True]
+    acts = [e.action for e in AuditEntry.select().order_by(AuditEntry.id)]
+    assert "pc_settings_refused" in acts and "pc_settings_opened" not in acts
