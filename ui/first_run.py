@@ -2,8 +2,10 @@
 
 ``loket`` (no command), ``loket setup`` and every window mode come here:
 
-* on a PC never set up (no ``loket.ini``) and with no ``--db``/``LOKET_DB``, the
-  set-up wizard comes first (:mod:`ui.setup_wizard`);
+* on a PC never set up (no ``loket.ini``) the set-up wizard comes first
+  (:mod:`ui.setup_wizard`) — for ``loket`` alone always; for a window asked for
+  by name only without ``--db``/``LOKET_DB`` and without the per-user SQLite file
+  (a PC that ran ``loket init-db`` or ``loket demo`` opens its windows as before);
 * the database is opened and, on a new version of Loket, migrated once (the
   first PC does it, under a server-side lock). When that fails — the server is
   down, the password was changed, the schema is newer — a dialog says so in one
