@@ -78,10 +78,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"loket {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=False,
                            parser_class=_Parser)
-    sub.add_parser("setup", help="set up this PC (a window): its mode, its database "
-                   "(this PC only, or a shared server, with Test connection) and its "
-                   "counter; without a command, loket starts the mode set up here "
-                   "(the set-up first, on a PC not set up yet)")
+    setup = sub.add_parser(
+        "setup", help="set up this PC: its mode, its database and its counter. Without "
+        "--mode, the set-up window (this PC only, or a shared server, with Test "
+        "connection); with --mode, from the command line on the database of --db (tested "
+        "first; a server's password from the URL, else stdin or a prompt), for setting up "
+        "many PCs by script. Without a command, loket starts the mode set up here")
+    setup.add_argument("--mode", choices=sorted(WINDOW_MODES),
+                       help="what this PC is (set it up without the window)")
+    setup.add_argument("--counter", type=int, help="with --mode counter: its number")
 
     init = sub.add_parser("init-db", help="create or migrate the schema (idempotent)")
     init.add_argument("--demo", action="store_true", help="add the demo office")
@@ -316,6 +321,8 @@ def _run(args: argparse.Namespace) -> int:
         return _pc_command(args)
     if args.command == "verify-backup":  # a file only
         return _verify_backup_command(args, lang)
+    if args.command == "setup" and args.mode:
+        return _setup_command(args)
     if args.command is None or args.command == "setup" or args.command in WINDOW_MODES:
         return _open_pc(args)
     wants_demo = args.command == "demo" or (args.command == "init-db" and args.demo)
@@ -485,6 +492,53 @@ def _pc_command(args: argparse.Namespace) -> int:
     else:
         text = "\n".join(f"{k:<14} {'' if v is None else v}" for k, v in shown.items())
     _emit(args, shown, text)
+    return EXIT_OK
+
+
+def _setup_command(args: argparse.Namespace) -> int:
+    """``loket setup --mode …``: the set-up window's result, from a script.
+
+    The database must already hold Loket's office (the window, or ``init-db``, makes a
+    new one); it is tested as Test connection tests it, and nothing is saved when it
+    fails.
+    """
+    from dataclasses import replace
+
+    from app import connection_check
+
+    if args.mode == "counter" and not args.counter:
+        raise InvalidInput("setup_counter_missing")
+    choice = pc_config.choice_from_url(resolve_database_url(args.db))
+    if choice.is_server and not choice.password:
+        choice = replace(choice, password=_read_password(prompt_twice=False))
+    report = connection_check.check(choice)
+    if not report.ok:
+        assert report.problem is not None
+        raise DatabaseUnavailable(report.problem, **report.params)
+    if report.state in (connection_check.EMPTY, connection_check.FOREIGN):
+        raise Refused("setup_no_office" if report.state == connection_check.EMPTY
+                      else "connection_state_foreign", tables=report.foreign_tables)
+    if report.state == connection_check.NEWER:
+        raise SchemaError("schema_too_new", found=report.schema_version,
+                          known=report.head_version)
+    if args.mode == "counter" and args.counter not in {n for n, _ in report.counters}:
+        raise Refused("counter_unknown", counter=args.counter)
+    saved = pc_config.save(pc_config.PcConfig(mode=args.mode, database=choice))
+    if args.mode == "counter":
+        import importlib
+
+        importlib.import_module("ui.pc_settings").run_command(
+            "set", "counter", str(args.counter))
+    where = {"keyring": "in the system's password store",
+             "file": f"in {pc_config.config_path()} (readable by this user only)",
+             "none": ""}[saved.password_store]
+    _emit(args, {"mode": args.mode, "counter": args.counter, "database": choice.describe(),
+                 "password_store": saved.password_store,
+                 "config": str(pc_config.config_path()), "server": report.server},
+          f"this PC: {args.mode}" + (f" {args.counter}" if args.mode == "counter" else "")
+          + f" on {choice.describe()} ({report.server})"
+          + (f"; password {where}" if where else "")
+          + f"\nsaved in {pc_config.config_path()}")
     return EXIT_OK
 
 

@@ -44,6 +44,16 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "id": "Pengaturan PC hanya boleh dibuka oleh admin.",
         "en": "Only an admin may open the PC settings.",
     },
+    "setup_counter_missing": {
+        "id": "PC loket perlu nomor loketnya: --counter N.",
+        "en": "A counter PC needs its counter number: --counter N.",
+    },
+    "setup_no_office": {
+        "id": "Basis data ini belum berisi kantor Loket. Siapkan dulu dari satu PC (jendela "
+        "pengaturan, atau loket init-db), lalu atur PC ini.",
+        "en": "This database holds no Loket office yet. Set it up from one PC first (the "
+        "set-up window, or loket init-db), then set this PC up.",
+    },
     "display_missing": {
         "id": "Jendela Loket memerlukan layar; di sini hanya perintah yang bisa dipakai "
         "(loket --help).",

@@ -31,7 +31,7 @@ import stat
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlparse
 
 import platformdirs
 
@@ -102,6 +102,28 @@ class DatabaseChoice:
 
     def keyring_account(self) -> str:
         return f"{self.user}@{self.host}:{self.effective_port()}/{self.name} ({self.kind})"
+
+
+def choice_from_url(url: str) -> DatabaseChoice:
+    """The :class:`DatabaseChoice` a database URL names (``--db`` of ``loket setup``)."""
+    parsed = urlparse(url)
+    kind = {"postgres": "postgresql"}.get(parsed.scheme.split("+")[0],
+                                          parsed.scheme.split("+")[0])
+    if kind == "sqlite":
+        path = url[len("sqlite:///"):] if url.startswith("sqlite:///") else ""
+        if not path or path == ":memory:":
+            raise InvalidInput("database_url_invalid", url=url)
+        return DatabaseChoice(kind="sqlite", path=path)
+    if kind not in KINDS:
+        raise InvalidInput("database_url_invalid", url=url.split("@")[-1])
+    try:
+        port = parsed.port or 0
+    except ValueError:
+        raise InvalidInput("database_url_invalid", url=url.split("@")[-1]) from None
+    return DatabaseChoice(kind=kind, host=parsed.hostname or "", port=port,
+                          name=unquote(parsed.path.lstrip("/")),
+                          user=unquote(parsed.username or ""),
+                          password=unquote(parsed.password or ""))
 
 
 @dataclass(frozen=True)
