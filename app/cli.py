@@ -209,8 +209,9 @@ def _parser() -> argparse.ArgumentParser:
                     "setting, keeping backup_keep files (for cron or Windows Task Scheduler); "
                     "exit 0 when nothing was due")
     bk.add_argument("--officer", help="who makes it (for the audit log)")
-    rs = sub.add_parser("restore", help="restore a backup into the database of --db / "
-                        "$LOKET_DB (stop every counter first); prints the check of the result")
+    rs = sub.add_parser("restore", help="restore a backup into the database of --db, "
+                        "$LOKET_DB or this PC's set-up (stop every counter first); prints the "
+                        "check of the result")
     rs.add_argument("file", help="a .sqlite3 backup or a .loketdump.gz dump")
     rs.add_argument("--force", action="store_true",
                     help="replace a database that already holds tickets, officers or passports "
