@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from app import pc_config
@@ -374,3 +374,19 @@ def test_only_an_admin_opens_a_running_pcs_settings(
     assert opened_twice == [True]
     acts = [e.action for e in AuditEntry.select().order_by(AuditEntry.id)]
     assert "pc_settings_refused" in acts and "pc_settings_opened" not in acts
+
+
+def test_with_the_database_gone_the_settings_open_without_a_sign_in(
+        qtbot: QtBot, qapp: QApplication, english: str) -> None:
+    """Nobody can sign in while the server is away — and re-pointing the PC is what the
+    IT officer then needs (the same as the start-up dialog offers)."""
+    from app import db as dbmod
+
+    dbmod.bind(dbmod.open_database(f"postgresql://loket@127.0.0.1:{free_port()}/loket"))
+    check = first_run.AdminCheck(counter=None)
+    qtbot.addWidget(check)
+    check.username.setText("kepala")
+    check.password.setText("rahasia-123")
+    check.check()
+    assert check.database_down and check.officer is None
+    assert check.result() == QDialog.DialogCode.Accepted
