@@ -451,8 +451,10 @@ def _backup_command(args: argparse.Namespace) -> int:
 
 def _verification_text(v: backup.Verification, lang: str) -> str:
     state = "OK" if v.ok else "NOT OK"
-    lines = [f"{v.path}: {state} ({v.kind}, schema version {v.schema_version}, "
-             f"from {v.source_backend or '?'}, made {v.made_at or '?'})"]
+    known = [v.kind, f"schema version {v.schema_version}"]
+    known += [f"from {v.source_backend}"] if v.source_backend else []
+    known += [f"made {v.made_at}"] if v.made_at else []  # a live database has no date
+    lines = [f"{v.path}: {state} ({', '.join(known)})"]
     lines += [f"  ! {text}" for text in v.messages(lang)]
     if v.counts:
         lines.append(_counts_text(v.counts))
