@@ -86,7 +86,9 @@ def main(lang: str) -> int:
     office.again.setText("rahasia-123")
     save(wizard, "4-new-office")
 
-    wizard.next()
+    wizard.next()  # the database is set up on the wizard's worker, then Next goes on
+    while wizard.currentPage() is office:
+        QApplication.processEvents()
     wizard.counter_page.counters.setCurrentRow(4)
     save(wizard, "5-counter")
 

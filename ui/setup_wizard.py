@@ -23,10 +23,9 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -56,6 +55,7 @@ from app.pc_config import DatabaseChoice, PcConfig
 from ui.application import load_icon
 from ui.i18n import LANGUAGE_NAMES, install_language
 from ui.pc_settings import PAPER_WIDTHS_MM, PcSettings, printer_names
+from ui.worker import DbWorker
 
 log = logging.getLogger("loket.ui.setup")
 
@@ -74,12 +74,6 @@ def _note(parent: QWidget, name: str) -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(NOTE_STYLE)
     return label
-
-
-class _Result(QObject):
-    """Carries a finished Test connection from its thread to the GUI thread."""
-
-    done = Signal(object, object)  # the choice tested, its ConnectionReport
 
 
 class _Page(QWizardPage):
@@ -186,10 +180,6 @@ class DatabasePage(_Page):
         self.report: ConnectionReport | None = None
         self._tested: DatabaseChoice | None = None
         self._testing = False
-        # No parent: the test's thread holds it, so a wizard closed while a test still
-        # runs loses only the answer (the connection to a deleted page is gone).
-        self._result = _Result()
-        self._result.done.connect(self._tested_done)
         initial = wizard.initial.database if wizard.initial else DatabaseChoice()
 
         self.local = QRadioButton(self)
@@ -323,7 +313,8 @@ class DatabasePage(_Page):
     # --- Test connection ------------------------------------------------------------------
 
     def test_connection(self) -> None:
-        """Test the database as filled in, on a thread (a dead host takes seconds)."""
+        """Test the database as filled in, on the wizard's worker (a dead host takes
+        seconds; a wizard closed meanwhile drops the answer)."""
         if self._testing:
             return
         choice = self.choice()
@@ -332,15 +323,16 @@ class DatabasePage(_Page):
         self.result.setStyleSheet(NOTE_STYLE)
         self.result.setText(self.tr("Connecting…"))
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        result = self._result
-        threading.Thread(target=lambda: result.done.emit(choice, connection_check.check(choice)),
-                         name="loket-test-connection", daemon=True).start()
+        self._wizard.worker.submit(lambda: connection_check.check(choice),
+                                   lambda report: self._tested_done(choice, report),
+                                   lambda _exc: self._tested_done(choice, None))
 
-    def _tested_done(self, choice: DatabaseChoice, report: ConnectionReport) -> None:
+    def _tested_done(self, choice: DatabaseChoice, report: ConnectionReport | None) -> None:
+        """``report`` None: the test itself failed (a bug, logged by the worker)."""
         QGuiApplication.restoreOverrideCursor()
         self._testing = False
         self.test_button.setEnabled(True)
-        if choice != self.choice():  # edited while it ran: that answer is about old values
+        if report is None or choice != self.choice():  # no answer, or one about old values
             self.result.clear()
             self.completeChanged.emit()
             return
@@ -357,9 +349,12 @@ class DatabasePage(_Page):
         self.result.setText(report.message())
 
     def refresh_report(self) -> None:
-        """Test again now, on this thread (after the database was set up)."""
+        """Test a file on this PC now, on this thread (it takes a moment)."""
         choice = self.choice()
-        self._tested, self.report = choice, connection_check.check(choice)
+        self.set_report(choice, connection_check.check(choice))
+
+    def set_report(self, choice: DatabaseChoice, report: ConnectionReport) -> None:
+        self._tested, self.report = choice, report
         self.show_report()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
@@ -430,6 +425,8 @@ class OfficePage(_Page):
         self.message.setObjectName("office_message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(PROBLEM_STYLE)
+        self._preparing = False
+        self._prepared_for: DatabaseChoice | None = None
         self._admin_note = _note(self, "admin_note")
         self._office_label, self._labels = QLabel(self), [QLabel(self) for _ in range(4)]
         form = QFormLayout()
@@ -463,39 +460,59 @@ class OfficePage(_Page):
         self.retranslate()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
-        return bool(self.username.text().strip() and self.password.text()
-                    and self.again.text())
+        return bool(not self._preparing and self.username.text().strip()
+                    and self.password.text() and self.again.text())
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
-        """Set the database up now; on a problem say so and stay on this page."""
+        """Next sets the database up on the wizard's worker (a server may take seconds)
+        and moves on when it is done; on a problem the page says so and stays."""
+        page = self._wizard.database_page
+        choice = page.choice()
+        if self._prepared_for == choice:
+            return True  # set up by the job below, which pressed Next again
         if self.password.text() != self.again.text():
             self.message.setText(self.tr("The two passwords are not the same."))
             return False
-        page = self._wizard.database_page
         report = page.report
         new = report is not None and report.state == connection_check.EMPTY
+        office_name = self.office_name.text().strip() if new else None
+        admin = FirstAdmin(self.username.text().strip(), self.password.text(),
+                           self.full_name.text().strip())
+        standard = new and self.standard.isChecked()
+
+        def work() -> tuple[connection_check.Prepared, ConnectionReport]:
+            prepared = connection_check.prepare(choice, office_name=office_name, admin=admin,
+                                                standard_office=standard)
+            return prepared, connection_check.check(choice)
+
+        self._preparing = True
+        self.message.clear()
+        self.completeChanged.emit()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            prepared = connection_check.prepare(
-                page.choice(), office_name=self.office_name.text().strip() if new else None,
-                admin=FirstAdmin(self.username.text().strip(), self.password.text(),
-                                 self.full_name.text().strip()),
-                standard_office=new and self.standard.isChecked())
-            page.refresh_report()
-        except LoketError as exc:
-            self.message.setText(exc.message())
-            return False
-        except Exception:
-            log.exception("setting up the database failed")
-            self.message.setText(self.tr("The database could not be set up; nothing is saved "
-                                         "on this PC. The details are in the log file."))
-            return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self._wizard.prepared = prepared
+        self._wizard.worker.submit(work, lambda done: self._prepared(choice, *done),
+                                   self._not_prepared)
+        return False
+
+    def _prepared(self, choice: DatabaseChoice, prepared: connection_check.Prepared,
+                  report: ConnectionReport) -> None:
+        self._end_preparing()
+        self._wizard.database_page.set_report(choice, report)
+        self._wizard.prepared, self._prepared_for = prepared, choice
         self.password.clear()
         self.again.clear()
-        return True
+        self._wizard.next()
+
+    def _not_prepared(self, exc: Exception) -> None:
+        self._end_preparing()
+        # Other errors are bugs: the worker has logged them with their traceback.
+        self.message.setText(exc.message() if isinstance(exc, LoketError) else self.tr(
+            "The database could not be set up; nothing is saved on this PC. The details "
+            "are in the log file."))
+
+    def _end_preparing(self) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        self._preparing = False
+        self.completeChanged.emit()
 
     def nextId(self) -> int:  # noqa: N802 (Qt's name)
         return self._wizard.page_after_database()
@@ -727,6 +744,8 @@ class SetupWizard(QWizard):
         self.config_file = config_file or pc_config.config_path()
         self.prepared: connection_check.Prepared | None = None
         self.saved: PcConfig | None = None
+        # Test connection and setting a database up run here, never on the GUI thread.
+        self.worker = DbWorker(self)
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setPixmap(QWizard.WizardPixmap.LogoPixmap, load_icon("loket").pixmap(48, 48))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -772,6 +791,11 @@ class SetupWizard(QWizard):
             self.pc.speak_english = self.device_page.english.isChecked()
         self.pc.language = str(self.pc_page.language.currentData())
         super().accept()
+
+    def done(self, result: int) -> None:
+        """Closing, by Finish or Cancel: a test still running finishes alone, unheard."""
+        self.worker.shutdown(timeout_ms=0)
+        super().done(result)
 
     def retranslate(self) -> None:
         title = self.tr("Loket set-up") if self.initial is None else self.tr("PC settings")

@@ -94,7 +94,9 @@ class DbWorker(QObject):
         self._jobs: queue.SimpleQueue[tuple[int, Op] | None] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._serve, name="loket-db-worker",
                                         daemon=True)
-        self._signals = _Signals(self)
+        # No parent: the thread holds it, so a job still running when the window (and
+        # this worker) is deleted emits into nothing instead of raising in the thread.
+        self._signals = _Signals()
         self._signals.finished.connect(self._finished)
         self._signals.failed.connect(self._failed)
         self._pending: dict[int, _Pending] = {}

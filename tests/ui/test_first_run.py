@@ -147,7 +147,13 @@ def _set_up_sqlite(path: Path, mode: str) -> list[Step]:
         office.username.setText("kepala")
         office.password.setText("rahasia-123")
         office.again.setText("rahasia-123")
-        wizard.next()  # sets the database up
+        wizard.next()  # sets the database up, on the wizard's worker
+        return True
+
+    def set_up() -> bool:
+        wizard = _wizard()
+        if wizard is None or wizard.currentPage() is wizard.office_page:
+            return False
         if mode == "counter":
             wizard.counter_page.counters.setCurrentRow(1)
             wizard.next()
@@ -155,7 +161,7 @@ def _set_up_sqlite(path: Path, mode: str) -> list[Step]:
         wizard.accept()
         return True
 
-    return [pc_page, tested]
+    return [pc_page, tested, set_up]
 
 
 def test_a_new_pc_is_set_up_starts_its_mode_and_reopens_the_settings(
