@@ -47,6 +47,7 @@ from ui import lifecycle
 from ui.application import create_application
 from ui.i18n import install_language
 from ui.pc_settings import PcSettings
+from ui.worker import DbWorker
 
 log = logging.getLogger("loket.ui.start")
 
@@ -116,7 +117,8 @@ class AdminCheck(QDialog):
         form = QFormLayout()
         form.addRow(QCoreApplication.translate("first_run", "Username:"), self.username)
         form.addRow(QCoreApplication.translate("first_run", "Password:"), self.password)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+        self._worker = DbWorker(self)
+        buttons = self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
             QCoreApplication.translate("first_run", "Open PC settings"))
@@ -131,23 +133,48 @@ class AdminCheck(QDialog):
         layout.addWidget(buttons)
         self.resize(460, 220)
 
+    @property
+    def busy(self) -> bool:
+        return self._worker.busy
+
     def check(self) -> None:
+        """Sign in on the dialog's worker (argon2, and a database that may not answer)."""
+        if self._worker.busy:
+            return
+        username, password = self.username.text(), self.password.text()
+        self._buttons.setEnabled(False)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.officer = admin.open_pc_settings(self.username.text(), self.password.text(),
-                                                  self._counter, _throttle)
-        except DatabaseUnavailable as exc:
+        self._worker.submit(
+            lambda: admin.open_pc_settings(username, password, self._counter, _throttle),
+            self._signed_in, self._refused)
+
+    def _signed_in(self, officer: OfficerView) -> None:
+        self._end_check()
+        self.officer = officer
+        self.accept()
+
+    def _refused(self, exc: Exception) -> None:
+        self._end_check()
+        if isinstance(exc, DatabaseUnavailable):
             # Nobody can sign in while the database is away, and re-pointing the PC is
             # then what is needed: as from the start-up dialog, the set-up opens.
             log.warning("PC settings opened without a sign-in: %s", exc)
             self.database_down = True
-        except LoketError as exc:
-            self.password.clear()
-            self.message.setText(exc.message())
+            self.accept()
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.accept()
+        self.password.clear()
+        self.message.setText(exc.message() if isinstance(exc, LoketError) else
+                             QCoreApplication.translate(
+                                 "first_run", "Something went wrong inside Loket. The "
+                                 "details are in the log file."))
+
+    def _end_check(self) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        self._buttons.setEnabled(True)
+
+    def done(self, result: int) -> None:
+        self._worker.shutdown(timeout_ms=0)
+        super().done(result)
 
 
 _throttle = LoginThrottle()

@@ -2833,6 +2833,10 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
         <translation>Batal</translation>
     </message>
     <message>
+        <source>Something went wrong inside Loket. The details are in the log file.</source>
+        <translation>Terjadi kesalahan di dalam Loket. Rinciannya ada di berkas log.</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Keluar</translation>
     </message>
