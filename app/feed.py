@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from app.engine import EventView, changes_since, last_event_id
+from app.queue.engine import EventView, changes_since, last_event_id
 
 GAP_GRACE_SECONDS = 10.0
 # A jump larger than this is a pruned or restarted feed, not commits in flight.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import platformdirs
 
-from app.db import APP_NAME
+from app.storage.db import APP_NAME
 
 
 def log_file() -> Path:

@@ -7,12 +7,12 @@ Run it from the project root::
 
 On a scratch PostgreSQL database (dropped at the end) with the demo office and
 counters up to ``--counters``, one spawned **process per counter** (its own
-connection, :mod:`app.engine`) loops: issue a ticket in its queue, ``call_next``,
+connection, :mod:`app.queue.engine`) loops: issue a ticket in its queue, ``call_next``,
 note the moment the call was committed, ``finish``. Together they call about
 ``--rate`` times a second (each counter at its own pace, with jitter), a thousand
 times what a real hall does, so the display has something to chew on.
 
-Meanwhile this process runs the real :class:`ui.display_window.DisplayWindow`
+Meanwhile this process runs the real :class:`ui.display.window.DisplayWindow`
 (offscreen, 1920×1080) with its production settings: the change feed read every
 250 ms on its worker thread, the board folded and re-read, rows flashed, every call
 handed to the real voice (the recorded clips; there is no sound card, so they are
@@ -46,11 +46,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from app import engine  # noqa: E402
-from app.db import connect, server_version  # noqa: E402
 from app.errors import LoketError  # noqa: E402
-from app.models import Counter, CounterQueue, Queue  # noqa: E402
-from app.setup import init_database, seed_demo  # noqa: E402
+from app.queue import engine  # noqa: E402
+from app.setup.schema import init_database, seed_demo  # noqa: E402
+from app.storage.db import connect, server_version  # noqa: E402
+from app.storage.models import Counter, CounterQueue, Queue  # noqa: E402
 from bench.engine import write_section  # noqa: E402
 from tests.backends import create_scratch_database, drop_scratch_database  # noqa: E402
 
@@ -104,10 +104,10 @@ def run(url: str, counters: int, calls: int, rate: float) -> dict[str, object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 
-    from ui.application import create_application
-    from ui.display_window import DisplayWindow
-    from ui.i18n import install_language
-    from ui.pc_settings import PcSettings
+    from ui.display.window import DisplayWindow
+    from ui.kit.application import create_application
+    from ui.kit.i18n import install_language
+    from ui.setup.pc_settings import PcSettings
 
     qt_app = create_application(["bench"])
     install_language("id")
@@ -220,7 +220,7 @@ def render(r: dict[str, object], version: str, command: str) -> str:
         f"- Date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} cores; "
         f"Python {platform.python_version()}; PostgreSQL {version}",
         f"- Command: `{command}`",
-        f"- {r['counters']} counter processes (own connections, `app.engine`: issue, "
+        f"- {r['counters']} counter processes (own connections, `app.queue.engine`: issue, "
         "call_next, finish) calling about "
         f"{float(r['rate']):.0f} times a second in all, while the real `DisplayWindow` "  # type: ignore[arg-type]
         "(offscreen 1920×1080, production settings: feed every 250 ms, recorded voice "

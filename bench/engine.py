@@ -13,12 +13,12 @@ makes its own scratch database on each and drops it at the end. SQLite uses file
 in a temporary directory.
 
 What it measures, per backend, per operation and per number of concurrent worker
-**processes** (spawned; each opens the database by URL with :func:`app.db.connect`):
+**processes** (spawned; each opens the database by URL with :func:`app.storage.db.connect`):
 
-* **engine**: :func:`app.engine.issue_ticket` into queue ``paspor``, or
-  :func:`app.engine.call_next` on a counter of the worker's own that serves only
+* **engine**: :func:`app.queue.engine.issue_ticket` into queue ``paspor``, or
+  :func:`app.queue.engine.call_next` on a counter of the worker's own that serves only
   ``paspor`` (bench counters 7 and up, added next to the demo's 1-6). After each
-  call the worker finishes the ticket with :func:`app.engine.finish`, outside the
+  call the worker finishes the ticket with :func:`app.queue.engine.finish`, outside the
   timed region, so the "counter busy" rule never refuses. Only the engine call is
   timed.
 * **floor**: the same work with the fewest hand-written statements straight
@@ -31,8 +31,8 @@ What it measures, per backend, per operation and per number of concurrent worker
   the same kind of load on the database.
 
 Every measurement starts from a freshly reset database (schema, settings, demo
-queues and counters via :func:`app.setup.init_database` and
-:func:`app.setup.seed_demo`). Workers do a few untimed warm-up operations, wait on
+queues and counters via :func:`app.setup.schema.init_database` and
+:func:`app.setup.schema.seed_demo`). Workers do a few untimed warm-up operations, wait on
 a barrier, then run their share of ``--ops``. Throughput is the number of
 successful timed calls divided by the wall clock from the barrier to the last
 worker done, scaled by the share of the workers' time spent inside timed calls
@@ -83,10 +83,13 @@ import peewee
 import psycopg2
 import pymysql
 
-from app import clock, engine
-from app.db import backend_of, connect, is_retryable, run_in_transaction
+from app import clock
 from app.errors import LoketError
-from app.models import (
+from app.office.settings import get_settings
+from app.queue import engine
+from app.setup.schema import init_database, seed_demo
+from app.storage.db import backend_of, connect, is_retryable, run_in_transaction
+from app.storage.models import (
     CALLED,
     DONE,
     WAITING,
@@ -96,8 +99,6 @@ from app.models import (
     Queue,
     Ticket,
 )
-from app.settings import get_settings
-from app.setup import init_database, seed_demo
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: make the test helpers importable
@@ -212,7 +213,7 @@ class Floor:
         self.conn: Any
         if backend == "sqlite":
             self.conn = sqlite3.connect(_sqlite_path(url), isolation_level=None, timeout=10.0)
-            # The same settings app.db.open_database gives the engine's connection.
+            # The same settings app.storage.db.open_database gives the engine's connection.
             for pragma in ("journal_mode = wal", "synchronous = normal", "foreign_keys = 1",
                            "busy_timeout = 10000"):
                 self.conn.execute(f"PRAGMA {pragma}")
@@ -387,7 +388,7 @@ class Session(Protocol):
 
 
 class _RetryCounter(logging.Handler):
-    """Counts the engine's transient-conflict retries (app.db logs each at DEBUG)."""
+    """Counts the engine's transient-conflict retries (app.storage.db logs each at DEBUG)."""
 
     def __init__(self) -> None:
         super().__init__(logging.DEBUG)
@@ -403,7 +404,7 @@ class EngineSession:
         self.job = job
         self.db = connect(job.url)
         self._retry_log = _RetryCounter()
-        logger = logging.getLogger("app.db")
+        logger = logging.getLogger("app.storage.db")
         logger.setLevel(logging.DEBUG)
         logger.addHandler(self._retry_log)
         self._numbers: dict[int, str] = {}
@@ -981,9 +982,10 @@ def render(reports: Sequence[BackendReport], ops: int, workers: Sequence[int],
              + (f"; each configuration run {repeat} times, the fastest run kept."
                 if repeat > 1 else "."),
              "",
-             "*engine*: `app.engine.issue_ticket('paspor')` / `app.engine.call_next(counter)` "
+             "*engine*: `app.queue.engine.issue_ticket('paspor')` / "
+             "`app.queue.engine.call_next(counter)` "
              "(each worker has its own counter serving `paspor`; the ticket is finished "
-             "with `app.engine.finish` outside the timed region). *floor*: the same work in "
+             "with `app.queue.engine.finish` outside the timed region). *floor*: the same work in "
              "one hand-written transaction through the driver (sequence upsert + ticket + "
              "event; claim with `FOR UPDATE SKIP LOCKED` or `BEGIN IMMEDIATE` + "
              "`UPDATE ... RETURNING`, + event), finishing its tickets between calls too; "

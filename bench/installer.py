@@ -12,7 +12,7 @@ frozen ``loket``:
 
 * ``loket --version``: process start to exit (the command line alone);
 * ``loket --db sqlite:///… counter --windowed`` with ``LOKET_EXIT_AFTER_FIRST_PAINT=1``
-  (see :mod:`ui.lifecycle`): process start to the counter window's first paint,
+  (see :mod:`ui.kit.lifecycle`): process start to the counter window's first paint,
   on a demo database made with the frozen ``init-db --demo``. Offscreen, and on a
   real X server (Xvfb) when one is installed.
 
@@ -54,7 +54,7 @@ MARK_START = "<!-- bench:installer:start -->"
 MARK_END = "<!-- bench:installer:end -->"
 SPEC = ROOT / "build_installer.spec"
 STARTUP_TARGET_S = 2.0
-PROBE_VARIABLE = "LOKET_EXIT_AFTER_FIRST_PAINT"  # read by ui.lifecycle
+PROBE_VARIABLE = "LOKET_EXIT_AFTER_FIRST_PAINT"  # read by ui.kit.lifecycle
 FIRST_PAINT_LINE = "first-paint"
 XVFB_DISPLAY = 91  # the first X display number tried
 

@@ -6,7 +6,7 @@ Run it from the project root::
     python bench/kiosk.py --backends sqlite --taps 500
 
 For each backend, on a fresh demo office (a temp SQLite file, or a scratch database
-on the local server, dropped at the end), a :class:`ui.kiosk_window.KioskWindow`
+on the local server, dropped at the end), a :class:`ui.kiosk.window.KioskWindow`
 runs off screen (``QT_QPA_PLATFORM=offscreen``) with its ticket printer writing one
 PDF per ticket (80 mm roll, 203 dpi) to a temp directory, its change-feed watcher
 polling as in the hall. Timed, as the window measures it: from the tap (the
@@ -17,8 +17,8 @@ on the printer returned), through the window's database worker:
   what waits ahead), render the ticket image, print;
 * **tap → print job, pickup**: a scanned pickup slip — check in, render, print;
 
-and, called directly on the main thread, the parts: ``app.kiosk.take_ticket``,
-``app.tickets.render_ticket`` and ``TicketPrinter.print_image`` (PDF).
+and, called directly on the main thread, the parts: ``app.queue.kiosk.take_ticket``,
+``app.queue.ticket_image.render_ticket`` and ``TicketPrinter.print_image`` (PDF).
 
 The numbers are written between ``<!-- bench:kiosk:start -->`` and
 ``<!-- bench:kiosk:end -->`` in ``docs/benchmarks.md``. Target: tap → print job
@@ -48,16 +48,20 @@ if str(ROOT) not in sys.path:
 import PySide6  # noqa: E402
 from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 
-from app import backlog, kiosk, pickup, settings, tickets  # noqa: E402
-from app.db import connect, server_version  # noqa: E402
-from app.setup import init_database, seed_demo  # noqa: E402
+from app.office import settings  # noqa: E402
+from app.pickup import backlog  # noqa: E402
+from app.pickup import service as pickup  # noqa: E402
+from app.queue import kiosk  # noqa: E402
+from app.queue import ticket_image as tickets  # noqa: E402
+from app.setup.schema import init_database, seed_demo  # noqa: E402
+from app.storage.db import connect, server_version  # noqa: E402
 from bench.engine import BACKEND_TITLES, cpu_name, write_section  # noqa: E402
 from tests.backends import create_scratch_database, drop_scratch_database  # noqa: E402
-from ui.application import create_application  # noqa: E402
-from ui.i18n import install_language  # noqa: E402
-from ui.kiosk_window import KioskWindow  # noqa: E402
-from ui.pc_settings import PcSettings  # noqa: E402
-from ui.ticket_printer import TicketPrinter, to_qimage  # noqa: E402
+from ui.kiosk.ticket_printer import TicketPrinter, to_qimage  # noqa: E402
+from ui.kiosk.window import KioskWindow  # noqa: E402
+from ui.kit.application import create_application  # noqa: E402
+from ui.kit.i18n import install_language  # noqa: E402
+from ui.setup.pc_settings import PcSettings  # noqa: E402
 
 MARK_START = "<!-- bench:kiosk:start -->"
 MARK_END = "<!-- bench:kiosk:end -->"
@@ -170,8 +174,8 @@ def bench_backend(backend: str, url: str, taps: int, folder: Path) -> Result:
         take.append((took - started) * 1000)
         render.append((rendered - took) * 1000)
         send.append((sent - rendered) * 1000)
-    result.latencies["part: app.kiosk.take_ticket"] = take
-    result.latencies["part: app.tickets.render_ticket (80 mm)"] = render
+    result.latencies["part: app.queue.kiosk.take_ticket"] = take
+    result.latencies["part: app.queue.ticket_image.render_ticket (80 mm)"] = render
     result.latencies["part: TicketPrinter.print_image (PDF)"] = send
     db.close()
     del kind

@@ -10,16 +10,16 @@ the local servers, dropped at the end):
 
 * a CSV list of ``--rows`` passports is generated as a spreadsheet would export it
   (UTF-8 with BOM, semicolons, CRLF, 10 % of rows still printing);
-* **parse**: :func:`app.backlog.parse_backlog` alone (read and check every line);
-* **import**: :func:`app.backlog.import_backlog` into the empty table (parse, plan,
+* **parse**: :func:`app.pickup.backlog.parse_backlog` alone (read and check every line);
+* **import**: :func:`app.pickup.backlog.import_backlog` into the empty table (parse, plan,
   insert, audit; one transaction);
 * **re-import**: the same file again (every row unchanged, nothing written);
 * **update**: a later list where 10 % of the passports moved shelf;
-* **verify**: :func:`app.pickup.verify` of ``--lookups`` random signed codes, and of
+* **verify**: :func:`app.pickup.service.verify` of ``--lookups`` random signed codes, and of
   as many bare application numbers, with the table full (p50 / p99 / max);
-* **hand over**: :func:`app.pickup.hand_over` of ``--handovers`` random ready passports;
+* **hand over**: :func:`app.pickup.service.hand_over` of ``--handovers`` random ready passports;
 * **parse xlsx**: the same list as an Excel workbook (SQLite run only);
-* **slips**: :func:`app.slips.save_slips` of ``--slips`` passports (the 2024 office's
+* **slips**: :func:`app.pickup.slips.save_slips` of ``--slips`` passports (the 2024 office's
   1,500) to one PDF, as ``loket pickup slips`` does (SQLite run only: it does not
   depend on the database).
 
@@ -45,11 +45,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app import backlog, codes, officers, pickup
-from app.db import connect, server_version
-from app.models import PickupRecord
-from app.settings import get_settings
-from app.setup import init_database, seed_demo
+from app import codes
+from app.office import officers
+from app.office.settings import get_settings
+from app.pickup import backlog
+from app.pickup import service as pickup
+from app.setup.schema import init_database, seed_demo
+from app.storage.db import connect, server_version
+from app.storage.models import PickupRecord
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -186,7 +189,7 @@ def bench_backend(backend: str, url: str, rows: int, lookups: int,
 
 
 def _slips(items: list[Any]) -> float:
-    from app import slips
+    from app.pickup import slips
 
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "slips.pdf"

@@ -29,9 +29,9 @@ reported. PostgreSQL is then ``ANALYZE``\\ d (what autovacuum does on its own); 
 is left as a real office file would be.
 
 Timed, ``--runs`` times each after one untimed warm-up (median and max), through
-the same calls the supervisor's window makes: :func:`app.reports.report` for the last
+the same calls the supervisor's window makes: :func:`app.office.reports.report` for the last
 full day (daily) and for the last full calendar month (monthly), and
-:func:`app.reports.burndown` of the backlog batch; a 365-day report and the regular
+:func:`app.office.reports.burndown` of the backlog batch; a 365-day report and the regular
 flow's burn-down are timed once, for information. Target: daily and monthly report
 under 1 s each on SQLite and PostgreSQL.
 
@@ -64,10 +64,15 @@ if str(ROOT) not in sys.path:
 
 import peewee  # noqa: E402
 
-from app import clock, officers, reports, settings  # noqa: E402
-from app.db import backend_of, connect, server_version  # noqa: E402
-from app.models import Counter, Officer, PickupRecord, Queue, Ticket  # noqa: E402
-from app.setup import init_database, seed_demo  # noqa: E402
+from app import clock  # noqa: E402
+from app.office import (  # noqa: E402
+    officers,
+    reports,
+    settings,  # noqa: E402
+)
+from app.setup.schema import init_database, seed_demo  # noqa: E402
+from app.storage.db import backend_of, connect, server_version  # noqa: E402
+from app.storage.models import Counter, Officer, PickupRecord, Queue, Ticket  # noqa: E402
 from bench.engine import BACKEND_TITLES, cpu_name, write_section  # noqa: E402
 from tests.backends import create_scratch_database, drop_scratch_database  # noqa: E402
 
@@ -452,7 +457,8 @@ def render(results: Sequence[Result], command: str, load: float | None, days: in
              "(SQLite and MariaDB `executemany` in one transaction, PostgreSQL `COPY` then "
              "`ANALYZE`; SQLite not analysed).",
              f"- Each timed call: {runs} runs after one untimed warm-up, through "
-             "`app.reports.report` / `app.reports.burndown` as the supervisor's window calls "
+             "`app.office.reports.report` / `app.office.reports.burndown` as the supervisor's "
+             "window calls "
              f"them. Target: daily and monthly report under {TARGET_S:.0f} s each on SQLite "
              "and PostgreSQL.",
              ""]
@@ -503,7 +509,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                       f"max {max(values):.3f} s  {result.notes.get(name, '')}", flush=True)
             results.append(result)
         finally:
-            from app.db import database
+            from app.storage.db import database
 
             if database.obj is not None and not database.obj.is_closed():
                 database.obj.close()

@@ -20,15 +20,15 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from app import db as dbmod
-from app import engine
-from app.demo_history import seed_history
-from app.settings import office_today
-from app.setup import init_database
-from ui.admin_window import AdminWindow
-from ui.application import create_application
-from ui.i18n import install_language
-from ui.pc_settings import PcSettings
+from app.office.settings import office_today
+from app.queue import engine
+from app.setup.demo_history import seed_history
+from app.setup.schema import init_database
+from app.storage import db as dbmod
+from ui.admin.window import AdminWindow
+from ui.kit.application import create_application
+from ui.kit.i18n import install_language
+from ui.setup.pc_settings import PcSettings
 
 DOCS = Path(__file__).parent
 BROKEN_LIST = (

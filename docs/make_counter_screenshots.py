@@ -18,14 +18,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 
-from app import db as dbmod
-from app import engine, pickup
-from app.setup import init_database
-from ui.application import create_application
-from ui.counter_window import CounterWindow
-from ui.handover_dialog import HandoverDialog
-from ui.i18n import install_language
-from ui.pc_settings import PcSettings
+from app.pickup import service as pickup
+from app.queue import engine
+from app.setup.schema import init_database
+from app.storage import db as dbmod
+from ui.counter.handover_dialog import HandoverDialog
+from ui.counter.window import CounterWindow
+from ui.kit.application import create_application
+from ui.kit.i18n import install_language
+from ui.setup.pc_settings import PcSettings
 
 DOCS = Path(__file__).parent
 

@@ -26,10 +26,10 @@ os.environ.pop("LOKET_DB", None)
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
-from ui.application import create_application  # noqa: E402
-from ui.i18n import install_language  # noqa: E402
-from ui.pc_settings import PcSettings  # noqa: E402
-from ui.setup_wizard import SetupWizard  # noqa: E402
+from ui.kit.application import create_application  # noqa: E402
+from ui.kit.i18n import install_language  # noqa: E402
+from ui.setup.pc_settings import PcSettings  # noqa: E402
+from ui.setup.wizard import SetupWizard  # noqa: E402
 
 DOCS = Path(__file__).parent
 
@@ -97,8 +97,8 @@ def main(lang: str) -> int:
 
     # A running PC's settings: an admin signs in first. Here an officer tries, for real,
     # on the office the wizard set up above.
-    from app import officers
-    from ui import first_run
+    from app.office import officers
+    from ui.setup import first_run
 
     officers.add_officer("petugas1", "petugas-123")
     check = first_run.AdminCheck(counter=5)
@@ -111,9 +111,9 @@ def main(lang: str) -> int:
     save(check, "admin-check")
     check.reject()
 
-    from app import pc_config
     from app.errors import LoketError
-    from ui import first_run
+    from app.setup import pc_config
+    from ui.setup import first_run
 
     # A counter PC whose server is not running (nothing listens on that port).
     config = pc_config.PcConfig("counter", pc_config.DatabaseChoice(

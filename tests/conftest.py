@@ -15,10 +15,11 @@ from pathlib import Path
 import argon2
 import pytest
 
-from app import clock, officers, settings
-from app import db as dbmod
-from app.models import ALL_MODELS
-from app.setup import init_database
+from app import clock
+from app.office import officers, settings
+from app.setup.schema import init_database
+from app.storage import db as dbmod
+from app.storage.models import ALL_MODELS
 from tests import backends
 from tests.password_servers import mysql_password_server, pg_password_server  # noqa: F401
 
@@ -136,7 +137,7 @@ def office(backend: str, tmp_path: Path, server_urls: dict[str, str | None]) -> 
             backends.drop_all_tables(db)
             _schema_ready.add(url)
     init_database(db, demo=False)
-    from app.setup import seed_demo
+    from app.setup.schema import seed_demo
     seed_demo(with_officers=False, with_passports=False)
     settings.invalidate_cache()
     yield url

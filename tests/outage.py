@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import peewee
 from playhouse.db_url import connect as url_connect
 
-from app import db as dbmod
+from app.storage import db as dbmod
 
 DEAD_FILE = "/nonexistent-loket-test/unreachable.sqlite3"
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import multiprocessing.synchronize
 import time
 
-from app import db, engine
 from app.errors import Refused
+from app.queue import engine
+from app.storage import db
 
 
 def issue_many(url: str, queue: str, count: int, start: multiprocessing.synchronize.Event,
@@ -44,7 +45,7 @@ def hand_over_all(url: str, scans: list[str], counter: int, officer: str,
                   start: multiprocessing.synchronize.Event,
                   out: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
     """Try to hand over every passport; report which ones this counter won."""
-    from app import pickup
+    from app.pickup import service as pickup
 
     db.connect(url)
     start.wait()
@@ -60,7 +61,7 @@ def hand_over_all(url: str, scans: list[str], counter: int, officer: str,
 
 def check_in_all(url: str, scans: list[str], start: multiprocessing.synchronize.Event,
                  out: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
-    from app import pickup
+    from app.pickup import service as pickup
 
     db.connect(url)
     start.wait()

@@ -16,18 +16,18 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from ui.application import create_application
-from ui.i18n import install_language
-from ui.pc_settings import PcSettings
+from ui.kit.application import create_application
+from ui.kit.i18n import install_language
+from ui.setup.pc_settings import PcSettings
 
 log = logging.getLogger("loket.ui")
 
 WINDOWS = {
-    "monitor": "ui.status_window",
-    "counter": "ui.counter_window",
-    "display": "ui.display_window",
-    "kiosk": "ui.kiosk_window",
-    "admin": "ui.admin_window",
+    "monitor": "ui.monitor.window",
+    "counter": "ui.counter.window",
+    "display": "ui.display.window",
+    "kiosk": "ui.kiosk.window",
+    "admin": "ui.admin.window",
 }
 # ``loket demo`` shows the whole hall on one PC.
 HALL = ("display", "kiosk", "counter")
@@ -66,7 +66,7 @@ def run(mode: str, *, windowed: bool = False, pc_settings: bool = False) -> int:
     """Open the window(s) for ``mode`` (``hall``: display, kiosk and counter) and run.
 
     ``pc_settings``: Ctrl+Shift+S in each window (and the sign-in page's button) ends
-    the run with :data:`ui.first_run.SETTINGS_REQUESTED`, the windows closed.
+    the run with :data:`ui.setup.first_run.SETTINGS_REQUESTED`, the windows closed.
     """
     qt_app = create_application(sys.argv)
     pc = PcSettings()
@@ -75,7 +75,8 @@ def run(mode: str, *, windowed: bool = False, pc_settings: bool = False) -> int:
     windows = open_windows(modes, pc, windowed=windowed or mode == "hall")
     if mode == "hall":
         tile_hall(windows)
-    from ui import first_run, lifecycle  # quits cleanly on SIGTERM/Ctrl+C; the probe
+    from ui.kit import lifecycle  # quits cleanly on SIGTERM/Ctrl+C; the probe
+    from ui.setup import first_run
 
     lifecycle.install(qt_app, windows)
     if pc_settings:

@@ -1,9 +1,9 @@
 """Record the lobby display's voice clips (run once; the WAV files are committed).
 
-Every clip named in :data:`app.announce.CLIPS` is spoken by espeak-ng (the
+Every clip named in :data:`app.queue.announce.CLIPS` is spoken by espeak-ng (the
 Indonesian voice ``-v id`` for ``id/…``, English ``-v en`` for ``en/…``), cut to
 its sound (leading and trailing silence trimmed by sox) and stored as 16 kHz
-mono 16-bit WAV: small, and the format :mod:`ui.announcer` joins without
+mono 16-bit WAV: small, and the format :mod:`ui.display.announcer` joins without
 decoding. Besides the words: ``chime.wav`` (a two-tone "ding-dong" made by sox)
 and ``pause.wav`` (a short silence between phrases).
 
@@ -25,7 +25,7 @@ ROOT = HERE.parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from app.announce import CHIME, CLIPS, PAUSE  # noqa: E402
+from app.queue.announce import CHIME, CLIPS, PAUSE  # noqa: E402
 
 RATE = 16_000
 VOICES = {"id": "id", "en": "en"}

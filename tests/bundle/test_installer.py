@@ -122,7 +122,7 @@ def test_each_window_reaches_its_first_paint(
           f"ended {started.exited:.2f} s")
     _no_failure(started.stderr)
     log = (home / "state" / "loket" / "log" / "loket.log").read_text(encoding="utf-8")
-    # The Indonesian texts were found (ui.i18n logs a warning when they are not).
+    # The Indonesian texts were found (ui.kit.i18n logs a warning when they are not).
     assert not [line for line in log.splitlines() if "WARNING" in line and "translation" in line]
 
 
@@ -150,8 +150,8 @@ def test_the_bundle_holds_what_the_program_loads(bundle: Path) -> None:
     assert not dangling
 
     modules = installer.bundled_modules(bundle)
-    assert {"app.migrations.m0001_initial", "app.migrations.m0004_audit",
-            "ui.lifecycle", "ui.counter_window", "keyring.backends.Windows",
+    assert {"app.storage.migrations.m0001_initial", "app.storage.migrations.m0004_audit",
+            "ui.kit.lifecycle", "ui.counter.window", "keyring.backends.Windows",
             "keyring.backends.SecretService", "keyring.backends.fail"} <= modules
     # keyring finds its backends through its entry points, in the package metadata.
     entry_points = next(inside.glob("keyring-*.dist-info")) / "entry_points.txt"

@@ -10,8 +10,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from app import messages
-from ui.i18n import install_language
-from ui.pc_settings import PcSettings
+from ui.kit.i18n import install_language
+from ui.setup.pc_settings import PcSettings
 
 
 @pytest.fixture

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app import clock, engine
+from app import clock
 from app.feed import FeedCursor
-from app.models import Event
+from app.queue import engine
+from app.storage.models import Event
 
 
 def _event(event_id: int) -> None:

@@ -1,0 +1,3 @@
+"""The office: officers and sign-in, permissions, administration, settings, audit, reports
+and retention.
+"""

@@ -1,0 +1,171 @@
+"""Officers: accounts, roles and passwords (argon2id; never stored or logged in clear)."""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import argon2
+import peewee
+
+from app import clock
+from app.errors import InvalidInput, NotFound, Refused
+from app.office.audit import record
+from app.storage.db import read, run_in_transaction
+from app.storage.models import ROLES, Officer
+
+MIN_PASSWORD_LENGTH = 8
+_USERNAME = re.compile(r"^[a-z0-9._-]{2,32}$")
+_hasher = argon2.PasswordHasher()
+# Verifying against this keeps a wrong username as slow as a wrong password.
+_DUMMY_HASH = _hasher.hash("loket-dummy-password")
+
+
+@dataclass(frozen=True)
+class OfficerView:
+    id: int
+    username: str
+    full_name: str
+    role: str
+    active: bool
+
+    @classmethod
+    def of(cls, officer: Officer) -> OfficerView:
+        return cls(officer.id, officer.username, officer.full_name, officer.role,
+                   bool(officer.active))
+
+
+def hash_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput("password_too_short", min=MIN_PASSWORD_LENGTH)
+    return _hasher.hash(password)
+
+
+def valid_username(username: str) -> bool:
+    """2–32 lowercase letters, digits, dots, underscores or dashes (after trimming)."""
+    return bool(_USERNAME.match(username.strip().lower()))
+
+
+def add_officer(username: str, password: str, role: str = "officer",
+                full_name: str = "", by: Officer | None = None) -> OfficerView:
+    username = username.strip().lower()
+    if not valid_username(username):
+        raise InvalidInput("officer_bad_username")
+    if role not in ROLES:
+        raise InvalidInput("officer_bad_role", role=role)
+    password_hash = hash_password(password)
+
+    def work() -> OfficerView:
+        try:
+            with Officer._meta.database.atomic():
+                officer = Officer.create(username=username, full_name=full_name or username,
+                                         role=role, password_hash=password_hash,
+                                         created_at=clock.utcnow())
+        except peewee.IntegrityError as exc:
+            raise Refused("officer_exists", username=username) from exc
+        record("officer_added", officer=by, subject=username, details={"role": role})
+        return OfficerView.of(officer)
+
+    return run_in_transaction(work)
+
+
+def list_officers() -> list[OfficerView]:
+    return read(lambda: [OfficerView.of(o) for o in Officer.select().order_by(Officer.username)])
+
+
+def get_officer(username: str) -> Officer:
+    officer = read(lambda: Officer.get_or_none(Officer.username == username.strip().lower()))
+    if officer is None:
+        raise NotFound("officer_unknown", username=username)
+    return officer
+
+
+def authenticate(username: str, password: str) -> OfficerView:
+    """Check a login. Every failure reads the same, whichever part was wrong."""
+    officer = read(lambda: Officer.get_or_none(Officer.username == username.strip().lower()))
+    stored = officer.password_hash if officer is not None and officer.active else _DUMMY_HASH
+    try:
+        _hasher.verify(stored, password)
+    except (argon2.exceptions.VerifyMismatchError, argon2.exceptions.InvalidHashError) as exc:
+        raise Refused("login_failed") from exc
+    if officer is None or not officer.active:
+        raise Refused("login_failed")
+    if _hasher.check_needs_rehash(stored):
+        def rehash() -> None:
+            Officer.update(password_hash=_hasher.hash(password)).where(
+                Officer.id == officer.id).execute()
+        run_in_transaction(rehash)
+    return OfficerView.of(officer)
+
+
+class LoginThrottle:
+    """Repeated failed logins slow down, per username, in this program.
+
+    The first ``free_attempts`` failures cost nothing; each further one makes
+    the next attempt wait twice as long (2 s, 4 s, 8 s … at most ``max_delay``).
+    A success forgets the failures. It is kept per program (per PC) rather than
+    in the database, so a typo storm at one counter never locks an officer out
+    of every other PC, and a dead database cannot break logging in twice.
+    """
+
+    def __init__(self, free_attempts: int = 3, base_delay: float = 2.0,
+                 max_delay: float = 60.0,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
+        self.free_attempts = free_attempts
+        self.base_delay = base_delay
+        self.max_delay = max_delay
+        self._now = monotonic
+        self._failures: dict[str, tuple[int, float]] = {}  # name → (count, last failure)
+
+    @staticmethod
+    def _key(username: str) -> str:
+        return username.strip().lower()
+
+    def delay_after(self, failures: int) -> float:
+        extra = failures - self.free_attempts
+        if extra < 0:
+            return 0.0
+        return float(min(self.max_delay, self.base_delay * 2 ** extra))
+
+    def wait_left(self, username: str) -> float:
+        """Seconds before ``username`` may try again (0 when it may now)."""
+        count, last = self._failures.get(self._key(username), (0, 0.0))
+        return max(0.0, last + self.delay_after(count) - self._now()) if count else 0.0
+
+    def failed(self, username: str) -> None:
+        count, _ = self._failures.get(self._key(username), (0, 0.0))
+        self._failures[self._key(username)] = (count + 1, self._now())
+
+    def succeeded(self, username: str) -> None:
+        self._failures.pop(self._key(username), None)
+
+
+def log_in(username: str, password: str, counter: int | None,
+           throttle: LoginThrottle) -> OfficerView:
+    """A window's login: throttled, and written to the audit log either way.
+
+    A refusal never says which part was wrong; while throttled the password is
+    not even checked (so waiting cannot be skipped by guessing faster).
+    """
+    left = throttle.wait_left(username)
+    if left > 0:
+        raise Refused("login_throttled", seconds=math.ceil(left))
+    name = username.strip().lower()[:100]
+    try:
+        officer = authenticate(username, password)
+    except Refused:
+        throttle.failed(username)
+        run_in_transaction(lambda: record("login_failed", counter=counter, subject=name))
+        raise
+    throttle.succeeded(username)
+    run_in_transaction(lambda: record("login", officer=officer.id, counter=counter,
+                                      subject=officer.username))
+    return officer
+
+
+def log_out(officer: OfficerView, counter: int | None) -> None:
+    run_in_transaction(lambda: record("logout", officer=officer.id, counter=counter,
+                                      subject=officer.username))

@@ -1,0 +1,307 @@
+"""Office settings: one typed object, stored in the database and shared by every PC.
+
+What belongs to a single PC (its mode, its counter, its printer) is not here:
+the UI keeps that in ``QSettings``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+import secrets
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from app import clock, codes
+from app.errors import InvalidInput, SchemaError
+from app.messages import LANGUAGES
+from app.office.audit import record
+from app.storage.db import read, run_in_transaction
+from app.storage.models import Officer, Queue, Setting
+
+_CACHE_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    office_name: str = "Kantor Imigrasi"
+    timezone: str = clock.DEFAULT_TIMEZONE
+    language: str = "id"
+    notice_text: str = ""
+    # Days a ready passport waits before it is cancelled by regulation.
+    collect_by_days: int = 30
+    # Pickup queues (code or prefix): a backlog batch, and the regular flow.
+    backlog_pickup_queue: str = "backlog"
+    regular_pickup_queue: str = "ambil"
+    # Signs QR codes; made at first init, never shown. Hex of 32 random bytes.
+    signing_secret: str = field(default="", repr=False)
+    # Keys retired by a rotation, each {"secret", "retired_on", "valid_until"}: codes
+    # printed under them keep verifying until ``valid_until`` (the grace period), so
+    # slips already in applicants' hands are not invalidated overnight.
+    previous_signing_keys: tuple[dict[str, str], ...] = field(default=(), repr=False)
+    signing_grace_days: int = 60
+    # UU PDP 27/2022: personal fields of collected or cancelled pickup records are
+    # erased this many days after the handover or cancellation (``loket purge``).
+    retention_days: int = 180
+    # Daily backup: where (empty: the user's data folder), when (office time), how many kept.
+    backup_daily: bool = True
+    backup_time: str = "18:00"
+    backup_folder: str = ""
+    backup_keep: int = 14
+
+    def signing_keys(self, today: dt.date | None = None) -> list[bytes]:
+        """Keys that verify a code, current first (the first one signs).
+
+        A retired key verifies until its ``valid_until`` day (inclusive, office date).
+        The secret is written by ``init-db``; without it the database is not set up.
+        """
+        if not self.signing_secret:
+            raise SchemaError("schema_missing")
+        today = today or clock.service_day(self.timezone)
+        keys = [bytes.fromhex(self.signing_secret)]
+        for old in self.previous_signing_keys:
+            if dt.date.fromisoformat(old["valid_until"]) >= today:
+                keys.append(bytes.fromhex(old["secret"]))
+        return keys
+
+    def public(self) -> dict[str, Any]:
+        """Every setting a person may read (no key material)."""
+        shown = {k: v for k, v in dataclasses.asdict(self).items() if k not in SECRET_KEYS}
+        shown["previous_signing_keys"] = [
+            {"retired_on": k["retired_on"], "valid_until": k["valid_until"]}
+            for k in self.previous_signing_keys]
+        return shown
+
+
+_FIELDS = {f.name for f in dataclasses.fields(OfficeSettings)}
+# Written only by init-db and rotate_signing_key, never by update_settings, never shown.
+SECRET_KEYS = frozenset({"signing_secret", "previous_signing_keys"})
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+# The lowest role that may change each setting (see app.office.permissions).
+SECURITY_KEYS = frozenset({"signing_grace_days", "retention_days", "backup_daily",
+                           "backup_time", "backup_folder", "backup_keep", "timezone"})
+_cache: tuple[float, OfficeSettings] | None = None
+
+
+def _load() -> OfficeSettings:
+    values = {row.key: json.loads(row.value) for row in Setting.select()
+              if row.key in _FIELDS}
+    if "previous_signing_keys" in values:
+        values["previous_signing_keys"] = tuple(values["previous_signing_keys"])
+    return OfficeSettings(**values)
+
+
+def get_settings(fresh: bool = False) -> OfficeSettings:
+    """The office settings, cached for a few seconds per process."""
+    global _cache
+    now = time.monotonic()
+    if fresh or _cache is None or now - _cache[0] > _CACHE_SECONDS:
+        _cache = (now, read(_load))
+    return _cache[1]
+
+
+def parse_code(raw: str | bytes) -> codes.Scan:
+    """Classify a scan against the office's signing keys.
+
+    Settings are cached per process, so a key rotated on another PC in the last few
+    seconds is not yet known here: a code that fails only its signature is checked
+    once more against the keys as stored now, so a fresh slip is never called forged.
+    """
+    scan = codes.parse(raw, get_settings().signing_keys())
+    if scan.reason == codes.BAD_SIGNATURE:
+        scan = codes.parse(raw, get_settings(fresh=True).signing_keys())
+    return scan
+
+
+SETTINGS_CHANGED = "settings_changed"
+
+
+def _announce(keys: list[str]) -> None:
+    """Tell the other PCs, through the change feed, to read the settings again (which
+    keys, never values). Inside the change's transaction."""
+    from app.queue import engine  # the engine reads settings: imported when first needed
+
+    engine.emit_event(SETTINGS_CHANGED, keys=keys)
+
+
+def office_today() -> dt.date:
+    """The office's local date now: the service day (see :mod:`app.clock`)."""
+    return clock.service_day(get_settings().timezone)
+
+
+def invalidate_cache() -> None:
+    global _cache
+    _cache = None
+
+
+def ensure_defaults(office_name: str | None = None) -> OfficeSettings:
+    """Write any missing setting (and a new signing secret) without touching existing ones."""
+
+    def work() -> None:
+        defaults = dataclasses.asdict(OfficeSettings())
+        defaults["previous_signing_keys"] = []
+        defaults["signing_secret"] = secrets.token_hex(32)
+        if office_name:
+            defaults["office_name"] = office_name
+        rows = [{"key": k, "value": json.dumps(v)} for k, v in defaults.items()]
+        Setting.insert_many(rows).on_conflict_ignore().execute()
+
+    run_in_transaction(work)
+    invalidate_cache()
+    return get_settings()
+
+
+def _checked(key: str, value: object) -> object:
+    """``value`` as stored for ``key``, or InvalidInput."""
+    if key not in _FIELDS or key in SECRET_KEYS:
+        # The signing keys change only by rotation (admin, audited, with a grace period).
+        raise InvalidInput("setting_unknown", key=key)
+    bad = InvalidInput("setting_invalid", key=key, value=value)
+    if key in _NUMBER_RANGES:
+        low, high = _NUMBER_RANGES[key]
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            raise bad from None
+        if not low <= number <= high:
+            raise bad
+        return number
+    if key == "backup_daily":
+        text = str(value).strip().lower()
+        if text in ("1", "true", "on", "yes", "ya"):
+            return True
+        if text in ("0", "false", "off", "no", "tidak"):
+            return False
+        raise bad
+    if key == "backup_time":
+        if not _TIME.match(str(value).strip()):
+            raise bad
+        return str(value).strip()
+    if key in ("office_name", "notice_text"):
+        text = str(value).strip() if key == "office_name" else (
+            str(value).replace("\r\n", "\n").replace("\r", "\n"))
+        limit = OFFICE_NAME_MAX if key == "office_name" else NOTICE_MAX
+        # The notice may have several lines (the display runs them into one).
+        allowed = "\n" if key == "notice_text" else ""
+        if (key == "office_name" and not text) or len(text) > limit or any(
+                ord(c) < 32 and c not in allowed for c in text):
+            raise bad
+        return text
+    if key in ("backlog_pickup_queue", "regular_pickup_queue"):
+        ref = str(value).strip()
+        known = read(lambda: Queue.select().where(
+            (Queue.code == ref.lower()) | (Queue.prefix == ref.upper())).exists())
+        if not known:
+            raise bad
+        return ref
+    if key == "language" and value not in LANGUAGES:
+        raise bad
+    if key == "timezone" and not clock.is_known_zone(str(value)):
+        raise bad
+    return str(value)
+
+
+OFFICE_NAME_MAX = 100
+NOTICE_MAX = 500  # characters of the lobby display's notice
+_NUMBER_RANGES: dict[str, tuple[int, int]] = {
+    "collect_by_days": (1, 365),
+    "signing_grace_days": (0, 730),
+    "retention_days": (30, 3650),
+    "backup_keep": (1, 365),
+}
+
+
+def update_settings(officer: Officer | int | None = None, *, check_role: bool = False,
+                    **changes: object) -> OfficeSettings:
+    """Change settings and audit who changed what (the secret's value is never logged).
+
+    With ``check_role`` (the supervisor's window), ``officer`` must be a supervisor, and
+    an admin for the security settings (:data:`SECURITY_KEYS`); the command line, run
+    by whoever operates the machine, does not check.
+    """
+    changes = {key: _checked(key, value) for key, value in changes.items()}
+
+    def work() -> None:
+        if check_role:
+            from app.office import permissions
+
+            permissions.require(officer, "settings_office")
+            if changes.keys() & SECURITY_KEYS:
+                permissions.require(officer, "settings_security")
+        for key, value in changes.items():
+            updated = Setting.update(value=json.dumps(value)).where(Setting.key == key).execute()
+            # MariaDB counts changed rows, so an unchanged value also reads as 0 here.
+            if not updated and not Setting.select().where(Setting.key == key).exists():
+                Setting.insert(key=key, value=json.dumps(value)).execute()
+        shown = {k: ("***" if k == "signing_secret" else v) for k, v in changes.items()}
+        record("settings_changed", officer=officer, details=shown)
+        _announce(sorted(changes))
+
+    run_in_transaction(work)
+    invalidate_cache()
+    return get_settings()
+
+
+@dataclass(frozen=True)
+class KeyOverview:
+    """The signing keys as a person may see them (no key material)."""
+
+    retired_until: list[dt.date]  # each retired key that still verifies: its last day
+    grace_days: int
+    rotate_now_until: dt.date  # a rotation today keeps today's codes valid until this day
+
+
+def key_overview(grace_days: int | str | None = None) -> KeyOverview:
+    """Which retired keys still verify, and what a rotation today with ``grace_days``
+    (default: the setting) would mean for the codes printed so far."""
+    current = get_settings(fresh=True)
+    grace = _checked("signing_grace_days",
+                     current.signing_grace_days if grace_days is None else grace_days)
+    assert isinstance(grace, int)
+    today = clock.service_day(current.timezone)
+    retired = sorted(d for d in (dt.date.fromisoformat(k["valid_until"])
+                                 for k in current.previous_signing_keys) if d >= today)
+    return KeyOverview(retired, grace, today + dt.timedelta(days=grace))
+
+
+def rotate_signing_key(officer: Officer | int | None, grace_days: int | None = None,
+                       *, check_role: bool = True) -> OfficeSettings:
+    """Start signing with a new key; the old one verifies for ``grace_days`` more days.
+
+    ``grace_days`` defaults to the ``signing_grace_days`` setting. Keys whose grace has
+    ended are dropped. Admin only (with ``check_role``); audited without key material.
+    """
+    grace = _checked("signing_grace_days",
+                     get_settings(fresh=True).signing_grace_days if grace_days is None
+                     else grace_days)
+    assert isinstance(grace, int)
+
+    def work() -> str:
+        if check_role:
+            from app.office import permissions
+
+            permissions.require(officer, "settings_security")
+        current = _load()
+        today = clock.service_day(current.timezone)
+        until = today + dt.timedelta(days=grace)
+        kept = [k for k in current.previous_signing_keys
+                if dt.date.fromisoformat(k["valid_until"]) >= today]
+        if current.signing_secret:
+            kept.insert(0, {"secret": current.signing_secret, "retired_on": today.isoformat(),
+                            "valid_until": until.isoformat()})
+        for key, value in (("signing_secret", secrets.token_hex(32)),
+                           ("previous_signing_keys", kept)):
+            if not Setting.update(value=json.dumps(value)).where(Setting.key == key).execute():
+                Setting.insert(key=key, value=json.dumps(value)).execute()
+        _announce(["signing_key"])
+        record("signing_key_rotated", officer=officer,
+               details={"old_codes_valid_until": until.isoformat(),
+                        "retired_keys_kept": len(kept)})
+        return until.isoformat()
+
+    run_in_transaction(work)
+    invalidate_cache()
+    return get_settings()

@@ -1,0 +1,945 @@
+"""The ticket engine: numbers, calls and every state change of a ticket.
+
+Rules that must hold with many counters acting at once are enforced by the
+database, not by hope:
+
+* numbers come from one sequence row per (queue, service day), incremented by a
+  single upsert inside the issuing transaction, plus a unique index on
+  (queue, day, seq); a refused issue (full quota) rolls the increment back, so
+  numbers are gap-free;
+* call-next claims exactly one ticket: ``FOR UPDATE SKIP LOCKED`` on the
+  servers, ``BEGIN IMMEDIATE`` on SQLite, and a compare-and-set update
+  (``WHERE id = ? AND status = 'waiting'``) everywhere;
+* every mutation may carry a client-made request id, stored under a unique key
+  in the same transaction, so a retry returns the first result;
+* every change appends an :class:`~app.storage.models.Event` in the same transaction.
+
+A ticket moves ``waiting → called → serving → done``, or ends as ``no_show``,
+``cancelled`` or (left over from an earlier day) ``expired``. Recall keeps it
+``called``; transfer puts it back to ``waiting`` elsewhere with its original
+issue time, so it is not sent to the back of the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any, TypeVar, cast
+
+import peewee as pw
+
+from app import clock, codes
+from app.errors import InvalidInput, NotFound, Refused
+from app.messages import ACTION_WORDS, STATUS_WORDS
+from app.office.audit import record
+from app.office.settings import get_settings, office_today, parse_code
+from app.storage.db import backend_of, database, read, run_in_transaction
+from app.storage.models import (
+    CALLED,
+    CANCELLED,
+    DONE,
+    EXPIRED,
+    HELD_STATUSES,
+    NO_SHOW,
+    OPEN_STATUSES,
+    SERVING,
+    WAITING,
+    Counter,
+    CounterQueue,
+    DailySequence,
+    Event,
+    Officer,
+    Queue,
+    RequestLog,
+    Ticket,
+)
+from app.storage.prepared import Param, Prepared, model_from_row
+
+TicketRef = str | int
+
+# How long the change feed and remembered request ids are kept.
+FEED_RETENTION = dt.timedelta(days=1)
+
+
+# --- what callers get back ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TicketView:
+    """A ticket as callers see it: plain values, safe to pass between threads."""
+
+    id: int
+    number: str
+    queue: str
+    service_queue: str
+    status: str
+    service_day: str
+    issued_at: str
+    called_at: str | None
+    started_at: str | None
+    finished_at: str | None
+    counter: int | None
+    target_counter: int | None
+    officer: str | None
+    recall_count: int
+    transfer_count: int
+    pickup: int | None = None  # the pickup record of a pickup ticket
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TicketView:
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: int
+    at: str
+    kind: str
+    ticket: int | None
+    number: str | None
+    queue: int | None
+    counter: int | None
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class QueueStatus:
+    code: str
+    prefix: str
+    name_id: str
+    name_en: str
+    kind: str
+    active: bool
+    waiting: int
+    issued_today: int
+    longest_wait_s: int | None
+
+
+@dataclass(frozen=True)
+class CounterStatus:
+    number: int
+    name: str
+    active: bool
+    queues: list[str]
+    ticket: TicketView | None
+
+
+@dataclass(frozen=True)
+class OfficeStatus:
+    service_day: str
+    queues: list[QueueStatus]
+    counters: list[CounterStatus]
+
+
+# --- helpers -------------------------------------------------------------------
+
+
+def _rows(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
+    """A query's rows as plain tuples (peewee's type hints do not know ``tuples()``)."""
+    return cast(list[tuple[Any, ...]], list(query.tuples()))
+
+
+def _iso(value: dt.datetime | dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def display_number(prefix: str, seq: int) -> str:
+    """``A`` and 17 → ``A017``; beyond 999 the number simply grows (``A1000``)."""
+    return f"{prefix}{seq:03d}"
+
+
+def _view(ticket: Ticket, queue_codes: dict[int, str] | None = None,
+          counter_numbers: dict[int, int] | None = None,
+          officer_names: dict[int, str] | None = None) -> TicketView:
+    """The view of ``ticket``; names already known to the caller save a lookup."""
+    codes = dict(queue_codes or {})
+    missing_queues = {ticket.queue_id, ticket.service_queue_id} - codes.keys()
+    if missing_queues:
+        codes.update(_queue_codes(missing_queues))
+    numbers = dict(counter_numbers or {})
+    missing_counters = {c for c in (ticket.counter_id, ticket.target_counter_id)
+                        if c and c not in numbers}
+    if missing_counters:
+        numbers.update(_counter_numbers(missing_counters))
+    officer = None
+    if ticket.officer_id:
+        officer = (officer_names or {}).get(ticket.officer_id) or Officer.select(
+            Officer.username).where(Officer.id == ticket.officer_id).scalar()
+    return TicketView(
+        id=ticket.id,
+        number=ticket.number,
+        queue=codes[ticket.queue_id],
+        service_queue=codes[ticket.service_queue_id],
+        status=ticket.status,
+        service_day=str(_iso(ticket.service_day)),
+        issued_at=str(_iso(ticket.issued_at)),
+        called_at=_iso(ticket.called_at),
+        started_at=_iso(ticket.started_at),
+        finished_at=_iso(ticket.finished_at),
+        counter=numbers.get(ticket.counter_id) if ticket.counter_id else None,
+        target_counter=numbers.get(ticket.target_counter_id) if ticket.target_counter_id
+        else None,
+        officer=officer,
+        recall_count=ticket.recall_count,
+        transfer_count=ticket.transfer_count,
+        pickup=ticket.pickup_id,
+    )
+
+
+_ALL_QUEUE_CODES = Prepared(lambda _: Queue.select(Queue.id, Queue.code))
+
+
+def _queue_codes(ids: set[int]) -> dict[int, str]:
+    """Codes of queues by id (an office has a handful: one small read of them all)."""
+    return {qid: code for qid, code in _ALL_QUEUE_CODES.execute({}).fetchall() if qid in ids}
+
+
+def _counter_numbers(ids: set[int]) -> dict[int, int]:
+    if not ids:
+        return {}
+    return {c.id: c.number for c in
+            Counter.select(Counter.id, Counter.number).where(Counter.id.in_(ids))}
+
+
+_INSERT_EVENT = Prepared(lambda _: Event.insert({
+    Event.created_at: Param("at"), Event.kind: Param("kind"), Event.ticket: Param("ticket"),
+    Event.number: Param("number"), Event.queue: Param("queue"), Event.counter: Param("counter"),
+    Event.data: Param("data")}))
+
+
+def _emit(kind: str, ticket: Ticket | None = None, counter: Counter | None = None,
+          **data: Any) -> None:
+    """Append one change to the feed (inside the transaction of the change)."""
+    _INSERT_EVENT.execute({
+        "at": clock.utcnow(), "kind": kind,
+        "ticket": ticket.id if ticket else None,
+        "number": ticket.number if ticket else None,
+        "queue": ticket.service_queue_id if ticket else None,
+        "counter": counter.number if counter else None,
+        "data": json.dumps(data, ensure_ascii=False, default=str)})
+
+
+def emit_event(kind: str, counter: Counter | None = None, **data: Any) -> None:
+    """A change that is not about one ticket (a handover, an import), for windows that
+    follow the feed. Inside the change's transaction; no personal data in ``data``."""
+    _emit(kind, None, counter, **data)
+
+
+def _refuse_state(ticket: Ticket, action: str) -> Refused:
+    words = STATUS_WORDS[ticket.status]
+    act = ACTION_WORDS[action]
+    return Refused("ticket_bad_state", number=ticket.number, status_id=words["id"],
+                   status_en=words["en"], action_id=act["id"], action_en=act["en"])
+
+
+_QUEUE_BY_REF = Prepared(lambda _: (
+    Queue.select(Queue.id, Queue.code, Queue.prefix, Queue.active, Queue.daily_quota)
+    .where((Queue.code == Param("code")) | (Queue.prefix == Param("prefix")))
+    .order_by(Queue.id).limit(1)))
+
+
+def _find_queue(ref: str) -> Queue:
+    """A queue by code (stored lower case) or prefix (stored upper case)."""
+    ref = ref.strip()
+    row = _QUEUE_BY_REF.execute({"code": ref.lower(), "prefix": ref.upper()}).fetchone()
+    if row is None:
+        raise NotFound("queue_unknown", queue=ref)
+    queue_id, code, prefix, active, quota = row
+    return Queue(id=queue_id, code=code, prefix=prefix, active=bool(active), daily_quota=quota)
+
+
+_COUNTER_BY_NUMBER = Prepared(lambda _: (
+    Counter.select(Counter.id, Counter.name, Counter.active)
+    .where(Counter.number == Param("number"))))
+
+
+def _find_counter(number: int, must_be_active: bool = True) -> Counter:
+    row = _COUNTER_BY_NUMBER.execute({"number": number}).fetchone()
+    if row is None:
+        raise NotFound("counter_unknown", counter=number)
+    counter = Counter(id=row[0], number=number, name=row[1], active=bool(row[2]))
+    if must_be_active and not counter.active:
+        raise Refused("counter_inactive", counter=number)
+    return counter
+
+
+def _build_find_ticket(variant: tuple[str, bool]) -> pw.BaseQuery:
+    by, lock = variant
+    query = Ticket.select()
+    if by == "id":
+        query = query.where(Ticket.id == Param("id"))
+    else:
+        query = (query.where((Ticket.number == Param("number"))
+                             & (Ticket.service_day == Param("day")))
+                 .order_by(Ticket.id.desc()))
+    query = query.limit(1)
+    return query.for_update() if lock else query
+
+
+_FIND_TICKET = Prepared(_build_find_ticket)
+
+
+def _find_ticket(ref: TicketRef, lock: bool = False) -> Ticket:
+    """Today's ticket by display number (``A017``) or by id; row-locked if ``lock``."""
+    lock = lock and backend_of(database) != "sqlite"
+    if isinstance(ref, int):
+        cursor = _FIND_TICKET.execute({"id": ref}, variant=("id", lock))
+    else:
+        cursor = _FIND_TICKET.execute({"number": ref.strip().upper(), "day": office_today()},
+                                      variant=("number", lock))
+    row = cursor.fetchone()
+    if row is None:
+        raise NotFound("ticket_unknown", number=str(ref))
+    return model_from_row(Ticket, row)
+
+
+def _require_holder(ticket: Ticket, counter: Counter, action: str) -> None:
+    if ticket.status not in HELD_STATUSES:
+        raise _refuse_state(ticket, action)
+    if ticket.counter_id != counter.id:
+        held_by = ticket.counter_id or 0
+        holder = _counter_numbers({held_by}).get(held_by, "?")
+        raise Refused("ticket_held_elsewhere", number=ticket.number, holder=holder,
+                      counter=counter.number)
+
+
+def _build_compare_and_set(columns: tuple[str, ...]) -> pw.BaseQuery:
+    return (Ticket.update({getattr(Ticket, c): Param(c) for c in columns})
+            .where((Ticket.id == Param("_id")) & (Ticket.status == Param("_expected"))))
+
+
+_COMPARE_AND_SET = Prepared(_build_compare_and_set)
+
+
+def _compare_and_set(ticket: Ticket, expected: str, **changes: Any) -> bool:
+    """Apply ``changes`` only if the ticket is still in ``expected``; refresh ``ticket``."""
+    columns = tuple(sorted(changes))
+    cursor = _COMPARE_AND_SET.execute({**changes, "_id": ticket.id, "_expected": expected},
+                                      variant=columns)
+    if cursor.rowcount != 1:
+        return False
+    for key, value in changes.items():
+        setattr(ticket, key, value)
+    return True
+
+
+R = TypeVar("R")
+
+
+def _idempotent(operation: str, request_id: str | None,
+                work: Callable[[], TicketView]) -> TicketView:
+    return idempotent(operation, request_id, work, TicketView.to_dict, TicketView.from_dict)
+
+
+def idempotent(operation: str, request_id: str | None, work: Callable[[], R],
+               dump: Callable[[R], dict[str, Any]],
+               load: Callable[[dict[str, Any]], R]) -> R:
+    """Run ``work`` in a transaction once per ``request_id``; a repeat returns the first
+    result, rebuilt by ``load`` (inside the transaction) from what ``dump`` stored."""
+    if request_id is None:
+        return run_in_transaction(work)
+
+    def stored() -> R | None:
+        prior = RequestLog.get_or_none(RequestLog.request_id == request_id)
+        if prior is None:
+            return None
+        if prior.operation != operation:
+            raise Refused("request_reused")
+        return load(json.loads(prior.result))
+
+    def guarded() -> R:
+        earlier = stored()
+        if earlier is not None:
+            return earlier
+        result = work()
+        RequestLog.insert(request_id=request_id, operation=operation,
+                          result=json.dumps(dump(result), default=str),
+                          created_at=clock.utcnow()).execute()
+        return result
+
+    try:
+        return run_in_transaction(guarded)
+    except pw.IntegrityError:
+        # A concurrent attempt with the same id committed first: return its result.
+        earlier = read(stored)
+        if earlier is None:
+            raise
+        return earlier
+
+
+# --- numbering -------------------------------------------------------------------
+
+
+def _next_sequence(queue_id: int, day: dt.date) -> int:
+    """Increment and return the day's counter for a queue, in one locked statement."""
+    db = database.obj
+    table = DailySequence._meta.table_name
+    backend = backend_of(db)
+    if backend == "mysql":
+        # One statement, no read-then-create: creating the row in the same
+        # transaction as a separate update deadlocks under concurrency.
+        cursor = db.execute_sql(
+            f"INSERT INTO `{table}` (queue_id, service_day, last) "
+            "VALUES (%s, %s, LAST_INSERT_ID(1)) "
+            "ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)",
+            (queue_id, day),
+        )
+        # The server reports LAST_INSERT_ID(expr) in the statement's reply; ask
+        # separately only if a driver does not pass it on.
+        if cursor.lastrowid:
+            return int(cursor.lastrowid)
+        return int(db.execute_sql("SELECT LAST_INSERT_ID()").fetchone()[0])
+    param = "?" if backend == "sqlite" else "%s"
+    day_value: object = day.isoformat() if backend == "sqlite" else day
+    cursor = db.execute_sql(
+        f'INSERT INTO "{table}" (queue_id, service_day, last) VALUES ({param}, {param}, 1) '
+        f'ON CONFLICT (queue_id, service_day) DO UPDATE SET last = "{table}".last + 1 '
+        "RETURNING last",
+        (queue_id, day_value),
+    )
+    return int(cursor.fetchone()[0])
+
+
+# --- the operations ----------------------------------------------------------------
+
+
+def _build_insert_ticket(_: object) -> pw.BaseQuery:
+    query = Ticket.insert({
+        Ticket.queue: Param("queue"), Ticket.service_day: Param("day"), Ticket.seq: Param("seq"),
+        Ticket.number: Param("number"), Ticket.service_queue: Param("queue"),
+        Ticket.status: WAITING, Ticket.issued_at: Param("at"), Ticket.recall_count: 0,
+        Ticket.transfer_count: 0, Ticket.pickup: Param("pickup")})
+    return query.returning(Ticket.id) if backend_of(database) == "postgresql" else query
+
+
+_INSERT_TICKET = Prepared(_build_insert_ticket)
+
+
+def issue_ticket(queue_ref: str, request_id: str | None = None) -> TicketView:
+    """Take the next number of the day in a queue (``A`` or its code)."""
+    return _idempotent("issue", request_id, lambda: issue_in_transaction(queue_ref))
+
+
+def issue_in_transaction(queue_ref: str, pickup: int | None = None) -> TicketView:
+    """The work of :func:`issue_ticket`, for a caller already inside a write transaction
+    (a pickup check-in issues its ticket in the same transaction as its checks)."""
+    queue = _find_queue(queue_ref)
+    if not queue.active:
+        raise Refused("queue_inactive", queue=queue.prefix)
+    today = office_today()
+    seq = _next_sequence(queue.id, today)
+    if queue.daily_quota is not None and seq > queue.daily_quota:
+        raise Refused("quota_full", queue=queue.prefix, quota=queue.daily_quota)
+    if seq == 1:  # the day's first ticket in this queue: tidy up after earlier days
+        _expire_before(today)
+        _prune_before(clock.utcnow() - FEED_RETENTION)
+    ticket = Ticket(queue=queue.id, service_day=today, seq=seq,
+                    number=display_number(queue.prefix, seq), service_queue=queue.id,
+                    status=WAITING, issued_at=clock.utcnow(), recall_count=0,
+                    transfer_count=0, pickup=pickup)
+    cursor = _INSERT_TICKET.execute({"queue": queue.id, "day": today, "seq": seq,
+                                     "number": ticket.number, "at": ticket.issued_at,
+                                     "pickup": pickup})
+    ticket.id = (cursor.fetchone()[0] if backend_of(database) == "postgresql"
+                 else cursor.lastrowid)
+    _emit("issued", ticket)
+    return _view(ticket, queue_codes={queue.id: queue.code})
+
+
+@dataclass(frozen=True)
+class _CounterPlan:
+    """What call-next needs to know about a counter, read in one statement."""
+
+    counter: Counter
+    # (queue id, code) of its queues, in call order. A closed queue issues no more
+    # numbers, but the tickets already waiting in it are still called.
+    queues: list[tuple[int, str]]
+    holding: str | None  # the number it holds today, if any
+    sent_here: bool  # tickets were transferred to this very counter and wait
+
+
+def _build_counter_plan(_: object) -> pw.BaseQuery:
+    held = (Ticket.select(Ticket.number)
+            .where(Ticket.counter == Counter.id, Ticket.service_day == Param("day"),
+                   Ticket.status.in_(HELD_STATUSES))
+            .limit(1))
+    sent_here = pw.fn.EXISTS(
+        Ticket.select(Ticket.id)
+        .where(Ticket.target_counter == Counter.id, Ticket.service_day == Param("day"),
+               Ticket.status == WAITING))
+    query = (Counter.select(Counter.id, Counter.active, held, sent_here, CounterQueue.queue,
+                            Queue.code, Queue.active)
+             .join(CounterQueue, pw.JOIN.LEFT_OUTER)
+             .join(Queue, pw.JOIN.LEFT_OUTER)
+             .where(Counter.number == Param("number"))
+             .order_by(Queue.priority.desc(), CounterQueue.position))
+    return query
+
+
+_COUNTER_PLAN = Prepared(_build_counter_plan)
+_LOCK_COUNTER = Prepared(lambda _: (
+    Counter.select(Counter.id).where(Counter.number == Param("number")).for_update()))
+
+
+def _counter_plan(counter_number: int, today: dt.date) -> _CounterPlan:
+    """The counter, its queues in call order and what it holds, in one round trip.
+
+    The counter's row stays locked until the transaction ends (on SQLite the write
+    transaction does the same), so two calls at one counter — a double click on
+    two PCs, a retry racing the original — take turns, and the second sees that the
+    counter already holds a ticket.
+
+    Call order: priority service first by law; among equal priority the counter's
+    own order (a pickup counter set to "backlog first").
+    """
+    if backend_of(database) != "sqlite":
+        # Its own statement, so the plan below reads after the lock is granted
+        # (a lock taken by the plan query itself would leave its subqueries reading
+        # the snapshot from before the wait).
+        _LOCK_COUNTER.execute({"number": counter_number})
+    rows = _COUNTER_PLAN.execute({"day": today, "number": counter_number}).fetchall()
+    if not rows:
+        raise NotFound("counter_unknown", counter=counter_number)
+    counter_id, active, holding, sent_here = rows[0][:4]
+    if not active:
+        raise Refused("counter_inactive", counter=counter_number)
+    counter = Counter(id=counter_id, number=counter_number, active=active)
+    queues = [(qid, code) for *_, qid, code, _q_active in rows if qid]
+    return _CounterPlan(counter, queues, holding, bool(sent_here))
+
+
+def _build_candidate_at(place: str) -> pw.BaseQuery:
+    waiting = (Ticket.service_day == Param("day")) & (Ticket.status == WAITING)
+    if place == "counter":  # all of them (few): they are ranked in Python
+        query = Ticket.select().where(waiting & (Ticket.target_counter == Param("counter")))
+    else:
+        query = (Ticket.select()
+                 .where(waiting & Ticket.target_counter.is_null()
+                        & (Ticket.service_queue == Param("queue")))
+                 .order_by(Ticket.issued_at, Ticket.id).limit(1))
+    if backend_of(database) != "sqlite":
+        query = query.for_update(skip_locked=True)
+    return query
+
+
+_CANDIDATE_AT = Prepared(_build_candidate_at)
+
+
+def _next_candidate(plan: _CounterPlan, today: dt.date) -> Ticket | None:
+    """The ticket this counter should call next, locked (SKIP LOCKED) on a server.
+
+    Tickets sent to this very counter come first, ranked like the rest. Then each
+    queue in the call order is read with its own query in the order of one index, ``LIMIT 1``: cheap
+    however long the line, and a locking read that touches only the row it
+    returns. (One query sorted by a computed rank would have to sort every
+    waiting ticket, and on MariaDB it locks every row it sorts, hiding all
+    waiting tickets from the other counters.)
+    """
+    if plan.sent_here:
+        rows = _CANDIDATE_AT.execute({"counter": plan.counter.id, "day": today},
+                                     variant="counter").fetchall()
+        if rows:
+            # Sent here: still priority and this counter's queue order first, then oldest.
+            rank = {qid: i for i, (qid, _) in enumerate(plan.queues)}
+            sent = [model_from_row(Ticket, row) for row in rows]
+            return min(sent, key=lambda t: (rank.get(t.service_queue_id, len(rank)),
+                                            t.issued_at, t.id))
+    for qid, _ in plan.queues:
+        row = _CANDIDATE_AT.execute({"queue": qid, "day": today}, variant="queue").fetchone()
+        if row is not None:
+            return model_from_row(Ticket, row)
+    return None
+
+
+# How long call-next looks again when its locking read found nothing but a plain read
+# still sees a ticket waiting (see call_next): about 0.15 s in all.
+_EMPTY_RETRY_DELAYS = (0.005, 0.01, 0.02, 0.04, 0.08)
+
+
+def _seems_waiting(plan: _CounterPlan, today: dt.date) -> bool:
+    """Whether a plain (non-locking) read sees a ticket this counter could call."""
+    if not plan.queues and not plan.sent_here:
+        return False
+    here = Ticket.target_counter == plan.counter.id
+    if plan.queues:
+        here |= (Ticket.target_counter.is_null()
+                 & Ticket.service_queue.in_([qid for qid, _ in plan.queues]))
+    return bool(Ticket.select(Ticket.id).where(
+        (Ticket.service_day == today) & (Ticket.status == WAITING) & here).exists())
+
+
+_CLAIM = Prepared(lambda _: (
+    Ticket.update({Ticket.status: CALLED, Ticket.counter: Param("counter"),
+                   Ticket.officer: Param("officer"), Ticket.called_at: Param("at"),
+                   Ticket.target_counter: None})
+    .where((Ticket.id == Param("id")) & (Ticket.status == WAITING))))
+
+
+def _claim(ticket: Ticket, counter: Counter, officer: int | None) -> bool:
+    """Compare-and-set ``waiting → called`` for this counter; False if someone was first."""
+    now = clock.utcnow()
+    cursor = _CLAIM.execute({"counter": counter.id, "officer": officer, "at": now,
+                             "id": ticket.id})
+    if cursor.rowcount != 1:
+        return False
+    ticket.status, ticket.called_at, ticket.target_counter = CALLED, now, None
+    ticket.counter_id, ticket.officer_id = counter.id, officer
+    return True
+
+
+def call_next(counter_number: int, officer: int | None = None,
+              request_id: str | None = None) -> TicketView:
+    """Call the next waiting ticket for a counter.
+
+    Order: tickets transferred to this very counter, then by queue priority
+    and the counter's queue order, then oldest first.
+    """
+
+    def work() -> TicketView:
+        today = office_today()
+        plan = _counter_plan(counter_number, today)
+        if plan.holding is not None:
+            raise Refused("counter_busy", counter=counter_number, number=plan.holding)
+        empty_retries = iter(_EMPTY_RETRY_DELAYS if backend_of(database) != "sqlite" else ())
+        for _ in range(20):
+            ticket = _next_candidate(plan, today)
+            if ticket is None:
+                # MariaDB's SKIP LOCKED sometimes skips more than the row another
+                # counter's call has just locked (seen: two waiting, two counters calling
+                # at once, one told "nobody waits" about one time in ten). If a plain read
+                # still sees someone waiting, the other call is about to commit: look again.
+                delay = next(empty_retries, None)
+                if delay is not None and _seems_waiting(plan, today):
+                    time.sleep(delay)
+                    continue
+                break
+            if _claim(ticket, plan.counter, officer):
+                _emit("called", ticket, plan.counter)
+                return _view(ticket, queue_codes=dict(plan.queues),
+                             counter_numbers={plan.counter.id: counter_number})
+        raise Refused("nothing_waiting", counter=counter_number)
+
+    return _idempotent("call_next", request_id, work)
+
+
+def call_ticket(ref: TicketRef, counter_number: int, officer: int | None = None,
+                request_id: str | None = None) -> TicketView:
+    """Call one waiting ticket out of order (the officer chose it, or scanned it)."""
+
+    def work() -> TicketView:
+        ticket = _find_ticket(ref, lock=True)
+        today = office_today()
+        if ticket.service_day != today:  # by id (a scanned QR): only today's tickets
+            raise NotFound("ticket_unknown", number=ticket.number)
+        plan = _counter_plan(counter_number, today)
+        if ticket.status != WAITING:
+            raise _refuse_state(ticket, "call")
+        served = {qid for qid, _ in plan.queues}
+        if ticket.target_counter_id not in (None, plan.counter.id) or (
+                ticket.target_counter_id is None and ticket.service_queue_id not in served):
+            raise Refused("ticket_not_served_here", number=ticket.number, counter=counter_number)
+        if plan.holding is not None:
+            raise Refused("counter_busy", counter=counter_number, number=plan.holding)
+        if not _claim(ticket, plan.counter, officer):
+            raise _refuse_state(Ticket.get_by_id(ticket.id), "call")
+        _emit("called", ticket, plan.counter)
+        return _view(ticket, queue_codes=dict(plan.queues),
+                     counter_numbers={plan.counter.id: counter_number})
+
+    return _idempotent("call", request_id, work)
+
+
+def _act_as_holder(ref: TicketRef, counter_number: int, request_id: str | None, *,
+                   action: str, event: str, from_status: tuple[str, ...],
+                   changes: Callable[[Ticket], dict[str, Any]],
+                   counter_must_be_active: bool = True) -> TicketView:
+    """One step by the counter that holds the ticket: check, compare-and-set, feed."""
+
+    def work() -> TicketView:
+        counter = _find_counter(counter_number, counter_must_be_active)
+        ticket = _find_ticket(ref, lock=True)
+        _require_holder(ticket, counter, action)
+        if ticket.status not in from_status:
+            raise _refuse_state(ticket, action)
+        if not _compare_and_set(ticket, ticket.status, **changes(ticket)):
+            raise _refuse_state(Ticket.get_by_id(ticket.id), action)
+        extra = {"recall_count": ticket.recall_count} if action == "recall" else {}
+        _emit(event, ticket, counter, **extra)
+        return _view(ticket, counter_numbers={counter.id: counter.number})
+
+    return _idempotent(action, request_id, work)
+
+
+def recall(ref: TicketRef, counter_number: int, request_id: str | None = None) -> TicketView:
+    """Call the same ticket again (the lobby display repeats it); counted."""
+    return _act_as_holder(ref, counter_number, request_id, action="recall", event="recalled",
+                          from_status=(CALLED,),
+                          changes=lambda t: {"recall_count": t.recall_count + 1})
+
+
+def start_serving(ref: TicketRef, counter_number: int,
+                  request_id: str | None = None) -> TicketView:
+    """The applicant arrived at the counter."""
+    return _act_as_holder(ref, counter_number, request_id, action="start", event="serving",
+                          from_status=(CALLED,),
+                          changes=lambda t: {"status": SERVING, "started_at": clock.utcnow()})
+
+
+def _finish_changes(ticket: Ticket) -> dict[str, Any]:
+    """Finishing straight from ``called`` counts the call as the start."""
+    now = clock.utcnow()
+    done: dict[str, Any] = {"status": DONE, "finished_at": now}
+    if ticket.started_at is None:
+        done["started_at"] = ticket.called_at or now
+    return done
+
+
+def finish(ref: TicketRef, counter_number: int, request_id: str | None = None) -> TicketView:
+    """Service done. A closed counter may still finish what it holds."""
+    return _act_as_holder(ref, counter_number, request_id, action="finish", event="finished",
+                          from_status=(CALLED, SERVING), changes=_finish_changes,
+                          counter_must_be_active=False)
+
+
+def finish_pickup_ticket(record_id: int, counter: Counter) -> TicketView | None:
+    """Inside a handover's transaction: finish the ticket of that passport the counter
+    holds, if any, so the officer can call the next one at once."""
+    row = (Ticket.select()
+           .where((Ticket.pickup == record_id) & (Ticket.counter == counter.id)
+                  & Ticket.status.in_(HELD_STATUSES))
+           .order_by(Ticket.id.desc()).first())
+    if row is None or not _compare_and_set(row, row.status, **_finish_changes(row)):
+        return None
+    _emit("finished", row, counter)
+    return _view(row, counter_numbers={counter.id: counter.number})
+
+
+def cancel_waiting_pickup_tickets(record_id: int) -> list[TicketView]:
+    """Inside a handover's transaction: the passport is gone, so tickets still waiting
+    for it must not be called (the holder collected it at another counter)."""
+    cancelled = []
+    for row in Ticket.select().where((Ticket.pickup == record_id) & (Ticket.status == WAITING)):
+        if _compare_and_set(row, WAITING, status=CANCELLED, finished_at=clock.utcnow()):
+            _emit("cancelled", row, None, reason="pickup_collected")
+            cancelled.append(_view(row))
+    return cancelled
+
+
+def open_pickup_ticket(record_id: int) -> TicketView | None:
+    """Today's open ticket for a passport, if one was already issued."""
+    row = (Ticket.select()
+           .where((Ticket.pickup == record_id) & (Ticket.service_day == office_today())
+                  & Ticket.status.in_(OPEN_STATUSES))
+           .order_by(Ticket.id.desc()).first())
+    return _view(row) if row is not None else None
+
+
+def find_counter(number: int, must_be_active: bool = True) -> Counter:
+    """A counter by number; NotFound, or Refused when it is closed and must be open."""
+    return _find_counter(number, must_be_active)
+
+
+def ticket_code(ref: TicketRef) -> str:
+    """The signed code printed as a QR on a ticket (``LK1.T.<id>.<mac>``)."""
+    ticket = read(lambda: _find_ticket(ref))
+    return codes.sign(codes.TICKET, ticket.id, get_settings().signing_keys()[0])
+
+
+def call_scanned(raw: str | bytes, counter_number: int, officer: int | None = None,
+                 request_id: str | None = None) -> TicketView:
+    """Call the ticket whose QR was scanned at a counter (if this counter may call it)."""
+    scan = parse_code(raw)
+    if scan.kind == "pickup":
+        raise Refused("scan_is_pickup")
+    if scan.kind != "ticket" or scan.ident is None:
+        raise InvalidInput(scan.reason or codes.NOT_UNDERSTOOD)
+    return call_ticket(scan.ident, counter_number, officer, request_id=request_id)
+
+
+def no_show(ref: TicketRef, counter_number: int, request_id: str | None = None) -> TicketView:
+    """Called, and nobody came."""
+    return _act_as_holder(ref, counter_number, request_id, action="no_show", event="no_show",
+                          from_status=(CALLED,),
+                          changes=lambda t: {"status": NO_SHOW, "finished_at": clock.utcnow()},
+                          counter_must_be_active=False)
+
+
+def _open_ticket_for(ref: TicketRef, counter_number: int | None,
+                     action: str) -> tuple[Counter | None, Ticket]:
+    """The open ticket an action may touch: a waiting one from anywhere, a held one only
+    from its counter (or with no counter given: the supervisor's path)."""
+    counter = _find_counter(counter_number, False) if counter_number is not None else None
+    ticket = _find_ticket(ref, lock=True)
+    if ticket.status not in OPEN_STATUSES:
+        raise _refuse_state(ticket, action)
+    if counter is not None and ticket.status in HELD_STATUSES:
+        _require_holder(ticket, counter, action)
+    return counter, ticket
+
+
+def cancel(ref: TicketRef, counter_number: int | None = None, officer: int | None = None,
+           reason: str = "", request_id: str | None = None) -> TicketView:
+    """Void a ticket. A waiting one may be voided from anywhere; a held one only by
+    its counter (or with no counter given: the supervisor's path). Audited."""
+
+    def work() -> TicketView:
+        counter, ticket = _open_ticket_for(ref, counter_number, "cancel")
+        if not _compare_and_set(ticket, ticket.status, status=CANCELLED,
+                                finished_at=clock.utcnow()):
+            raise _refuse_state(Ticket.get_by_id(ticket.id), "cancel")
+        _emit("cancelled", ticket, counter, reason=reason)
+        record("ticket_cancelled", officer=officer,
+               counter=counter.number if counter else None, subject=ticket.number,
+               details={"ticket": ticket.id, "reason": reason})
+        return _view(ticket)
+
+    return _idempotent("cancel", request_id, work)
+
+
+def transfer(ref: TicketRef, counter_number: int | None = None, *,
+             to_queue: str | None = None, to_counter: int | None = None,
+             officer: int | None = None, request_id: str | None = None) -> TicketView:
+    """Send a ticket to another queue and/or one counter; it keeps its number and
+    its original issue time, so it is not sent to the back of the line."""
+    if to_queue is None and to_counter is None:
+        raise Refused("transfer_no_target")
+
+    def work() -> TicketView:
+        counter, ticket = _open_ticket_for(ref, counter_number, "transfer")
+        queue = _find_queue(to_queue) if to_queue is not None else None
+        if queue is not None and not queue.active:
+            raise Refused("queue_inactive", queue=queue.prefix)
+        target = _find_counter(to_counter) if to_counter is not None else None
+        new_queue_id = queue.id if queue is not None else ticket.service_queue_id
+        new_target = target.id if target is not None else None
+        if (ticket.status == WAITING and new_queue_id == ticket.service_queue_id
+                and new_target == ticket.target_counter_id):
+            raise Refused("transfer_same_place", number=ticket.number)
+        if not _compare_and_set(ticket, ticket.status, status=WAITING,
+                                service_queue=new_queue_id, target_counter=new_target,
+                                counter=None, officer=None, called_at=None, started_at=None,
+                                transferred_at=clock.utcnow(),
+                                transfer_count=ticket.transfer_count + 1):
+            raise _refuse_state(Ticket.get_by_id(ticket.id), "transfer")
+        _emit("transferred", ticket, counter,
+              to_queue=queue.code if queue else None,
+              to_counter=target.number if target else None, by_officer=officer)
+        return _view(ticket, queue_codes={queue.id: queue.code} if queue else None,
+                     counter_numbers={target.id: target.number} if target else None)
+
+    return _idempotent("transfer", request_id, work)
+
+
+def _expire_before(today: dt.date) -> int:
+    """Close tickets left open from earlier days (never carried over silently)."""
+    stale = (Ticket.update(status=EXPIRED, finished_at=clock.utcnow())
+             .where(Ticket.service_day < today, Ticket.status.in_(OPEN_STATUSES))
+             .execute())
+    if stale:
+        _emit("expired", None, None, count=stale, before=today.isoformat())
+    return int(stale)
+
+
+def close_previous_days() -> int:
+    """Expire every ticket left open from earlier days; returns how many."""
+    return run_in_transaction(lambda: _expire_before(office_today()))
+
+
+# --- reading -----------------------------------------------------------------------
+
+
+def get_ticket(ref: TicketRef) -> TicketView:
+    return read(lambda: _view(_find_ticket(ref)))
+
+
+def ticket_view(ticket: Ticket) -> TicketView:
+    """The view of a ticket row the caller has already read (no second read of it)."""
+    return _view(ticket)
+
+
+def changes_since(event_id: int, limit: int = 500) -> list[EventView]:
+    """What happened after ``event_id``, oldest first (see :class:`app.feed.FeedCursor`)."""
+
+    def work() -> list[EventView]:
+        rows = (Event.select().where(Event.id > event_id).order_by(Event.id).limit(limit))
+        return [EventView(id=e.id, at=str(_iso(e.created_at)), kind=e.kind, ticket=e.ticket,
+                          number=e.number, queue=e.queue, counter=e.counter,
+                          data=json.loads(e.data or "{}")) for e in rows]
+
+    return read(work)
+
+
+def last_event_id() -> int:
+    return int(read(lambda: Event.select(pw.fn.MAX(Event.id)).scalar()) or 0)
+
+
+def _prune_before(cutoff: dt.datetime) -> int:
+    events = Event.delete().where(Event.created_at < cutoff).execute()
+    requests = RequestLog.delete().where(RequestLog.created_at < cutoff).execute()
+    return int(events + requests)
+
+
+def prune(older_than: dt.timedelta = FEED_RETENTION) -> int:
+    """Drop change-feed rows and request ids older than ``older_than``.
+
+    Also done by the first ticket of each day, so the feed stays small unattended.
+    """
+    cutoff = clock.utcnow() - older_than
+    return run_in_transaction(lambda: _prune_before(cutoff))
+
+
+def office_status() -> OfficeStatus:
+    """Waiting count per queue and what each counter holds, for today."""
+
+    def work() -> OfficeStatus:
+        today = office_today()
+        now = clock.utcnow()
+        waiting: dict[int, tuple[int, Any]] = {
+            queue_id: (n, oldest) for queue_id, n, oldest in
+            _rows(Ticket.select(Ticket.service_queue, pw.fn.COUNT(Ticket.id),
+                                pw.fn.MIN(Ticket.issued_at))
+                  .where(Ticket.service_day == today, Ticket.status == WAITING)
+                  .group_by(Ticket.service_queue))}
+        issued: dict[int, int] = {
+            queue_id: last for queue_id, last in
+            _rows(DailySequence.select(DailySequence.queue, DailySequence.last)
+                  .where(DailySequence.service_day == today))}
+        queues = []
+        all_queues = list(Queue.select().order_by(Queue.prefix))
+        for q in all_queues:
+            n, oldest = waiting.get(q.id, (0, None))
+            if isinstance(oldest, str):  # SQLite returns aggregates untyped
+                oldest = dt.datetime.fromisoformat(oldest)
+            queues.append(QueueStatus(
+                code=q.code, prefix=q.prefix, name_id=q.name_id, name_en=q.name_en,
+                kind=q.kind, active=bool(q.active), waiting=int(n),
+                issued_today=int(issued.get(q.id, 0)),
+                longest_wait_s=int((now - oldest).total_seconds()) if oldest else None))
+        codes = {q.id: q.code for q in all_queues}
+        links: dict[int, list[str]] = {}
+        for counter_id, queue_id in _rows(CounterQueue.select(CounterQueue.counter,
+                                                              CounterQueue.queue)
+                                          .order_by(CounterQueue.counter,
+                                                    CounterQueue.position)):
+            links.setdefault(counter_id, []).append(codes[queue_id])
+        held = {t.counter_id: t for t in Ticket.select()
+                .where(Ticket.service_day == today, Ticket.status.in_(HELD_STATUSES))}
+        officer_ids = {t.officer_id for t in held.values() if t.officer_id}
+        names = dict(_rows(Officer.select(Officer.id, Officer.username)
+                           .where(Officer.id.in_(officer_ids)))) if officer_ids else {}
+        all_counters = list(Counter.select().order_by(Counter.number))
+        numbers = {c.id: c.number for c in all_counters}
+        counters = [CounterStatus(number=c.number, name=c.name, active=bool(c.active),
+                                  queues=links.get(c.id, []),
+                                  ticket=_view(held[c.id], codes, numbers, names)
+                                  if c.id in held else None)
+                    for c in all_counters]
+        return OfficeStatus(service_day=today.isoformat(), queues=queues, counters=counters)
+
+    return read(work)

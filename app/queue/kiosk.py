@@ -1,0 +1,218 @@
+"""The ticket kiosk's rules: what it offers, and the ticket it hands out.
+
+The kiosk shows one button per active service queue with its waiting count and
+whether today's quota is used up (:func:`board`, one query), issues a number in
+one transaction that also tells how many wait ahead (:func:`take_ticket`), and
+checks a passport pickup slip in (:func:`check_in`).
+
+Pickup queues are joined only by a slip's check-in, never by a button: the
+passport must be ready and linked to the ticket. What a kiosk shows or prints
+is read by anyone in the hall, so nothing here carries a name or a passport
+number; a refusal that would name the collector of a passport is replaced by
+one that does not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+from typing import Any, cast
+
+import peewee as pw
+
+from app import clock, codes
+from app.errors import Refused
+from app.office.settings import get_settings, office_today
+from app.pickup import service as pickup
+from app.queue import engine
+from app.storage.db import read
+from app.storage.models import WAITING, DailySequence, Queue, Ticket
+
+SERVICE = "service"
+PICKUP = "pickup"
+
+
+@dataclass(frozen=True)
+class KioskService:
+    """One queue as the kiosk shows it."""
+
+    code: str
+    prefix: str
+    name_id: str
+    name_en: str
+    kind: str
+    waiting: int
+    issued_today: int
+    daily_quota: int | None
+
+    @property
+    def full(self) -> bool:
+        """Today's quota is used up: the button is shown disabled."""
+        return self.daily_quota is not None and self.issued_today >= self.daily_quota
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_id
+
+
+@dataclass(frozen=True)
+class KioskBoard:
+    """The start screen: the office, its service queues, and the pickup queues."""
+
+    office_name: str
+    service_day: str
+    services: list[KioskService]
+    pickups: list[KioskService]
+
+    @property
+    def pickup_open(self) -> bool:
+        return bool(self.pickups)
+
+    @property
+    def pickup_waiting(self) -> int:
+        return sum(q.waiting for q in self.pickups)
+
+
+@dataclass(frozen=True)
+class KioskTicket:
+    """What a printed ticket shows: plain values, no personal data."""
+
+    id: int
+    number: str
+    queue: str
+    prefix: str
+    name_id: str
+    name_en: str
+    kind: str
+    ahead: int  # tickets waiting in the same queue that will be called first
+    issued_at: str  # ISO, naive UTC
+    issued_local: str  # "01/07/2024 10:05" in the office's zone
+    service_day: str
+    code: str  # the signed ticket code (``LK1.T.<id>.<mac>``) the QR carries
+    office_name: str
+    notice: str  # the office's own notice, "" for the standard one
+    again: bool = False  # a pickup check-in that returned today's open ticket again
+
+    @property
+    def pickup(self) -> bool:
+        return self.kind == PICKUP
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_id
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> KioskTicket:
+        return cls(**data)
+
+
+def _tuples(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
+    """A query's rows as plain tuples (peewee's type hints do not know ``tuples()``)."""
+    return cast(list[tuple[Any, ...]], list(query.tuples()))
+
+
+def _int(value: Any) -> int:
+    return int(value or 0)
+
+
+def board() -> KioskBoard:
+    """Every active queue with today's waiting count and numbers issued, in one query.
+
+    Numbers issued come from the day's sequence row: a refused issue (full quota)
+    rolls its increment back, so the row counts exactly the tickets issued.
+    """
+    office = get_settings()
+
+    def work() -> KioskBoard:
+        today = office_today()
+        waiting = (Ticket.select(pw.fn.COUNT(Ticket.id))
+                   .where((Ticket.service_queue == Queue.id) & (Ticket.service_day == today)
+                          & (Ticket.status == WAITING)))
+        issued = (DailySequence.select(DailySequence.last)
+                  .where((DailySequence.queue == Queue.id)
+                         & (DailySequence.service_day == today)))
+        rows = (Queue.select(Queue.code, Queue.prefix, Queue.name_id, Queue.name_en,
+                             Queue.kind, Queue.daily_quota, waiting.alias("waiting"),
+                             issued.alias("issued"))
+                .where(Queue.active == True)  # noqa: E712 (peewee builds SQL from ==)
+                .order_by(Queue.prefix))
+        queues = [KioskService(code=code, prefix=prefix, name_id=name_id, name_en=name_en,
+                               kind=kind, waiting=_int(n), issued_today=_int(last),
+                               daily_quota=quota)
+                  for code, prefix, name_id, name_en, kind, quota, n, last in _tuples(rows)]
+        return KioskBoard(office_name=office.office_name, service_day=today.isoformat(),
+                          services=[q for q in queues if q.kind == SERVICE],
+                          pickups=[q for q in queues if q.kind == PICKUP])
+
+    return read(work)
+
+
+def _local_text(issued_at: str, tz_name: str) -> str:
+    at = clock.local_time(dt.datetime.fromisoformat(issued_at), tz_name)
+    return at.strftime("%d/%m/%Y %H:%M")
+
+
+def _describe(view: engine.TicketView, again: bool = False) -> KioskTicket:
+    """The printable ticket for ``view``: names and how many wait ahead, one query."""
+    issued_at = dt.datetime.fromisoformat(view.issued_at)
+    day = dt.date.fromisoformat(view.service_day)
+    ahead = (Ticket.select(pw.fn.COUNT(Ticket.id))
+             .where((Ticket.service_queue == Queue.id) & (Ticket.service_day == day)
+                    & (Ticket.status == WAITING)
+                    & ((Ticket.issued_at < issued_at)
+                       | ((Ticket.issued_at == issued_at) & (Ticket.id < view.id)))))
+    prefix, name_id, name_en, kind, n = _tuples(
+        Queue.select(Queue.prefix, Queue.name_id, Queue.name_en, Queue.kind, ahead)
+        .where(Queue.code == view.service_queue))[0]
+    office = get_settings()
+    return KioskTicket(
+        id=view.id, number=view.number, queue=view.service_queue, prefix=prefix,
+        name_id=name_id, name_en=name_en, kind=kind, ahead=_int(n),
+        issued_at=view.issued_at, issued_local=_local_text(view.issued_at, office.timezone),
+        service_day=view.service_day,
+        code=codes.sign(codes.TICKET, view.id, office.signing_keys()[0]),
+        office_name=office.office_name, notice=office.notice_text.strip(), again=again)
+
+
+def take_ticket(queue_ref: str, request_id: str | None = None) -> KioskTicket:
+    """Take the next number of a service queue, in one transaction.
+
+    The same ``request_id`` (a retried or doubled tap) returns the first ticket.
+    Refused: the queue is closed, its quota is used up, or it is a pickup queue
+    (joined by scanning the pickup slip).
+    """
+
+    def work() -> KioskTicket:
+        kind, prefix = (Queue.select(Queue.kind, Queue.prefix)
+                        .where((Queue.code == queue_ref.strip().lower())
+                               | (Queue.prefix == queue_ref.strip().upper()))
+                        .tuples().first() or (None, None))
+        if kind == PICKUP:
+            raise Refused("kiosk_pickup_needs_slip", queue=prefix)
+        return _describe(engine.issue_in_transaction(queue_ref))
+
+    return engine.idempotent("kiosk_issue", request_id, work, KioskTicket.to_dict,
+                             KioskTicket.from_dict)
+
+
+def check_in(raw: str | bytes, request_id: str | None = None) -> KioskTicket:
+    """Join the pickup queue with a slip's QR or an application number.
+
+    A passport not ready, overdue, cancelled or already collected is refused with
+    the core's reason; the already-collected one without the names in it.
+    """
+    try:
+        result = pickup.check_in(raw, request_id)
+    except Refused as exc:
+        if exc.code == "pickup_already_collected":
+            params = exc.params
+            raise Refused("kiosk_pickup_collected", application_no=params["application_no"],
+                          when=params["when"], counter=params["counter"]) from exc
+        raise
+    return read(lambda: _describe(result.ticket, again=not result.created))
+
+
+def cancel_unprinted(ticket_id: int, request_id: str | None = None) -> engine.TicketView:
+    """Void a ticket the kiosk could not print, so no ghost number waits in the queue."""
+    return engine.cancel(ticket_id, reason="kiosk_print_failed", request_id=request_id)

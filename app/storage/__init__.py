@@ -1,0 +1,1 @@
+"""Storage: the database connection, models, prepared statements, migrations and transactions."""

@@ -1,0 +1,282 @@
+"""The tables. Every model binds to :data:`app.storage.db.database` (a proxy), so one code
+base serves SQLite, PostgreSQL and MariaDB; the URL decides at start-up.
+
+Timestamps are naive UTC; the service *day* is the office's local date and is
+stored as its own column (see :mod:`app.clock`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import peewee as pw
+
+from app.storage.db import database
+
+QUEUE_KINDS: Final = ("service", "pickup")
+ROLES: Final = ("officer", "supervisor", "admin")
+
+WAITING: Final = "waiting"
+CALLED: Final = "called"
+SERVING: Final = "serving"
+DONE: Final = "done"
+NO_SHOW: Final = "no_show"
+CANCELLED: Final = "cancelled"
+EXPIRED: Final = "expired"
+TICKET_STATUSES: Final = (WAITING, CALLED, SERVING, DONE, NO_SHOW, CANCELLED, EXPIRED)
+OPEN_STATUSES: Final = (WAITING, CALLED, SERVING)
+HELD_STATUSES: Final = (CALLED, SERVING)
+
+# A passport waiting to be collected: printing → ready → collected, or cancelled.
+PRINTING: Final = "printing"
+READY: Final = "ready"
+COLLECTED: Final = "collected"
+PICKUP_STATUSES: Final = (PRINTING, READY, COLLECTED, CANCELLED)
+# Who may collect: the holder, a family member on the same family card (KK),
+# or a proxy with a power of attorney (surat kuasa).
+COLLECTORS: Final = ("self", "family", "proxy")
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class SchemaVersion(BaseModel):
+    """One row per migration applied, newest = highest version."""
+
+    version = pw.IntegerField(primary_key=True)
+    name = pw.CharField(max_length=100)
+    applied_at = pw.DateTimeField()
+
+
+class Setting(BaseModel):
+    """Office-wide settings shared by every PC, one key per row (see app.office.settings)."""
+
+    key = pw.CharField(max_length=64, primary_key=True)
+    value = pw.TextField()
+
+
+class Queue(BaseModel):
+    id = pw.AutoField()
+    code = pw.CharField(max_length=32, unique=True)
+    prefix = pw.CharField(max_length=2, unique=True)
+    name_id = pw.CharField(max_length=100)
+    name_en = pw.CharField(max_length=100)
+    kind = pw.CharField(max_length=16, default="service")
+    # Higher is served first (priority service by law, UU 25/2009 Pasal 29).
+    priority = pw.IntegerField(default=0)
+    daily_quota = pw.IntegerField(null=True)
+    active = pw.BooleanField(default=True)
+
+    def name(self, lang: str) -> str:
+        return str(self.name_en if lang == "en" else self.name_id)
+
+
+class Counter(BaseModel):
+    id = pw.AutoField()
+    number = pw.IntegerField(unique=True)
+    name = pw.CharField(max_length=64)
+    active = pw.BooleanField(default=True)
+
+
+class CounterQueue(BaseModel):
+    """Which queues a counter serves, in the order it prefers them."""
+
+    id = pw.AutoField()
+    counter = pw.ForeignKeyField(Counter, backref="queue_links", on_delete="CASCADE")
+    queue = pw.ForeignKeyField(Queue, backref="counter_links", on_delete="CASCADE")
+    position = pw.IntegerField()
+    counter_id: int
+    queue_id: int
+
+    class Meta:
+        indexes = ((("counter", "queue"), True),)
+
+
+class Officer(BaseModel):
+    id = pw.AutoField()
+    username = pw.CharField(max_length=32, unique=True)
+    full_name = pw.CharField(max_length=100)
+    role = pw.CharField(max_length=16, default="officer")
+    password_hash = pw.CharField(max_length=255)
+    active = pw.BooleanField(default=True)
+    created_at = pw.DateTimeField()
+
+
+class DailySequence(BaseModel):
+    """The last number issued per queue per service day: the only source of numbers."""
+
+    queue = pw.ForeignKeyField(Queue, on_delete="CASCADE")
+    service_day = pw.DateField()
+    last = pw.IntegerField()
+
+    class Meta:
+        primary_key = pw.CompositeKey("queue", "service_day")
+
+
+class PickupRecord(BaseModel):
+    """One printed passport (or one still printing) waiting for its holder.
+
+    The handover columns are written once, by a compare-and-set on ``status``
+    (``ready`` → ``collected``), which is what makes a handover happen exactly once.
+    """
+
+    id = pw.AutoField()
+    application_no = pw.CharField(max_length=32, unique=True)
+    name = pw.CharField(max_length=100)
+    passport_no = pw.CharField(max_length=16, default="")
+    # E.g. "Backlog PDN Juni 2024"; empty for the regular flow. Decides the pickup queue.
+    batch = pw.CharField(max_length=64, default="")
+    location = pw.CharField(max_length=64, default="")
+    status = pw.CharField(max_length=12, default=PRINTING)
+    # Expected date while printing; the day it became ready afterwards.
+    ready_date = pw.DateField(null=True)
+    collect_by = pw.DateField(null=True)
+    imported_at = pw.DateTimeField()
+    updated_at = pw.DateTimeField()
+    collected_at = pw.DateTimeField(null=True)
+    collected_counter = pw.ForeignKeyField(Counter, null=True, backref="+")
+    collected_officer = pw.ForeignKeyField(Officer, null=True, backref="+")
+    collector = pw.CharField(max_length=8, null=True)
+    collector_name = pw.CharField(max_length=100, null=True)
+    id_checked = pw.BooleanField(default=False)
+    # Whether the handover scan was a signed code (False: a bare application number).
+    verified = pw.BooleanField(default=False)
+    cancelled_at = pw.DateTimeField(null=True)
+    collected_counter_id: int | None
+    collected_officer_id: int | None
+
+    class Meta:
+        indexes = (
+            (("status", "collect_by"), False),
+            (("batch", "status"), False),
+            # A report reads the handovers of its days (schema version 3).
+            (("collected_at",), False),
+        )
+
+
+class Ticket(BaseModel):
+    id = pw.AutoField()
+    # The queue that issued the number; with day and seq it is unique.
+    queue = pw.ForeignKeyField(Queue, backref="tickets")
+    service_day = pw.DateField()
+    seq = pw.IntegerField()
+    number = pw.CharField(max_length=8)
+    # Where the ticket waits now; differs from `queue` after a transfer.
+    service_queue = pw.ForeignKeyField(Queue, backref="+")
+    # A transfer to one counter: only that counter may call it.
+    target_counter = pw.ForeignKeyField(Counter, null=True, backref="+")
+    status = pw.CharField(max_length=12, default=WAITING)
+    issued_at = pw.DateTimeField()
+    called_at = pw.DateTimeField(null=True)
+    started_at = pw.DateTimeField(null=True)
+    finished_at = pw.DateTimeField(null=True)
+    transferred_at = pw.DateTimeField(null=True)
+    counter = pw.ForeignKeyField(Counter, null=True, backref="tickets")
+    officer = pw.ForeignKeyField(Officer, null=True, backref="tickets")
+    recall_count = pw.IntegerField(default=0)
+    transfer_count = pw.IntegerField(default=0)
+    # A pickup ticket knows its passport, so the counter sees the shelf before the
+    # applicant arrives. Added in schema version 2.
+    pickup = pw.ForeignKeyField(PickupRecord, null=True, backref="tickets", index=False)
+    # The raw foreign-key values peewee exposes as ``<field>_id``.
+    queue_id: int
+    service_queue_id: int
+    target_counter_id: int | None
+    counter_id: int | None
+    officer_id: int | None
+    pickup_id: int | None
+
+    class Meta:
+        indexes = (
+            (("queue", "service_day", "seq"), True),
+            # Call-next reads the waiting tickets of one queue in this index's order,
+            # so a locking read touches one row (see engine._next_candidate).
+            # (Tickets sent to one counter are few; the target_counter index finds them.)
+            (("service_day", "status", "service_queue", "issued_at", "id"), False),
+            # "Tickets sent to this counter wait?" is asked by every call-next.
+            (("target_counter", "service_day", "status"), False),
+            (("service_day", "number"), False),
+            (("counter", "status"), False),
+            (("pickup", "status"), False),
+        )
+
+
+class Event(BaseModel):
+    """The change feed: append-only, polled with ``id > last_seen``, pruned after a day."""
+
+    id = pw.BigAutoField()
+    created_at = pw.DateTimeField()
+    kind = pw.CharField(max_length=32)
+    ticket = pw.IntegerField(null=True)
+    number = pw.CharField(max_length=8, null=True)
+    queue = pw.IntegerField(null=True)
+    counter = pw.IntegerField(null=True)
+    data = pw.TextField(default="{}")
+
+
+class AuditEntry(BaseModel):
+    """Append-only record of sensitive acts. The program never updates or deletes one."""
+
+    id = pw.BigAutoField()
+    at = pw.DateTimeField()
+    action = pw.CharField(max_length=48)
+    officer = pw.ForeignKeyField(Officer, null=True, backref="+")
+    counter = pw.IntegerField(null=True)
+    subject = pw.CharField(max_length=100, default="")
+    details = pw.TextField(default="{}")
+
+    class Meta:
+        # The log viewer filters by date and by act; the daily backup finds the newest
+        # backup_made entry (schema version 4).
+        indexes = (
+            (("at",), False),
+            (("action", "id"), False),
+        )
+
+    def save(self, *args: Any, **kwargs: Any) -> int:
+        if self.get_id() is not None and not kwargs.get("force_insert"):
+            raise PermissionError("audit entries are append-only")
+        return int(super().save(*args, **kwargs))
+
+    def delete_instance(self, *args: Any, **kwargs: Any) -> int:
+        raise PermissionError("audit entries are append-only")
+
+    @classmethod
+    def update(cls, *args: Any, **kwargs: Any) -> Any:
+        raise PermissionError("audit entries are append-only")
+
+    @classmethod
+    def delete(cls) -> Any:
+        raise PermissionError("audit entries are append-only")
+
+
+class RequestLog(BaseModel):
+    """Client-made request ids already acted on, with their first result.
+
+    The unique key is what makes a retry after a dropped connection safe: the
+    second attempt finds the row (or collides with it) instead of acting twice.
+    """
+
+    request_id = pw.CharField(max_length=64, primary_key=True)
+    operation = pw.CharField(max_length=32)
+    result = pw.TextField()
+    created_at = pw.DateTimeField()
+
+
+ALL_MODELS: Final[list[type[BaseModel]]] = [
+    SchemaVersion,
+    Setting,
+    Queue,
+    Counter,
+    CounterQueue,
+    Officer,
+    DailySequence,
+    PickupRecord,
+    Ticket,
+    Event,
+    AuditEntry,
+    RequestLog,
+]

@@ -1,0 +1,162 @@
+"""``loket backup``, ``restore``, ``verify-backup`` and ``purge``: output, exit codes,
+plain one-line errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app import cli
+from app.office import officers, settings
+from app.queue import engine
+from app.storage import db as dbmod
+from app.storage.models import AuditEntry
+
+
+def run(capsys: pytest.CaptureFixture[str], url: str, *args: str) -> tuple[int, Any, str]:
+    code = cli.main(["--db", url, "--json", *args])
+    out, err = capsys.readouterr()
+    return code, (json.loads(out) if out.strip() else {}), err
+
+
+def test_backup_verify_and_restore_from_the_command_line(
+        office: str, backend: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    engine.issue_ticket("A")
+    code, made, _ = run(capsys, office, "backup", str(tmp_path / "out"))
+    assert code == 0 and Path(made["path"]).exists() and made["counts"]["ticket"] == 1
+    assert made["format"] == ("sqlite" if backend == "sqlite" else "dump")
+
+    code, check, _ = run(capsys, office, "verify-backup", made["path"])
+    assert code == 0 and check["ok"] and check["counts"]["ticket"] == 1
+    assert cli.main(["verify-backup", made["path"]]) == 0  # no database needed
+    assert "OK" in capsys.readouterr().out
+
+    target = f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+    code, restored, _ = run(capsys, target, "restore", made["path"])
+    assert code == 0 and restored["verification"]["ok"] and not restored["replaced"]
+    code, body, err = run(capsys, target, "restore", made["path"])
+    assert code == 1 and body["error"] == "restore_target_not_empty"
+    assert "--force" in err and err.count("\n") == 1 and "Traceback" not in err
+    assert cli.main(["--db", target, "restore", made["path"], "--force"]) == 0
+    out = capsys.readouterr().out
+    assert "restored" in out and "the previous data replaced" in out and "OK" in out
+    assert "?" not in out  # the restored database's check names only what it knows
+    code, status, _ = run(capsys, target, "status")
+    assert code == 0 and status["queues"]
+
+
+def test_a_foreign_file_is_refused_in_plain_words(office: str, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    foreign = tmp_path / "daftar.csv"
+    foreign.write_text("no_permohonan;nama\n")
+    code, check, _ = run(capsys, office, "verify-backup", str(foreign))
+    assert code == 1 and not check["ok"]
+    assert check["problems"][0]["code"] == "backup_unknown_format"
+    code, body, err = run(capsys, f"sqlite:///{tmp_path / 'x.sqlite3'}", "restore",
+                          str(foreign))
+    assert code == 1 and body["error"] == "backup_unknown_format"
+    assert "bukan cadangan Loket" in err and "Traceback" not in err
+    assert not (tmp_path / "x.sqlite3").exists()
+    code, body, err = run(capsys, office, "verify-backup", str(tmp_path / "nowhere.gz"))
+    assert code == 2 and body["error"] == "backup_unreadable"
+
+
+def test_a_server_cannot_be_copied_as_a_sqlite_file(office: str, backend: str, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    code, body, err = run(capsys, office, "backup", str(tmp_path), "--format", "sqlite")
+    if backend == "sqlite":
+        assert code == 0 and body["format"] == "sqlite"
+    else:
+        assert code == 2 and body["error"] == "backup_sqlite_needs_sqlite" and "dump" in err
+    code, body, _ = run(capsys, office, "backup", str(tmp_path / "x.loketdump.gz"),
+                        "--format", "dump")
+    assert code == 0 and body["path"].endswith("x.loketdump.gz")
+    code, body, err = run(capsys, office, "backup", str(tmp_path / "x.loketdump.gz"))
+    assert code == 1 and body["error"] == "backup_dest_exists"
+
+
+def test_if_due_is_for_the_scheduler(office: str, travel: Callable[[dt.datetime], None],
+                                     tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    settings.update_settings(backup_folder=str(tmp_path / "daily"))
+    travel(dt.datetime(2024, 7, 1, 11, 30))  # 18:30 in Jakarta
+    code, body, _ = run(capsys, office, "backup", "--if-due")
+    assert code == 0 and body["made"] and Path(body["backup"]["path"]).parent.name == "daily"
+    code, body, _ = run(capsys, office, "backup", "--if-due")
+    assert code == 0 and body == {"made": False, "backup": None}
+    assert cli.main(["--db", office, "backup", "--if-due"]) == 0
+    assert capsys.readouterr().out.strip() == "no backup due"
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--db", office, "backup", "--if-due", str(tmp_path)])
+    assert exc.value.code == 2
+
+
+def test_purge_from_the_command_line(office: str, capsys: pytest.CaptureFixture[str]) -> None:
+    officers.add_officer("supervisor", "super123!", role="supervisor")
+    officers.add_officer("kepala", "admin12345", role="admin")
+    code, body, _ = run(capsys, office, "purge", "--dry-run")
+    assert code == 0 and body["dry_run"] and body["records"] == 0
+    code, body, err = run(capsys, office, "purge", "--officer", "supervisor")
+    assert code == 1 and body["error"] == "needs_admin" and "admin" in err
+    code, body, _ = run(capsys, office, "purge", "--officer", "kepala")
+    assert code == 0 and not body["dry_run"] and body["retention_days"] == 180
+    assert cli.main(["--db", office, "purge"]) == 0
+    assert "erased" in capsys.readouterr().out
+    db = dbmod.connect(office)  # the command line closed its connection
+    try:
+        purges = AuditEntry.select().where(AuditEntry.action == "personal_data_purged")
+        assert [e.officer.username if e.officer else None
+                for e in purges.order_by(AuditEntry.id)] == ["kepala", None]
+    finally:
+        db.close()
+
+
+def test_the_installed_command_checks_a_backup(office: str, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    code, made, _ = run(capsys, office, "backup", str(tmp_path))
+    proc = subprocess.run([sys.executable, "-m", "app", "--lang", "en", "verify-backup",
+                           made["path"]], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and ": OK (" in proc.stdout, proc.stderr
+    broken = tmp_path / "cut.bin"
+    broken.write_bytes(Path(made["path"]).read_bytes()[:100])
+    proc = subprocess.run([sys.executable, "-m", "app", "--lang", "en", "verify-backup",
+                           str(broken)], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and "NOT OK" in proc.stdout and "Traceback" not in proc.stderr
+
+
+def test_a_forced_restore_first_saves_the_database_it_replaces(
+        office: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    engine.issue_ticket("A")
+    code, made, _ = run(capsys, office, "backup", str(tmp_path / "out"))
+    assert code == 0
+    engine.issue_ticket("A")  # made after the backup: only the safety copy keeps it
+    engine.issue_ticket("W")
+    keep = tmp_path / "kept"
+    settings.update_settings(backup_folder=str(keep))
+    code, restored, _ = run(capsys, office, "restore", made["path"], "--force")
+    assert code == 0 and restored["replaced"], restored
+    copy = Path(restored["copy_before"])
+    assert copy.parent == keep and copy.exists()
+    code, check, _ = run(capsys, office, "verify-backup", str(copy))
+    assert code == 0 and check["counts"]["ticket"] == 3  # what --force replaced
+    assert restored["counts"]["ticket"] == 1
+
+
+def test_no_copy_no_restore(office: str, tmp_path: Path,
+                            capsys: pytest.CaptureFixture[str]) -> None:
+    engine.issue_ticket("A")
+    code, made, _ = run(capsys, office, "backup", str(tmp_path / "out"))
+    engine.issue_ticket("A")
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    settings.update_settings(backup_folder=str(blocked / "backups"))
+    code, body, err = run(capsys, office, "restore", made["path"], "--force")
+    assert code != 0 and "Traceback" not in err, err
+    dbmod.connect(office)
+    assert engine.office_status().queues[0].issued_today == 2  # nothing replaced

@@ -1,0 +1,101 @@
+"""Officer accounts, passwords and the office settings."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from app.errors import InvalidInput, Refused
+from app.office import officers, settings
+from app.storage.models import AuditEntry, Officer, Setting
+
+
+def test_add_and_authenticate(office: str) -> None:
+    o = officers.add_officer("Budi", "rahasia-sekali", role="supervisor", full_name="Budi S")
+    assert o.username == "budi" and o.role == "supervisor"
+    stored = Officer.get(Officer.username == "budi").password_hash
+    assert stored.startswith("$argon2id$") and "rahasia" not in stored
+    assert officers.authenticate("BUDI", "rahasia-sekali").username == "budi"
+    assert AuditEntry.select().where(AuditEntry.action == "officer_added").count() == 1
+
+
+def test_wrong_password_and_unknown_user_read_the_same(office: str) -> None:
+    officers.add_officer("dewi", "kata-sandi-1")
+    with pytest.raises(Refused) as wrong_pw:
+        officers.authenticate("dewi", "salah-salah")
+    with pytest.raises(Refused) as no_user:
+        officers.authenticate("nobody", "kata-sandi-1")
+    assert wrong_pw.value.message("id") == no_user.value.message("id")
+    assert wrong_pw.value.code == no_user.value.code == "login_failed"
+
+
+def test_inactive_officer_cannot_log_in(office: str) -> None:
+    officers.add_officer("eko", "kata-sandi-1")
+    Officer.update(active=False).where(Officer.username == "eko").execute()
+    with pytest.raises(Refused):
+        officers.authenticate("eko", "kata-sandi-1")
+
+
+@pytest.mark.parametrize(("username", "password", "role", "code"), [
+    ("a", "long-enough", "officer", "officer_bad_username"),
+    ("bad name", "long-enough", "officer", "officer_bad_username"),
+    ("ok", "short", "officer", "password_too_short"),
+    ("ok", "long-enough", "boss", "officer_bad_role"),
+])
+def test_bad_officer_input_is_refused(office: str, username: str, password: str, role: str,
+                                      code: str) -> None:
+    with pytest.raises(InvalidInput) as err:
+        officers.add_officer(username, password, role=role)
+    assert err.value.code == code
+    assert Officer.select().count() == 0
+
+
+def test_duplicate_officer_refused(office: str) -> None:
+    officers.add_officer("fitri", "kata-sandi-1")
+    with pytest.raises(Refused) as err:
+        officers.add_officer("Fitri", "kata-sandi-2")
+    assert err.value.code == "officer_exists"
+
+
+def test_password_never_reaches_the_log(office: str, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    officers.add_officer("gita", "sangat-rahasia-123")
+    officers.authenticate("gita", "sangat-rahasia-123")
+    assert "sangat-rahasia-123" not in caplog.text
+
+
+def test_settings_defaults_and_secret(office: str) -> None:
+    s = settings.get_settings(fresh=True)
+    assert s.timezone == "Asia/Jakarta" and s.language == "id"
+    assert len(bytes.fromhex(s.signing_secret)) == 32
+    assert "signing_secret" not in repr(s) or s.signing_secret not in repr(s)
+    # A second init never replaces the secret (printed codes must keep verifying).
+    settings.ensure_defaults()
+    assert settings.get_settings(fresh=True).signing_secret == s.signing_secret
+
+
+def test_update_settings_audited_and_validated(office: str) -> None:
+    settings.update_settings(office_name="Kantor Imigrasi Tangerang", timezone="Asia/Makassar")
+    s = settings.get_settings()
+    assert s.office_name == "Kantor Imigrasi Tangerang" and s.timezone == "Asia/Makassar"
+    entry = AuditEntry.get(AuditEntry.action == "settings_changed")
+    assert "Tangerang" in entry.details
+    with pytest.raises(InvalidInput):
+        settings.update_settings(timezone="Mars/Olympus")
+    with pytest.raises(InvalidInput):
+        settings.update_settings(colour="red")
+    assert Setting.get(Setting.key == "timezone").value == '"Asia/Makassar"'
+
+
+def test_audit_entries_cannot_be_changed(office: str) -> None:
+    entry = AuditEntry.select().first() or AuditEntry.create(
+        at=settings.clock.utcnow(), action="x")
+    with pytest.raises(PermissionError):
+        entry.save()
+    with pytest.raises(PermissionError):
+        entry.delete_instance()
+    with pytest.raises(PermissionError):
+        AuditEntry.update(action="y")
+    with pytest.raises(PermissionError):
+        AuditEntry.delete()

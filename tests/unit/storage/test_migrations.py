@@ -1,0 +1,135 @@
+"""Schema creation, versioning and migration of a live database without loss."""
+
+from __future__ import annotations
+
+import types
+from pathlib import Path
+
+import peewee
+import pytest
+from playhouse.migrate import migrate as run_ops
+
+from app.errors import SchemaError
+from app.pickup import backlog
+from app.pickup import service as pickup
+from app.queue import engine
+from app.setup.schema import init_database, seed_demo
+from app.storage import db as dbmod
+from app.storage import migrations
+from app.storage.models import ALL_MODELS, PickupRecord, SchemaVersion, Ticket
+
+
+def test_new_database_gets_every_table_and_the_head_version(database_url: str) -> None:
+    db = dbmod.connect(database_url)
+    try:
+        assert migrations.current_version(db) == 0
+        with pytest.raises(SchemaError):
+            migrations.check_schema(db)
+        result = init_database(db)
+        assert result["schema_version"] == migrations.head_version()
+        tables = set(db.get_tables())
+        assert {m._meta.table_name for m in ALL_MODELS} <= tables
+        assert migrations.check_schema(db) == migrations.head_version()
+        # Idempotent: a second run changes nothing.
+        assert init_database(db)["schema_before"] == migrations.head_version()
+    finally:
+        db.close()
+
+
+def test_database_newer_than_program_is_refused(office: str) -> None:
+    SchemaVersion.insert(version=migrations.head_version() + 1, name="future",
+                         applied_at=peewee.datetime.datetime(2030, 1, 1)).execute()
+    with pytest.raises(SchemaError) as err:
+        migrations.check_schema(dbmod.database.obj)
+    assert "Perbarui Loket" in err.value.message("id")
+
+
+def test_pending_migration_runs_once_and_keeps_data(
+        database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = dbmod.connect(database_url)
+    try:
+        init_database(db)
+        seed_demo(with_officers=False, with_passports=False)
+        engine.issue_ticket("A")
+        head = migrations.head_version()
+
+        calls: list[int] = []
+
+        def add_note(database: peewee.Database, migrator: object) -> None:
+            calls.append(1)
+            run_ops(migrator.add_column(  # type: ignore[attr-defined]
+                "ticket", "note", peewee.TextField(default="")))
+
+        extra = migrations.Migration(head + 1, "ticket_note",
+                                     types.SimpleNamespace(NAME="ticket_note", migrate=add_note))
+        real = migrations.available()
+        monkeypatch.setattr(migrations, "available", lambda: [*real, extra])
+        assert migrations.migrate(db) == (head, head + 1)
+        assert migrations.migrate(db) == (head + 1, head + 1)
+        assert calls == [1]
+        assert "note" in {c.name for c in db.get_columns("ticket")}
+        assert Ticket.select().count() == 1
+        if dbmod.backend_of(db) == "sqlite":
+            copy = Path(db.database).with_name(f"{Path(db.database).name}.before-v{head}.bak")
+            assert copy.exists() and copy.stat().st_size > 0
+    finally:
+        db.close()
+
+
+def _back_to_version_1(db: peewee.Database) -> None:
+    """Undo what schema version 2 added, as a database made by the first release."""
+    from playhouse.migrate import SchemaMigrator
+
+    migrator = SchemaMigrator.from_database(db)
+    if dbmod.backend_of(db) == "mysql":
+        for fk in db.get_foreign_keys("ticket"):
+            if fk.column == "pickup_id":
+                db.execute_sql(f"ALTER TABLE ticket DROP FOREIGN KEY {fk.name}")
+    # SQLite cannot drop a column with a foreign key in place: peewee rebuilds the table.
+    extra = {"legacy": True} if dbmod.backend_of(db) == "sqlite" else {}
+    run_ops(migrator.drop_index("ticket", "ticket_pickup_id_status"),
+            migrator.drop_column("ticket", "pickup_id", **extra))
+    db.drop_tables([PickupRecord])
+    SchemaVersion.delete().where(SchemaVersion.version >= 2).execute()
+
+
+def test_a_first_release_database_gains_passport_pickup_without_loss(
+        database_url: str) -> None:
+    db = dbmod.connect(database_url)
+    try:
+        init_database(db)
+        seed_demo(with_officers=False, with_passports=False)
+        engine.issue_ticket("A")
+        engine.call_next(1)
+        _back_to_version_1(db)
+        assert migrations.current_version(db) == 1
+        assert "pickup_record" not in db.get_tables()
+
+        assert migrations.migrate(db) == (1, migrations.head_version())
+        assert "pickup_id" in {c.name for c in db.get_columns("ticket")}
+        assert "ticket_pickup_id_status" in {i.name for i in db.get_indexes("ticket")}
+        ticket = engine.get_ticket("A001")
+        assert (ticket.status, ticket.counter, ticket.pickup) == ("called", 1, None)
+        # The new tables work as the current models expect.
+        backlog.import_backlog(b"no_permohonan,nama,status\n2024-TNG-000001,Budi,siap\n")
+        checked_in = pickup.check_in("2024-TNG-000001")
+        assert checked_in.ticket.pickup == PickupRecord.get().id
+    finally:
+        db.close()
+
+
+def test_schema_version_4_indexes_the_audit_log_by_date_and_act(office: str) -> None:
+    from playhouse.migrate import SchemaMigrator
+    from playhouse.migrate import migrate as run_ops
+
+    from app.storage import db as dbmod
+    from app.storage.migrations import m0004_audit
+
+    db = dbmod.database.obj
+    assert set(m0004_audit.INDEXES) <= {i.name for i in db.get_indexes("audit_entry")}
+    for name in m0004_audit.INDEXES:  # a version-3 database has neither
+        run_ops(SchemaMigrator.from_database(db).drop_index("audit_entry", name))
+    SchemaVersion.delete().where(SchemaVersion.version >= 4).execute()
+    assert migrations.migrate(db) == (3, migrations.head_version())
+    assert set(m0004_audit.INDEXES) <= {i.name for i in db.get_indexes("audit_entry")}
+    m0004_audit.migrate(db, SchemaMigrator.from_database(db))  # twice changes nothing

@@ -1,0 +1,1 @@
+"""The supervisor's window: its frame, the page base and the pages."""

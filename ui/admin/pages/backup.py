@@ -1,0 +1,533 @@
+"""The supervisor's window: backups, the daily backup, and the retention purge.
+
+"Back up now" writes a consistent copy into the backup folder while the counters
+keep working; the list shows Loket's backups there and any of them (or another file)
+can be checked without restoring it. The daily backup's settings and the retention
+period are an admin's (marked, and refused by the core for anyone else). While the
+window is open the page runs the daily backup's check every few minutes on the
+window's worker (:func:`app.backup.run_scheduled_backup`; a guard in the database
+keeps two PCs from both making it). Restoring stays on the command line: it replaces
+the database under every counter, so the page only shows the exact command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import backup
+from app.backup import BackupOverview, BackupResult, Verification
+from app.office import permissions, retention, settings
+from app.office.officers import OfficerView
+from app.office.retention import PurgeResult
+from ui.admin.page import PageMessage
+from ui.kit.worker import DbWorker
+
+# How often the open window asks whether the daily backup is due.
+SCHEDULE_CHECK_MS = 5 * 60 * 1000
+FIRST_CHECK_MS = 20 * 1000
+
+
+def _when(value: dt.datetime | None) -> str:
+    return value.strftime("%d/%m/%Y %H:%M") if value else "–"
+
+
+class BackupPage(QWidget):
+    """Signals fire once the answer is on screen (tests wait for them)."""
+
+    loaded = Signal()
+    backup_done = Signal(object)  # BackupResult
+    verified = Signal(object)  # Verification
+    confirm_shown = Signal()
+    purged = Signal(object)  # PurgeResult
+    scheduled_checked = Signal(object)  # BackupResult | None
+
+    def __init__(self, worker: DbWorker, officer: OfficerView, parent: QWidget | None = None,
+                 *, schedule_ms: int | None = SCHEDULE_CHECK_MS) -> None:
+        super().__init__(parent)
+        self.setObjectName("backup_page")
+        self._worker = worker
+        self._officer = officer
+        self._overview: BackupOverview | None = None
+        self._backing_up = False
+        self._checking = False
+        self._fields_filled = False
+        self._may_schedule = permissions.allows(officer.role, "backup_schedule")
+        self._may_purge = permissions.allows(officer.role, "purge")
+        self._may_back_up = permissions.allows(officer.role, "backup_run")
+        self.confirm_box: QMessageBox | None = None
+
+        # Backups: the state, "back up now", the files.
+        self._backups_box = QGroupBox(self)
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("backup_state")
+        self.state_label.setWordWrap(True)
+        self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.backup_button = QPushButton(self)
+        self.backup_button.setObjectName("backup_now")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("backup_progress")
+        self.progress.setRange(0, 0)  # busy: a backup does not know its length up front
+        self.progress.hide()
+        self.files = QTableWidget(0, 4, self)
+        self.files.setObjectName("backup_files")
+        self.files.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.files.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.files.verticalHeader().hide()
+        self.files.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.files.setMinimumHeight(160)
+        self.verify_button = QPushButton(self)
+        self.verify_button.setObjectName("backup_verify")
+        self.verify_other_button = QPushButton(self)
+        self.verify_other_button.setObjectName("backup_verify_other")
+        now_row = QHBoxLayout()
+        now_row.addWidget(self.backup_button)
+        now_row.addWidget(self.progress, 1)
+        now_row.addStretch(1)
+        verify_row = QHBoxLayout()
+        verify_row.addWidget(self.verify_button)
+        verify_row.addWidget(self.verify_other_button)
+        verify_row.addStretch(1)
+        self._restore_label = QLabel(self)
+        self._restore_label.setWordWrap(True)
+        self.restore_command = QLineEdit(self)
+        self.restore_command.setObjectName("restore_command")
+        self.restore_command.setReadOnly(True)
+        inner = QVBoxLayout(self._backups_box)
+        inner.addWidget(self.state_label)
+        inner.addLayout(now_row)
+        inner.addWidget(self.files, 1)
+        inner.addLayout(verify_row)
+        inner.addWidget(self._restore_label)
+        inner.addWidget(self.restore_command)
+
+        # The daily backup (admin).
+        self._schedule_box = QGroupBox(self)
+        self.daily = QCheckBox(self)
+        self.daily.setObjectName("backup_daily")
+        self.time = QTimeEdit(self)
+        self.time.setObjectName("backup_time")
+        self.time.setDisplayFormat("HH:mm")
+        self.folder = QLineEdit(self)
+        self.folder.setObjectName("backup_folder")
+        self.choose_button = QPushButton(self)
+        self.choose_button.setObjectName("backup_choose_folder")
+        self.keep = QSpinBox(self)
+        self.keep.setObjectName("backup_keep")
+        self.keep.setRange(1, 365)
+        self.save_schedule_button = QPushButton(self)
+        self.save_schedule_button.setObjectName("backup_save_schedule")
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.choose_button)
+        self._schedule_labels = [QLabel(self) for _ in range(3)]
+        form = QFormLayout(self._schedule_box)
+        form.addRow(self.daily)
+        form.addRow(self._schedule_labels[0], self.time)
+        form.addRow(self._schedule_labels[1], folder_row)
+        form.addRow(self._schedule_labels[2], self.keep)
+        form.addRow(self.save_schedule_button)
+        for label, buddy in zip(self._schedule_labels, (self.time, self.folder, self.keep),
+                                strict=True):
+            label.setBuddy(buddy)
+
+        # Personal data (admin).
+        self._retention_box = QGroupBox(self)
+        self._retention_text = QLabel(self)
+        self._retention_text.setWordWrap(True)
+        self.retention_days = QSpinBox(self)
+        self.retention_days.setObjectName("retention_days")
+        self.retention_days.setRange(30, 3650)
+        self.save_retention_button = QPushButton(self)
+        self.save_retention_button.setObjectName("retention_save")
+        self.purge_button = QPushButton(self)
+        self.purge_button.setObjectName("purge_now")
+        self._retention_label = QLabel(self)
+        self._retention_label.setBuddy(self.retention_days)
+        days_row = QHBoxLayout()
+        days_row.addWidget(self._retention_label)
+        days_row.addWidget(self.retention_days)
+        days_row.addWidget(self.save_retention_button)
+        days_row.addStretch(1)
+        days_row.addWidget(self.purge_button)
+        retention_inner = QVBoxLayout(self._retention_box)
+        retention_inner.addWidget(self._retention_text)
+        retention_inner.addLayout(days_row)
+
+        self.message = PageMessage(self)
+        content = QWidget(self)
+        column = QVBoxLayout(content)
+        column.addWidget(self._backups_box, 1)
+        column.addWidget(self._schedule_box)
+        column.addWidget(self._retention_box)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.message)
+
+        # The daily backup's check: soon after the window opens, then every few minutes
+        # (None: only when check_schedule() is called).
+        self._schedule_timer = QTimer(self)
+        self._schedule_timer.timeout.connect(self.check_schedule)
+        if schedule_ms is not None:
+            self._schedule_timer.setInterval(schedule_ms)
+            self._schedule_timer.start()
+            QTimer.singleShot(min(schedule_ms, FIRST_CHECK_MS), self, self.check_schedule)
+
+        self._connect_callbacks()
+        self.retranslate()
+        self._apply_rights()
+
+    def _connect_callbacks(self) -> None:
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.verify_button.clicked.connect(self.verify_selected)
+        self.verify_other_button.clicked.connect(self._choose_file_to_verify)
+        self.choose_button.clicked.connect(self._choose_folder)
+        self.save_schedule_button.clicked.connect(self.save_schedule)
+        self.save_retention_button.clicked.connect(self.save_retention)
+        self.purge_button.clicked.connect(self.purge_now)
+        self.files.itemSelectionChanged.connect(self._show_restore_command)
+
+    # --- the contract with the window ----------------------------------------------------
+
+    def title(self) -> str:
+        return self.tr("Backup")
+
+    def refresh(self) -> None:
+        self._worker.submit(backup.overview, self._show_overview, self.message.show_error)
+
+    # --- language ------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        admin = self.tr("(admin)")
+        self._backups_box.setTitle(self.tr("Backups"))
+        self.backup_button.setText(self.tr("&Back up now"))
+        self.files.setHorizontalHeaderLabels([self.tr("Made"), self.tr("File"),
+                                              self.tr("Size"), self.tr("Kind")])
+        self.verify_button.setText(self.tr("&Check the chosen backup"))
+        self.verify_other_button.setText(self.tr("Check another file…"))
+        self._restore_label.setText(self.tr(
+            "Restoring replaces the database under every counter, so it is done on the "
+            "command line: close every Loket window on every PC, then run this command "
+            "(without --force into an empty database):"))
+        self._schedule_box.setTitle(self.tr("Daily backup {admin}").format(admin=admin))
+        self.daily.setText(self.tr("Make a backup every day"))
+        self._schedule_labels[0].setText(self.tr("At (office &time):"))
+        self._schedule_labels[1].setText(self.tr("In the &folder:"))
+        self._schedule_labels[2].setText(self.tr("&Keep the newest:"))
+        self.keep.setSuffix(self.tr(" backups"))
+        self.folder.setPlaceholderText(str(backup.default_folder()))
+        self.choose_button.setText(self.tr("Choose…"))
+        self.save_schedule_button.setText(self.tr("Save the daily backup {admin}").format(
+            admin=admin))
+        self._retention_box.setTitle(self.tr("Personal data {admin}").format(admin=admin))
+        self._retention_text.setText(self.tr(
+            "UU PDP 27/2022: names and passport numbers of passports collected or cancelled "
+            "longer ago than this are erased; the numbers in the reports stay."))
+        self._retention_label.setText(self.tr("Keep personal &data for:"))
+        self.retention_days.setSuffix(self.tr(" days"))
+        self.save_retention_button.setText(self.tr("Save {admin}").format(admin=admin))
+        self.purge_button.setText(self.tr("&Purge now… {admin}").format(admin=admin))
+        tip = self.tr("Only an admin may change this.")
+        for widget, allowed in ((self._schedule_box, self._may_schedule),
+                                (self.save_schedule_button, self._may_schedule),
+                                (self._retention_box, self._may_purge),
+                                (self.save_retention_button, self._may_purge),
+                                (self.purge_button, self._may_purge)):
+            widget.setToolTip("" if allowed else tip)
+        if self._overview is not None:
+            self._show_overview(self._overview, emit=False)
+        self._show_restore_command()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _apply_rights(self) -> None:
+        self.backup_button.setEnabled(self._may_back_up and not self._backing_up)
+        for widget in (self.daily, self.time, self.folder, self.choose_button, self.keep,
+                       self.save_schedule_button):
+            widget.setEnabled(self._may_schedule)
+        for widget in (self.retention_days, self.save_retention_button, self.purge_button):
+            widget.setEnabled(self._may_purge)
+
+    # --- showing ----------------------------------------------------------------------------
+
+    def _show_overview(self, view: BackupOverview, emit: bool = True) -> None:
+        self._overview = view
+        if not view.daily:
+            daily = self.tr("The daily backup is off.")
+        elif view.scheduled_done:
+            daily = self.tr("The daily backup of {slot} is done.").format(slot=_when(
+                view.last_slot))
+        else:
+            daily = self.tr("The daily backup of {slot} is not made yet; this window "
+                            "makes it within a few minutes.").format(slot=_when(view.last_slot))
+        last = (self.tr("Last backup: {when}, {path}").format(
+            when=_when(view.last_backup_at), path=view.last_backup_path or "–")
+                if view.last_backup_at else self.tr("No backup has been made yet."))
+        self.state_label.setText("\n".join([
+            self.tr("Backup folder: {folder}").format(folder=view.folder), last, daily]))
+        chosen = self.chosen_file()
+        self.files.blockSignals(True)
+        self.files.setRowCount(len(view.files))
+        locale = QLocale()
+        for row, item in enumerate(view.files):
+            kind = (self.tr("SQLite copy") if item.format == backup.FORMAT_SQLITE
+                    else self.tr("Loket dump"))
+            for col, text in enumerate((_when(item.made_at), item.name,
+                                        locale.formattedDataSize(item.size), kind)):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, item.path)
+                self.files.setItem(row, col, cell)
+            if chosen is not None and item.path == chosen:
+                self.files.selectRow(row)
+        self.files.blockSignals(False)
+        if not self._fields_filled:  # later refreshes never overwrite what is being typed
+            self._fill_fields(view)
+        self._show_restore_command()
+        if emit:
+            self.loaded.emit()
+
+    def _fill_fields(self, view: BackupOverview) -> None:
+        self.daily.setChecked(view.daily)
+        self.time.setTime(QTime.fromString(view.time, "HH:mm"))
+        self.folder.setText(self._configured_folder(view))
+        self.keep.setValue(view.keep)
+        self.retention_days.setValue(view.retention_days)
+        self._fields_filled = True
+
+    def _configured_folder(self, view: BackupOverview) -> str:
+        return "" if view.folder == str(backup.default_folder()) else view.folder
+
+    def chosen_file(self) -> str | None:
+        rows = self.files.selectionModel().selectedRows() if self.files.selectionModel() else []
+        if not rows:
+            return None
+        item = self.files.item(rows[0].row(), 0)
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def select_file(self, name: str) -> None:
+        for row in range(self.files.rowCount()):
+            item = self.files.item(row, 1)
+            if item is not None and item.text() == name:
+                self.files.selectRow(row)
+
+    def _show_restore_command(self) -> None:
+        self.restore_command.setText(backup.restore_command(self.chosen_file()))
+
+    def _backup_text(self, result: BackupResult) -> str:
+        return self.tr("Backup written: {path} — {size}, {rows} rows in {tables} tables, "
+                       "{seconds} s.").format(
+            path=result.path, size=QLocale().formattedDataSize(result.size),
+            rows=sum(result.counts.values()), tables=len(result.counts),
+            seconds=f"{result.seconds:.1f}")
+
+    # --- backing up ---------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._backing_up
+
+    def back_up_now(self) -> None:
+        if self._backing_up:
+            return
+        self._set_backing_up(True)
+        self.message.clear_message()
+        who = self._officer.id
+        self._worker.submit(lambda: backup.make_backup(None, by=who), self._backed_up,
+                            self._backup_failed)
+
+    def _set_backing_up(self, busy: bool) -> None:
+        self._backing_up = busy
+        self.progress.setVisible(busy)
+        self._apply_rights()
+
+    def _backed_up(self, result: BackupResult) -> None:
+        self._set_backing_up(False)
+        self.message.show_done(self._backup_text(result))
+        self.refresh()
+        self.backup_done.emit(result)
+
+    def _backup_failed(self, exc: Exception) -> None:
+        self._set_backing_up(False)
+        self.message.show_error(exc)
+
+    def check_schedule(self) -> None:
+        """Make the daily backup if it is due (the timer calls this every few minutes)."""
+        if self._checking or self._backing_up:
+            return
+        self._checking = True
+        self._worker.submit(backup.run_scheduled_backup, self._schedule_checked,
+                            self._schedule_failed)
+
+    def _schedule_checked(self, result: BackupResult | None) -> None:
+        self._checking = False
+        if result is not None:
+            self.message.show_done(self.tr("The daily backup was made. {details}").format(
+                details=self._backup_text(result)))
+            self.refresh()
+        self.scheduled_checked.emit(result)
+
+    def _schedule_failed(self, exc: Exception) -> None:
+        self._checking = False
+        self.message.show_refusal(self.tr("The daily backup failed: {reason}").format(
+            reason=self.message.text_for(exc)))
+
+    # --- checking a backup ------------------------------------------------------------------
+
+    def verify_selected(self) -> None:
+        path = self.chosen_file()
+        if path is None:
+            self.message.show_refusal(self.tr("Choose a backup in the list first."))
+            return
+        self.verify_file(path)
+
+    def _choose_file_to_verify(self) -> None:
+        start = self._overview.folder if self._overview else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Check a backup"), start,
+            self.tr("Loket backups (*.sqlite3 *.loketdump.gz);;All files (*)"))
+        if path:
+            self.verify_file(path)
+
+    def verify_file(self, path: str) -> None:
+        self.message.clear_message()
+        self._worker.submit(lambda: backup.verify_backup(path), self._show_verification,
+                            self.message.show_error)
+
+    def _show_verification(self, result: Verification) -> None:
+        name = Path(result.path).name
+        if result.ok:
+            self.message.show_done(self.tr(
+                "{name} is sound: {rows} rows in {tables} tables, schema version {version}, "
+                "made {when} from {source}.").format(
+                name=name, rows=sum(result.counts.values()), tables=len(result.counts),
+                version=result.schema_version, when=result.made_at or "–",
+                source=result.source_backend or "–"))
+        else:
+            self.message.show_refusal(self.tr("{name} cannot be used: {problems}").format(
+                name=name, problems=" ".join(result.messages())))
+        self.verified.emit(result)
+
+    # --- the daily backup's settings (admin) ---------------------------------------------------
+
+    def _choose_folder(self) -> None:
+        start = self.folder.text() or (self._overview.folder if self._overview else "")
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), start)
+        if chosen:
+            self.folder.setText(chosen)
+
+    def save_schedule(self) -> None:
+        who = self._officer.id
+        daily, at = self.daily.isChecked(), self.time.time().toString("HH:mm")
+        folder, keep = self.folder.text(), self.keep.value()
+
+        def work() -> BackupOverview:
+            backup.update_schedule(who, daily=daily, at=at, folder=folder, keep=keep)
+            return backup.overview()
+
+        self._worker.submit(work, self._schedule_saved, self.message.show_error)
+
+    def _schedule_saved(self, view: BackupOverview) -> None:
+        self._fields_filled = False  # show what was stored
+        self._show_overview(view)
+        self.message.show_done(self.tr("The daily backup is saved."))
+
+    def save_retention(self) -> None:
+        who, days = self._officer.id, self.retention_days.value()
+
+        def work() -> BackupOverview:
+            settings.update_settings(who, check_role=True, retention_days=days)
+            return backup.overview()
+
+        self._worker.submit(work, self._retention_saved, self.message.show_error)
+
+    def _retention_saved(self, view: BackupOverview) -> None:
+        self._fields_filled = False
+        self._show_overview(view)
+        self.message.show_done(self.tr("Personal data is now kept for {days} days.").format(
+            days=view.retention_days))
+
+    # --- the purge (admin) ----------------------------------------------------------------------
+
+    def purge_now(self) -> None:
+        """Say how much a purge would erase, and ask before erasing it."""
+        self.message.clear_message()
+        self._worker.submit(lambda: retention.purge(None, dry_run=True), self._confirm_purge,
+                            self.message.show_error)
+
+    def _confirm_purge(self, plan: PurgeResult) -> None:
+        if plan.records == 0 and plan.audit_entries == 0:
+            self.message.show_done(self.tr(
+                "Nothing to erase: no personal data of passports collected or cancelled "
+                "before {cutoff} is left.").format(cutoff=plan.cutoff))
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Purge personal data"), self.tr(
+            "Erase the names and passport numbers of {records} passports collected or "
+            "cancelled before {cutoff}, and the collectors' names in {entries} audit "
+            "entries? This cannot be undone (backups made earlier still hold them).").format(
+            records=plan.records, cutoff=plan.cutoff, entries=plan.audit_entries),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("purge_confirm")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.buttonClicked.connect(lambda button: self._purge_answered(box, button))
+        self.confirm_box = box
+        box.open()
+        self.confirm_shown.emit()
+
+    def _purge_answered(self, box: QMessageBox, button: QAbstractButton) -> None:
+        self.confirm_box = None
+        box.deleteLater()
+        if box.standardButton(button) != QMessageBox.StandardButton.Yes:
+            return
+        who = self._officer.id
+        self._worker.submit(lambda: retention.purge(who), self._purge_done,
+                            self.message.show_error)
+
+    def _purge_done(self, result: PurgeResult) -> None:
+        self.message.show_done(self.tr(
+            "Erased: {records} passports' personal data and {entries} audit entries' names "
+            "(collected or cancelled before {cutoff}).").format(
+            records=result.records, entries=result.audit_entries, cutoff=result.cutoff))
+        self.purged.emit(result)
+
+    # --- for tests ------------------------------------------------------------------------------
+
+    def file_names(self) -> list[str]:
+        names = []
+        for row in range(self.files.rowCount()):
+            item = self.files.item(row, 1)
+            names.append(item.text() if item is not None else "")
+        return names
+
+    def overview(self) -> BackupOverview | None:
+        return self._overview

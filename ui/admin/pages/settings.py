@@ -1,0 +1,449 @@
+"""The supervisor's window: office settings and the signing key of the QR codes.
+
+Layout and input only: :func:`app.office.settings.update_settings` checks every value and
+who may change it (the time zone and the key's grace period are admin settings),
+:func:`app.office.settings.rotate_signing_key` makes the new key. Save sends only the
+fields that changed; a refused value shows the core's sentence and nothing is
+written.
+
+Other PCs cache the settings for 30 s, but a change announces itself on the change
+feed (``settings_changed``), and every window's feed watcher then reads them afresh:
+the lobby display shows a new notice within a second or two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.messages import current_language
+from app.office import permissions
+from app.office import settings as office_settings
+from app.office.officers import OfficerView
+from app.queue import engine
+from ui.admin.page import error_sentence
+from ui.kit.i18n import LANGUAGE_NAMES, LANGUAGES
+from ui.kit.worker import DbWorker
+
+log = logging.getLogger("loket.ui.admin_settings")
+
+# The office's own zones: WIB, WITA, WIT. Moving it moves the service day.
+TIME_ZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
+ERROR_STYLE = "color: #b71c1c;"
+DONE_STYLE = "color: #1b5e20;"
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    office: office_settings.OfficeSettings
+    keys: office_settings.KeyOverview
+    pickup_queues: list[tuple[str, str, str, str]]  # code, prefix, name_id, name_en
+
+
+def _load() -> _Loaded:
+    """On the worker thread: the settings as stored now, the keys, the pickup queues."""
+    office = office_settings.get_settings(fresh=True)
+    queues = [(q.code, q.prefix, q.name_id, q.name_en) for q in engine.office_status().queues
+              if q.kind == "pickup"]
+    return _Loaded(office, office_settings.key_overview(), queues)
+
+
+class AdminSettingsPage(QWidget):
+    """Office name, notice, collect-by days, language, time zone, pickup queues, key."""
+
+    loaded = Signal()  # the form shows the database's values
+    saved = Signal()  # a save or rotation went through (the form is reloaded after)
+    failed = Signal(str)  # a save or rotation was refused: the sentence shown
+
+    def __init__(self, worker: DbWorker, officer: OfficerView,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("admin_settings_page")
+        self._worker = worker
+        self._officer = officer
+        self._data: _Loaded | None = None
+        self._busy = False
+        self._admin = permissions.allows(officer.role, "settings_security")
+        self._may_edit = permissions.allows(officer.role, "settings_office")
+        self._confirm_box: QMessageBox | None = None
+
+        self._office_name = QLineEdit(self)
+        self._office_name.setObjectName("office_name")
+        self._office_name.setMaxLength(office_settings.OFFICE_NAME_MAX)
+        self._notice = QPlainTextEdit(self)
+        self._notice.setObjectName("notice_text")
+        self._notice.setTabChangesFocus(True)
+        self._notice.setFixedHeight(90)
+        self._notice_count = QLabel(self)
+        self._notice_count.setObjectName("notice_count")
+        self._collect_by = QLineEdit(self)
+        self._collect_by.setObjectName("collect_by_days")
+        self._collect_by.setMaximumWidth(90)
+        self._language = QComboBox(self)
+        self._language.setObjectName("language")
+        for lang in LANGUAGES:
+            self._language.addItem(LANGUAGE_NAMES[lang], lang)
+        self._timezone = QComboBox(self)
+        self._timezone.setObjectName("timezone")
+        self._backlog_queue = QComboBox(self)
+        self._backlog_queue.setObjectName("backlog_pickup_queue")
+        self._regular_queue = QComboBox(self)
+        self._regular_queue.setObjectName("regular_pickup_queue")
+        self._spread = QLabel(self)
+        self._spread.setObjectName("spread_note")
+        self._spread.setWordWrap(True)
+        self._spread.setStyleSheet("color: #555;")
+
+        self._keys_text = QLabel(self)
+        self._keys_text.setObjectName("keys_overview")
+        self._keys_text.setWordWrap(True)
+        self._grace = QLineEdit(self)
+        self._grace.setObjectName("signing_grace_days")
+        self._grace.setMaximumWidth(90)
+        self._rotate = QPushButton(self)
+        self._rotate.setObjectName("rotate_key")
+
+        self._message = QLabel(self)
+        self._message.setObjectName("settings_message")
+        self._message.setWordWrap(True)
+        self._save = QPushButton(self)
+        self._save.setObjectName("save_settings")
+        self._save.setDefault(True)
+        self._reload = QPushButton(self)
+        self._reload.setObjectName("reload_settings")
+
+        self._labels: dict[str, QLabel] = {}
+        office_box = QGroupBox(self)
+        self._office_box = office_box
+        form = QFormLayout(office_box)
+        notice_column = QVBoxLayout()
+        notice_column.addWidget(self._notice)
+        notice_column.addWidget(self._notice_count)
+        for key, field in (("office_name", self._office_name), ("notice_text", notice_column),
+                           ("collect_by_days", self._collect_by), ("language", self._language),
+                           ("timezone", self._timezone),
+                           ("backlog_pickup_queue", self._backlog_queue),
+                           ("regular_pickup_queue", self._regular_queue)):
+            label = QLabel(office_box)
+            self._labels[key] = label
+            form.addRow(label, field)
+            if isinstance(field, QWidget):
+                label.setBuddy(field)
+        self._labels["notice_text"].setBuddy(self._notice)
+        form.addRow(self._spread)
+
+        key_box = QGroupBox(self)
+        self._key_box = key_box
+        key_form = QFormLayout(key_box)
+        key_form.addRow(self._keys_text)
+        grace_label = QLabel(key_box)
+        grace_label.setBuddy(self._grace)
+        self._labels["signing_grace_days"] = grace_label
+        key_form.addRow(grace_label, self._grace)
+        key_form.addRow(self._rotate)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._message, 1)
+        buttons.addWidget(self._reload)
+        buttons.addWidget(self._save)
+        outer = QVBoxLayout(self)
+        outer.addWidget(office_box)
+        outer.addWidget(key_box)
+        outer.addLayout(buttons)
+        outer.addStretch(1)
+
+        self._connect_callbacks()
+        self._fill_time_zones("")
+        self.retranslate()
+        self._set_enabled()
+
+    def _connect_callbacks(self) -> None:
+        self._notice.textChanged.connect(self._count_notice)
+        self._save.clicked.connect(self.save)
+        self._reload.clicked.connect(self.refresh)
+        self._rotate.clicked.connect(self.ask_rotation)
+
+    # --- the page contract ---------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.tr("Office settings")
+
+    def refresh(self) -> None:
+        """Read the settings again (what the form holds unsaved is replaced)."""
+        if self._busy:
+            return
+        self._set_busy(True)
+        self._worker.submit(_load, self._show, self._load_failed)
+
+    # --- texts -------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        admin = self.tr("(admin)")
+        self._office_box.setTitle(self.tr("Office"))
+        self._key_box.setTitle(self.tr("Signing key of the QR codes on slips and tickets"))
+        texts = {
+            "office_name": self.tr("Office &name:"),
+            "notice_text": self.tr("&Notice on the lobby display:"),
+            "collect_by_days": self.tr("&Collect within (days):"),
+            "language": self.tr("Default &language:"),
+            "timezone": self.tr("&Time zone {admin}:").format(admin=admin),
+            "backlog_pickup_queue": self.tr("Queue for &backlog pickups:"),
+            "regular_pickup_queue": self.tr("Queue for &regular pickups:"),
+            "signing_grace_days": self.tr("Old codes stay valid for (&days) {admin}:").format(
+                admin=admin),
+        }
+        for key, text in texts.items():
+            self._labels[key].setText(text)
+        self._collect_by.setToolTip(self.tr(
+            "A ready passport not collected within this many days is cancelled."))
+        self._timezone.setToolTip(self.tr(
+            "Admin only: the time zone decides when the service day begins and ends."))
+        self._grace.setToolTip(self.tr(
+            "Admin only: how long slips and tickets printed before a key rotation stay "
+            "valid."))
+        self._rotate.setText(self.tr("Rotate key now {admin}").format(admin=admin))
+        self._rotate.setToolTip(self.tr(
+            "Admin only: a new key signs every code from now on; codes already printed stay "
+            "valid for the grace period."))
+        self._save.setText(self.tr("&Save changes"))
+        self._reload.setText(self.tr("Re&load"))
+        self._spread.setText(self.tr(
+            "Other PCs read the settings again by themselves within a few seconds: the "
+            "lobby display's notice, the kiosk's tickets and the counters follow at once."))
+        for i, lang in enumerate(LANGUAGES):
+            self._language.setItemText(i, LANGUAGE_NAMES[lang])
+        current = self._timezone.currentData()
+        self._fill_time_zones(str(current) if current else "")
+        self._count_notice()
+        self._show_keys()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _zone_name(self, zone: str) -> str:
+        names = {"Asia/Jakarta": self.tr("Western Indonesia (WIB)"),
+                 "Asia/Makassar": self.tr("Central Indonesia (WITA)"),
+                 "Asia/Jayapura": self.tr("Eastern Indonesia (WIT)")}
+        return f"{names[zone]} · {zone}" if zone in names else zone
+
+    def _fill_time_zones(self, chosen: str) -> None:
+        self._timezone.blockSignals(True)
+        self._timezone.clear()
+        zones = list(TIME_ZONES)
+        if chosen and chosen not in zones:
+            zones.append(chosen)  # set another way (command line): shown as it is
+        for zone in zones:
+            self._timezone.addItem(self._zone_name(zone), zone)
+        self._timezone.setCurrentIndex(max(0, self._timezone.findData(chosen)))
+        self._timezone.blockSignals(False)
+
+    def _count_notice(self) -> None:
+        length = len(self._notice.toPlainText())
+        limit = office_settings.NOTICE_MAX
+        self._notice_count.setText(self.tr("{count} of at most {limit} characters").format(
+            count=length, limit=limit))
+        self._notice_count.setStyleSheet(ERROR_STYLE if length > limit else "color: #555;")
+
+    def _show_keys(self) -> None:
+        if self._data is None:
+            self._keys_text.setText(self.tr("Loading…"))
+            return
+        retired = self._data.keys.retired_until
+        if not retired:
+            text = self.tr("Only the current key is in use: no retired key still verifies.")
+        else:
+            text = self.tr("{count} retired key(s) still verify codes printed before they "
+                           "were retired: until {dates}.").format(
+                count=len(retired), dates=", ".join(d.isoformat() for d in retired))
+        self._keys_text.setText(text)
+
+    # --- showing what is stored ----------------------------------------------------------
+
+    def _show(self, data: _Loaded) -> None:
+        self._data = data
+        office = data.office
+        self._office_name.setText(office.office_name)
+        self._notice.setPlainText(office.notice_text)
+        self._collect_by.setText(str(office.collect_by_days))
+        self._language.setCurrentIndex(max(0, self._language.findData(office.language)))
+        self._fill_time_zones(office.timezone)
+        lang = current_language()
+        for combo, stored in ((self._backlog_queue, office.backlog_pickup_queue),
+                              (self._regular_queue, office.regular_pickup_queue)):
+            combo.clear()
+            for code, prefix, name_id, name_en in data.pickup_queues:
+                combo.addItem(f"{prefix} · {name_en if lang == 'en' else name_id}", code)
+            combo.setCurrentIndex(self._queue_index(combo, stored))
+        self._grace.setText(str(office.signing_grace_days))
+        self._show_keys()
+        self._set_busy(False)
+        self.loaded.emit()
+
+    def _queue_index(self, combo: QComboBox, stored: str) -> int:
+        """The combo row of a queue setting (stored as a code or as a prefix)."""
+        assert self._data is not None
+        for i, (code, prefix, _, _) in enumerate(self._data.pickup_queues):
+            if stored.lower() == code or stored.upper() == prefix:
+                return i
+        return -1
+
+    def _load_failed(self, exc: Exception) -> None:
+        self._set_busy(False)
+        self._say(self._error_text(exc), ERROR_STYLE)
+
+    # --- saving --------------------------------------------------------------------------
+
+    def changes(self) -> dict[str, Any]:
+        """The fields whose value differs from what was loaded (as typed)."""
+        if self._data is None:
+            return {}
+        office = self._data.office
+        typed: dict[str, Any] = {
+            "office_name": self._office_name.text().strip(),
+            "notice_text": self._notice.toPlainText(),
+            "collect_by_days": self._collect_by.text().strip(),
+            "language": self._language.currentData(),
+            "timezone": self._timezone.currentData(),
+            "signing_grace_days": self._grace.text().strip(),
+        }
+        stored: dict[str, Any] = {
+            "office_name": office.office_name, "notice_text": office.notice_text,
+            "collect_by_days": str(office.collect_by_days), "language": office.language,
+            "timezone": office.timezone, "signing_grace_days": str(office.signing_grace_days),
+        }
+        changed = {k: v for k, v in typed.items() if v != stored[k]}
+        for key, combo in (("backlog_pickup_queue", self._backlog_queue),
+                           ("regular_pickup_queue", self._regular_queue)):
+            chosen = combo.currentData()
+            if chosen is not None and combo.currentIndex() != self._queue_index(
+                    combo, getattr(office, key)):
+                changed[key] = chosen
+        return changed
+
+    def save(self) -> None:
+        if self._busy or self._data is None:
+            return
+        changes = self.changes()
+        if not changes:
+            self._say(self.tr("Nothing has changed."), "")
+            return
+        officer_id = self._officer.id
+
+        def op() -> list[str]:
+            office_settings.update_settings(officer_id, check_role=True, **changes)
+            return sorted(changes)
+
+        self._set_busy(True)
+        self._worker.submit(op, self._saved, self._refused)
+
+    def _saved(self, keys: list[str]) -> None:
+        self._set_busy(False)
+        names = [self._labels[k].text().replace("&", "").rstrip(":") for k in keys]
+        self._say(self.tr("Saved: {fields}.").format(fields="; ".join(names)), DONE_STYLE)
+        self.saved.emit()
+        self.refresh()
+
+    def _refused(self, exc: Exception) -> None:
+        """Nothing was written: the form keeps what was typed, to be corrected."""
+        self._set_busy(False)
+        text = self._error_text(exc)
+        self._say(text, ERROR_STYLE)
+        self.failed.emit(text)
+
+    # --- the signing key -----------------------------------------------------------------
+
+    def ask_rotation(self) -> None:
+        """Say until when the codes already printed stay valid, then ask to go on."""
+        if self._busy:
+            return
+        grace = self._grace.text().strip()
+        self._set_busy(True)
+        self._worker.submit(lambda: office_settings.key_overview(grace), self._confirm,
+                            self._refused)
+
+    def _confirm(self, overview: office_settings.KeyOverview) -> None:
+        self._set_busy(False)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Rotate the signing key?"),
+                          self.tr(
+                              "From now on a new key signs every pickup slip and ticket.\n\n"
+                              "Slips and tickets printed until now stay valid until "
+                              "{date} ({days} days); after that they are refused as not "
+                              "genuine, and their holders need a new slip (or the "
+                              "application number from the receipt).\n\nRotate the key "
+                              "now?").format(date=overview.rotate_now_until.isoformat(),
+                                             days=overview.grace_days),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setObjectName("confirm_rotation")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Rotate key"))
+        box.finished.connect(lambda result: self._answered(box, result, overview.grace_days))
+        self._confirm_box = box
+        box.open()
+
+    def _answered(self, box: QMessageBox, result: int, grace: int) -> None:
+        self._confirm_box = None
+        box.deleteLater()
+        if result != QMessageBox.StandardButton.Yes.value:
+            self._say(self.tr("The key was not changed."), "")
+            return
+        officer_id = self._officer.id
+
+        def op() -> dt.date:
+            office = office_settings.rotate_signing_key(officer_id, grace)
+            return dt.date.fromisoformat(office.previous_signing_keys[0]["valid_until"])
+
+        self._set_busy(True)
+        self._worker.submit(op, self._rotated, self._refused)
+
+    def _rotated(self, until: dt.date) -> None:
+        self._set_busy(False)
+        self._say(self.tr("A new key signs from now on. Codes printed before stay valid until "
+                          "{date}.").format(date=until.isoformat()), DONE_STYLE)
+        self.saved.emit()
+        self.refresh()
+
+    # --- state ---------------------------------------------------------------------------
+
+    def _error_text(self, exc: Exception) -> str:
+        return error_sentence(exc)
+
+    def _say(self, text: str, style: str) -> None:
+        self._message.setText(text)
+        self._message.setStyleSheet(style)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._set_enabled()
+
+    def _set_enabled(self) -> None:
+        ready = not self._busy and self._data is not None
+        for widget in (self._office_name, self._notice, self._collect_by, self._language,
+                       self._backlog_queue, self._regular_queue, self._save):
+            widget.setEnabled(ready and self._may_edit)
+        for widget in (self._timezone, self._grace, self._rotate):
+            widget.setEnabled(ready and self._admin)
+        self._reload.setEnabled(not self._busy)
+
+    @property
+    def busy(self) -> bool:
+        return self._busy

@@ -1,0 +1,1 @@
+"""The counter window: the officer's desk, pickup panel and dialogs."""

@@ -1,0 +1,642 @@
+"""The counter officer's window: sign in, call, serve, scan and hand over.
+
+The window is a face on :mod:`app.queue.desk`, :mod:`app.queue.engine`, :mod:`app.pickup.service`
+and :mod:`app.office.officers`; it adds no rule of its own. Every database call runs on
+the window's :class:`~ui.kit.worker.DbWorker` and comes back by signal, so the
+window never freezes. Each action carries a request id that is kept until the
+action is known to have succeeded or been refused: pressing the button again
+after a lost connection repeats the *same* request, which the core carries out
+at most once.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DatabaseUnavailable, LoketError
+from app.messages import current_language
+from app.office import officers
+from app.office.officers import LoginThrottle, OfficerView
+from app.pickup import service as pickup
+from app.queue import desk as deskmod
+from app.queue import engine
+from app.queue.desk import Desk, ScanOutcome, Target
+from ui.counter.desk_view import ACTION_KEYS, DeskView
+from ui.counter.handover_dialog import HandoverDialog
+from ui.counter.transfer_dialog import TransferDialog
+from ui.kit.feed_watcher import POLL_MS, FeedWatcher
+from ui.kit.i18n import LANGUAGE_NAMES, LANGUAGES, install_language
+from ui.kit.login_page import LoginPage
+from ui.kit.scan_filter import ScanFilter
+from ui.kit.worker import DbWorker
+from ui.setup.pc_settings import PcSettings
+
+log = logging.getLogger("loket.ui.counter")
+
+BANNER_STYLE = ("QLabel { background: #c62828; color: white; font-size: 14pt;"
+                " font-weight: 600; padding: 8px; }")
+INFO_STYLE = "QLabel { background: #e3f2fd; color: #0d3c61; font-size: 13pt; padding: 6px; }"
+WARN_STYLE = "QLabel { background: #fff3cd; color: #5c4400; font-size: 13pt; padding: 6px; }"
+
+
+class CounterWindow(QMainWindow):
+    """One counter PC. ``desk_shown`` and ``message_shown`` let tests wait for results."""
+
+    desk_shown = Signal(object)  # Desk
+    message_shown = Signal(str)
+    signed_in = Signal(object)  # OfficerView
+    signed_out = Signal()
+    counters_loaded = Signal()
+
+    def __init__(self, pc: PcSettings, *, poll_ms: int = POLL_MS,
+                 worker: DbWorker | None = None, throttle: LoginThrottle | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("counter_window")
+        self._pc = pc
+        self._worker = worker or DbWorker(self)
+        self._feed = FeedWatcher(self._worker, self, interval_ms=poll_ms)
+        self._throttle = throttle or LoginThrottle()
+        self._officer: OfficerView | None = None
+        self._counter: int | None = None
+        self._scan: str | None = None  # the pickup slip on the panel
+        self._retry_ids: dict[tuple[Any, ...], str] = {}
+        self._acting = False
+        self._refreshing = False
+        self._refresh_again = False
+
+        self._banner = QLabel(self)
+        self._banner.setObjectName("banner")
+        self._banner.setStyleSheet(BANNER_STYLE)
+        self._banner.setWordWrap(True)
+        self._banner.hide()
+        self._who = QLabel(self)
+        self._who.setObjectName("who")
+        self._who.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self._language = QComboBox(self)
+        self._language.setObjectName("window_language")
+        self._language.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for lang in LANGUAGES:
+            self._language.addItem(LANGUAGE_NAMES[lang], lang)
+        self._sign_out = QPushButton(self)
+        self._sign_out.setObjectName("sign_out")
+        self._sign_out.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = QHBoxLayout()
+        header.addWidget(self._who, 1)
+        header.addWidget(self._language)
+        header.addWidget(self._sign_out)
+        self._header = QWidget(self)
+        self._header.setLayout(header)
+        self._header.hide()
+
+        self.login = LoginPage(self)
+        self.view = DeskView(self)
+        self._pages = QStackedWidget(self)
+        self._pages.addWidget(self.login)
+        self._pages.addWidget(self.view)
+        self._message = QLabel(self)
+        self._message.setObjectName("message")
+        self._message.setWordWrap(True)
+        self._message.hide()
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addWidget(self._banner)
+        layout.addWidget(self._header)
+        layout.addWidget(self._pages, 1)
+        layout.addWidget(self._message)
+        self.setCentralWidget(central)
+
+        self._shortcuts: dict[str, QShortcut] = {}
+        for action, key in ACTION_KEYS.items():
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            self._shortcuts[action] = shortcut
+        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.scanner = ScanFilter(self)
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._connect_callbacks()
+
+        lang = pc.language_or_default()
+        self.login.set_language(lang)
+        self._language.setCurrentIndex(max(0, self._language.findData(lang)))
+        self.retranslate()
+        self.scanner.attach()
+        self._clock.start()
+        self._feed.start()
+        self._load_counters()
+        self._update_actions()
+
+    def _connect_callbacks(self) -> None:
+        self._worker.availability_changed.connect(self._availability_changed)
+        self._worker.slow_changed.connect(self._slow_changed)
+        self._feed.changed.connect(self._feed_changed)
+        self._feed.reconnected.connect(self._reconnected)
+        self.login.submitted.connect(self._sign_in)
+        self.login.language_chosen.connect(self.set_language)
+        self._language.activated.connect(
+            lambda index: self.set_language(self._language.itemData(index)))
+        self._sign_out.clicked.connect(self.sign_out)
+        self.view.action_requested.connect(self.trigger)
+        self.view.waiting_chosen.connect(self._call_chosen)
+        self.view.number_entered.connect(self._call_number)
+        self.view.pickup.hand_over_requested.connect(lambda: self.trigger("hand_over"))
+        self.view.pickup.close_requested.connect(self.close_pickup)
+        for action, shortcut in self._shortcuts.items():
+            shortcut.activated.connect(lambda a=action: self.trigger(a))
+        self._escape.activated.connect(self.close_pickup)
+        self.scanner.scanned.connect(self.handle_scan)
+        self._clock.timeout.connect(self.view.tick)
+
+    # --- language -----------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self._sign_out.setText(self.tr("Sign out"))
+        self._show_who()
+        self._show_banner()
+        self.setWindowTitle(self.tr("Loket · counter"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_language(self, lang: str) -> None:
+        lang = install_language(lang)
+        self._pc.language = lang
+        self.login.set_language(lang)
+        self._language.setCurrentIndex(max(0, self._language.findData(lang)))
+
+    # --- what others may ask ---------------------------------------------------------------
+
+    @property
+    def officer(self) -> OfficerView | None:
+        return self._officer
+
+    @property
+    def counter(self) -> int | None:
+        return self._counter
+
+    @property
+    def worker(self) -> DbWorker:
+        return self._worker
+
+    @property
+    def busy(self) -> bool:
+        """An action or scan is being carried out (its buttons wait meanwhile)."""
+        return self._acting
+
+    @property
+    def message(self) -> str:
+        return self._message.text() if self._message.isVisible() else ""
+
+    @property
+    def banner(self) -> str:
+        return self._banner.text() if not self._banner.isHidden() else ""
+
+    # --- signing in and out -----------------------------------------------------------------
+
+    def _load_counters(self) -> None:
+        def shown(counters: list[tuple[int, str]]) -> None:
+            self.login.set_counters(counters, self._pc.counter)
+            self.counters_loaded.emit()
+
+        self._worker.submit(deskmod.active_counters, shown,
+                            lambda exc: QTimer.singleShot(2000, self._load_counters))
+
+    def _sign_in(self, username: str, password: str, counter: int) -> None:
+        self.login.set_busy(True)
+        self.login.show_message("")
+        throttle = self._throttle
+
+        def op() -> tuple[OfficerView, Desk]:
+            officer = officers.log_in(username, password, counter, throttle)
+            return officer, deskmod.counter_desk(counter)
+
+        def done(result: tuple[OfficerView, Desk]) -> None:
+            officer, desk = result
+            self._officer, self._counter = officer, counter
+            self._pc.counter = counter
+            self._scan = None
+            self.login.reset()
+            self._pages.setCurrentWidget(self.view)
+            self._header.show()
+            self._show_who()
+            self._show_desk(desk)
+            self.signed_in.emit(officer)
+
+        def failed(exc: Exception) -> None:
+            self.login.reset(self._text_for(exc))
+
+        self._worker.submit(op, done, failed)
+
+    def sign_out(self) -> None:
+        officer, counter = self._officer, self._counter
+        if officer is None:
+            return
+        self._officer = None
+        self._scan = None
+        self._retry_ids.clear()
+        self._header.hide()
+        self._pages.setCurrentWidget(self.login)
+        self._load_counters()
+        self.view.show_desk(None)
+        self.view.pickup.set_check(None)
+        self._show_message("")
+        self.login.reset()
+        self._update_actions()
+
+        def failed(exc: Exception) -> None:
+            log.warning("sign-out of %s not audited: %s", officer.username, exc)
+
+        self._worker.submit(lambda: officers.log_out(officer, counter), None, failed)
+        self.signed_out.emit()
+
+    def _show_who(self) -> None:
+        if self._officer is None or self._counter is None:
+            self._who.setText("")
+            return
+        desk = self.view.desk
+        counter = desk.counter_name if desk is not None else str(self._counter)
+        self._who.setText(self.tr("{counter} · {name} ({username})").format(
+            counter=counter, name=self._officer.full_name or self._officer.username,
+            username=self._officer.username))
+
+    # --- the desk ------------------------------------------------------------------------------
+
+    def _feed_changed(self, events: list[engine.EventView]) -> None:
+        # A counter opened, closed or added in the supervisor's window shows in the
+        # sign-in list without a restart.
+        if self._officer is None and any(e.kind == "counter_changed" for e in events):
+            self._load_counters()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the desk again (after a change in the feed); never two reads at once."""
+        if self._officer is None or self._counter is None:
+            return
+        if self._refreshing or self._acting:
+            self._refresh_again = True
+            return
+        self._refreshing = True
+        counter, scan = self._counter, self._scan
+
+        def failed(exc: Exception) -> None:
+            self._refreshing = False
+            if isinstance(exc, LoketError) and not isinstance(exc, DatabaseUnavailable) and scan:
+                # The slip on the panel no longer names a record: drop it, show the rest.
+                self._scan = None
+                self._show_message(self._text_for(exc), warn=True)
+                self.refresh()
+            elif not isinstance(exc, DatabaseUnavailable):
+                self._show_message(self._text_for(exc), warn=True)
+
+        self._worker.submit(lambda: deskmod.counter_desk(counter, scan), self._refreshed, failed)
+
+    def _refreshed(self, desk: Desk) -> None:
+        self._refreshing = False
+        self._show_desk(desk)
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
+
+    def _show_desk(self, desk: Desk) -> None:
+        if self._officer is None:
+            return
+        self.view.show_desk(desk)
+        self.view.pickup.set_check(desk.pickup, mismatch=desk.pickup_mismatch)
+        self._show_who()
+        self._update_actions()
+        self.desk_shown.emit(desk)
+
+    def allowed(self) -> frozenset[str]:
+        """What the officer may do now: the core's rules, while the database answers."""
+        desk = self.view.desk
+        if (self._officer is None or desk is None or self._acting
+                or not self._worker.available):
+            return frozenset()
+        return deskmod.allowed_actions(desk)
+
+    def _update_actions(self) -> None:
+        self.view.set_enabled_actions(self.allowed())
+        for shortcut in self._shortcuts.values():
+            shortcut.setEnabled(self._officer is not None)
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def trigger(self, action: str) -> None:
+        """A button or key. Actions not allowed now do nothing (their buttons are disabled)."""
+        if action == "call_number":
+            if self._officer is not None:
+                self.view.focus_number()
+            return
+        if action not in self.allowed():
+            return
+        desk = self.view.desk
+        assert desk is not None and self._counter is not None and self._officer is not None
+        counter, officer = self._counter, self._officer.id
+        ticket = desk.ticket
+        if action == "call_next":
+            self._act(("call_next",), lambda rid: engine.call_next(counter, officer, rid),
+                      self._called)
+        elif action == "transfer" and ticket is not None:
+            self._ask_transfer(ticket.number, desk.targets)
+        elif action == "hand_over" and desk.pickup is not None:
+            self._ask_hand_over()
+        elif ticket is not None:
+            steps: dict[str, Callable[[str], object]] = {
+                "recall": lambda rid: engine.recall(ticket.id, counter, rid),
+                "start": lambda rid: engine.start_serving(ticket.id, counter, rid),
+                "finish": lambda rid: engine.finish(ticket.id, counter, rid),
+                "no_show": lambda rid: engine.no_show(ticket.id, counter, rid),
+            }
+            if action in steps:
+                self._act((action, ticket.id), steps[action],
+                          lambda _t, a=action, n=ticket.number: self._done_text(a, n))
+
+    def _done_text(self, action: str, number: str) -> None:
+        texts = {
+            "recall": self.tr("{number} called again."),
+            "start": self.tr("Serving {number}."),
+            "finish": self.tr("{number} finished. Press F2 for the next ticket."),
+            "no_show": self.tr("{number} marked as not present. Press F2 for the next ticket."),
+        }
+        self._show_message(texts[action].format(number=number))
+
+    def _called(self, ticket: object) -> None:
+        if isinstance(ticket, engine.TicketView):
+            self._scan = None
+            self._show_message(self.tr("Calling {number}.").format(number=ticket.number))
+
+    def _call_chosen(self, ticket_id: int) -> None:
+        if "call_number" not in self.allowed():
+            self._show_message(self.tr("Finish the ticket at this counter first."), warn=True)
+            return
+        counter, officer = self._counter, self._officer
+        assert counter is not None and officer is not None
+        self._act(("call", ticket_id),
+                  lambda rid: engine.call_ticket(ticket_id, counter, officer.id, rid),
+                  self._called)
+
+    def _call_number(self, number: str) -> None:
+        if "call_number" not in self.allowed():
+            return
+        counter, officer = self._counter, self._officer
+        assert counter is not None and officer is not None
+        ref = number.strip().upper()
+
+        def called(ticket: object) -> None:
+            self.view.clear_number()
+            self._called(ticket)
+
+        self._act(("call", ref), lambda rid: engine.call_ticket(ref, counter, officer.id, rid),
+                  called)
+
+    def _ask_transfer(self, number: str, targets: list[Target]) -> None:
+        dialog = TransferDialog(number, targets, self)
+        dialog.accepted.connect(lambda: self._transfer(dialog.target()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _transfer(self, target: Target | None) -> None:
+        desk = self.view.desk
+        if target is None or desk is None or desk.ticket is None or "transfer" not in \
+                self.allowed():
+            return
+        counter, officer, ticket = self._counter, self._officer, desk.ticket
+        assert counter is not None and officer is not None
+        to_queue = target.ref if target.kind == "queue" else None
+        to_counter = int(target.ref) if target.kind == "counter" else None
+        label = target.label_en if current_language() == "en" else target.label_id
+
+        def moved(_result: object) -> None:
+            self._scan = None
+            self._show_message(self.tr("{number} transferred to {target}.").format(
+                number=ticket.number, target=label))
+
+        self._act(("transfer", ticket.id, target.kind, target.ref),
+                  lambda rid: engine.transfer(ticket.id, counter, to_queue=to_queue,
+                                              to_counter=to_counter, officer=officer.id,
+                                              request_id=rid), moved)
+
+    def _ask_hand_over(self) -> None:
+        desk = self.view.desk
+        if desk is None or desk.pickup is None:
+            return
+        check = desk.pickup
+        dialog = HandoverDialog(check.record, self)
+        dialog.accepted.connect(lambda: self._hand_over(check, dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.scanner.enabled = False
+        dialog.finished.connect(lambda _code: setattr(self.scanner, "enabled", True))
+        dialog.open()
+
+    def _hand_over(self, check: pickup.CounterCheck, dialog: HandoverDialog) -> None:
+        answer = dialog.answer()
+        counter, officer = self._counter, self._officer
+        if counter is None or officer is None:
+            return
+
+        def handed(result: object) -> None:
+            self._scan = None
+            if isinstance(result, pickup.Handover):
+                text = self.tr("Passport {application} handed over.").format(
+                    application=result.record.application_no)
+                if result.ticket is not None:
+                    text += " " + self.tr("{number} finished. Press F2 for the next ticket."
+                                          ).format(number=result.ticket.number)
+                self._show_message(text)
+
+        self._act(("hand_over", check.record.id),
+                  lambda rid: pickup.hand_over(check.handover_ref, counter, officer.id,
+                                               answer.collector, answer.collector_name,
+                                               answer.id_checked, request_id=rid), handed)
+
+    def close_pickup(self) -> None:
+        if self._scan is not None or self.view.pickup.isVisible():
+            self._scan = None
+            self.refresh()
+
+    def _act(self, key: tuple[Any, ...], work: Callable[[str], object],
+             done: Callable[[object], None] | None = None) -> None:
+        """Run one action and read the desk again, on the worker.
+
+        The request id stays the same for this action until the core has answered it
+        (done or refused): a retry after a lost connection is the same request.
+        """
+        if self._acting or self._counter is None:
+            return
+        rid = self._retry_ids.setdefault(key, uuid.uuid4().hex)
+        counter, scan = self._counter, self._scan
+        self._acting = True
+        self._update_actions()
+
+        def op() -> tuple[object, Desk]:
+            result = work(rid)
+            # A call or a handover closes the panel; anything else keeps the slip on it.
+            keep = None if isinstance(result, (engine.TicketView, pickup.Handover)) else scan
+            return result, deskmod.counter_desk(counter, keep)
+
+        def succeeded(outcome: tuple[object, Desk]) -> None:
+            self._retry_ids.pop(key, None)
+            self._acting = False
+            result, desk = outcome
+            if done is not None:
+                done(result)
+            self._show_desk(desk)
+            self._after_action()
+
+        def failed(exc: Exception) -> None:
+            self._acting = False
+            if isinstance(exc, DatabaseUnavailable):
+                self._show_message(self.tr(
+                    "Not confirmed: the database could not be reached. Try again when it is "
+                    "back; an action that did go through will not be done twice."), warn=True)
+            else:
+                self._retry_ids.pop(key, None)
+                self._show_message(self._text_for(exc), warn=True)
+            self._update_actions()
+            self._after_action()
+
+        self._worker.submit(op, succeeded, failed)
+
+    def _after_action(self) -> None:
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
+
+    # --- scanning ---------------------------------------------------------------------------------
+
+    def handle_scan(self, text: str) -> None:
+        """A scanner's code: a ticket QR calls it, a slip opens the pickup panel."""
+        if self._officer is None or self._counter is None:
+            self.login.show_message(self.tr("Sign in first, then scan."))
+            return
+        if self._acting:
+            self._show_message(self.tr("One moment: the last action is still running. "
+                                       "Scan again."), warn=True)
+            return
+        counter, officer = self._counter, self._officer
+        key = ("scan", text)
+        rid = self._retry_ids.setdefault(key, uuid.uuid4().hex)
+        self._acting = True
+        self._update_actions()
+
+        def op() -> tuple[ScanOutcome, Desk]:
+            outcome = deskmod.handle_scan(text, counter, officer.id, rid)
+            slip = text if outcome.kind == "pickup" else None
+            return outcome, deskmod.counter_desk(counter, slip)
+
+        def done(result: tuple[ScanOutcome, Desk]) -> None:
+            self._retry_ids.pop(key, None)
+            self._acting = False
+            outcome, desk = result
+            if outcome.kind == "pickup":
+                self._scan = text
+                self._show_message("")
+            else:
+                self._scan = None
+                self._called(outcome.ticket)
+            self._show_desk(desk)
+            self._after_action()
+
+        def failed(exc: Exception) -> None:
+            self._acting = False
+            if not isinstance(exc, DatabaseUnavailable):
+                self._retry_ids.pop(key, None)
+            self._show_message(self._scan_text(exc), warn=True)
+            self._update_actions()
+            self._after_action()
+
+        self._worker.submit(op, done, failed)
+
+    def _scan_text(self, exc: Exception) -> str:
+        if isinstance(exc, LoketError) and not isinstance(exc, DatabaseUnavailable):
+            return self.tr("Scan not used: {reason}").format(reason=exc.message())
+        return self._text_for(exc)
+
+    # --- the database's health ---------------------------------------------------------------
+
+    def _availability_changed(self, available: bool, _message: str) -> None:
+        self._show_banner()
+        self._update_actions()
+        if available:
+            self.refresh()
+
+    def _slow_changed(self, _slow: bool) -> None:
+        self._show_banner()
+
+    def _reconnected(self) -> None:
+        self._show_banner()
+        if self.login.isVisible():
+            self._load_counters()
+        self.refresh()
+
+    def _show_banner(self) -> None:
+        if not self._worker.available:
+            self._banner.setText(self.tr(
+                "No connection to the database. Your work is kept; Loket keeps trying and "
+                "carries on by itself when the connection is back.\n{reason}").format(
+                reason=self._worker.down_message))
+            self._banner.show()
+        elif self._worker.slow:
+            self._banner.setText(self.tr("The database is not answering. Waiting for it…"))
+            self._banner.show()
+        else:
+            self._banner.hide()
+
+    # --- messages -----------------------------------------------------------------------------
+
+    def _text_for(self, exc: Exception) -> str:
+        if isinstance(exc, LoketError):
+            return exc.message()
+        return self.tr("Something went wrong inside Loket; nothing was changed. The details "
+                       "are in the log file. If it happens again, tell the supervisor.")
+
+    def _show_message(self, text: str, warn: bool = False) -> None:
+        self._message.setText(text)
+        self._message.setStyleSheet(WARN_STYLE if warn else INFO_STYLE)
+        self._message.setVisible(bool(text))
+        if text:
+            self.message_shown.emit(text)
+
+    # --- closing ---------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self._feed.stop()
+        self._clock.stop()
+        self.scanner.detach()
+        if self._officer is not None:
+            officer, counter = self._officer, self._counter
+            self._officer = None
+            self._worker.submit(lambda: officers.log_out(officer, counter))
+        self._worker.shutdown()
+        super().closeEvent(event)
+
+
+def open_window(pc: PcSettings, *, windowed: bool = False) -> CounterWindow:
+    """``loket counter``: maximised on a counter PC; 1366×768 when windowed."""
+    window = CounterWindow(pc)
+    window.resize(1366, 768)
+    if windowed:
+        window.show()
+    else:
+        window.showMaximized()
+    return window

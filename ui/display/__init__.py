@@ -1,0 +1,1 @@
+"""The lobby display and its spoken calls."""

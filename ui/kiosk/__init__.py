@@ -1,0 +1,1 @@
+"""The kiosk window and its ticket printer."""

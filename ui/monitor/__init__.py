@@ -1,0 +1,1 @@
+"""The monitor window: the office's status at a glance."""

@@ -1,0 +1,1 @@
+"""The set-up wizard, the first start and this PC's settings."""
