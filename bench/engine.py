@@ -88,7 +88,7 @@ from app.errors import LoketError
 from app.office.settings import get_settings
 from app.queue import engine
 from app.setup.schema import init_database, seed_demo
-from app.storage.db import backend_of, connect, is_retryable, run_in_transaction
+from app.storage.db import backend_of, connect, is_retryable
 from app.storage.models import (
     CALLED,
     DONE,
@@ -99,6 +99,7 @@ from app.storage.models import (
     Queue,
     Ticket,
 )
+from app.storage.transactions import run_in_transaction
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: make the test helpers importable

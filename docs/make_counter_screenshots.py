@@ -69,7 +69,7 @@ def main() -> int:
     def cut_off() -> None:
         db = dbmod.database.obj
         db.database = "/nonexistent/loket.sqlite3"
-        window.worker.submit(dbmod._discard_connection)
+        window.worker.submit(dbmod.discard_connection)
 
     steps: list[tuple[int, Callable[[], None]]] = [
         (800, lambda: shot("login")),

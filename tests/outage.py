@@ -59,7 +59,7 @@ def database_cut_off(url: str, drop_sqlite_connection: Callable[[], None]) -> It
     _kill_server_connections(url)
     db.connect_params["port"] = 1  # nothing listens there: connection refused
     if db.is_closed() is False:
-        dbmod._discard_connection()
+        dbmod.discard_connection()
     try:
         yield
     finally:

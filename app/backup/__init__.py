@@ -69,11 +69,10 @@ from app.storage.db import (
     database,
     first_line,
     open_database,
-    read,
     redact_url,
-    run_in_transaction,
 )
 from app.storage.models import ALL_MODELS, AuditEntry, BaseModel, Setting
+from app.storage.transactions import read, run_in_transaction
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from app import __version__, backup, logs
+from app import __version__, backup, feed, logs
 from app.errors import DatabaseUnavailable, InvalidInput, LoketError, Refused, SchemaError
 from app.messages import render
 from app.office import officers, retention
@@ -26,6 +26,7 @@ from app.office.settings import SECRET_KEYS, get_settings, rotate_signing_key, u
 from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import engine
+from app.queue.status import OfficeStatus, office_status
 from app.setup import pc_config
 from app.storage import migrations
 from app.storage.db import connect, explicit_database_url, redact_url, resolve_database_url
@@ -280,7 +281,7 @@ def _ticket_line(t: engine.TicketView) -> str:
     return f"{t.number}  {t.service_queue}  {t.status}{where}"
 
 
-def _status_text(s: engine.OfficeStatus, lang: str) -> str:
+def _status_text(s: OfficeStatus, lang: str) -> str:
     lines = [f"{s.service_day}", ""]
     for q in s.queues:
         wait = f"{q.longest_wait_s // 60} min" if q.longest_wait_s is not None else "-"
@@ -346,7 +347,7 @@ def _run(args: argparse.Namespace) -> int:
             init_database(db, demo=True)
             seed_history()  # two weeks behind it, for the reports (once)
             engine.close_previous_days()
-            status = engine.office_status()
+            status = office_status()
             _emit(args, status, f"Loket demo at {redact_url(url)}\n" + _status_text(status, lang))
             if args.no_window or args.json or not _has_display():
                 return EXIT_OK
@@ -356,15 +357,15 @@ def _run(args: argparse.Namespace) -> int:
         if args.command == "monitor":
             return _open_window("monitor")
         if args.command == "status":
-            status = engine.office_status()
+            status = office_status()
             _emit(args, status, _status_text(status, lang))
         elif args.command == "housekeeping":
             expired = engine.close_previous_days()
-            pruned = engine.prune()
+            pruned = feed.prune()
             _emit(args, {"expired": expired, "pruned": pruned},
                   f"expired {expired} old tickets, pruned {pruned} feed rows")
         elif args.command == "events":
-            evs = engine.changes_since(args.after, args.limit)
+            evs = feed.changes_since(args.after, args.limit)
             _emit(args, {"events": evs},
                   "\n".join(f"{e.id} {e.at} {e.kind} {e.number or ''} {e.counter or ''}"
                             for e in evs))

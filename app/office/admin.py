@@ -25,14 +25,13 @@ from typing import Any, Final, TypeVar, cast
 
 import peewee as pw
 
-from app import clock
+from app import clock, feed
 from app.errors import InvalidInput, NotFound, Refused
 from app.office import officers, permissions
 from app.office.audit import record
 from app.office.officers import LoginThrottle, OfficerView
 from app.office.settings import get_settings, invalidate_cache, office_today
-from app.queue import engine
-from app.storage.db import backend_of, database, read, run_in_transaction
+from app.storage.db import backend_of, database
 from app.storage.models import (
     HELD_STATUSES,
     QUEUE_KINDS,
@@ -47,6 +46,7 @@ from app.storage.models import (
     Setting,
     Ticket,
 )
+from app.storage.transactions import read, run_in_transaction
 
 T = TypeVar("T")
 
@@ -194,7 +194,7 @@ def add_officer(by: int, username: str, password: str, role: str = "officer",
         # Nested: the account is created in a savepoint of this transaction, so the role
         # check above and the insert commit together.
         view = officers.add_officer(username, password, role=role, full_name=name, by=actor)
-        engine.emit_event("officer_changed", officer=view.id)
+        feed.emit_event("officer_changed", officer=view.id)
         return view
 
     return run_in_transaction(work)
@@ -252,7 +252,7 @@ def update_officer(by: int, officer_id: int, *, full_name: str | None = None,
         record("officer_changed", officer=actor, subject=target.username,
                details={"before": {k: before[k] for k in sorted(changed)},
                         "after": {k: after[k] for k in sorted(changed)}})
-        engine.emit_event("officer_changed", officer=target.id)
+        feed.emit_event("officer_changed", officer=target.id)
         return OfficerView(target.id, target.username, after["full_name"], after["role"],
                            bool(target.active))
 
@@ -277,7 +277,7 @@ def set_officer_active(by: int, officer_id: int, active: bool) -> OfficerView:
         record("officer_reactivated" if active else "officer_deactivated", officer=actor,
                subject=target.username,
                details={"before": {"active": not active}, "after": {"active": active}})
-        engine.emit_event("officer_changed", officer=target.id)
+        feed.emit_event("officer_changed", officer=target.id)
         return OfficerView(target.id, target.username, target.full_name, target.role, active)
 
     return run_in_transaction(work)
@@ -293,7 +293,7 @@ def reset_password(by: int, officer_id: int, password: str) -> None:
         actor = permissions.require(by, officer_act(target.role))
         Officer.update(password_hash=password_hash).where(Officer.id == target.id).execute()
         record("officer_password_reset", officer=actor, subject=target.username)
-        engine.emit_event("officer_changed", officer=target.id)
+        feed.emit_event("officer_changed", officer=target.id)
 
     run_in_transaction(work)
 
@@ -412,7 +412,7 @@ def add_counter(by: int, number: object, name: object,
         served = _replace_queues(counter, refs)[1] if refs else []
         record("counter_added", officer=actor, subject=str(num),
                details={"after": {"name": label, "queues": served}})
-        engine.emit_event("counter_changed", counter=counter)
+        feed.emit_event("counter_changed", counter=counter)
         return _counter_rows(Counter.id == counter.id)[0]
 
     return run_in_transaction(work)
@@ -443,7 +443,7 @@ def update_counter(by: int, number: int, *, name: object | None = None,
         if after:
             record("counter_changed", officer=actor, subject=str(number),
                    details={"before": before, "after": after})
-            engine.emit_event("counter_changed", counter=counter)
+            feed.emit_event("counter_changed", counter=counter)
         return _counter_rows(Counter.id == counter.id)[0]
 
     return run_in_transaction(work)
@@ -473,7 +473,7 @@ def set_counter_active(by: int, number: int, active: bool) -> CounterRow:
             record("counter_opened" if active else "counter_closed", officer=actor,
                    subject=str(number),
                    details={"before": {"active": not active}, "after": {"active": active}})
-            engine.emit_event("counter_changed", counter=counter)
+            feed.emit_event("counter_changed", counter=counter)
         return _counter_rows(Counter.id == counter.id)[0]
 
     return run_in_transaction(work)
@@ -603,7 +603,7 @@ def add_queue(by: int, code: object, prefix: object, name_id: object, name_en: o
         except pw.IntegrityError as exc:  # the same code or prefix at another PC just now
             raise Refused("queue_code_taken", queue_code=ref) from exc
         record("queue_added", officer=actor, subject=ref, details={"after": fields})
-        engine.emit_event("queue_changed", queue_code=ref)
+        feed.emit_event("queue_changed", queue_code=ref)
         return _queue_row(queue.id)
 
     return run_in_transaction(work)
@@ -659,7 +659,7 @@ def update_queue(by: int, ref: str, **changes: object) -> QueueRow:
         record("queue_changed", officer=actor, subject=queue.code,
                details={"before": {k: stored[k] for k in sorted(changed)},
                         "after": {k: changed[k] for k in sorted(changed)}, **details})
-        engine.emit_event("queue_changed", queue_code=queue.code)
+        feed.emit_event("queue_changed", queue_code=queue.code)
         return _queue_row(queue.id)
 
     row = run_in_transaction(work)

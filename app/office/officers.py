@@ -14,8 +14,8 @@ import peewee
 from app import clock
 from app.errors import InvalidInput, NotFound, Refused
 from app.office.audit import record
-from app.storage.db import read, run_in_transaction
 from app.storage.models import ROLES, Officer
+from app.storage.transactions import read, run_in_transaction
 
 MIN_PASSWORD_LENGTH = 8
 _USERNAME = re.compile(r"^[a-z0-9._-]{2,32}$")

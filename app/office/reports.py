@@ -94,7 +94,7 @@ from app.errors import InvalidInput, NotFound
 from app.messages import current_language, render
 from app.office import permissions
 from app.office.settings import get_settings
-from app.storage.db import backend_of, database, read
+from app.storage.db import backend_of, database
 from app.storage.models import (
     CALLED,
     CANCELLED,
@@ -111,6 +111,7 @@ from app.storage.models import (
     Queue,
     Ticket,
 )
+from app.storage.transactions import read
 
 # The longest range one report may cover (a leap year).
 MAX_DAYS: Final = 366

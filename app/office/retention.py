@@ -29,8 +29,8 @@ import peewee as pw
 from app import clock
 from app.office.audit import record
 from app.office.settings import get_settings
-from app.storage.db import read, run_in_transaction
 from app.storage.models import CANCELLED, COLLECTED, AuditEntry, PickupRecord
+from app.storage.transactions import read, run_in_transaction
 
 # What an erased name reads as (the counter's panel and messages show it as is).
 PLACEHOLDER: Final = "(dihapus)"

@@ -15,12 +15,12 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from app import clock, codes
+from app import clock, codes, feed
 from app.errors import InvalidInput, SchemaError
 from app.messages import LANGUAGES
 from app.office.audit import record
-from app.storage.db import read, run_in_transaction
 from app.storage.models import Officer, Queue, Setting
+from app.storage.transactions import read, run_in_transaction
 
 _CACHE_SECONDS = 30.0
 
@@ -122,9 +122,8 @@ SETTINGS_CHANGED = "settings_changed"
 def _announce(keys: list[str]) -> None:
     """Tell the other PCs, through the change feed, to read the settings again (which
     keys, never values). Inside the change's transaction."""
-    from app.queue import engine  # the engine reads settings: imported when first needed
 
-    engine.emit_event(SETTINGS_CHANGED, keys=keys)
+    feed.emit_event(SETTINGS_CHANGED, keys=keys)
 
 
 def office_today() -> dt.date:

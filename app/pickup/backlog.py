@@ -28,16 +28,16 @@ from typing import Any, Final, cast
 
 import peewee as pw
 
-from app import clock
+from app import clock, feed
 from app.errors import InvalidInput, Refused
 from app.messages import render
 from app.office import permissions
 from app.office.audit import record
 from app.office.settings import get_settings
-from app.queue import engine
-from app.storage.db import backend_of, database, read, run_in_transaction
+from app.storage.db import backend_of, database
 from app.storage.models import CANCELLED, COLLECTED, PRINTING, READY, PickupRecord
 from app.storage.prepared import Param, Prepared
+from app.storage.transactions import read, run_in_transaction
 
 MAX_BYTES: Final = 64 * 1024 * 1024
 
@@ -603,7 +603,7 @@ def _apply(parsed: ParsedFile, batch: str | None, officer: int | None, source: s
             if progress is not None:
                 progress(start + len(rows), total)
         result = _summary(parsed, batch, False, created, updated, unchanged, closed)
-        engine.emit_event("backlog_imported", created=result.created, updated=result.updated)
+        feed.emit_event("backlog_imported", created=result.created, updated=result.updated)
         record("backlog_imported", officer=officer, subject=source[-100:],
                details={k: v for k, v in result.to_dict().items()
                         if k in ("rows", "created", "updated", "unchanged", "closed", "batch")})

@@ -21,14 +21,15 @@ from typing import TYPE_CHECKING, Any, cast
 
 import peewee as pw
 
-from app import clock, codes
+from app import clock, codes, feed
 from app.errors import InvalidInput, LoketError, NotFound, Refused
 from app.messages import COLLECTOR_WORDS, render
 from app.office import officers, permissions
 from app.office.audit import record
 from app.office.settings import get_settings, office_today, parse_code
 from app.queue import engine
-from app.storage.db import backend_of, database, read, run_in_transaction
+from app.storage import transactions
+from app.storage.db import backend_of, database
 from app.storage.models import (
     CANCELLED,
     COLLECTED,
@@ -40,6 +41,7 @@ from app.storage.models import (
     PickupRecord,
     Ticket,
 )
+from app.storage.transactions import read, run_in_transaction
 
 if TYPE_CHECKING:
     from app.pickup import slips
@@ -386,7 +388,7 @@ def hand_over(raw: str | bytes, counter_number: int, officer: str | int | None,
             raise _blocker(fresh, _view(fresh, today)) or Refused("pickup_unknown")
         ticket = engine.finish_pickup_ticket(rec.id, counter)
         engine.cancel_waiting_pickup_tickets(rec.id)
-        engine.emit_event("pickup_collected", counter, record=rec.id)
+        feed.emit_event("pickup_collected", counter, record=rec.id)
         record("pickup_handed_over", officer=who, counter=counter_number,
                subject=rec.application_no,
                details={"record": rec.id, "collector": collector, "collector_name": name,
@@ -394,7 +396,7 @@ def hand_over(raw: str | bytes, counter_number: int, officer: str | int | None,
                         "ticket": ticket.number if ticket else None})
         return Handover(_view(PickupRecord.get_by_id(rec.id), today), ticket)
 
-    return engine.idempotent("hand_over", request_id, work, _dump, _load_handover)
+    return transactions.idempotent("hand_over", request_id, work, _dump, _load_handover)
 
 
 def undo_hand_over(raw: str | bytes, officer: str | int | None, reason: str) -> PickupView:
@@ -422,7 +424,7 @@ def undo_hand_over(raw: str | bytes, officer: str | int | None, reason: str) -> 
             .execute())
         if changed != 1:
             raise Refused("pickup_not_collected", application_no=rec.application_no)
-        engine.emit_event("pickup_reopened", record=rec.id)
+        feed.emit_event("pickup_reopened", record=rec.id)
         record("pickup_handover_undone", officer=who, subject=rec.application_no,
                details={"record": rec.id, "reason": reason,
                         "undone": {k: v for k, v in before.to_dict().items()
@@ -455,7 +457,7 @@ def check_in(raw: str | bytes, request_id: str | None = None) -> CheckIn:
         ticket = engine.issue_in_transaction(queue, pickup=rec.id)
         return CheckIn(ticket, view, True, scan.signed)
 
-    return engine.idempotent("check_in", request_id, work, _dump, _load_check_in)
+    return transactions.idempotent("check_in", request_id, work, _dump, _load_check_in)
 
 
 def for_ticket(ticket_id: int) -> PickupView | None:
@@ -628,7 +630,7 @@ def cancel_overdue(officer: str | int | None) -> list[str]:
             return []
         PickupRecord.update(status=CANCELLED, cancelled_at=clock.utcnow(),
                             updated_at=clock.utcnow()).where(due).execute()
-        engine.emit_event("pickup_cancelled", count=len(numbers))
+        feed.emit_event("pickup_cancelled", count=len(numbers))
         record("pickup_overdue_cancelled", officer=who, subject=f"{len(numbers)} passports",
                details={"application_nos": numbers, "before": today.isoformat()})
         return numbers

@@ -26,9 +26,8 @@ from typing import Any, Final, cast
 import peewee as pw
 
 from app import clock
+from app.feed import EventView
 from app.office.settings import get_settings
-from app.queue.engine import EventView
-from app.storage.db import read
 from app.storage.models import (
     CALLED,
     HELD_STATUSES,
@@ -40,6 +39,7 @@ from app.storage.models import (
     Queue,
     Ticket,
 )
+from app.storage.transactions import read
 
 SERVICE: Final = "service"
 PICKUP: Final = "pickup"

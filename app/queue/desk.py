@@ -21,7 +21,6 @@ from app.pickup import service as pickup
 from app.pickup.service import CounterCheck
 from app.queue import engine
 from app.queue.engine import TicketView
-from app.storage.db import read
 from app.storage.models import (
     CALLED,
     DONE,
@@ -35,6 +34,7 @@ from app.storage.models import (
     Queue,
     Ticket,
 )
+from app.storage.transactions import read
 
 WAITING_LIST_LIMIT = 200
 

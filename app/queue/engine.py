@@ -23,20 +23,19 @@ issue time, so it is not sent to the back of the line.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 import peewee as pw
 
-from app import clock, codes
+from app import clock, codes, feed
 from app.errors import InvalidInput, NotFound, Refused
 from app.messages import ACTION_WORDS, STATUS_WORDS
 from app.office.audit import record
 from app.office.settings import get_settings, office_today, parse_code
-from app.storage.db import backend_of, database, read, run_in_transaction
+from app.storage.db import backend_of, database
 from app.storage.models import (
     CALLED,
     CANCELLED,
@@ -50,18 +49,15 @@ from app.storage.models import (
     Counter,
     CounterQueue,
     DailySequence,
-    Event,
     Officer,
     Queue,
-    RequestLog,
     Ticket,
 )
 from app.storage.prepared import Param, Prepared, model_from_row
+from app.storage.transactions import idempotent, read, run_in_transaction
 
 TicketRef = str | int
 
-# How long the change feed and remembered request ids are kept.
-FEED_RETENTION = dt.timedelta(days=1)
 
 
 # --- what callers get back ---------------------------------------------------
@@ -96,51 +92,10 @@ class TicketView:
         return cls(**data)
 
 
-@dataclass(frozen=True)
-class EventView:
-    id: int
-    at: str
-    kind: str
-    ticket: int | None
-    number: str | None
-    queue: int | None
-    counter: int | None
-    data: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class QueueStatus:
-    code: str
-    prefix: str
-    name_id: str
-    name_en: str
-    kind: str
-    active: bool
-    waiting: int
-    issued_today: int
-    longest_wait_s: int | None
-
-
-@dataclass(frozen=True)
-class CounterStatus:
-    number: int
-    name: str
-    active: bool
-    queues: list[str]
-    ticket: TicketView | None
-
-
-@dataclass(frozen=True)
-class OfficeStatus:
-    service_day: str
-    queues: list[QueueStatus]
-    counters: list[CounterStatus]
-
-
 # --- helpers -------------------------------------------------------------------
 
 
-def _rows(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
+def rows(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
     """A query's rows as plain tuples (peewee's type hints do not know ``tuples()``)."""
     return cast(list[tuple[Any, ...]], list(query.tuples()))
 
@@ -154,7 +109,7 @@ def display_number(prefix: str, seq: int) -> str:
     return f"{prefix}{seq:03d}"
 
 
-def _view(ticket: Ticket, queue_codes: dict[int, str] | None = None,
+def view_of(ticket: Ticket, queue_codes: dict[int, str] | None = None,
           counter_numbers: dict[int, int] | None = None,
           officer_names: dict[int, str] | None = None) -> TicketView:
     """The view of ``ticket``; names already known to the caller save a lookup."""
@@ -205,30 +160,6 @@ def _counter_numbers(ids: set[int]) -> dict[int, int]:
         return {}
     return {c.id: c.number for c in
             Counter.select(Counter.id, Counter.number).where(Counter.id.in_(ids))}
-
-
-_INSERT_EVENT = Prepared(lambda _: Event.insert({
-    Event.created_at: Param("at"), Event.kind: Param("kind"), Event.ticket: Param("ticket"),
-    Event.number: Param("number"), Event.queue: Param("queue"), Event.counter: Param("counter"),
-    Event.data: Param("data")}))
-
-
-def _emit(kind: str, ticket: Ticket | None = None, counter: Counter | None = None,
-          **data: Any) -> None:
-    """Append one change to the feed (inside the transaction of the change)."""
-    _INSERT_EVENT.execute({
-        "at": clock.utcnow(), "kind": kind,
-        "ticket": ticket.id if ticket else None,
-        "number": ticket.number if ticket else None,
-        "queue": ticket.service_queue_id if ticket else None,
-        "counter": counter.number if counter else None,
-        "data": json.dumps(data, ensure_ascii=False, default=str)})
-
-
-def emit_event(kind: str, counter: Counter | None = None, **data: Any) -> None:
-    """A change that is not about one ticket (a handover, an import), for windows that
-    follow the feed. Inside the change's transaction; no personal data in ``data``."""
-    _emit(kind, None, counter, **data)
 
 
 def _refuse_state(ticket: Ticket, action: str) -> Refused:
@@ -329,48 +260,9 @@ def _compare_and_set(ticket: Ticket, expected: str, **changes: Any) -> bool:
     return True
 
 
-R = TypeVar("R")
-
-
 def _idempotent(operation: str, request_id: str | None,
                 work: Callable[[], TicketView]) -> TicketView:
     return idempotent(operation, request_id, work, TicketView.to_dict, TicketView.from_dict)
-
-
-def idempotent(operation: str, request_id: str | None, work: Callable[[], R],
-               dump: Callable[[R], dict[str, Any]],
-               load: Callable[[dict[str, Any]], R]) -> R:
-    """Run ``work`` in a transaction once per ``request_id``; a repeat returns the first
-    result, rebuilt by ``load`` (inside the transaction) from what ``dump`` stored."""
-    if request_id is None:
-        return run_in_transaction(work)
-
-    def stored() -> R | None:
-        prior = RequestLog.get_or_none(RequestLog.request_id == request_id)
-        if prior is None:
-            return None
-        if prior.operation != operation:
-            raise Refused("request_reused")
-        return load(json.loads(prior.result))
-
-    def guarded() -> R:
-        earlier = stored()
-        if earlier is not None:
-            return earlier
-        result = work()
-        RequestLog.insert(request_id=request_id, operation=operation,
-                          result=json.dumps(dump(result), default=str),
-                          created_at=clock.utcnow()).execute()
-        return result
-
-    try:
-        return run_in_transaction(guarded)
-    except pw.IntegrityError:
-        # A concurrent attempt with the same id committed first: return its result.
-        earlier = read(stored)
-        if earlier is None:
-            raise
-        return earlier
 
 
 # --- numbering -------------------------------------------------------------------
@@ -438,7 +330,7 @@ def issue_in_transaction(queue_ref: str, pickup: int | None = None) -> TicketVie
         raise Refused("quota_full", queue=queue.prefix, quota=queue.daily_quota)
     if seq == 1:  # the day's first ticket in this queue: tidy up after earlier days
         _expire_before(today)
-        _prune_before(clock.utcnow() - FEED_RETENTION)
+        feed.prune_before(clock.utcnow() - feed.FEED_RETENTION)
     ticket = Ticket(queue=queue.id, service_day=today, seq=seq,
                     number=display_number(queue.prefix, seq), service_queue=queue.id,
                     status=WAITING, issued_at=clock.utcnow(), recall_count=0,
@@ -448,8 +340,8 @@ def issue_in_transaction(queue_ref: str, pickup: int | None = None) -> TicketVie
                                      "pickup": pickup})
     ticket.id = (cursor.fetchone()[0] if backend_of(database) == "postgresql"
                  else cursor.lastrowid)
-    _emit("issued", ticket)
-    return _view(ticket, queue_codes={queue.id: queue.code})
+    feed.emit("issued", ticket)
+    return view_of(ticket, queue_codes={queue.id: queue.code})
 
 
 @dataclass(frozen=True)
@@ -620,8 +512,8 @@ def call_next(counter_number: int, officer: int | None = None,
                     continue
                 break
             if _claim(ticket, plan.counter, officer):
-                _emit("called", ticket, plan.counter)
-                return _view(ticket, queue_codes=dict(plan.queues),
+                feed.emit("called", ticket, plan.counter)
+                return view_of(ticket, queue_codes=dict(plan.queues),
                              counter_numbers={plan.counter.id: counter_number})
         raise Refused("nothing_waiting", counter=counter_number)
 
@@ -648,8 +540,8 @@ def call_ticket(ref: TicketRef, counter_number: int, officer: int | None = None,
             raise Refused("counter_busy", counter=counter_number, number=plan.holding)
         if not _claim(ticket, plan.counter, officer):
             raise _refuse_state(Ticket.get_by_id(ticket.id), "call")
-        _emit("called", ticket, plan.counter)
-        return _view(ticket, queue_codes=dict(plan.queues),
+        feed.emit("called", ticket, plan.counter)
+        return view_of(ticket, queue_codes=dict(plan.queues),
                      counter_numbers={plan.counter.id: counter_number})
 
     return _idempotent("call", request_id, work)
@@ -670,8 +562,8 @@ def _act_as_holder(ref: TicketRef, counter_number: int, request_id: str | None, 
         if not _compare_and_set(ticket, ticket.status, **changes(ticket)):
             raise _refuse_state(Ticket.get_by_id(ticket.id), action)
         extra = {"recall_count": ticket.recall_count} if action == "recall" else {}
-        _emit(event, ticket, counter, **extra)
-        return _view(ticket, counter_numbers={counter.id: counter.number})
+        feed.emit(event, ticket, counter, **extra)
+        return view_of(ticket, counter_numbers={counter.id: counter.number})
 
     return _idempotent(action, request_id, work)
 
@@ -716,8 +608,8 @@ def finish_pickup_ticket(record_id: int, counter: Counter) -> TicketView | None:
            .order_by(Ticket.id.desc()).first())
     if row is None or not _compare_and_set(row, row.status, **_finish_changes(row)):
         return None
-    _emit("finished", row, counter)
-    return _view(row, counter_numbers={counter.id: counter.number})
+    feed.emit("finished", row, counter)
+    return view_of(row, counter_numbers={counter.id: counter.number})
 
 
 def cancel_waiting_pickup_tickets(record_id: int) -> list[TicketView]:
@@ -726,8 +618,8 @@ def cancel_waiting_pickup_tickets(record_id: int) -> list[TicketView]:
     cancelled = []
     for row in Ticket.select().where((Ticket.pickup == record_id) & (Ticket.status == WAITING)):
         if _compare_and_set(row, WAITING, status=CANCELLED, finished_at=clock.utcnow()):
-            _emit("cancelled", row, None, reason="pickup_collected")
-            cancelled.append(_view(row))
+            feed.emit("cancelled", row, None, reason="pickup_collected")
+            cancelled.append(view_of(row))
     return cancelled
 
 
@@ -737,7 +629,7 @@ def open_pickup_ticket(record_id: int) -> TicketView | None:
            .where((Ticket.pickup == record_id) & (Ticket.service_day == office_today())
                   & Ticket.status.in_(OPEN_STATUSES))
            .order_by(Ticket.id.desc()).first())
-    return _view(row) if row is not None else None
+    return view_of(row) if row is not None else None
 
 
 def find_counter(number: int, must_be_active: bool = True) -> Counter:
@@ -793,11 +685,11 @@ def cancel(ref: TicketRef, counter_number: int | None = None, officer: int | Non
         if not _compare_and_set(ticket, ticket.status, status=CANCELLED,
                                 finished_at=clock.utcnow()):
             raise _refuse_state(Ticket.get_by_id(ticket.id), "cancel")
-        _emit("cancelled", ticket, counter, reason=reason)
+        feed.emit("cancelled", ticket, counter, reason=reason)
         record("ticket_cancelled", officer=officer,
                counter=counter.number if counter else None, subject=ticket.number,
                details={"ticket": ticket.id, "reason": reason})
-        return _view(ticket)
+        return view_of(ticket)
 
     return _idempotent("cancel", request_id, work)
 
@@ -827,10 +719,10 @@ def transfer(ref: TicketRef, counter_number: int | None = None, *,
                                 transferred_at=clock.utcnow(),
                                 transfer_count=ticket.transfer_count + 1):
             raise _refuse_state(Ticket.get_by_id(ticket.id), "transfer")
-        _emit("transferred", ticket, counter,
+        feed.emit("transferred", ticket, counter,
               to_queue=queue.code if queue else None,
               to_counter=target.number if target else None, by_officer=officer)
-        return _view(ticket, queue_codes={queue.id: queue.code} if queue else None,
+        return view_of(ticket, queue_codes={queue.id: queue.code} if queue else None,
                      counter_numbers={target.id: target.number} if target else None)
 
     return _idempotent("transfer", request_id, work)
@@ -842,7 +734,7 @@ def _expire_before(today: dt.date) -> int:
              .where(Ticket.service_day < today, Ticket.status.in_(OPEN_STATUSES))
              .execute())
     if stale:
-        _emit("expired", None, None, count=stale, before=today.isoformat())
+        feed.emit("expired", None, None, count=stale, before=today.isoformat())
     return int(stale)
 
 
@@ -855,91 +747,9 @@ def close_previous_days() -> int:
 
 
 def get_ticket(ref: TicketRef) -> TicketView:
-    return read(lambda: _view(_find_ticket(ref)))
+    return read(lambda: view_of(_find_ticket(ref)))
 
 
 def ticket_view(ticket: Ticket) -> TicketView:
     """The view of a ticket row the caller has already read (no second read of it)."""
-    return _view(ticket)
-
-
-def changes_since(event_id: int, limit: int = 500) -> list[EventView]:
-    """What happened after ``event_id``, oldest first (see :class:`app.feed.FeedCursor`)."""
-
-    def work() -> list[EventView]:
-        rows = (Event.select().where(Event.id > event_id).order_by(Event.id).limit(limit))
-        return [EventView(id=e.id, at=str(_iso(e.created_at)), kind=e.kind, ticket=e.ticket,
-                          number=e.number, queue=e.queue, counter=e.counter,
-                          data=json.loads(e.data or "{}")) for e in rows]
-
-    return read(work)
-
-
-def last_event_id() -> int:
-    return int(read(lambda: Event.select(pw.fn.MAX(Event.id)).scalar()) or 0)
-
-
-def _prune_before(cutoff: dt.datetime) -> int:
-    events = Event.delete().where(Event.created_at < cutoff).execute()
-    requests = RequestLog.delete().where(RequestLog.created_at < cutoff).execute()
-    return int(events + requests)
-
-
-def prune(older_than: dt.timedelta = FEED_RETENTION) -> int:
-    """Drop change-feed rows and request ids older than ``older_than``.
-
-    Also done by the first ticket of each day, so the feed stays small unattended.
-    """
-    cutoff = clock.utcnow() - older_than
-    return run_in_transaction(lambda: _prune_before(cutoff))
-
-
-def office_status() -> OfficeStatus:
-    """Waiting count per queue and what each counter holds, for today."""
-
-    def work() -> OfficeStatus:
-        today = office_today()
-        now = clock.utcnow()
-        waiting: dict[int, tuple[int, Any]] = {
-            queue_id: (n, oldest) for queue_id, n, oldest in
-            _rows(Ticket.select(Ticket.service_queue, pw.fn.COUNT(Ticket.id),
-                                pw.fn.MIN(Ticket.issued_at))
-                  .where(Ticket.service_day == today, Ticket.status == WAITING)
-                  .group_by(Ticket.service_queue))}
-        issued: dict[int, int] = {
-            queue_id: last for queue_id, last in
-            _rows(DailySequence.select(DailySequence.queue, DailySequence.last)
-                  .where(DailySequence.service_day == today))}
-        queues = []
-        all_queues = list(Queue.select().order_by(Queue.prefix))
-        for q in all_queues:
-            n, oldest = waiting.get(q.id, (0, None))
-            if isinstance(oldest, str):  # SQLite returns aggregates untyped
-                oldest = dt.datetime.fromisoformat(oldest)
-            queues.append(QueueStatus(
-                code=q.code, prefix=q.prefix, name_id=q.name_id, name_en=q.name_en,
-                kind=q.kind, active=bool(q.active), waiting=int(n),
-                issued_today=int(issued.get(q.id, 0)),
-                longest_wait_s=int((now - oldest).total_seconds()) if oldest else None))
-        codes = {q.id: q.code for q in all_queues}
-        links: dict[int, list[str]] = {}
-        for counter_id, queue_id in _rows(CounterQueue.select(CounterQueue.counter,
-                                                              CounterQueue.queue)
-                                          .order_by(CounterQueue.counter,
-                                                    CounterQueue.position)):
-            links.setdefault(counter_id, []).append(codes[queue_id])
-        held = {t.counter_id: t for t in Ticket.select()
-                .where(Ticket.service_day == today, Ticket.status.in_(HELD_STATUSES))}
-        officer_ids = {t.officer_id for t in held.values() if t.officer_id}
-        names = dict(_rows(Officer.select(Officer.id, Officer.username)
-                           .where(Officer.id.in_(officer_ids)))) if officer_ids else {}
-        all_counters = list(Counter.select().order_by(Counter.number))
-        numbers = {c.id: c.number for c in all_counters}
-        counters = [CounterStatus(number=c.number, name=c.name, active=bool(c.active),
-                                  queues=links.get(c.id, []),
-                                  ticket=_view(held[c.id], codes, numbers, names)
-                                  if c.id in held else None)
-                    for c in all_counters]
-        return OfficeStatus(service_day=today.isoformat(), queues=queues, counters=counters)
-
-    return read(work)
+    return view_of(ticket)

@@ -25,8 +25,9 @@ from app.errors import Refused
 from app.office.settings import get_settings, office_today
 from app.pickup import service as pickup
 from app.queue import engine
-from app.storage.db import read
+from app.storage import transactions
 from app.storage.models import WAITING, DailySequence, Queue, Ticket
+from app.storage.transactions import read
 
 SERVICE = "service"
 PICKUP = "pickup"
@@ -192,7 +193,7 @@ def take_ticket(queue_ref: str, request_id: str | None = None) -> KioskTicket:
             raise Refused("kiosk_pickup_needs_slip", queue=prefix)
         return _describe(engine.issue_in_transaction(queue_ref))
 
-    return engine.idempotent("kiosk_issue", request_id, work, KioskTicket.to_dict,
+    return transactions.idempotent("kiosk_issue", request_id, work, KioskTicket.to_dict,
                              KioskTicket.from_dict)
 
 

@@ -13,7 +13,6 @@ from typing import Any
 
 from app import clock
 from app.office.settings import get_settings
-from app.storage.db import run_in_transaction
 from app.storage.models import (
     CANCELLED,
     COLLECTED,
@@ -28,6 +27,7 @@ from app.storage.models import (
     Queue,
     Ticket,
 )
+from app.storage.transactions import run_in_transaction
 
 _GIVEN = ("Ahmad", "Siti", "Budi", "Dewi", "Eko", "Fitri", "Gilang", "Hana", "Indra", "Joko",
           "Kartika", "Lukman", "Mega", "Nanda", "Oki", "Putri", "Rudi", "Sari", "Taufik",

@@ -11,8 +11,8 @@ from app.office.audit import record
 from app.office.officers import add_officer
 from app.office.settings import ensure_defaults
 from app.storage import migrations
-from app.storage.db import run_in_transaction
 from app.storage.models import Counter, CounterQueue, Officer, Queue
+from app.storage.transactions import run_in_transaction
 
 
 @dataclass(frozen=True)

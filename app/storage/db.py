@@ -1,18 +1,15 @@
-"""Which database, how to open it, and how to run a transaction that may be retried.
+"""Which database, how to open it, and how to tell its failures apart.
 
 Every PC opens the same database by URL: ``--db`` on the command line, else
 ``LOKET_DB``, else a SQLite file in the user's data directory. SQLite serves one
-PC; many counters share a PostgreSQL or MariaDB server.
+PC; many counters share a PostgreSQL or MariaDB server. Transactions are run
+by :mod:`app.storage.transactions`.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import random
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlparse
@@ -213,7 +210,7 @@ _RETRYABLE_PG_CODES = {"40001", "40P01"}
 # What a statement may raise when the database fails. InterfaceError is not a
 # DatabaseError in peewee; it comes e.g. from the rollback after the server dropped
 # the connection in the middle of a transaction.
-_DATABASE_ERRORS = (peewee.DatabaseError, peewee.InterfaceError)
+DATABASE_ERRORS = (peewee.DatabaseError, peewee.InterfaceError)
 
 # Errors that mean the server is gone rather than a rule or a bug.
 _CONNECTION_MYSQL_CODES = {2002, 2003, 2006, 2013, 2055}
@@ -263,61 +260,7 @@ def is_connection_error(exc: BaseException) -> bool:
     )
 
 
-@contextmanager
-def _write_transaction() -> Iterator[None]:
-    """A transaction that takes the write lock up front on SQLite.
-
-    SQLite's default deferred transaction upgrades its lock on the first write
-    and then fails with "database is locked" under contention; BEGIN IMMEDIATE
-    queues writers on the busy timeout instead. The servers lock rows.
-    """
-    db = database.obj
-    if backend_of(db) == "sqlite":
-        with db.atomic("IMMEDIATE"):
-            yield
-    else:
-        with db.atomic():
-            yield
-
-
-def run_in_transaction(work: Callable[[], T], attempts: int = 8) -> T:
-    """Run ``work`` in one write transaction, re-running it on transient conflicts.
-
-    ``work`` must only touch the database (no side effects outside it), which is
-    what makes re-running it safe. A lost connection becomes
-    :class:`DatabaseUnavailable`.
-    """
-    for attempt in range(1, attempts + 1):
-        try:
-            ensure_connected()
-            with _write_transaction():
-                return work()
-        except _DATABASE_ERRORS as exc:
-            if is_retryable(exc) and attempt < attempts:
-                delay = min(0.2, 0.005 * 2**attempt) * (0.5 + random.random())
-                log.debug("transient conflict (%s), retry %d in %.3fs", exc, attempt, delay)
-                time.sleep(delay)
-                continue
-            if is_connection_error(exc):
-                _discard_connection()
-                raise DatabaseUnavailable("database_unreachable", reason=first_line(exc)) from exc
-            raise
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-def read(work: Callable[[], T]) -> T:
-    """Run a read-only ``work``; a lost connection becomes :class:`DatabaseUnavailable`."""
-    try:
-        ensure_connected()
-        return work()
-    except _DATABASE_ERRORS as exc:
-        if is_connection_error(exc):
-            _discard_connection()
-            raise DatabaseUnavailable("database_unreachable", reason=first_line(exc)) from exc
-        raise
-
-
-def _discard_connection() -> None:
+def discard_connection() -> None:
     """Drop a broken connection so the next call opens a fresh one."""
     db = database.obj
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app import clock
+from app import clock, feed
 from app.feed import FeedCursor
 from app.queue import engine
 from app.storage.models import Event
@@ -24,7 +24,7 @@ def test_cursor_reads_each_event_once(office: str) -> None:
 
 
 def test_cursor_picks_up_an_event_committed_late(office: str) -> None:
-    base = engine.last_event_id()
+    base = feed.last_event_id()
     now = [0.0]
     cursor = FeedCursor(base, monotonic=lambda: now[0])
     _event(base + 1)
@@ -39,7 +39,7 @@ def test_cursor_picks_up_an_event_committed_late(office: str) -> None:
 
 
 def test_gap_of_a_rolled_back_insert_ages_out(office: str) -> None:
-    base = engine.last_event_id()
+    base = feed.last_event_id()
     now = [0.0]
     cursor = FeedCursor(base, grace=5.0, monotonic=lambda: now[0])
     _event(base + 2)
@@ -56,7 +56,7 @@ def test_feed_is_pruned_by_the_first_ticket_of_a_day(
     engine.issue_ticket("A")
     travel(dt.datetime(2026, 3, 3, 3, 0))
     engine.issue_ticket("A")
-    left = engine.changes_since(0)
+    left = feed.changes_since(0)
     # Yesterday's issue is gone; today's expiry of yesterday's ticket and the issue stay.
     assert [(e.kind, e.number) for e in left] == [("expired", None), ("issued", "A001")]
     assert all(e.at.startswith("2026-03-03") for e in left)
@@ -66,5 +66,5 @@ def test_explicit_prune(office: str, travel) -> None:  # type: ignore[no-untyped
     travel(dt.datetime(2026, 3, 2, 2, 0))
     engine.issue_ticket("A", request_id="r-1")
     travel(dt.datetime(2026, 3, 3, 3, 0))
-    assert engine.prune() == 2  # one event, one remembered request
-    assert engine.changes_since(0) == []
+    assert feed.prune() == 2  # one event, one remembered request
+    assert feed.changes_since(0) == []

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import feed
 from app.errors import DatabaseUnavailable, LoketError
 from app.messages import current_language
 from app.office import officers
@@ -281,7 +282,7 @@ class CounterWindow(QMainWindow):
 
     # --- the desk ------------------------------------------------------------------------------
 
-    def _feed_changed(self, events: list[engine.EventView]) -> None:
+    def _feed_changed(self, events: list[feed.EventView]) -> None:
         # A counter opened, closed or added in the supervisor's window shows in the
         # sign-in list without a restart.
         if self._officer is None and any(e.kind == "counter_changed" for e in events):

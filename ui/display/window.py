@@ -38,6 +38,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
 
 from app import clock
+from app.feed import EventView
 from app.messages import current_language
 from app.queue.announce import announcement
 from app.queue.board import (
@@ -51,7 +52,6 @@ from app.queue.board import (
     calls_to_announce,
     load_board,
 )
-from app.queue.engine import EventView
 from app.storage.models import SERVING
 from ui.display.announcer import GAP_MS, Announcer, Speaker, make_speaker
 from ui.kit.feed_watcher import FeedWatcher

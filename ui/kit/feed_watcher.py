@@ -15,9 +15,8 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from app.feed import FeedCursor
+from app.feed import EventView, FeedCursor
 from app.office import settings
-from app.queue.engine import EventView
 from ui.kit.worker import DbWorker
 
 log = logging.getLogger("loket.ui.feed")

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from app.errors import DatabaseUnavailable
 from app.messages import STATUS_WORDS, current_language
-from app.queue import engine
-from app.queue.engine import CounterStatus, OfficeStatus, QueueStatus
+from app.queue import status
+from app.queue.status import CounterStatus, OfficeStatus, QueueStatus
 from ui.kit.text import wait_text
 from ui.kit.worker import DbWorker
 
@@ -43,9 +43,9 @@ BANNER_STYLE = ("QLabel { background: #c62828; color: white; font-weight: bold;"
 
 
 def fetch_office_status() -> OfficeStatus:
-    """The program's ``fetch``: :func:`app.queue.engine.office_status`, on the worker's thread
+    """The program's ``fetch``: :func:`app.queue.status.office_status`, on the worker's thread
     (``app.storage.db.read`` opens that thread's connection, and opens it again after an outage)."""
-    return engine.office_status()
+    return status.office_status()
 
 
 def _item(text: str, align_right: bool = False) -> QTableWidgetItem:

@@ -22,8 +22,8 @@ from pytestqt.qtbot import QtBot
 
 from app.office import officers
 from app.office.officers import OfficerView
-from app.storage.db import run_in_transaction
 from app.storage.models import AuditEntry
+from app.storage.transactions import run_in_transaction
 from ui.admin.pages.audit import AdminAuditPage
 from ui.kit.worker import DbWorker
 

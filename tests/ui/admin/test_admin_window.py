@@ -20,6 +20,7 @@ from app.office import officers
 from app.office.officers import OfficerView
 from app.queue import engine
 from app.storage import db as dbmod
+from app.storage import transactions
 from app.storage.models import AuditEntry, Counter, CounterQueue, Officer, Queue
 from tests.outage import database_cut_off
 from ui.admin.pages.counters import CountersPage
@@ -308,7 +309,7 @@ def test_database_down_shows_the_banner_keeps_what_was_typed_and_carries_on(
 
     def drop() -> None:
         done = threading.Event()
-        window.worker.submit(lambda: (dbmod._discard_connection(), done.set()))
+        window.worker.submit(lambda: (dbmod.discard_connection(), done.set()))
         assert done.wait(5)
 
     loads: list[None] = []
@@ -325,7 +326,7 @@ def test_database_down_shows_the_banner_keeps_what_was_typed_and_carries_on(
     assert page.quota.text() == "80" and page.selected_queue() is not None
     assert answer(qtbot, page, page.save_button) == "Queue W saved."
     # (This thread's own connection was cut too: read opens a new one.)
-    assert dbmod.read(lambda: Queue.get(Queue.prefix == "W").daily_quota) == 80
+    assert transactions.read(lambda: Queue.get(Queue.prefix == "W").daily_quota) == 80
 
 
 # --- a page on its own --------------------------------------------------------------------------

@@ -470,7 +470,7 @@ def test_an_outage_shows_the_banner_disables_actions_and_recovers(
 
     def drop() -> None:
         done = threading.Event()
-        window.worker.submit(lambda: (dbmod._discard_connection(), done.set()))
+        window.worker.submit(lambda: (dbmod.discard_connection(), done.set()))
         assert done.wait(5)
 
     started = time.monotonic()

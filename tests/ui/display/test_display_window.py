@@ -18,13 +18,13 @@ import app.feed
 import ui.display.window
 from app import clock
 from app.errors import DatabaseUnavailable
+from app.feed import EventView
 from app.office.settings import get_settings, update_settings
 from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import engine
 from app.queue.announce import CHIME, Announcement, announcement, clip_sequence
 from app.queue.board import RECENT_CALLS, SERVICE
-from app.queue.engine import EventView
 from app.storage.models import Queue
 from ui.display.announcer import (
     MAX_PENDING,

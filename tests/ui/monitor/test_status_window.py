@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from app.errors import DatabaseUnavailable
 from app.queue import engine
-from app.queue.engine import CounterStatus, OfficeStatus, QueueStatus, TicketView
+from app.queue.engine import TicketView
+from app.queue.status import CounterStatus, OfficeStatus, QueueStatus
 from ui.kit.application import create_application
 from ui.monitor.window import StatusWindow, fetch_office_status
 

@@ -15,7 +15,7 @@ import pytest
 
 from app import cli
 from app.office import officers, settings
-from app.queue import engine
+from app.queue import engine, status
 from app.storage import db as dbmod
 from app.storage.models import AuditEntry
 
@@ -159,4 +159,4 @@ def test_no_copy_no_restore(office: str, tmp_path: Path,
     code, body, err = run(capsys, office, "restore", made["path"], "--force")
     assert code != 0 and "Traceback" not in err, err
     dbmod.connect(office)
-    assert engine.office_status().queues[0].issued_today == 2  # nothing replaced
+    assert status.office_status().queues[0].issued_today == 2  # nothing replaced

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from app.errors import InvalidInput, NotFound, Refused
-from app.office import audit, officers
+from app.office import audit, audit_log, officers
 from app.office import settings as office_settings
-from app.office.audit import AuditFilter
-from app.storage.db import run_in_transaction
+from app.office.audit_log import AuditFilter
 from app.storage.models import AuditEntry, Officer
+from app.storage.transactions import run_in_transaction
 
 NOW = dt.datetime(2024, 7, 1, 3, 0)  # Monday 1 July 2024, 10:00 in Jakarta (UTC+7)
 JULY_1 = dt.date(2024, 7, 1)
@@ -54,18 +54,18 @@ def many(count: int, action: str = "pickup_handed_over", start: dt.datetime = NO
 
 
 def ids(viewer: int, filt: AuditFilter | None = None) -> list[int]:
-    return [r.id for r in audit.entries(viewer, filt, limit=1000).rows]
+    return [r.id for r in audit_log.entries(viewer, filt, limit=1000).rows]
 
 
 def everything(viewer: int, filt: AuditFilter | None = None, limit: int = 200) -> list[int]:
     """Every matching id, page by page with "older"."""
     seen: list[int] = []
-    page = audit.entries(viewer, filt, limit=limit)
+    page = audit_log.entries(viewer, filt, limit=limit)
     while True:
         seen += [r.id for r in page.rows]
         if not page.has_older:
             return seen
-        page = audit.entries(viewer, filt, older_than=page.rows[-1].id, limit=limit)
+        page = audit_log.entries(viewer, filt, older_than=page.rows[-1].id, limit=limit)
 
 
 # --- filters -----------------------------------------------------------------------------
@@ -81,7 +81,7 @@ def test_dates_are_the_office_s_local_dates(people: dict[str, int]) -> None:
     assert ids(sup, only_july_1) == [last, first]
     assert ids(sup, AuditFilter(date_from=dt.date(2024, 7, 2), action="login")) == [after]
     assert ids(sup, AuditFilter(date_to=dt.date(2024, 6, 30), action="login")) == [before]
-    row = audit.entries(sup, only_july_1).rows[1]
+    row = audit_log.entries(sup, only_july_1).rows[1]
     assert row.local == dt.datetime(2024, 7, 1, 0, 0) and row.at == dt.datetime(2024, 6, 30, 17)
     # An office in central Indonesia (UTC+8) draws the line an hour earlier.
     office_settings.update_settings(timezone="Asia/Makassar")
@@ -106,17 +106,17 @@ def test_officer_counter_action_and_text_filters(people: dict[str, int]) -> None
     assert ids(sup, AuditFilter(officer=two, action="login")) == []
     everyone = ids(sup)
     assert everyone[:5] == [e, d, c, b, a]
-    row = audit.entries(sup, AuditFilter(officer=one, action="pickup_handed_over")).rows[0]
+    row = audit_log.entries(sup, AuditFilter(officer=one, action="pickup_handed_over")).rows[0]
     assert (row.officer, row.officer_name, row.counter, row.details) == (
         "officer", "Officer Satu", 5, {"collector": "self"})
     assert row.details_text() == "collector: self"
-    assert audit.details_text({"a": None, "b": [1, 2], "c": True, "d": {"x": 1}}) == \
+    assert audit_log.details_text({"a": None, "b": [1, 2], "c": True, "d": {"x": 1}}) == \
         "a: –; b: 1, 2; c: yes; d: {x: 1}"
 
 
 def test_filter_choices_offer_what_the_log_holds(people: dict[str, int]) -> None:
     write(NOW, "counter_closed", people["supervisor"], 42)
-    choices = audit.filter_choices(people["supervisor"])
+    choices = audit_log.filter_choices(people["supervisor"])
     assert [u for _, u, _ in choices.officers] == ["officer", "petugas2", "supervisor"]
     assert 42 in choices.counters and {1, 2, 3, 4, 5, 6} <= set(choices.counters)
     assert "counter_closed" in choices.actions and "officer_added" in choices.actions
@@ -124,12 +124,12 @@ def test_filter_choices_offer_what_the_log_holds(people: dict[str, int]) -> None
 
 def test_a_bad_filter_is_refused_in_plain_words(people: dict[str, int]) -> None:
     with pytest.raises(InvalidInput) as err:
-        audit.entries(people["supervisor"],
+        audit_log.entries(people["supervisor"],
                       AuditFilter(date_from=dt.date(2024, 7, 2), date_to=JULY_1))
     assert err.value.code == "audit_dates_reversed"
     assert "2024-07-02" in err.value.message("en")
     with pytest.raises(InvalidInput) as err:
-        audit.entries(people["supervisor"], AuditFilter(text="x" * 101))
+        audit_log.entries(people["supervisor"], AuditFilter(text="x" * 101))
     assert err.value.code == "audit_text_too_long"
 
 
@@ -140,13 +140,13 @@ def test_pages_have_no_gaps_or_repeats_while_entries_arrive(people: dict[str, in
     sup = people["supervisor"]
     base = AuditEntry.select().count()
     first_ids = many(450, officer=people["officer"], counter=5)
-    page = audit.entries(sup, limit=200)
+    page = audit_log.entries(sup, limit=200)
     assert page.has_older and not page.has_newer
     seen = [r.id for r in page.rows]
     assert seen == sorted(first_ids, reverse=True)[:200]
     arrived = many(30, start=NOW + dt.timedelta(hours=1))  # while the supervisor reads
     while page.has_older:
-        page = audit.entries(sup, older_than=page.rows[-1].id, limit=200)
+        page = audit_log.entries(sup, older_than=page.rows[-1].id, limit=200)
         seen += [r.id for r in page.rows]
         arrived += many(7, start=NOW + dt.timedelta(hours=2))
     assert len(seen) == len(set(seen)) == 450 + base
@@ -154,14 +154,14 @@ def test_pages_have_no_gaps_or_repeats_while_entries_arrive(people: dict[str, in
     assert set(first_ids) <= set(seen) and not set(arrived) & set(seen)
     # "Newer" from the first page reaches everything written since, newest first.
     newest_seen = max(first_ids)
-    page = audit.entries(sup, newer_than=newest_seen, limit=20)
+    page = audit_log.entries(sup, newer_than=newest_seen, limit=20)
     newer: list[int] = []
     while True:
         assert page.rows == sorted(page.rows, key=lambda r: -r.id)
         newer = [r.id for r in page.rows] + newer
         if not page.has_newer:
             break
-        page = audit.entries(sup, newer_than=page.rows[0].id, limit=20)
+        page = audit_log.entries(sup, newer_than=page.rows[0].id, limit=20)
     assert newer == sorted(arrived, reverse=True) and page.has_older
 
 
@@ -171,7 +171,7 @@ def test_paging_a_filter_keeps_to_the_filter(people: dict[str, int]) -> None:
     many(90, action="logout", officer=people["petugas2"])
     filt = AuditFilter(action="login", officer=people["petugas2"])
     assert everything(sup, filt, limit=50) == sorted(mine, reverse=True)
-    page = audit.entries(sup, filt, older_than=min(mine))
+    page = audit_log.entries(sup, filt, older_than=min(mine))
     assert (page.rows, page.has_older, page.has_newer) == ([], False, True)
 
 
@@ -188,14 +188,14 @@ def read_csv(path: Path) -> list[list[str]]:
 def test_the_export_holds_exactly_the_filtered_entries(
         people: dict[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     sup, one = people["supervisor"], people["officer"]
-    monkeypatch.setattr(audit, "EXPORT_STEP_ROWS", 7)  # many steps, as with a big log
+    monkeypatch.setattr(audit_log, "EXPORT_STEP_ROWS", 7)  # many steps, as with a big log
     handed = many(40, officer=one, counter=5)
     many(25, action="login", officer=one, counter=5)
     tricky = write(NOW, "login_failed", None, 5, "=HYPERLINK(\"http://x\")")
     write(NOW, "pickup_handed_over", people["petugas2"], 6, "Sri \"Ani\", Jl. Melati; Café")
     filt = AuditFilter(officer=one, action="pickup_handed_over", date_from=JULY_1)
     target = tmp_path / "audit.csv"
-    count = audit.export_csv(sup, filt, target, action_names={"pickup_handed_over":
+    count = audit_log.export_csv(sup, filt, target, action_names={"pickup_handed_over":
                                                                "paspor diserahkan"}, lang="en")
     rows = read_csv(target)
     assert rows[0] == ["no", "time", "action_code", "action", "officer", "officer_name",
@@ -208,11 +208,11 @@ def test_the_export_holds_exactly_the_filtered_entries(
 
     # Text that a spreadsheet would run as a formula arrives as text; quotes survive.
     every = tmp_path / "semua.csv"
-    audit.export_csv(sup, AuditFilter(counter=5, action="login_failed"), every, lang="id")
+    audit_log.export_csv(sup, AuditFilter(counter=5, action="login_failed"), every, lang="id")
     rows = read_csv(every)
     assert rows[0][:3] == ["no", "waktu", "kode_tindakan"]
     assert [int(rows[1][0]), rows[1][7]] == [tricky, "'=HYPERLINK(\"http://x\")"]
-    audit.export_csv(sup, AuditFilter(counter=6), every)
+    audit_log.export_csv(sup, AuditFilter(counter=6), every)
     assert read_csv(every)[1][7] == "Sri \"Ani\", Jl. Melati; Café"
 
     # Each export is itself in the log, with the filter and how many rows left.
@@ -228,7 +228,7 @@ def test_an_export_that_cannot_be_written_leaves_no_file(
     many(3)
     target = tmp_path / "missing-folder" / "audit.csv"
     with pytest.raises(InvalidInput) as err:
-        audit.export_csv(people["supervisor"], None, target)
+        audit_log.export_csv(people["supervisor"], None, target)
     assert err.value.code == "audit_export_unwritable"
     assert not target.parent.exists()
     assert not AuditEntry.select().where(AuditEntry.action == "audit_exported").exists()
@@ -242,23 +242,24 @@ def test_only_supervisors_and_admins_read_or_export_the_log(
     many(3)
     for viewer, code in ((people["officer"], "needs_supervisor"), (None, "needs_supervisor")):
         with pytest.raises(Refused) as err:
-            audit.entries(viewer)
+            audit_log.entries(viewer)
         assert err.value.code == code
         with pytest.raises(Refused):
-            audit.filter_choices(viewer)
+            audit_log.filter_choices(viewer)
         with pytest.raises(Refused):
-            audit.export_csv(viewer, None, tmp_path / "x.csv")
+            audit_log.export_csv(viewer, None, tmp_path / "x.csv")
         assert not (tmp_path / "x.csv").exists()
     # A supervisor deactivated a minute ago is refused at the next read.
     run_in_transaction(lambda: Officer.update(active=False).where(
         Officer.id == people["supervisor"]).execute())
     with pytest.raises(NotFound):
-        audit.entries(people["supervisor"])
+        audit_log.entries(people["supervisor"])
     admin = officers.add_officer("admin", "rahasia-123", role="admin").id
-    assert len(audit.entries(admin).rows) >= 3
+    assert len(audit_log.entries(admin).rows) >= 3
 
 
-def test_the_module_offers_no_way_to_change_the_log() -> None:
-    names = {n for n in dir(audit) if not n.startswith("_")}
+@pytest.mark.parametrize("module", [audit, audit_log])
+def test_the_module_offers_no_way_to_change_the_log(module: object) -> None:
+    names = {n for n in dir(module) if not n.startswith("_")}
     assert not {n for n in names if n.startswith(("update", "delete", "remove", "purge",
                                                   "edit"))}

@@ -13,7 +13,7 @@ from app.errors import Refused
 from app.office import officers, reports, retention, settings
 from app.pickup import backlog
 from app.pickup import service as pickup
-from app.queue import engine
+from app.queue import status
 from app.storage.models import AuditEntry, PickupRecord
 
 JAKARTA = dt.timedelta(hours=7)
@@ -187,4 +187,4 @@ def test_a_purged_passport_still_reads_at_the_counter(history: dict[str, int],
     # A passport whose record was erased is not handed over again.
     with pytest.raises(Refused):
         pickup.hand_over(code, 5, "petugas1", "self", id_checked=True)
-    assert engine.office_status().queues  # the rest of the office is unaffected
+    assert status.office_status().queues  # the rest of the office is unaffected

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app import codes
+from app import codes, feed
 from app.errors import InvalidInput, LoketError, NotFound, Refused
 from app.office import officers, settings
 from app.pickup import backlog
@@ -128,7 +128,7 @@ def test_handover_records_who_where_when_and_is_audited(shelf: dict[str, str]) -
     assert entry.subject == "2024-TNG-000001" and entry.counter == 6
     assert '"collector": "family"' in entry.details
     # Windows following the feed hear of it; the feed carries no personal data.
-    event = engine.changes_since(0)[-1]
+    event = feed.changes_since(0)[-1]
     assert (event.kind, event.counter, event.data) == ("pickup_collected", 6,
                                                        {"record": rec.id})
 

@@ -8,7 +8,7 @@ from playhouse.test_utils import count_queries
 
 from app import clock
 from app.errors import Refused
-from app.feed import FeedCursor
+from app.feed import EventView, FeedCursor
 from app.office.settings import get_settings
 from app.pickup import backlog
 from app.pickup import service as pickup
@@ -24,7 +24,6 @@ from app.queue.board import (
     fold_recent,
     load_board,
 )
-from app.queue.engine import EventView
 
 
 def _numbers(calls: list[Call]) -> list[str]:

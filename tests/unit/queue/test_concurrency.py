@@ -8,7 +8,7 @@ from collections import Counter as Tally
 
 import pytest
 
-from app.queue import engine
+from app.queue import engine, status
 from app.storage.models import Counter, CounterQueue, Event, Queue, Ticket
 from tests import workers
 
@@ -58,7 +58,7 @@ def test_eight_issuers_and_eight_callers(office: str) -> None:
     assert Ticket.select().where(Ticket.status != "done").count() == 0
     per_ticket_calls = Tally(e.ticket for e in Event.select().where(Event.kind == "called"))
     assert set(per_ticket_calls.values()) == {1}
-    assert engine.office_status().queues[0].issued_today == total
+    assert status.office_status().queues[0].issued_today == total
 
 
 def test_one_counter_never_holds_two_tickets(office: str) -> None:

@@ -7,8 +7,10 @@ from collections.abc import Callable
 
 import pytest
 
+from app import feed
 from app.errors import NotFound, Refused
 from app.queue import engine
+from app.queue.status import office_status
 from app.storage.models import Counter, CounterQueue, Queue, Ticket
 
 
@@ -259,7 +261,7 @@ def test_status_counts_waiting_and_holding(office: str,
     engine.issue_ticket("B")
     travel(t0 + dt.timedelta(minutes=7))
     engine.call_next(1)
-    status = engine.office_status()
+    status = office_status()
     by_prefix = {q.prefix: q for q in status.queues}
     assert by_prefix["A"].waiting == 1 and by_prefix["A"].issued_today == 2
     assert by_prefix["B"].longest_wait_s == 7 * 60
@@ -271,24 +273,24 @@ def test_status_counts_waiting_and_holding(office: str,
 
 
 def test_every_change_is_in_the_feed_in_order(office: str) -> None:
-    start = engine.last_event_id()
+    start = feed.last_event_id()
     t = engine.issue_ticket("A")
     engine.call_next(3)
     engine.recall(t.number, 3)
     engine.start_serving(t.number, 3)
     engine.finish(t.number, 3)
-    events = engine.changes_since(start)
+    events = feed.changes_since(start)
     assert [e.kind for e in events] == ["issued", "called", "recalled", "serving", "finished"]
     assert all(e.number == "A001" for e in events)
     assert events[1].counter == 3
-    assert engine.changes_since(events[-1].id) == []
+    assert feed.changes_since(events[-1].id) == []
 
 
 def test_refused_action_writes_no_event(office: str) -> None:
-    start = engine.last_event_id()
+    start = feed.last_event_id()
     with pytest.raises(Refused):
         engine.call_next(1)
-    assert engine.changes_since(start) == []
+    assert feed.changes_since(start) == []
 
 
 def test_queue_removed_from_counter_is_not_called_there(office: str) -> None:

@@ -47,7 +47,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from app import clock
+from app import clock, feed
 from app.errors import NotFound, Refused
 from app.office import settings as office_settings
 from app.queue import engine
@@ -397,7 +397,7 @@ def snapshot() -> Snapshot:
         sequences={q: last for q, _, last in DailySequence.select(
             DailySequence.queue, DailySequence.service_day, DailySequence.last).tuples()},
         events=Event.select().count(),
-        last_event=engine.last_event_id(),
+        last_event=feed.last_event_id(),
         audit=AuditEntry.select().count(),
         requests=RequestLog.select().count(),
     )
@@ -512,7 +512,7 @@ class TicketMachine(RuleBasedStateMachine):
                 assert row["started_at"] == row["called_at"]
         assert row["issued_at"].isoformat() == view.issued_at
 
-        events = engine.changes_since(before.last_event)
+        events = feed.changes_since(before.last_event)
         assert after.events == before.events + 1 and len(events) == 1, (
             f"{op}({kwargs}) wrote {[e.kind for e in events]}")
         event = events[0]

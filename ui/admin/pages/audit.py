@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.office import audit
-from app.office.audit import AuditFilter, AuditPage, FilterChoices
+from app.office import audit_log
+from app.office.audit_log import AuditFilter, AuditPage, FilterChoices
 from app.office.officers import OfficerView
 from ui.admin.page import error_sentence
 from ui.kit.worker import DbWorker
@@ -76,7 +76,7 @@ class AdminAuditPage(QWidget):
             box.setMinimumContentsLength(letters)
         self._text = QLineEdit(self)
         self._text.setObjectName("text_filter")
-        self._text.setMaxLength(audit.MAX_TEXT)
+        self._text.setMaxLength(audit_log.MAX_TEXT)
         self._apply = QPushButton(self)
         self._apply.setObjectName("apply_filter")
         self._apply.setDefault(True)
@@ -166,7 +166,7 @@ class AdminAuditPage(QWidget):
             return
         viewer = self._officer.id
         self._set_busy(True)
-        self._worker.submit(lambda: audit.filter_choices(viewer), self._fill_choices,
+        self._worker.submit(lambda: audit_log.filter_choices(viewer), self._fill_choices,
                             self._failed)
 
     # --- texts -------------------------------------------------------------------------
@@ -301,7 +301,7 @@ class AdminAuditPage(QWidget):
         viewer, filt = self._officer.id, self._filter
         self._set_busy(True)
         self._worker.submit(
-            lambda: audit.entries(viewer, filt, older_than=older_than, newer_than=newer_than),
+            lambda: audit_log.entries(viewer, filt, older_than=older_than, newer_than=newer_than),
             self._show_page, self._failed)
 
     def _show_page(self, page: AuditPage) -> None:
@@ -350,7 +350,7 @@ class AdminAuditPage(QWidget):
         self._message.setText(self.tr("Exporting…"))
         self._message.setStyleSheet("")
         self._worker.submit(
-            lambda: audit.export_csv(viewer, filt, path, action_names=names),
+            lambda: audit_log.export_csv(viewer, filt, path, action_names=names),
             lambda count: self._exported(count, path), self._failed)
 
     def _exported(self, count: int, path: str) -> None:
@@ -389,5 +389,5 @@ class AdminAuditPage(QWidget):
         return self._busy
 
     @property
-    def rows(self) -> list[audit.AuditRow]:
+    def rows(self) -> list[audit_log.AuditRow]:
         return list(self._page.rows) if self._page is not None else []

@@ -37,7 +37,7 @@ from app.messages import current_language
 from app.office import permissions
 from app.office import settings as office_settings
 from app.office.officers import OfficerView
-from app.queue import engine
+from app.queue import status
 from ui.admin.page import error_sentence
 from ui.kit.i18n import LANGUAGE_NAMES, LANGUAGES
 from ui.kit.worker import DbWorker
@@ -60,7 +60,7 @@ class _Loaded:
 def _load() -> _Loaded:
     """On the worker thread: the settings as stored now, the keys, the pickup queues."""
     office = office_settings.get_settings(fresh=True)
-    queues = [(q.code, q.prefix, q.name_id, q.name_en) for q in engine.office_status().queues
+    queues = [(q.code, q.prefix, q.name_id, q.name_en) for q in status.office_status().queues
               if q.kind == "pickup"]
     return _Loaded(office, office_settings.key_overview(), queues)
 

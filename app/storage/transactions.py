@@ -1,0 +1,138 @@
+"""Transactions: one write transaction that may be retried, a read, and acting once.
+
+* :func:`run_in_transaction` runs a unit of work in one write transaction (``BEGIN
+  IMMEDIATE`` on SQLite, row locks on the servers) and re-runs it on a transient
+  conflict (deadlock, serialisation failure, lock wait timeout);
+* :func:`read` runs read-only work;
+* :func:`idempotent` runs work at most once per client-made request id: a retry
+  after a lost reply returns the first result instead of acting twice.
+
+A lost connection becomes :class:`~app.errors.DatabaseUnavailable` in all three.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import random
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import peewee as pw
+
+from app import clock
+from app.errors import DatabaseUnavailable, Refused
+from app.storage.db import (
+    DATABASE_ERRORS,
+    backend_of,
+    database,
+    discard_connection,
+    ensure_connected,
+    first_line,
+    is_connection_error,
+    is_retryable,
+)
+from app.storage.models import RequestLog
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@contextmanager
+def _write_transaction() -> Iterator[None]:
+    """A transaction that takes the write lock up front on SQLite.
+
+    SQLite's default deferred transaction upgrades its lock on the first write
+    and then fails with "database is locked" under contention; BEGIN IMMEDIATE
+    queues writers on the busy timeout instead. The servers lock rows.
+    """
+    db = database.obj
+    if backend_of(db) == "sqlite":
+        with db.atomic("IMMEDIATE"):
+            yield
+    else:
+        with db.atomic():
+            yield
+
+
+def run_in_transaction(work: Callable[[], T], attempts: int = 8) -> T:
+    """Run ``work`` in one write transaction, re-running it on transient conflicts.
+
+    ``work`` must only touch the database (no side effects outside it), which is
+    what makes re-running it safe. A lost connection becomes
+    :class:`DatabaseUnavailable`.
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            ensure_connected()
+            with _write_transaction():
+                return work()
+        except DATABASE_ERRORS as exc:
+            if is_retryable(exc) and attempt < attempts:
+                delay = min(0.2, 0.005 * 2**attempt) * (0.5 + random.random())
+                log.debug("transient conflict (%s), retry %d in %.3fs", exc, attempt, delay)
+                time.sleep(delay)
+                continue
+            if is_connection_error(exc):
+                discard_connection()
+                raise DatabaseUnavailable("database_unreachable", reason=first_line(exc)) from exc
+            raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def read(work: Callable[[], T]) -> T:
+    """Run a read-only ``work``; a lost connection becomes :class:`DatabaseUnavailable`."""
+    try:
+        ensure_connected()
+        return work()
+    except DATABASE_ERRORS as exc:
+        if is_connection_error(exc):
+            discard_connection()
+            raise DatabaseUnavailable("database_unreachable", reason=first_line(exc)) from exc
+        raise
+
+
+def idempotent(operation: str, request_id: str | None, work: Callable[[], R],
+               dump: Callable[[R], dict[str, Any]],
+               load: Callable[[dict[str, Any]], R]) -> R:
+    """Run ``work`` in a transaction once per ``request_id``; a repeat returns the first
+    result, rebuilt by ``load`` (inside the transaction) from what ``dump`` stored."""
+    if request_id is None:
+        return run_in_transaction(work)
+
+    def stored() -> R | None:
+        prior = RequestLog.get_or_none(RequestLog.request_id == request_id)
+        if prior is None:
+            return None
+        if prior.operation != operation:
+            raise Refused("request_reused")
+        return load(json.loads(prior.result))
+
+    def guarded() -> R:
+        earlier = stored()
+        if earlier is not None:
+            return earlier
+        result = work()
+        RequestLog.insert(request_id=request_id, operation=operation,
+                          result=json.dumps(dump(result), default=str),
+                          created_at=clock.utcnow()).execute()
+        return result
+
+    try:
+        return run_in_transaction(guarded)
+    except pw.IntegrityError:
+        # A concurrent attempt with the same id committed first: return its result.
+        earlier = read(stored)
+        if earlier is None:
+            raise
+        return earlier
+
+
+def prune_request_ids(cutoff: dt.datetime) -> int:
+    """Forget request ids remembered before ``cutoff`` (inside a transaction)."""
+    return int(RequestLog.delete().where(RequestLog.created_at < cutoff).execute())
