@@ -15,7 +15,6 @@ gap left by a rolled back transaction simply ages out.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from typing import Any
 import peewee as pw
 
 from app import clock
+from app.storage import json_text
 from app.storage.models import Counter, Event, Ticket
 from app.storage.prepared import Param, Prepared
 from app.storage.transactions import prune_request_ids, read, run_in_transaction
@@ -63,7 +63,7 @@ def emit(kind: str, ticket: Ticket | None = None, counter: Counter | None = None
         "number": ticket.number if ticket else None,
         "queue": ticket.service_queue_id if ticket else None,
         "counter": counter.number if counter else None,
-        "data": json.dumps(data, ensure_ascii=False, default=str)})
+        "data": json_text.dumps(data)})
 
 
 def emit_event(kind: str, counter: Counter | None = None, **data: Any) -> None:
@@ -79,7 +79,7 @@ def changes_since(event_id: int, limit: int = 500) -> list[EventView]:
         rows = (Event.select().where(Event.id > event_id).order_by(Event.id).limit(limit))
         return [EventView(id=e.id, at=e.created_at.isoformat(), kind=e.kind, ticket=e.ticket,
                           number=e.number, queue=e.queue, counter=e.counter,
-                          data=json.loads(e.data or "{}")) for e in rows]
+                          data=json_text.loads(e.data, {})) for e in rows]
 
     return read(work)
 

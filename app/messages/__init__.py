@@ -419,14 +419,9 @@ ACTION_WORDS: Final[dict[str, dict[str, str]]] = {
 
 def _merge_area_catalogues() -> None:
     """Each area of the supervisor's window keeps its sentences in its own module."""
-    from app.messages import admin as messages_admin
-    from app.messages import audit as messages_audit
-    from app.messages import backup as messages_backup
-    from app.messages import reports as messages_reports
-    from app.messages import setup as messages_setup
+    from app.messages import admin, audit, backup, reports, setup  # this package's own
 
-    for area in (messages_admin, messages_audit, messages_backup, messages_reports,
-                 messages_setup):
+    for area in (admin, audit, backup, reports, setup):
         clash = MESSAGES.keys() & area.MESSAGES.keys()
         if clash:
             raise RuntimeError(f"message codes defined twice: {sorted(clash)}")

@@ -17,7 +17,6 @@ each other at the same moment cannot leave the office without one.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from app.office import officers, permissions
 from app.office.audit import record
 from app.office.officers import LoginThrottle, OfficerView
 from app.office.settings import get_settings, invalidate_cache, office_today
+from app.storage import json_text
 from app.storage.db import backend_of, database
 from app.storage.models import (
     HELD_STATUSES,
@@ -311,7 +311,7 @@ class QueueRef:
 
 
 @dataclass(frozen=True)
-class CounterRow:
+class CounterListing:
     id: int
     number: int
     name: str
@@ -320,7 +320,7 @@ class CounterRow:
     holding: str | None  # the number it holds today, if any
 
 
-def _counter_rows(where: pw.Expression | None = None) -> list[CounterRow]:
+def _counter_rows(where: pw.Expression | None = None) -> list[CounterListing]:
     today = office_today()
     counters = Counter.select().order_by(Counter.number)
     if where is not None:
@@ -334,11 +334,11 @@ def _counter_rows(where: pw.Expression | None = None) -> list[CounterRow]:
             QueueRef(code, prefix, name_id, name_en, bool(active)))
     held = dict(_rows(Ticket.select(Ticket.counter, Ticket.number)
                       .where(Ticket.service_day == today, Ticket.status.in_(HELD_STATUSES))))
-    return [CounterRow(c.id, c.number, c.name, bool(c.active), links.get(c.id, []),
+    return [CounterListing(c.id, c.number, c.name, bool(c.active), links.get(c.id, []),
                        held.get(c.id)) for c in counters]
 
 
-def list_counters() -> list[CounterRow]:
+def list_counters() -> list[CounterListing]:
     """Every counter with the queues it serves, in order, and what it holds now."""
     return read(_counter_rows)
 
@@ -394,13 +394,13 @@ def _replace_queues(counter: Counter, refs: list[str]) -> tuple[list[str], list[
 
 
 def add_counter(by: int, number: object, name: object,
-                queues: Sequence[str] | None = None) -> CounterRow:
+                queues: Sequence[str] | None = None) -> CounterListing:
     """A new counter (number 1–999, unique), optionally with the queues it serves."""
     num = parse_counter_number(number)
     label = _counter_name(name)
     refs = _queue_refs(queues) if queues is not None else []
 
-    def work() -> CounterRow:
+    def work() -> CounterListing:
         actor = permissions.require(by, "counter_manage")
         if Counter.select().where(Counter.number == num).exists():
             raise Refused("counter_exists", counter=num)
@@ -419,7 +419,7 @@ def add_counter(by: int, number: object, name: object,
 
 
 def update_counter(by: int, number: int, *, name: object | None = None,
-                   queues: Sequence[str] | None = None) -> CounterRow:
+                   queues: Sequence[str] | None = None) -> CounterListing:
     """Rename a counter and/or set the queues it serves, in its order of preference.
 
     The queue links are replaced in one transaction: this is how a pickup counter is
@@ -428,7 +428,7 @@ def update_counter(by: int, number: int, *, name: object | None = None,
     label = _counter_name(name) if name is not None else None
     refs = _queue_refs(queues) if queues is not None else None
 
-    def work() -> CounterRow:
+    def work() -> CounterListing:
         actor = permissions.require(by, "counter_manage")
         counter = _counter_for_update(number)
         before: dict[str, object] = {}
@@ -449,16 +449,16 @@ def update_counter(by: int, number: int, *, name: object | None = None,
     return run_in_transaction(work)
 
 
-def set_counter_queues(by: int, number: int, queues: Sequence[str]) -> CounterRow:
+def set_counter_queues(by: int, number: int, queues: Sequence[str]) -> CounterListing:
     """The queues a counter serves, in order (codes or prefixes); never none."""
     return update_counter(by, number, queues=queues)
 
 
-def set_counter_active(by: int, number: int, active: bool) -> CounterRow:
+def set_counter_active(by: int, number: int, active: bool) -> CounterListing:
     """Open or close a counter. A counter holding a called or served ticket stays open
     until that ticket is finished, marked no-show or transferred."""
 
-    def work() -> CounterRow:
+    def work() -> CounterListing:
         actor = permissions.require(by, "counter_manage")
         # Locked like call-next locks it, so a call cannot slip in before the close.
         counter = _counter_for_update(number)
@@ -680,7 +680,7 @@ def _follow_prefix_in_settings(old_prefix: str, code: str) -> list[str]:
     moved = []
     for key in _QUEUE_SETTINGS:
         row = Setting.get_or_none(Setting.key == key)
-        if row is not None and str(json.loads(row.value)).strip().upper() == old_prefix:
-            Setting.update(value=json.dumps(code)).where(Setting.key == key).execute()
+        if row is not None and str(json_text.loads(row.value)).strip().upper() == old_prefix:
+            Setting.update(value=json_text.dumps(code)).where(Setting.key == key).execute()
             moved.append(key)
     return moved

@@ -7,10 +7,10 @@ entry.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from app import clock
+from app.storage import json_text
 from app.storage.models import AuditEntry, Officer
 
 
@@ -29,5 +29,5 @@ def record(
         officer=officer,
         counter=counter,
         subject=subject[:100],
-        details=json.dumps(details or {}, ensure_ascii=False, sort_keys=True, default=str),
+        details=json_text.dumps(details or {}),
     )

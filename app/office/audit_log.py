@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -25,6 +24,7 @@ from app.messages import render
 from app.office import permissions
 from app.office.audit import record
 from app.office.settings import get_settings
+from app.storage import json_text
 from app.storage.models import AuditEntry, Counter, Officer
 from app.storage.transactions import read, run_in_transaction
 
@@ -159,7 +159,7 @@ def _row(values: tuple[Any, ...], zone_name: str) -> AuditRow:
         at = dt.datetime.fromisoformat(at)
     local = at.replace(tzinfo=dt.UTC).astimezone(clock.zone(zone_name)).replace(tzinfo=None)
     try:
-        parsed = json.loads(details or "{}")
+        parsed = json_text.loads(details, {})
     except ValueError:
         parsed = {"text": details}
     if not isinstance(parsed, dict):

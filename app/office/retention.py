@@ -20,15 +20,16 @@ A purge is idempotent: a second run finds nothing left to erase.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import asdict, dataclass
 from typing import Any, Final, cast
 
 import peewee as pw
 
 from app import clock
+from app.office import permissions
 from app.office.audit import record
 from app.office.settings import get_settings
+from app.storage import json_text
 from app.storage.models import CANCELLED, COLLECTED, AuditEntry, PickupRecord
 from app.storage.transactions import read, run_in_transaction
 
@@ -107,7 +108,7 @@ def _named_entries(cutoff: dt.datetime) -> list[tuple[int, str]]:
     found = []
     for entry_id, text, record_id in cast(list[tuple[Any, ...]], list(query)):
         try:
-            details = json.loads(text)
+            details = json_text.loads(text)
         except ValueError:
             continue
         # The subject is the application number; the record id makes sure it is this one.
@@ -115,8 +116,7 @@ def _named_entries(cutoff: dt.datetime) -> list[tuple[int, str]]:
             continue
         clean = _scrubbed(details)
         if clean is not None:
-            found.append((int(entry_id), json.dumps(clean, ensure_ascii=False, sort_keys=True,
-                                                    default=str)))
+            found.append((int(entry_id), json_text.dumps(clean)))
     return found
 
 
@@ -141,7 +141,6 @@ def purge(by: int | None, today: dt.date | None = None, dry_run: bool = False) -
 
     def work() -> PurgeResult:
         if by is not None:
-            from app.office import permissions
 
             permissions.require(by, "purge")
         _, entries = plan()

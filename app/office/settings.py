@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import re
 import secrets
 import time
@@ -18,7 +17,9 @@ from typing import Any
 from app import clock, codes, feed
 from app.errors import InvalidInput, SchemaError
 from app.messages import LANGUAGES
+from app.office import permissions
 from app.office.audit import record
+from app.storage import json_text
 from app.storage.models import Officer, Queue, Setting
 from app.storage.transactions import read, run_in_transaction
 
@@ -87,7 +88,7 @@ _cache: tuple[float, OfficeSettings] | None = None
 
 
 def _load() -> OfficeSettings:
-    values = {row.key: json.loads(row.value) for row in Setting.select()
+    values = {row.key: json_text.loads(row.value) for row in Setting.select()
               if row.key in _FIELDS}
     if "previous_signing_keys" in values:
         values["previous_signing_keys"] = tuple(values["previous_signing_keys"])
@@ -145,7 +146,7 @@ def ensure_defaults(office_name: str | None = None) -> OfficeSettings:
         defaults["signing_secret"] = secrets.token_hex(32)
         if office_name:
             defaults["office_name"] = office_name
-        rows = [{"key": k, "value": json.dumps(v)} for k, v in defaults.items()]
+        rows = [{"key": k, "value": json_text.dumps(v)} for k, v in defaults.items()]
         Setting.insert_many(rows).on_conflict_ignore().execute()
 
     run_in_transaction(work)
@@ -225,16 +226,16 @@ def update_settings(officer: Officer | int | None = None, *, check_role: bool = 
 
     def work() -> None:
         if check_role:
-            from app.office import permissions
 
             permissions.require(officer, "settings_office")
             if changes.keys() & SECURITY_KEYS:
                 permissions.require(officer, "settings_security")
         for key, value in changes.items():
-            updated = Setting.update(value=json.dumps(value)).where(Setting.key == key).execute()
+            text = json_text.dumps(value)
+            updated = Setting.update(value=text).where(Setting.key == key).execute()
             # MariaDB counts changed rows, so an unchanged value also reads as 0 here.
             if not updated and not Setting.select().where(Setting.key == key).exists():
-                Setting.insert(key=key, value=json.dumps(value)).execute()
+                Setting.insert(key=key, value=text).execute()
         shown = {k: ("***" if k == "signing_secret" else v) for k, v in changes.items()}
         record("settings_changed", officer=officer, details=shown)
         _announce(sorted(changes))
@@ -280,7 +281,6 @@ def rotate_signing_key(officer: Officer | int | None, grace_days: int | None = N
 
     def work() -> str:
         if check_role:
-            from app.office import permissions
 
             permissions.require(officer, "settings_security")
         current = _load()
@@ -293,8 +293,8 @@ def rotate_signing_key(officer: Officer | int | None, grace_days: int | None = N
                             "valid_until": until.isoformat()})
         for key, value in (("signing_secret", secrets.token_hex(32)),
                            ("previous_signing_keys", kept)):
-            if not Setting.update(value=json.dumps(value)).where(Setting.key == key).execute():
-                Setting.insert(key=key, value=json.dumps(value)).execute()
+            if not Setting.update(value=json_text.dumps(value)).where(Setting.key == key).execute():
+                Setting.insert(key=key, value=json_text.dumps(value)).execute()
         _announce(["signing_key"])
         record("signing_key_rotated", officer=officer,
                details={"old_codes_valid_until": until.isoformat(),

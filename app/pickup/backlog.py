@@ -19,9 +19,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import hashlib
 import io
+import logging
+import os
 import re
 import sqlite3
+import warnings
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Final, cast
@@ -76,7 +81,7 @@ _DELIMITERS: Final = (",", ";", "\t", "|")
 
 
 @dataclass(frozen=True)
-class Problem:
+class ImportProblem:
     """One bad line: its number in the file (1 = the header) and why."""
 
     line: int
@@ -91,7 +96,7 @@ class Problem:
 class ImportRejected(InvalidInput):
     """The file has bad lines; nothing was imported. ``problems`` lists every one."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[ImportProblem]) -> None:
         super().__init__("import_rejected", count=len(problems))
         self.problems = problems
 
@@ -250,11 +255,7 @@ MAX_XLSX_UNPACKED: Final = 512 * 1024 * 1024
 def _xlsx_rows(data: bytes) -> list[list[str]]:
     """Every row of the first sheet as text. Anything openpyxl cannot make sense of
     (a damaged archive, a sheet that is not a table) is one readable refusal."""
-    import logging
-    import warnings
-    import zipfile
-
-    import openpyxl
+    import openpyxl  # a spreadsheet library: loaded only when a workbook comes
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -323,17 +324,17 @@ def parse_backlog(data: bytes) -> ParsedFile:
                            known=", ".join(_DOC_NAMES.values()))
 
     rows: list[BacklogRow] = []
-    problems: list[Problem] = []
+    problems: list[ImportProblem] = []
     first_seen: dict[str, int] = {}
     expected = len(columns)
     for line, fields in records:
         if fields is None:
-            problems.append(Problem(line, "import_bad_quoting"))
+            problems.append(ImportProblem(line, "import_bad_quoting"))
             break
         if not any(f.strip() for f in fields):
             continue  # blank lines and the ";;;;" rows spreadsheets leave at the end
         if len(fields) != expected:
-            problems.append(Problem(line, "import_column_count",
+            problems.append(ImportProblem(line, "import_column_count",
                                     {"found": len(fields), "expected": expected}))
             continue
         # Line breaks and runs of spaces inside a cell become one space.
@@ -342,7 +343,7 @@ def parse_backlog(data: bytes) -> ParsedFile:
         number = values.get("application_no", "").upper()
         first = first_seen.setdefault(number, line) if number else line
         if first != line:  # a duplicate even if the first one had other faults
-            bad.append(Problem(line, "import_duplicate", {"value": number, "first": first}))
+            bad.append(ImportProblem(line, "import_duplicate", {"value": number, "first": first}))
         if bad or row is None:
             problems.extend(bad)
             continue
@@ -354,37 +355,38 @@ def parse_backlog(data: bytes) -> ParsedFile:
     return ParsedFile(rows, [c for c in columns if c], ignored, delimiter, encoding)
 
 
-def _check_row(line: int, values: dict[str, str]) -> tuple[BacklogRow | None, list[Problem]]:
-    bad: list[Problem] = []
+def _check_row(line: int, values: dict[str, str]) -> tuple[BacklogRow | None, list[ImportProblem]]:
+    bad: list[ImportProblem] = []
     for column, value in values.items():
         if _has_control(value):
-            bad.append(Problem(line, "import_control_chars", {"column": COLUMNS[column][0]}))
+            bad.append(ImportProblem(line, "import_control_chars", {"column": COLUMNS[column][0]}))
     if bad:
         return None, bad
     for column in REQUIRED:
         if not values.get(column):
-            bad.append(Problem(line, "import_missing", {"column": COLUMNS[column][0]}))
+            bad.append(ImportProblem(line, "import_missing", {"column": COLUMNS[column][0]}))
     application_no = values.get("application_no", "").upper()
     if application_no and not _APPLICATION_NO.fullmatch(application_no):
-        bad.append(Problem(line, "import_bad_application_no", {"value": values["application_no"]}))
+        bad.append(ImportProblem(line, "import_bad_application_no",
+                                 {"value": values["application_no"]}))
     passport_no = values.get("passport_no", "").upper().replace(" ", "")
     if passport_no and not _PASSPORT_NO.fullmatch(passport_no):
-        bad.append(Problem(line, "import_bad_passport_no", {"value": values["passport_no"]}))
+        bad.append(ImportProblem(line, "import_bad_passport_no", {"value": values["passport_no"]}))
     for column, limit in _LIMITS.items():
         if len(values.get(column, "")) > limit:
-            bad.append(Problem(line, "import_too_long", {"column": COLUMNS[column][0],
+            bad.append(ImportProblem(line, "import_too_long", {"column": COLUMNS[column][0],
                                                          "max": limit}))
     ready_date = None
     if values.get("ready_date"):
         try:
             ready_date = _parse_date(values["ready_date"])
         except ValueError:
-            bad.append(Problem(line, "import_bad_date", {"value": values["ready_date"]}))
+            bad.append(ImportProblem(line, "import_bad_date", {"value": values["ready_date"]}))
     status = None
     if values.get("status"):
         status = _STATUS_WORDS.get(_normalise_header(values["status"]))
         if status is None:
-            bad.append(Problem(line, "import_bad_status", {"value": values["status"]}))
+            bad.append(ImportProblem(line, "import_bad_status", {"value": values["status"]}))
     if bad:
         return None, bad
     return BacklogRow(line=line, application_no=application_no, name=values["name"],
@@ -677,9 +679,6 @@ class Preview:
 
 def read_list_file(path: str) -> tuple[bytes, FileStamp]:
     """The bytes of a list file and their stamp; a file too big is refused unread."""
-    import hashlib
-    import os
-
     try:
         with open(path, "rb") as handle:
             info = os.fstat(handle.fileno())

@@ -84,7 +84,7 @@ class PickupView:
 
 
 @dataclass(frozen=True)
-class Verification:
+class PickupCheck:
     """The answer to "what is this scan?" for a pickup; nothing was changed."""
 
     valid: bool  # a pickup record was found (signed code or bare application number)
@@ -281,21 +281,21 @@ def code_for(application_no: str) -> str:
     return codes.sign(codes.PICKUP, read(work), key)
 
 
-def verify(raw: str | bytes, lang: str | None = None) -> Verification:
+def verify(raw: str | bytes, lang: str | None = None) -> PickupCheck:
     """Check a scan for a pickup and say what the counter may do. Changes nothing."""
     scan = classify(raw)
 
-    def work() -> Verification:
+    def work() -> PickupCheck:
         try:
             rec = _record_for(scan)
         except LoketError as exc:
-            return Verification(False, False, None, exc.code, exc.message(lang), None, None)
+            return PickupCheck(False, False, None, exc.code, exc.message(lang), None, None)
         view = _view(rec)
         blocker = _blocker(rec, view)
         warning = None if scan.signed else "pickup_not_verified"
         message = (blocker.message(lang) if blocker
                    else render(warning, {}, lang) if warning else "")
-        return Verification(True, scan.signed, rec.status, blocker.code if blocker else None,
+        return PickupCheck(True, scan.signed, rec.status, blocker.code if blocker else None,
                             message, warning, view)
 
     return read(work)
@@ -574,6 +574,7 @@ def records(batch: str | None = None, statuses: Sequence[str] | None = None,
 def slips_for(batch: str | None = None,
               statuses: Sequence[str] = (READY,)) -> list[slips.Slip]:
     """Printable slips for the passports of a batch, in application-number order."""
+    # Drawing slips needs qrcode and Pillow: loaded only by what prints them.
     from app.pickup import slips
 
     key = get_settings().signing_keys()[0]

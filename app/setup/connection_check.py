@@ -23,8 +23,9 @@ import peewee
 
 from app.errors import DatabaseUnavailable, InvalidInput, LoketError
 from app.messages import render
-from app.office import settings
+from app.office import officers, settings
 from app.setup.pc_config import DatabaseChoice
+from app.setup.schema import init_database, seed_demo
 from app.storage import migrations
 from app.storage.db import (
     bind,
@@ -232,7 +233,7 @@ class FirstAdmin:
 
 
 @dataclass(frozen=True)
-class Prepared:
+class PreparedOffice:
     schema_before: int
     schema_version: int
     standard_office: bool
@@ -240,7 +241,7 @@ class Prepared:
 
 
 def prepare(choice: DatabaseChoice, *, office_name: str | None = None,
-            admin: FirstAdmin | None = None, standard_office: bool = False) -> Prepared:
+            admin: FirstAdmin | None = None, standard_office: bool = False) -> PreparedOffice:
     """Create or migrate the schema on ``choice`` and bind the program to it.
 
     ``standard_office`` adds the usual queues and counters of an immigration
@@ -249,9 +250,6 @@ def prepare(choice: DatabaseChoice, *, office_name: str | None = None,
     Only for a program with no window open on another database: the models are
     bound to ``choice`` from here on.
     """
-    from app.office import officers
-    from app.setup.schema import init_database, seed_demo
-
     if admin is not None:
         officers.hash_password(admin.password)  # refuses a short one before any write
         if not officers.valid_username(admin.username):
@@ -278,7 +276,7 @@ def prepare(choice: DatabaseChoice, *, office_name: str | None = None,
             raise InvalidInput("connection_cannot_create", user=choice.user,
                                database=choice.name) from exc
         raise
-    return Prepared(int(str(result["schema_before"])), int(str(result["schema_version"])),
+    return PreparedOffice(int(str(result["schema_before"])), int(str(result["schema_version"])),
                     seeded, created)
 
 

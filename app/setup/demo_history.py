@@ -13,6 +13,7 @@ from typing import Any
 
 from app import clock
 from app.office.settings import get_settings
+from app.setup.schema import DEMO_BATCH
 from app.storage.models import (
     CANCELLED,
     COLLECTED,
@@ -95,8 +96,6 @@ def _backlog_batch(start: dt.date, today: dt.date, zone: str, rng: random.Random
 
     Returns the record ids collected on each day (each gets a backlog ticket).
     """
-    from app.setup.schema import DEMO_BATCH
-
     collect_by_days = get_settings().collect_by_days
     imported = _local(start, 7 * 3600, zone)
     # Ready in waves as printing caught up: a third on each of the first three days.

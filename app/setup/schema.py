@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 import peewee
 
+from app import clock
 from app.office.audit import record
 from app.office.officers import add_officer
-from app.office.settings import ensure_defaults
+from app.office.settings import ensure_defaults, get_settings
+from app.pickup import backlog
 from app.storage import migrations
 from app.storage.models import Counter, CounterQueue, Officer, Queue
 from app.storage.transactions import run_in_transaction
@@ -107,10 +109,6 @@ def seed_demo(with_officers: bool = True, with_passports: bool = True) -> bool:
 
     created = run_in_transaction(work)
     if created and with_passports:
-        from app import clock
-        from app.office.settings import get_settings
-        from app.pickup import backlog
-
         today = clock.service_day(get_settings().timezone)
         backlog.import_backlog(_demo_passport_list(today), batch=DEMO_BATCH, source="demo")
     if created and with_officers:

@@ -13,7 +13,6 @@ A lost connection becomes :class:`~app.errors.DatabaseUnavailable` in all three.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import random
 import time
@@ -25,6 +24,7 @@ import peewee as pw
 
 from app import clock
 from app.errors import DatabaseUnavailable, Refused
+from app.storage import json_text
 from app.storage.db import (
     DATABASE_ERRORS,
     backend_of,
@@ -111,7 +111,7 @@ def idempotent(operation: str, request_id: str | None, work: Callable[[], R],
             return None
         if prior.operation != operation:
             raise Refused("request_reused")
-        return load(json.loads(prior.result))
+        return load(json_text.loads(prior.result))
 
     def guarded() -> R:
         earlier = stored()
@@ -119,7 +119,7 @@ def idempotent(operation: str, request_id: str | None, work: Callable[[], R],
             return earlier
         result = work()
         RequestLog.insert(request_id=request_id, operation=operation,
-                          result=json.dumps(dump(result), default=str),
+                          result=json_text.dumps(dump(result)),
                           created_at=clock.utcnow()).execute()
         return result
 

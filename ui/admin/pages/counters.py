@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.office import admin, permissions
-from app.office.admin import CounterRow, QueueRow
+from app.office.admin import CounterListing, QueueRow
 from app.office.officers import OfficerView
 from ui.admin.page import PageMessage, RecordTable
 from ui.kit.text import local_name
@@ -44,7 +44,7 @@ class CountersPage(QWidget):
         self._queues: list[QueueRow] = []
         self.message = PageMessage(self)
         # Keyed by counter number; none chosen: a new counter.
-        self._records: RecordTable[CounterRow] = RecordTable(
+        self._records: RecordTable[CounterListing] = RecordTable(
             self, "counters_table", 5, worker=worker, message=self.message,
             refresh=self.refresh, key=lambda counter: counter.number, cells=self._cells,
             fill_form=self._fill_form, show_form=self._show_form, stretch=3)
@@ -110,7 +110,7 @@ class CountersPage(QWidget):
         return self.tr("Counters")
 
     def refresh(self) -> None:
-        def work() -> tuple[list[CounterRow], list[QueueRow]]:
+        def work() -> tuple[list[CounterListing], list[QueueRow]]:
             return admin.list_counters(), admin.list_queues()
 
         self._worker.submit(work, self._show_rows, self.message.show_error)
@@ -140,18 +140,18 @@ class CountersPage(QWidget):
 
     # --- showing -------------------------------------------------------------------------------
 
-    def _show_rows(self, data: tuple[list[CounterRow], list[QueueRow]]) -> None:
+    def _show_rows(self, data: tuple[list[CounterListing], list[QueueRow]]) -> None:
         counters, self._queues = data
         self._records.load(counters)
         self.loaded.emit()
 
-    def _cells(self, counter: CounterRow) -> tuple[str, ...]:
+    def _cells(self, counter: CounterListing) -> tuple[str, ...]:
         status = self.tr("open") if counter.active else self.tr("closed")
         queues = ", ".join(q.prefix if q.active else self.tr("{prefix} (closed)").format(
             prefix=q.prefix) for q in counter.queues)
         return (str(counter.number), counter.name, status, queues, counter.holding or "–")
 
-    def selected_counter(self) -> CounterRow | None:
+    def selected_counter(self) -> CounterListing | None:
         return self._records.selected()
 
     def select(self, number: int) -> None:
@@ -161,7 +161,7 @@ class CountersPage(QWidget):
         self._records.start_new()
         self.number.setFocus()
 
-    def _fill_form(self, counter: CounterRow | None) -> None:
+    def _fill_form(self, counter: CounterListing | None) -> None:
         self.number.setText(str(counter.number) if counter else "")
         self.name.setText(counter.name if counter else "")
         served = [q.code for q in counter.queues] if counter else []
