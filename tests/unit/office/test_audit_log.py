@@ -16,8 +16,8 @@ from app.office import settings as office_settings
 from app.office.audit import AuditFilter
 from app.storage.db import run_in_transaction
 from app.storage.models import AuditEntry, Officer
+from tests.helpers import NOW
 
-NOW = dt.datetime(2024, 7, 1, 3, 0)  # Monday 1 July 2024, 10:00 in Jakarta (UTC+7)
 JULY_1 = dt.date(2024, 7, 1)
 
 
