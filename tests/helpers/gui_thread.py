@@ -4,8 +4,8 @@ freezes on a slow or dead database", checked by structure instead of by a stopwa
 During a window test every statement peewee executes is checked: on the main thread,
 with code of ``ui/`` on the call stack, it is refused (:class:`QueryOnGuiThread`) and
 the test fails at its end, even if the window swallowed the exception. The test's own
-set-up and checks (``engine.issue_ticket(...)`` in a test body) run without ``ui/`` on
-the stack and are not affected. The few places where a window may legitimately wait
+set-up, checks and slots (``engine.issue_ticket(...)`` in a test body) are the test
+acting, not a window, and are not affected. The few places where a window may legitimately wait
 for the database on the GUI thread are named in :data:`ALLOWED`; a test can allow more
 with ``@pytest.mark.gui_thread_queries``.
 """
@@ -26,12 +26,17 @@ import pytest
 import ui
 
 UI_DIR = str(Path(ui.__file__).resolve().parent) + "/"
+TESTS_DIR = str(Path(__file__).resolve().parent.parent) + "/"
+HELPERS_DIR = str(Path(__file__).resolve().parent) + "/"
 
 # (file under ui/, function): GUI-thread database work that is there on purpose.
 ALLOWED: set[tuple[str, str]] = {
     # Start-up, before any window exists: the database is opened and migrated, and a
     # failure is asked about in a dialog (nothing else to keep responsive yet).
     ("setup/first_run.py", "open_database"),
+    # The wizard tests a SQLite file on this PC as its path is typed (a local file
+    # answers at once; a server's Test connection runs on the wizard's worker).
+    ("setup/wizard.py", "refresh_report"),
 }
 
 
@@ -40,14 +45,23 @@ class QueryOnGuiThread(AssertionError):
 
 
 def _ui_frame(frame: FrameType | None) -> FrameType | None:
-    """The innermost frame of ``ui/`` code on the stack, unless an allowed one is there."""
+    """The frame of ``ui/`` code that asked for this statement, if a window did.
+
+    The innermost frame of either ``ui/`` or the tests decides: a test's own slot
+    (another counter issuing a ticket while the window shows progress) is the test
+    acting, not the window. An allowed function anywhere on the stack allows it.
+    """
     found = None
+    decided = False
     while frame is not None:
         filename = frame.f_code.co_filename
         if filename.startswith(UI_DIR):
             if (filename[len(UI_DIR):], frame.f_code.co_name) in ALLOWED:
                 return None
-            found = found or frame
+            if not decided:
+                found, decided = frame, True
+        elif filename.startswith(TESTS_DIR) and not filename.startswith(HELPERS_DIR):
+            decided = True
         frame = frame.f_back
     return found
 

@@ -31,6 +31,7 @@ QT_LOG_IGNORE = [
     r"(?i).*no audio device.*",
     r"(?i).*speech.*",
     r"(?i).*dbus.*",
+    r"Couldn't (load|resolve) va.*",  # no video acceleration library (multimedia)
     r"This plugin does not support propagateSizeHints\(\)",
     r"This plugin does not support raise\(\)",
     r"This plugin does not support grabbing the keyboard",

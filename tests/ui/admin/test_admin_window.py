@@ -296,6 +296,7 @@ def test_a_bad_quota_shows_the_message_and_changes_nothing(
 # --- the database going away -------------------------------------------------------------------
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_database_down_shows_the_banner_keeps_what_was_typed_and_carries_on(
         qtbot: QtBot, staff: str, pc: PcSettings, windows: list[AdminWindow]) -> None:
     window = signed_in(qtbot, pc, windows)

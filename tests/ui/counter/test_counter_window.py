@@ -460,6 +460,7 @@ def test_the_window_speaks_indonesian_by_default_and_switches(
 # --- when the database goes away ----------------------------------------------------------
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_an_outage_shows_the_banner_disables_actions_and_recovers(
         qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow]) -> None:
     engine.issue_ticket("paspor")
@@ -484,6 +485,7 @@ def test_an_outage_shows_the_banner_disables_actions_and_recovers(
     assert held(window) == "A001"
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_an_action_lost_in_an_outage_is_retried_once(
         qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow],
         monkeypatch: pytest.MonkeyPatch) -> None:

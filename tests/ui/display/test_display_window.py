@@ -194,6 +194,7 @@ def test_a_notice_changed_on_another_pc_is_on_screen_within_seconds(
     qtbot.waitUntil(lambda: text in display.texts(), timeout=WAIT)
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_an_outage_keeps_the_board_shows_the_mark_and_catches_up(
         display: DisplayWindow, speaker: RecordingSpeaker, qtbot: QtBot,
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -282,6 +283,7 @@ def test_every_text_fits_its_box_at_every_screen_size(
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_thousands_of_calls_do_not_grow_widgets_timers_or_lists(
         office: str, qtbot: QtBot, pc: PcSettings, english: str) -> None:
     speaker = RecordingSpeaker(ms=0)

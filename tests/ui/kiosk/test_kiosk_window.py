@@ -248,6 +248,7 @@ def test_a_collected_passport_is_explained_without_names(
     assert "Pak Kuasa" not in body and "Budi Petugas" not in body and "petugas1" not in body
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_a_failed_print_offers_a_reprint_and_cancelling_voids_the_number(
         open_kiosk: OpenKiosk, qtbot: QtBot) -> None:
     window = open_kiosk("no-such-printer")
@@ -268,6 +269,8 @@ def test_a_failed_print_offers_a_reprint_and_cancelling_voids_the_number(
     assert ticket.number in _text(window, "message_body")
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
+@pytest.mark.qt_log_ignore(r"QPainter::begin\(\): Returned false")  # the failed print
 def test_a_reprint_that_works_keeps_the_number(open_kiosk: OpenKiosk, qtbot: QtBot,
                                                tmp_path: Path) -> None:
     later = tmp_path / "later"  # not there yet: the first print cannot be written
@@ -284,6 +287,7 @@ def test_a_reprint_that_works_keeps_the_number(open_kiosk: OpenKiosk, qtbot: QtB
     assert engine.get_ticket(failed.args[0].id).status == WAITING
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_walking_away_from_a_failed_print_cancels_the_number(
         open_kiosk: OpenKiosk, qtbot: QtBot) -> None:
     window = open_kiosk("no-such-printer", idle_ms=300)
@@ -337,6 +341,7 @@ def test_a_scanner_that_holds_shift_for_capitals_is_still_a_scan(
     assert printed.args[0].number == "B001"
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_a_lost_database_is_said_and_the_retry_reuses_the_request(
         open_kiosk: OpenKiosk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     from app.errors import DatabaseUnavailable

@@ -31,6 +31,7 @@ def test_operations_run_in_order_on_one_other_thread(qtbot: QtBot, worker: DbWor
     assert len(threads) == 1 and threading.get_ident() not in threads
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_an_unreachable_database_and_its_return_are_signalled(
         qtbot: QtBot, worker: DbWorker) -> None:
     errors: list[Exception] = []

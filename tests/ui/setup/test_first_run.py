@@ -188,6 +188,7 @@ def _set_up_sqlite(path: Path, mode: str) -> list[Step]:
     return [pc_page, tested, set_up]
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_a_new_pc_is_set_up_starts_its_mode_and_reopens_the_settings(
         qtbot: QtBot, tmp_path: Path, qapp: QApplication, english: str) -> None:
     from ui.counter.window import CounterWindow
@@ -245,6 +246,7 @@ def test_a_new_pc_is_set_up_starts_its_mode_and_reopens_the_settings(
     assert saved == PcConfig("display", DatabaseChoice(kind="sqlite", path=str(database)))
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_cancelling_the_first_set_up_starts_nothing(
         qtbot: QtBot, qapp: QApplication, english: str) -> None:
     def cancel() -> bool:
@@ -338,6 +340,7 @@ def test_a_window_by_name_on_a_pc_with_the_default_database_opens_without_the_se
     assert not script.steps and seen == [] and not pc_config.exists()
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_a_stop_signal_during_the_set_up_ends_the_run(
         qtbot: QtBot, qapp: QApplication, english: str) -> None:
     import os
@@ -356,6 +359,7 @@ def test_a_stop_signal_during_the_set_up_ends_the_run(
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # given back
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_only_an_admin_opens_a_running_pcs_settings(
         qtbot: QtBot, qapp: QApplication, english: str) -> None:
     """An officer is refused (and it is audited), a wrong password too; Cancel goes back
@@ -410,6 +414,7 @@ def test_only_an_admin_opens_a_running_pcs_settings(
     assert "pc_settings_refused" in acts and "pc_settings_opened" not in acts
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_with_the_database_gone_the_settings_open_without_a_sign_in(
         qtbot: QtBot, qapp: QApplication, english: str) -> None:
     """Nobody can sign in while the server is away — and re-pointing the PC is what the
