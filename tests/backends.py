@@ -41,6 +41,35 @@ def _on_server(backend: str, postgresql_sql: str, mysql_sql: str) -> None:
         admin.close()
 
 
+def end_other_sessions(backend: str, url: str) -> int:
+    """End every session on the scratch database at ``url``; return how many.
+
+    Run before a test resets the database: a session a failed test left behind (a
+    worker process still alive, a thread's connection in an open transaction) would
+    hold locks the reset waits for, and one failure would become many. Only this
+    run's own scratch database is touched, and only from the maintenance database.
+    """
+    name = urlparse(url).path.lstrip("/")
+    admin = url_connect(SERVER_URLS[backend], connect_timeout=3)
+    admin.connect()
+    try:
+        if backend == "postgresql":
+            cursor = admin.execute_sql(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
+            return len(cursor.fetchall())
+        cursor = admin.execute_sql(
+            "SELECT id FROM information_schema.processlist"
+            " WHERE db = %s AND id <> CONNECTION_ID()", (name,))
+        sessions = [int(session) for (session,) in cursor.fetchall()]
+        for session in sessions:
+            with suppress(peewee.DatabaseError):  # it may have ended by itself meanwhile
+                admin.execute_sql(f"KILL {session}")
+        return len(sessions)
+    finally:
+        admin.close()
+
+
 def create_scratch_database(backend: str) -> str:
     """Create an empty database on the server; return its URL. Raises if unreachable."""
     name = f"loket_test_{uuid.uuid4().hex[:10]}"

@@ -21,9 +21,14 @@ from app.setup.schema import init_database
 from app.storage import db as dbmod
 from app.storage.models import ALL_MODELS
 from tests import backends
+from tests.helpers.logfail import _fail_on_unexpected_logs  # noqa: F401
 from tests.password_servers import mysql_password_server, pg_password_server  # noqa: F401
+from tests.workers import Workers
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# pytest-qt reads the binding from here when no qt_api is configured: the ini option
+# would make tests/unit fail to start where pytest-qt and Qt are not installed.
+os.environ.setdefault("PYTEST_QT_API", "pyside6")
 
 BACKENDS = ["sqlite", "postgresql", "mysql"]
 
@@ -107,6 +112,7 @@ def database_url(backend: str, tmp_path: Path, server_urls: dict[str, str | None
     if backend == "sqlite":
         return f"sqlite:///{tmp_path / 'loket.sqlite3'}"
     url = server_url_or_skip(server_urls, backend)
+    backends.end_other_sessions(backend, url)
     _schema_ready.discard(url)
     db = dbmod.open_database(url)
     db.connect()
@@ -129,6 +135,7 @@ def office(backend: str, tmp_path: Path, server_urls: dict[str, str | None]) -> 
         db = dbmod.connect(url)
     else:
         url = server_url_or_skip(server_urls, backend)
+        backends.end_other_sessions(backend, url)
         db = dbmod.connect(url)
         if url in _schema_ready:
             backends.wipe(db, [m._meta.table_name for m in ALL_MODELS
@@ -143,6 +150,16 @@ def office(backend: str, tmp_path: Path, server_urls: dict[str, str | None]) -> 
     yield url
     db.close()
     settings.invalidate_cache()
+
+
+@pytest.fixture
+def worker_processes() -> Iterator[Workers]:
+    """Worker processes for this test, all ended by its teardown (see :class:`Workers`)."""
+    started = Workers()
+    try:
+        yield started
+    finally:
+        started.end()
 
 
 @pytest.fixture

@@ -24,11 +24,9 @@ from app.office import officers
 from app.office.officers import OfficerView
 from app.storage.models import AuditEntry
 from app.storage.transactions import run_in_transaction
+from tests.helpers import NOW, WAIT
 from ui.admin.pages.audit import AdminAuditPage
 from ui.kit.worker import DbWorker
-
-NOW = dt.datetime(2024, 7, 1, 3, 0)  # Monday 1 July 2024, 10:00 in Jakarta
-WAIT = 5000
 
 
 @pytest.fixture

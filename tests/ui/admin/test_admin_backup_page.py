@@ -16,10 +16,9 @@ from app.office import officers, retention, settings
 from app.pickup import backlog
 from app.pickup import service as pickup
 from app.storage.models import AuditEntry, PickupRecord
+from tests.helpers import WAIT
 from ui.admin.pages.backup import BackupPage
 from ui.kit.worker import DbWorker
-
-WAIT = 10_000  # ms
 
 
 @pytest.fixture

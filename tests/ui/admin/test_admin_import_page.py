@@ -18,11 +18,10 @@ from app.office.officers import OfficerView
 from app.pickup import backlog
 from app.queue import engine
 from app.storage.models import AuditEntry, PickupRecord
+from tests.helpers import NOW, WAIT
 from ui.admin.pages.backlog_import import AdminImportPage
 from ui.kit.worker import DbWorker
 
-NOW = dt.datetime(2024, 7, 1, 3, 0)  # Monday 1 July 2024, 10:00 in Jakarta
-WAIT = 10_000
 GOOD = ("no_permohonan;nama;no_paspor;lokasi;tanggal_siap;catatan\n"
         "2024-TNG-000001;Budi Santoso;X1234567;Rak A-01;20/06/2024;\n"
         "2024-TNG-000002;Siti Aminah;X7654321;Rak A-02;;segera\n"

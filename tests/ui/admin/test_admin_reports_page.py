@@ -16,11 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from app.office import reports
 from app.office.officers import OfficerView
-from tests.unit.office.test_reports import BATCH, NOW, D, Hall, at
+from tests.helpers import WAIT
+from tests.helpers.reports import BATCH, NOW, D, Hall, at
 from ui.admin.pages.reports import ReportsPage
 from ui.kit.worker import DbWorker
-
-WAIT = 10_000  # ms
 
 
 @pytest.fixture

@@ -25,11 +25,9 @@ from app.office.officers import OfficerView
 from app.pickup import backlog
 from app.pickup import service as pickup
 from app.storage.models import AuditEntry, Setting
+from tests.helpers import NOW, WAIT
 from ui.admin.pages.settings import AdminSettingsPage
 from ui.kit.worker import DbWorker
-
-NOW = dt.datetime(2024, 7, 1, 3, 0)  # Monday 1 July 2024, 10:00 in Jakarta
-WAIT = 5000
 
 
 @pytest.fixture

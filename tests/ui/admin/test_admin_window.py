@@ -7,7 +7,6 @@ in the database as well as on the screen.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -22,6 +21,7 @@ from app.queue import engine
 from app.storage import db as dbmod
 from app.storage import transactions
 from app.storage.models import AuditEntry, Counter, CounterQueue, Officer, Queue
+from tests.helpers import WAIT
 from tests.outage import database_cut_off
 from ui.admin.pages.counters import CountersPage
 from ui.admin.pages.officers import OfficersPage
@@ -29,8 +29,6 @@ from ui.admin.pages.queues import QueuesPage
 from ui.admin.window import PAGES, AdminWindow
 from ui.kit.worker import DbWorker
 from ui.setup.pc_settings import PcSettings
-
-WAIT = 5000  # ms
 
 
 @pytest.fixture
@@ -299,6 +297,7 @@ def test_a_bad_quota_shows_the_message_and_changes_nothing(
 # --- the database going away -------------------------------------------------------------------
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_database_down_shows_the_banner_keeps_what_was_typed_and_carries_on(
         qtbot: QtBot, staff: str, pc: PcSettings, windows: list[AdminWindow]) -> None:
     window = signed_in(qtbot, pc, windows)
@@ -314,10 +313,9 @@ def test_database_down_shows_the_banner_keeps_what_was_typed_and_carries_on(
 
     loads: list[None] = []
     page.loaded.connect(lambda: loads.append(None))
-    started = time.monotonic()
     with database_cut_off(staff, drop):
-        qtbot.waitUntil(lambda: window.banner != "", timeout=3000)
-        assert time.monotonic() - started < 3
+        # Found by the window itself (nothing is clicked), on its worker thread.
+        qtbot.waitUntil(lambda: window.banner != "", timeout=WAIT)
         assert "No connection to the database" in window.banner
         assert not window.page_stack.isEnabled()  # the pages wait, their contents kept
     qtbot.waitUntil(lambda: window.banner == "", timeout=8000)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -24,18 +23,17 @@ from app.pickup import service as pickup
 from app.queue import engine
 from app.storage import db as dbmod
 from app.storage.models import AuditEntry, PickupRecord, Ticket
+from tests.helpers import NOW, WAIT
 from tests.outage import database_cut_off
 from ui.counter.handover_dialog import HandoverDialog
 from ui.counter.transfer_dialog import TransferDialog
 from ui.counter.window import CounterWindow
 from ui.setup.pc_settings import PcSettings
 
-NOW = dt.datetime(2024, 7, 1, 3, 0)  # Monday 1 July 2024, 10:00 in Jakarta
 SHELF = (b"no_permohonan;nama;no_paspor;lokasi;tanggal_siap\n"
          b"2024-TNG-000001;Budi Santoso;X1234567;Rak A-01;20/06/2024\n"
          b"2024-TNG-000002;Siti Aminah;X7654321;Rak A-02;24/06/2024\n"
          b"2024-TNG-000004;Dewi Sartika;C1111111;Rak C-01;01/05/2024\n")
-WAIT = 5000  # ms
 
 
 @pytest.fixture
@@ -462,6 +460,7 @@ def test_the_window_speaks_indonesian_by_default_and_switches(
 # --- when the database goes away ----------------------------------------------------------
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_an_outage_shows_the_banner_disables_actions_and_recovers(
         qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow]) -> None:
     engine.issue_ticket("paspor")
@@ -473,10 +472,9 @@ def test_an_outage_shows_the_banner_disables_actions_and_recovers(
         window.worker.submit(lambda: (dbmod.discard_connection(), done.set()))
         assert done.wait(5)
 
-    started = time.monotonic()
     with database_cut_off(hall, drop):
-        qtbot.waitUntil(lambda: window.banner != "", timeout=2500)
-        assert time.monotonic() - started < 2.5
+        # Found by the window itself (nothing is clicked), on its worker thread.
+        qtbot.waitUntil(lambda: window.banner != "", timeout=WAIT)
         assert "database" in window.banner
         assert not button(window, "call_next").isEnabled()
         qtbot.keyClick(window, Qt.Key.Key_F2)  # nothing happens, nothing breaks
@@ -487,6 +485,7 @@ def test_an_outage_shows_the_banner_disables_actions_and_recovers(
     assert held(window) == "A001"
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_an_action_lost_in_an_outage_is_retried_once(
         qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow],
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -527,29 +526,33 @@ def test_the_gui_thread_never_waits_for_a_slow_database(
         engine.issue_ticket("paspor")
     db = dbmod.database.obj
     real = db.execute_sql
+    answering = threading.Event()
+    stuck: list[str] = []
 
-    def slow(*args: Any, **kw: Any) -> Any:
+    def hanging(*args: Any, **kw: Any) -> Any:
         if threading.current_thread() is not threading.main_thread():
-            time.sleep(0.1)  # every statement of the window's worker takes 100 ms
+            stuck.append(args[0])
+            answering.wait(30)  # the database does not answer until the test lets it
         return real(*args, **kw)
 
     window = signed_in(qtbot, pc, windows, 1)
-    monkeypatch.setattr(db, "execute_sql", slow)
-    gaps: list[float] = []
-    last = [time.monotonic()]
-
-    def beat() -> None:
-        now = time.monotonic()
-        gaps.append(now - last[0])
-        last[0] = now
-
+    monkeypatch.setattr(db, "execute_sql", hanging)
+    beats: list[None] = []
     timer = QTimer()
     timer.setInterval(10)
-    timer.timeout.connect(beat)
+    timer.timeout.connect(lambda: beats.append(None))
     timer.start()
-    act(qtbot, window, "call_next")
+    # Whatever the window asks of the database while it hangs, the GUI thread goes on:
+    # its timer keeps firing and the button still takes a click. (No query ever runs on
+    # the GUI thread in a window test: tests.helpers.gui_thread refuses it.)
+    qtbot.waitUntil(lambda: bool(stuck), timeout=WAIT)
+    qtbot.mouseClick(button(window, "call_next"), Qt.MouseButton.LeftButton)
+    seen = len(beats)
+    qtbot.waitUntil(lambda: len(beats) >= seen + 20, timeout=WAIT)
+    assert held(window) is None and engine.get_ticket("A001").status == "waiting"
+    answering.set()
+    qtbot.waitUntil(lambda: held(window) == "A001", timeout=WAIT)
+    qtbot.waitUntil(lambda: not window.busy, timeout=WAIT)
     act(qtbot, window, "finish")
     timer.stop()
     assert held(window) is None and engine.get_ticket("A001").status == "done"
-    assert len(gaps) > 50
-    assert max(gaps) < 0.1, f"the event loop stalled for {max(gaps) * 1000:.0f} ms"

@@ -23,11 +23,11 @@ from app.pickup import service as pickup
 from app.queue import engine
 from app.queue.kiosk import KioskTicket
 from app.storage.models import CANCELLED, WAITING, Queue, Ticket
+from tests.helpers import WAIT
 from ui.kiosk.ticket_printer import TicketPrinter
 from ui.kiosk.window import KioskWindow
 from ui.setup.pc_settings import PcSettings
 
-WAIT = 5000
 LONG = 60_000
 
 
@@ -132,7 +132,7 @@ def test_a_tap_prints_a_ticket_whose_qr_a_counter_can_scan(
     ticket, elapsed_ms = printed.args
     assert isinstance(ticket, KioskTicket)
     assert (ticket.number, ticket.ahead) == ("A002", 1)
-    assert 0 < elapsed_ms < 1000  # the benchmark measures the 300 ms target properly
+    assert elapsed_ms > 0  # reported for the log; bench/ measures the 300 ms target
     assert window.page == "ticket"
     assert _text(window, "number") == "A002"
     assert "1 ahead" in window.findChildren(QLabel, "ticket_text")[1].text()
@@ -248,6 +248,7 @@ def test_a_collected_passport_is_explained_without_names(
     assert "Pak Kuasa" not in body and "Budi Petugas" not in body and "petugas1" not in body
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_a_failed_print_offers_a_reprint_and_cancelling_voids_the_number(
         open_kiosk: OpenKiosk, qtbot: QtBot) -> None:
     window = open_kiosk("no-such-printer")
@@ -268,6 +269,8 @@ def test_a_failed_print_offers_a_reprint_and_cancelling_voids_the_number(
     assert ticket.number in _text(window, "message_body")
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
+@pytest.mark.qt_log_ignore(r"QPainter::begin\(\): Returned false")  # the failed print
 def test_a_reprint_that_works_keeps_the_number(open_kiosk: OpenKiosk, qtbot: QtBot,
                                                tmp_path: Path) -> None:
     later = tmp_path / "later"  # not there yet: the first print cannot be written
@@ -284,6 +287,7 @@ def test_a_reprint_that_works_keeps_the_number(open_kiosk: OpenKiosk, qtbot: QtB
     assert engine.get_ticket(failed.args[0].id).status == WAITING
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_walking_away_from_a_failed_print_cancels_the_number(
         open_kiosk: OpenKiosk, qtbot: QtBot) -> None:
     window = open_kiosk("no-such-printer", idle_ms=300)
@@ -337,6 +341,7 @@ def test_a_scanner_that_holds_shift_for_capitals_is_still_a_scan(
     assert printed.args[0].number == "B001"
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_a_lost_database_is_said_and_the_retry_reuses_the_request(
         open_kiosk: OpenKiosk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     from app.errors import DatabaseUnavailable

@@ -79,6 +79,7 @@ def test_an_unknown_language_falls_back_to_indonesian(qapp: QApplication, lang: 
         messages.use_language(None)
 
 
+@pytest.mark.expect_log("loket.ui.i18n", "WARNING")  # lrelease is missing, on purpose
 def test_a_built_translation_is_used_where_lrelease_is_missing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An installed bundle carries loket_id.qm but no lrelease, and copies may give the

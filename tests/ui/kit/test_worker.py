@@ -31,6 +31,7 @@ def test_operations_run_in_order_on_one_other_thread(qtbot: QtBot, worker: DbWor
     assert len(threads) == 1 and threading.get_ident() not in threads
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_an_unreachable_database_and_its_return_are_signalled(
         qtbot: QtBot, worker: DbWorker) -> None:
     errors: list[Exception] = []
@@ -50,11 +51,14 @@ def test_slow_work_is_reported_within_the_threshold_and_cleared(
         qtbot: QtBot, worker: DbWorker) -> None:
     states: list[bool] = []
     worker.slow_changed.connect(states.append)
-    started = time.monotonic()
-    with qtbot.waitSignal(worker.slow_changed, timeout=2000):
-        worker.submit(lambda: time.sleep(0.6))
-    assert time.monotonic() - started < 0.5
-    qtbot.waitUntil(lambda: states == [True, False], timeout=3000)
+    release = threading.Event()
+    # The job ends only once the window has been told it is slow: reported while the
+    # work still runs, not after it (the threshold itself is the worker's own timer).
+    with qtbot.waitSignal(worker.slow_changed, timeout=10_000) as slow:
+        worker.submit(lambda: release.wait(30))
+    assert slow.args == [True]
+    release.set()
+    qtbot.waitUntil(lambda: states == [True, False], timeout=10_000)
 
 
 def test_a_bug_is_logged_with_its_traceback_and_handed_to_the_window(

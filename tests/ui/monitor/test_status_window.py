@@ -103,6 +103,7 @@ def test_shows_queues_and_counters_fetched_off_the_gui_thread(qtbot: QtBot) -> N
     assert threading.get_ident() not in fetch.threads
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_database_outage_shows_banner_and_keeps_rows_until_it_recovers(
         qtbot: QtBot) -> None:
     fetch = FakeFetch(_status(waiting_a=4))
@@ -123,6 +124,7 @@ def test_database_outage_shows_banner_and_keeps_rows_until_it_recovers(
     assert _column(window, "queues", 1) == ["9", "0"]
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_unexpected_error_shows_a_generic_banner_and_is_logged(
         qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
     fetch = FakeFetch(_status())

@@ -50,12 +50,19 @@ def _stop_scripts(qapp: QApplication) -> Iterator[None]:
     # QApplication.exit() while only a dialog's loop runs (a stop signal in the wizard,
     # a script giving up) leaves every later event loop ending at once, until the
     # application's own loop has run: the program would end there; a test goes on.
-    QTimer.singleShot(0, qapp.quit)
+    # exit(), not quit(): Qt 6 lets a window refuse quit(), and this loop would then
+    # wait forever.
+    QTimer.singleShot(0, lambda: qapp.exit(0))
     qapp.exec()
 
 
 class Script:
-    """Runs steps one after the other from a timer, each when its screen is there."""
+    """Runs steps one after the other from a timer, each when its screen is there.
+
+    After the last step the timer keeps watching: a run that should have ended but
+    did not (a key press that never arrived) is ended with 99 when the time is up,
+    so the test fails instead of hanging.
+    """
 
     def __init__(self, steps: list[Step], timeout_ms: int = 30_000) -> None:
         self.steps = list(steps)
@@ -99,8 +106,6 @@ class Script:
         if finished:
             self.steps.pop(0)
             self.done.append(len(self.done))
-        if not self.steps:
-            self.timer.stop()
 
 
 def _wizard() -> SetupWizard | None:
@@ -183,6 +188,7 @@ def _set_up_sqlite(path: Path, mode: str) -> list[Step]:
     return [pc_page, tested, set_up]
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_a_new_pc_is_set_up_starts_its_mode_and_reopens_the_settings(
         qtbot: QtBot, tmp_path: Path, qapp: QApplication, english: str) -> None:
     from ui.counter.window import CounterWindow
@@ -240,6 +246,7 @@ def test_a_new_pc_is_set_up_starts_its_mode_and_reopens_the_settings(
     assert saved == PcConfig("display", DatabaseChoice(kind="sqlite", path=str(database)))
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_cancelling_the_first_set_up_starts_nothing(
         qtbot: QtBot, qapp: QApplication, english: str) -> None:
     def cancel() -> bool:
@@ -295,6 +302,9 @@ def test_ctrl_shift_s_leaves_the_windows_for_the_settings(
         window = _top(KioskWindow)
         if window is None:
             return False
+        if not window.isActiveWindow():  # a shortcut reaches only the active window
+            window.activateWindow()
+            return False
         QTest.keyClick(window, Qt.Key.Key_S,
                        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
         return True
@@ -330,6 +340,7 @@ def test_a_window_by_name_on_a_pc_with_the_default_database_opens_without_the_se
     assert not script.steps and seen == [] and not pc_config.exists()
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_a_stop_signal_during_the_set_up_ends_the_run(
         qtbot: QtBot, qapp: QApplication, english: str) -> None:
     import os
@@ -348,6 +359,7 @@ def test_a_stop_signal_during_the_set_up_ends_the_run(
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # given back
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_only_an_admin_opens_a_running_pcs_settings(
         qtbot: QtBot, qapp: QApplication, english: str) -> None:
     """An officer is refused (and it is audited), a wrong password too; Cancel goes back
@@ -402,6 +414,7 @@ def test_only_an_admin_opens_a_running_pcs_settings(
     assert "pc_settings_refused" in acts and "pc_settings_opened" not in acts
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_with_the_database_gone_the_settings_open_without_a_sign_in(
         qtbot: QtBot, qapp: QApplication, english: str) -> None:
     """Nobody can sign in while the server is away — and re-pointing the PC is what the

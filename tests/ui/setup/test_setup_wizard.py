@@ -22,8 +22,8 @@ from app.office import officers
 from app.setup import connection_check, pc_config
 from app.setup.pc_config import DatabaseChoice, PcConfig
 from app.storage import db as dbmod
+from tests.helpers.databases import empty_mysql
 from tests.password_servers import PasswordServer, new_pg_database
-from tests.unit.setup.test_connection_check import _empty_mysql
 from ui.setup.pc_settings import PcSettings
 from ui.setup.wizard import (
     PAGE_COUNTER,
@@ -93,6 +93,7 @@ def _fill_admin(wizard: SetupWizard, username: str = "kepala",
     page.again.setText(password)
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_this_pc_only_sets_up_a_sqlite_office_and_a_counter(
         qtbot: QtBot, pc: PcSettings, config_file: Path, tmp_path: Path, english: str) -> None:
     wizard = _wizard(qtbot, pc, config_file)
@@ -132,6 +133,7 @@ def test_this_pc_only_sets_up_a_sqlite_office_and_a_counter(
     assert officers.authenticate("kepala", "rahasia-123").role == "admin"
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_postgresql_wrong_password_then_right_one_new_database(
         qtbot: QtBot, pc: PcSettings, config_file: Path, english: str,
         pg_password_server: PasswordServer) -> None:
@@ -170,10 +172,11 @@ def test_postgresql_wrong_password_then_right_one_new_database(
     assert dbmod.backend_of(dbmod.database) == "postgresql"
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_mariadb_connection_and_an_existing_office(
         qtbot: QtBot, pc: PcSettings, config_file: Path, english: str,
         mysql_password_server: PasswordServer) -> None:
-    _empty_mysql(mysql_password_server)
+    empty_mysql(mysql_password_server)
     choice = DatabaseChoice(kind="mysql", host=mysql_password_server.host,
                             port=mysql_password_server.port,
                             name=mysql_password_server.database,
@@ -196,6 +199,7 @@ def test_mariadb_connection_and_an_existing_office(
     assert saved is not None and saved.database == choice and pc.counter == 3
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_a_database_loket_cannot_use_keeps_next_disabled(
         qtbot: QtBot, pc: PcSettings, config_file: Path, tmp_path: Path, english: str) -> None:
     junk = tmp_path / "letter.sqlite3"
@@ -211,6 +215,7 @@ def test_a_database_loket_cannot_use_keeps_next_disabled(
     assert not config_file.exists() and junk.read_bytes().startswith(b"Dear sir")
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_pc_settings_later_open_filled_in(
         qtbot: QtBot, pc: PcSettings, config_file: Path, tmp_path: Path, english: str) -> None:
     initial = PcConfig("kiosk", DatabaseChoice(kind="mysql", host="192.168.10.5", port=3307,
@@ -224,6 +229,7 @@ def test_pc_settings_later_open_filled_in(
         "192.168.10.5", 3307, "kios", "pw")
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_the_wizard_speaks_the_language_chosen_on_its_first_page(
         qtbot: QtBot, pc: PcSettings, config_file: Path, english: str) -> None:
     wizard = _wizard(qtbot, pc, config_file)
@@ -239,6 +245,7 @@ def test_the_wizard_speaks_the_language_chosen_on_its_first_page(
 
 
 @pytest.mark.parametrize("mode", ["kiosk", "display"])
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_a_kiosk_gets_its_printer_and_a_display_its_voice(
         qtbot: QtBot, pc: PcSettings, config_file: Path, tmp_path: Path, english: str,
         mode: str) -> None:
@@ -277,6 +284,7 @@ def _alive(widget: object) -> bool:
     return bool(isValid(widget))
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_closing_the_wizard_while_a_test_runs_is_harmless(
         qtbot: QtBot, pc: PcSettings, config_file: Path, english: str) -> None:
     """A server that accepts and never answers keeps the test busy for seconds; the

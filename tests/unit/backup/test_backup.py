@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
-import multiprocessing
 import os
 import sqlite3
 import threading
@@ -37,7 +36,7 @@ from app.storage.models import (
     Ticket,
 )
 from tests import backends, workers
-from tests.unit.storage.test_migrations import _back_to_version_1
+from tests.helpers.databases import back_to_version_1
 
 NOW = dt.datetime(2024, 7, 1, 3, 0, 0, 123456)  # Monday 1 July 2024, 10:00 in Jakarta
 SHELF = ("no_permohonan;nama;no_paspor;lokasi;tanggal_siap\n"
@@ -374,7 +373,7 @@ def test_a_backup_of_a_first_release_database_is_migrated_on_restore(
         seed_demo(with_officers=False, with_passports=False)
         engine.issue_ticket("A")
         engine.call_next(1)
-        _back_to_version_1(db)
+        back_to_version_1(db)
         made = backup.make_backup(tmp_path)
         assert made.schema_version == 1 and "pickup_record" not in made.counts
         assert backup.verify_backup(made.path).ok
@@ -553,7 +552,8 @@ def test_backup_now_needs_a_supervisor(office: str, tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_a_backup_taken_while_four_processes_work_holds_every_earlier_ticket(
-        office: str, backend: str, empty_target: Callable[[str], str], tmp_path: Path) -> None:
+        office: str, backend: str, empty_target: Callable[[str], str], tmp_path: Path,
+        worker_processes: workers.Workers) -> None:
     # A history to copy, so the copy takes a moment while the counters carry on.
     engine.issue_ticket("A")
     old = dt.datetime(2024, 1, 1)
@@ -561,15 +561,14 @@ def test_a_backup_taken_while_four_processes_work_holds_every_earlier_ticket(
         AuditEntry.insert_many([{"at": old, "action": "login", "subject": f"petugas{i % 9}",
                                  "details": json.dumps({"filler": "x" * 200})}
                                 for i in range(first, first + 1000)]).execute()
-    ctx = multiprocessing.get_context("spawn")
+    ctx = worker_processes.ctx
     start, stop = ctx.Event(), ctx.Event()
-    out = ctx.Queue()
-    procs = [ctx.Process(target=workers.issue_and_serve, args=(office, counter, start, stop, out))
-             for counter in (1, 2, 3, 4)]
-    for p in procs:
-        p.start()
+    counters = (1, 2, 3, 4)
+    for counter in counters:
+        worker_processes.start(f"counter {counter}", workers.issue_and_serve,
+                               office, counter, start, stop, worker_processes.out)
     start.set()
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 240  # generous: workers start slowly on a busy machine
     while Ticket.select().count() < 60 and time.monotonic() < deadline:
         time.sleep(0.05)  # the workers are in other processes: no Qt loop to wait on
     began = time.time()
@@ -581,11 +580,9 @@ def test_a_backup_taken_while_four_processes_work_holds_every_earlier_ticket(
         time.sleep(0.05)
     stop.set()
     committed: list[tuple[int, float]] = []
-    for _ in procs:
-        committed += out.get(timeout=60)
-    for p in procs:
-        p.join(timeout=30)
-        assert p.exitcode == 0
+    for _ in counters:
+        committed += worker_processes.result()
+    worker_processes.join()
 
     before = {tid for tid, at in committed if at < began}
     after_backup = [tid for tid, at in committed if at > ended]

@@ -12,8 +12,8 @@ import pytest
 from app import cli
 from app.setup import connection_check, pc_config
 from app.setup.pc_config import DatabaseChoice
+from tests.helpers.databases import empty_mysql
 from tests.password_servers import PasswordServer
-from tests.unit.setup.test_connection_check import _empty_mysql
 
 
 def _setup(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict, str]:
@@ -50,7 +50,7 @@ def test_a_mariadb_kiosk_with_the_password_on_stdin(
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
         mysql_password_server: PasswordServer) -> None:
     server = mysql_password_server
-    _empty_mysql(server)
+    empty_mysql(server)
     choice = DatabaseChoice(kind="mysql", host=server.host, port=server.port,
                             name=server.database, user=server.user, password=server.password)
     connection_check.prepare(choice, admin=connection_check.FirstAdmin("admin", "admin-123!"))

@@ -16,8 +16,8 @@ from app.office import settings as office_settings
 from app.office.audit_log import AuditFilter
 from app.storage.models import AuditEntry, Officer
 from app.storage.transactions import run_in_transaction
+from tests.helpers import NOW
 
-NOW = dt.datetime(2024, 7, 1, 3, 0)  # Monday 1 July 2024, 10:00 in Jakarta (UTC+7)
 JULY_1 = dt.date(2024, 7, 1)
 
 

@@ -14,9 +14,9 @@ from app.office import settings as office_settings
 from app.pickup import backlog
 from app.pickup import service as pickup
 from app.storage.models import AuditEntry, PickupRecord
+from tests.helpers import NOW
 
 BATCH = "Backlog PDN Juni 2024"
-NOW = dt.datetime(2024, 7, 1, 3, 0)  # 10:00 in Jakarta, Monday 1 July 2024
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ processes on real databases."""
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import Counter as Tally
 
 import pytest
@@ -28,25 +27,20 @@ def shelf(office: str) -> list[str]:
     return [pickup.code_for(f"2024-TNG-{i:06d}") for i in range(1, PASSPORTS + 1)]
 
 
-def run_all(target, arg_sets):  # type: ignore[no-untyped-def]
-    ctx = multiprocessing.get_context("spawn")
-    start = ctx.Event()
-    out = ctx.Queue()
-    procs = [ctx.Process(target=target, args=(*args, start, out)) for args in arg_sets]
-    for p in procs:
-        p.start()
+def run_all(procs: workers.Workers, target, arg_sets):  # type: ignore[no-untyped-def]
+    start = procs.ctx.Event()
+    for i, args in enumerate(arg_sets):
+        procs.start(f"{target.__name__} {i + 1}", target, *args, start, procs.out)
     start.set()
-    results = [out.get(timeout=120) for _ in procs]
-    for p in procs:
-        p.join(timeout=30)
-        assert p.exitcode == 0
+    results = [procs.result() for _ in arg_sets]
+    procs.join()
     return results
 
 
 @pytest.mark.slow
 def test_two_counters_hand_over_the_same_passports_exactly_once(
-        office: str, shelf: list[str]) -> None:
-    results = run_all(workers.hand_over_all, [(office, shelf, 5, "petugas5"),
+        office: str, shelf: list[str], worker_processes: workers.Workers) -> None:
+    results = run_all(worker_processes, workers.hand_over_all, [(office, shelf, 5, "petugas5"),
                                               (office, shelf, 6, "petugas6")])
     won = [scan for _, scans, _ in results for scan in scans]
     refused = [(scan, code) for _, _, pairs in results for scan, code in pairs]
@@ -66,8 +60,9 @@ def test_two_counters_hand_over_the_same_passports_exactly_once(
 
 @pytest.mark.slow
 def test_two_kiosks_checking_in_the_same_slips_get_one_ticket_each(
-        office: str, shelf: list[str]) -> None:
-    results = run_all(workers.check_in_all, [(office, shelf), (office, list(reversed(shelf)))])
+        office: str, shelf: list[str], worker_processes: workers.Workers) -> None:
+    results = run_all(worker_processes, workers.check_in_all,
+                      [(office, shelf), (office, list(reversed(shelf)))])
     first, second = (dict(r) for r in results)
     assert first == second
     assert Ticket.select().count() == PASSPORTS

@@ -16,8 +16,8 @@ from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import engine
 from app.storage.models import AuditEntry, Officer, PickupRecord, Ticket
+from tests.helpers import NOW
 
-NOW = dt.datetime(2024, 7, 1, 3, 0)  # Monday 1 July 2024, 10:00 in Jakarta
 LIST = (b"no_permohonan;nama;no_paspor;lokasi;tanggal_siap\n"
         b"2024-TNG-000001;Budi Santoso;X1234567;Rak A-01;20/06/2024\n"
         b"2024-TNG-000002;Siti Aminah;X7654321;Rak A-02;04/07/2024\n"

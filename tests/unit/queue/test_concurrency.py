@@ -3,7 +3,6 @@ called exactly once, nothing lost. Real processes, real databases."""
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import Counter as Tally
 
 import pytest
@@ -18,7 +17,7 @@ PER_ISSUER = 50  # 400 tickets
 
 
 @pytest.mark.slow
-def test_eight_issuers_and_eight_callers(office: str) -> None:
+def test_eight_issuers_and_eight_callers(office: str, worker_processes: workers.Workers) -> None:
     paspor = Queue.get(Queue.code == "paspor")
     counters = []
     for number in range(11, 11 + CALLERS):
@@ -26,25 +25,22 @@ def test_eight_issuers_and_eight_callers(office: str) -> None:
         CounterQueue.create(counter=counter, queue=paspor, position=0)
         counters.append(number)
 
-    ctx = multiprocessing.get_context("spawn")
+    ctx, out = worker_processes.ctx, worker_processes.out
     start, issuers_done = ctx.Event(), ctx.Event()
-    out = ctx.Queue()
-    issuers = [ctx.Process(target=workers.issue_many, args=(office, "A", PER_ISSUER, start, out))
-               for _ in range(ISSUERS)]
-    callers = [ctx.Process(target=workers.call_until_drained,
-                           args=(office, n, start, issuers_done, out)) for n in counters]
-    for p in issuers + callers:
-        p.start()
+    for i in range(ISSUERS):
+        worker_processes.start(f"issuer {i + 1}", workers.issue_many,
+                               office, "A", PER_ISSUER, start, out)
+    for n in counters:
+        worker_processes.start(f"caller at counter {n}", workers.call_until_drained,
+                               office, n, start, issuers_done, out)
     start.set()
     results: list[tuple[str, list]] = []  # type: ignore[type-arg]
-    for _ in issuers:
-        results.append(out.get(timeout=240))
+    for _ in range(ISSUERS):
+        results.append(worker_processes.result())
     issuers_done.set()
-    for _ in callers:
-        results.append(out.get(timeout=240))
-    for p in issuers + callers:
-        p.join(timeout=30)
-        assert p.exitcode == 0
+    for _ in range(CALLERS):
+        results.append(worker_processes.result())
+    worker_processes.join()
 
     issued = [n for kind, ns in results if kind == "issued" for n in ns]
     called = [c for kind, cs in results if kind == "called" for c in cs]

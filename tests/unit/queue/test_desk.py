@@ -13,8 +13,8 @@ from app.office.officers import LoginThrottle
 from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import desk, engine
+from tests.helpers import NOW
 
-NOW = dt.datetime(2024, 7, 1, 3, 0)
 SHELF = (b"no_permohonan;nama;no_paspor;lokasi;tanggal_siap\n"
          b"2024-TNG-000001;Budi Santoso;X1234567;Rak A-01;20/06/2024\n"
          b"2024-TNG-000002;Siti Aminah;X7654321;Rak A-02;24/06/2024\n")

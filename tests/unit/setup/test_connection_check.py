@@ -20,6 +20,7 @@ from app.setup import connection_check
 from app.setup.connection_check import FirstAdmin
 from app.setup.pc_config import DatabaseChoice
 from app.storage import migrations
+from tests.helpers.databases import empty_mysql
 from tests.password_servers import PasswordServer, free_port, new_pg_database
 
 
@@ -36,7 +37,7 @@ def server(request: pytest.FixtureRequest) -> PasswordServer:
     if found.kind == "postgresql":  # a database of the test's own, empty
         found = replace(found, database=new_pg_database(found))
     else:  # the run's one MariaDB database, emptied
-        _empty_mysql(found)
+        empty_mysql(found)
     return found
 
 
@@ -113,20 +114,6 @@ def test_a_new_database_gets_its_schema_office_and_first_admin(server: PasswordS
     assert settings.get_settings(fresh=True).office_name == "Kantor Imigrasi Tangerang"
     again = connection_check.prepare(choice, admin=FirstAdmin("kedua", "rahasia-456"))
     assert again.admin_created is None  # an admin exists: no second "first admin"
-
-
-def _empty_mysql(server: PasswordServer) -> None:
-    conn = pymysql.connect(host=server.host, port=server.port, user=server.user,
-                           password=server.password, database=server.database)
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SET FOREIGN_KEY_CHECKS = 0")
-            cur.execute("SHOW TABLES")
-            for (table,) in cur.fetchall():
-                cur.execute(f"DROP TABLE `{table}`")
-        conn.commit()
-    finally:
-        conn.close()
 
 
 def test_another_programs_tables_are_not_taken_over(server: PasswordServer) -> None:

@@ -17,6 +17,7 @@ from app.setup.schema import init_database, seed_demo
 from app.storage import db as dbmod
 from app.storage import migrations
 from app.storage.models import ALL_MODELS, PickupRecord, SchemaVersion, Ticket
+from tests.helpers.databases import back_to_version_1
 
 
 def test_new_database_gets_every_table_and_the_head_version(database_url: str) -> None:
@@ -76,23 +77,6 @@ def test_pending_migration_runs_once_and_keeps_data(
         db.close()
 
 
-def _back_to_version_1(db: peewee.Database) -> None:
-    """Undo what schema version 2 added, as a database made by the first release."""
-    from playhouse.migrate import SchemaMigrator
-
-    migrator = SchemaMigrator.from_database(db)
-    if dbmod.backend_of(db) == "mysql":
-        for fk in db.get_foreign_keys("ticket"):
-            if fk.column == "pickup_id":
-                db.execute_sql(f"ALTER TABLE ticket DROP FOREIGN KEY {fk.name}")
-    # SQLite cannot drop a column with a foreign key in place: peewee rebuilds the table.
-    extra = {"legacy": True} if dbmod.backend_of(db) == "sqlite" else {}
-    run_ops(migrator.drop_index("ticket", "ticket_pickup_id_status"),
-            migrator.drop_column("ticket", "pickup_id", **extra))
-    db.drop_tables([PickupRecord])
-    SchemaVersion.delete().where(SchemaVersion.version >= 2).execute()
-
-
 def test_a_first_release_database_gains_passport_pickup_without_loss(
         database_url: str) -> None:
     db = dbmod.connect(database_url)
@@ -101,7 +85,7 @@ def test_a_first_release_database_gains_passport_pickup_without_loss(
         seed_demo(with_officers=False, with_passports=False)
         engine.issue_ticket("A")
         engine.call_next(1)
-        _back_to_version_1(db)
+        back_to_version_1(db)
         assert migrations.current_version(db) == 1
         assert "pickup_record" not in db.get_tables()
 
