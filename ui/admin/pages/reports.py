@@ -19,7 +19,6 @@ from PySide6.QtCharts import (
     QBarSeries,
     QBarSet,
     QChart,
-    QChartView,
     QDateTimeAxis,
     QLineSeries,
     QValueAxis,
@@ -49,21 +48,13 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QGraphicsScene,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -74,11 +65,11 @@ from app.office.officers import OfficerView
 from app.office.reports import BurnDown, Report, Row
 from app.office.settings import office_today
 from app.pickup import service as pickup
+from ui.admin.pages.reports_view import CUSTOM, ReportsPageView
 from ui.kit.worker import DbWorker
 
 log = logging.getLogger("loket.ui.reports")
 
-CUSTOM = "custom"
 COLLECTED_COLOR = QColor("#2e7d32")
 WAITING_COLOR = QColor("#1565c0")
 PAST_COLOR = QColor("#c62828")
@@ -136,7 +127,7 @@ def render_chart(chart: QChart, size: QSizeF = PDF_CHART_SIZE, scale: float = 2.
     return image
 
 
-class ReportsPage(QWidget):
+class ReportsPage(ReportsPageView):
     """Reports of a day or a range of days, with charts, CSV, PDF and printing."""
 
     loaded = Signal()  # a report (and its burn-down) is on screen
@@ -149,7 +140,6 @@ class ReportsPage(QWidget):
     def __init__(self, worker: DbWorker, officer: OfficerView,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("reports_page")
         self._worker = worker
         self._officer = officer
         self._report: Report | None = None
@@ -160,100 +150,10 @@ class ReportsPage(QWidget):
         self._request = 0  # newer requests make older answers stale
         self._busy = False
 
-        self._period_label = QLabel(self)
-        self._period = QComboBox(self)
-        self._period.setObjectName("period")
-        for kind in (*reports.PERIODS, CUSTOM):
-            self._period.addItem("", kind)
-        self._from_label = QLabel(self)
-        self._from = QDateEdit(self)
-        self._from.setObjectName("date_from")
-        self._to_label = QLabel(self)
-        self._to = QDateEdit(self)
-        self._to.setObjectName("date_to")
-        for edit in (self._from, self._to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setDate(QDate.currentDate())
-        self._from_label.setBuddy(self._from)
-        self._to_label.setBuddy(self._to)
-        self._period_label.setBuddy(self._period)
-        self._refresh = QPushButton(self)
-        self._refresh.setObjectName("refresh")
-        self._export = QPushButton(self)
-        self._export.setObjectName("export_csv")
-        self._pdf = QPushButton(self)
-        self._pdf.setObjectName("save_pdf")
-        self._print = QPushButton(self)
-        self._print.setObjectName("print")
-        self._status = QLabel(self)
-        self._status.setObjectName("reports_status")
-        self._status.setWordWrap(True)
-
-        self._tabs = QTabWidget(self)
-        self._summary = self._table("summary_table")
-        self._queues = self._table("queue_table")
-        self._counters = self._table("counter_table")
-        self._officers = self._table("officer_table")
-        self._hours = self._table("hour_table")
-        self.arrivals_view = QChartView(self)
-        self.arrivals_view.setObjectName("arrivals_chart")
-        self.arrivals_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        burn_tab = QWidget(self)
-        self._batch_label = QLabel(burn_tab)
-        self._batch = QComboBox(burn_tab)
-        self._batch.setObjectName("batch")
-        self._batch_label.setBuddy(self._batch)
-        self.burndown_view = QChartView(burn_tab)
-        self.burndown_view.setObjectName("burndown_chart")
-        self.burndown_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        burn_row = QHBoxLayout()
-        burn_row.addWidget(self._batch_label)
-        burn_row.addWidget(self._batch, 1)
-        # Passports past their collect-by date are cancelled by regulation: the place to
-        # do it is beside the chart that shows them.
-        self.overdue_note = QLabel(burn_tab)
-        self.overdue_note.setObjectName("overdue_note")
-        self.overdue_note.setWordWrap(True)
-        self.cancel_overdue_button = QPushButton(burn_tab)
-        self.cancel_overdue_button.setObjectName("cancel_overdue")
-        self.cancel_overdue_button.setEnabled(False)
-        overdue_row = QHBoxLayout()
-        overdue_row.addWidget(self.overdue_note, 1)
-        overdue_row.addWidget(self.cancel_overdue_button)
-        burn_layout = QVBoxLayout(burn_tab)
-        burn_layout.addLayout(burn_row)
-        burn_layout.addWidget(self.burndown_view, 1)
-        burn_layout.addLayout(overdue_row)
-        for widget in (self._summary, self._queues, self._counters, self._officers,
-                       self._hours, self.arrivals_view, burn_tab):
-            self._tabs.addTab(widget, "")
-
-        top = QHBoxLayout()
-        for widget in (self._period_label, self._period, self._from_label, self._from,
-                       self._to_label, self._to, self._refresh):
-            top.addWidget(widget)
-        top.addStretch(1)
-        for widget in (self._export, self._pdf, self._print):
-            top.addWidget(widget)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self._status)
-        layout.addWidget(self._tabs, 1)
-
         self._connect_callbacks()
         self._set_period_controls()
         self._set_busy(False)
         self.retranslate()
-
-    def _table(self, name: str) -> QTableWidget:
-        table = QTableWidget(self)
-        table.setObjectName(name)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().setVisible(False)
-        table.setAlternatingRowColors(True)
-        return table
 
     def _connect_callbacks(self) -> None:
         self._refresh.clicked.connect(self.refresh)
