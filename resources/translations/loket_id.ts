@@ -1014,6 +1014,17 @@ Ganti kunci sekarang?</translation>
     </message>
 </context>
 <context>
+    <name>DatabaseBanner</name>
+    <message>
+        <source>No connection to the database. Nothing is lost: Loket keeps trying and carries on by itself when the connection is back.</source>
+        <translation>Tidak ada koneksi ke basis data. Tidak ada yang hilang: Loket terus mencoba dan melanjutkan sendiri setelah koneksi kembali.</translation>
+    </message>
+    <message>
+        <source>The database is not answering. Waiting for it…</source>
+        <translation>Basis data tidak menjawab. Menunggu…</translation>
+    </message>
+</context>
+<context>
     <name>DatabasePage</name>
     <message>
         <source>Database file</source>
@@ -1771,6 +1782,21 @@ Permohonan {application}</translation>
     <message>
         <source>{username} is deactivated and can no longer sign in.</source>
         <translation>{username} dinonaktifkan dan tidak dapat masuk lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <source>Not confirmed: the database could not be reached. Try again when it is back; an action that did go through will not be done twice.</source>
+        <translation>Belum terkonfirmasi: basis data tidak dapat dihubungi. Coba lagi setelah tersambung; tindakan yang sudah tercatat tidak akan dilakukan dua kali.</translation>
+    </message>
+    <message>
+        <source>The database could not be reached. Loket tries again by itself.</source>
+        <translation>Basis data tidak dapat dihubungi. Loket mencoba lagi dengan sendirinya.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Loket; nothing was changed. The details are in the log file. If it happens again, tell the supervisor.</source>
+        <translation>Terjadi kesalahan di dalam Loket; tidak ada yang diubah. Rinciannya ada di berkas log. Jika terulang, beri tahu supervisor.</translation>
     </message>
 </context>
 <context>
