@@ -588,20 +588,6 @@ Ganti kunci sekarang?</translation>
         <source>{name} ({username}) · {role}</source>
         <translation>{name} ({username}) · {role}</translation>
     </message>
-    <message>
-        <source>No connection to the database. Nothing you typed is lost; Loket keeps trying and carries on by itself when the connection is back.
-{reason}</source>
-        <translation>Tidak ada sambungan ke basis data. Tidak ada isian Anda yang hilang; Loket terus mencoba dan berlanjut sendiri setelah sambungan kembali.
-{reason}</translation>
-    </message>
-    <message>
-        <source>The database is not answering. Waiting for it…</source>
-        <translation>Basis data tidak menjawab. Menunggu…</translation>
-    </message>
-    <message>
-        <source>Something went wrong inside Loket; nothing was changed. The details are in the log file.</source>
-        <translation>Terjadi kesalahan di dalam Loket; tidak ada yang diubah. Rinciannya ada di berkas log.</translation>
-    </message>
 </context>
 <context>
     <name>BackupPage</name>
@@ -1597,10 +1583,6 @@ Permohonan {application}</translation>
         <translation>Kedua kata sandi tidak sama.</translation>
     </message>
     <message>
-        <source>The database could not be set up; nothing is saved on this PC. The details are in the log file.</source>
-        <translation>Basis data tidak dapat disiapkan; tidak ada yang disimpan di PC ini. Rinciannya ada di berkas log.</translation>
-    </message>
-    <message>
         <source>New office database</source>
         <translation>Basis data kantor baru</translation>
     </message>
@@ -1804,10 +1786,6 @@ Permohonan {application}</translation>
     <message>
         <source>The database could not be reached. Nothing you typed is lost; try again when the connection is back.</source>
         <translation>Basis data tidak dapat dihubungi. Tidak ada isian Anda yang hilang; coba lagi setelah sambungan kembali.</translation>
-    </message>
-    <message>
-        <source>Something went wrong inside Loket; nothing was changed. The details are in the log file.</source>
-        <translation>Terjadi kesalahan di dalam Loket; tidak ada yang diubah. Rinciannya ada di berkas log.</translation>
     </message>
 </context>
 <context>
@@ -2360,10 +2338,6 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
         <translation>Memuat grafik penyelesaian (burn-down)…</translation>
     </message>
     <message>
-        <source>The report could not be made; the details are in the log.</source>
-        <translation>Laporan tidak dapat dibuat; rinciannya ada di log.</translation>
-    </message>
-    <message>
         <source>No ready passport is past its collect-by date.</source>
         <translation>Tidak ada paspor siap yang melewati batas pengambilan.</translation>
     </message>
@@ -2857,10 +2831,6 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     <message>
         <source>Cancel</source>
         <translation>Batal</translation>
-    </message>
-    <message>
-        <source>Something went wrong inside Loket. The details are in the log file.</source>
-        <translation>Terjadi kesalahan di dalam Loket. Rinciannya ada di berkas log.</translation>
     </message>
     <message>
         <source>Quit</source>

@@ -41,6 +41,7 @@ from app.setup.connection_check import ConnectionReport, FirstAdmin
 from app.setup.pc_config import DatabaseChoice, PcConfig
 from ui.kit.application import load_icon
 from ui.kit.i18n import install_language
+from ui.kit.operation import Operation, error_sentence
 from ui.kit.worker import DbWorker
 from ui.setup.pc_settings import PcSettings, printer_names
 from ui.setup.wizard_view import (
@@ -199,9 +200,9 @@ class DatabasePage(DatabasePageView):
         self.result.setStyleSheet(NOTE_STYLE)
         self.result.setText(self.tr("Connecting…"))
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        self._wizard.worker.submit(lambda: connection_check.check(choice),
-                                   lambda report: self._tested_done(choice, report),
-                                   lambda _exc: self._tested_done(choice, None))
+        Operation(self._wizard.worker, lambda _ctx: connection_check.check(choice)).success(
+            lambda report: self._tested_done(choice, report)).failure(
+            lambda _exc: self._tested_done(choice, None)).run()
 
     def _tested_done(self, choice: DatabaseChoice, report: ConnectionReport | None) -> None:
         """``report`` None: the test itself failed (a bug, logged by the worker)."""
@@ -327,8 +328,8 @@ class OfficePage(OfficePageView):
         self.message.clear()
         self.completeChanged.emit()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        self._wizard.worker.submit(work, lambda done: self._prepared(choice, *done),
-                                   self._not_prepared)
+        Operation(self._wizard.worker, lambda _ctx: work()).success(
+            lambda done: self._prepared(choice, *done)).failure(self._not_prepared).run()
         return False
 
     def _prepared(self, choice: DatabaseChoice, prepared: connection_check.Prepared,
@@ -343,9 +344,7 @@ class OfficePage(OfficePageView):
     def _not_prepared(self, exc: Exception) -> None:
         self._end_preparing()
         # Other errors are bugs: the worker has logged them with their traceback.
-        self.message.setText(exc.message() if isinstance(exc, LoketError) else self.tr(
-            "The database could not be set up; nothing is saved on this PC. The details "
-            "are in the log file."))
+        self.message.setText(error_sentence(exc))
 
     def _end_preparing(self) -> None:
         QGuiApplication.restoreOverrideCursor()
