@@ -858,10 +858,6 @@ Ganti kunci sekarang?</translation>
         <translation>Paspor {application} telah diserahkan.</translation>
     </message>
     <message>
-        <source>Not confirmed: the database could not be reached. Try again when it is back; an action that did go through will not be done twice.</source>
-        <translation>Belum terkonfirmasi: basis data tidak dapat dihubungi. Coba lagi setelah tersambung; tindakan yang sudah tercatat tidak akan dilakukan dua kali.</translation>
-    </message>
-    <message>
         <source>Sign in first, then scan.</source>
         <translation>Masuk dulu, lalu pindai.</translation>
     </message>
@@ -872,20 +868,6 @@ Ganti kunci sekarang?</translation>
     <message>
         <source>Scan not used: {reason}</source>
         <translation>Hasil pindai tidak dipakai: {reason}</translation>
-    </message>
-    <message>
-        <source>No connection to the database. Your work is kept; Loket keeps trying and carries on by itself when the connection is back.
-{reason}</source>
-        <translation>Tidak ada sambungan ke basis data. Pekerjaan Anda tetap tersimpan; Loket terus mencoba dan berlanjut sendiri setelah sambungan kembali.
-{reason}</translation>
-    </message>
-    <message>
-        <source>The database is not answering. Waiting for it…</source>
-        <translation>Basis data tidak menjawab. Menunggu…</translation>
-    </message>
-    <message>
-        <source>Something went wrong inside Loket; nothing was changed. The details are in the log file. If it happens again, tell the supervisor.</source>
-        <translation>Terjadi kesalahan di dalam Loket; tidak ada yang diubah. Rinciannya ada di berkas log. Jika terulang, beri tahu supervisor.</translation>
     </message>
 </context>
 <context>
