@@ -352,7 +352,7 @@ def hand_over(raw: str | bytes, counter_number: int, officer: str | int | None,
     """Record that the passport left the shelf: to whom, by whom, where, when. Once.
 
     The counter's pickup ticket for this passport, if it holds one, is finished in
-    the same transaction.
+    the same transaction; a counter holding a ticket for anything else is refused.
     """
     scan = classify(raw)
     collector = (collector or "").strip().lower()
@@ -374,6 +374,11 @@ def hand_over(raw: str | bytes, counter_number: int, officer: str | int | None,
         blocker = _blocker(rec, _view(rec, today))
         if blocker is not None:
             raise blocker
+        busy = engine.held_elsewhere(counter, rec.id)
+        if busy is not None:
+            # The counter serves someone else: handing this passport over here would
+            # cancel its own waiting ticket and leave the other one hanging.
+            raise Refused("counter_busy", counter=counter.number, number=busy.number)
         now = clock.utcnow()
         changed = (PickupRecord.update(
             status=COLLECTED, collected_at=now, collected_counter=counter.id,

@@ -91,7 +91,7 @@ class Desk:
     ticket: TicketView | None
     # The pickup panel: the scanned slip, else the passport behind a held pickup ticket.
     pickup: CounterCheck | None
-    # The scanned slip names another passport than the held pickup ticket's.
+    # The scanned slip names another passport than the held ticket's (or it has none).
     pickup_mismatch: bool
     queues: list[QueueLoad]
     waiting: list[WaitingTicket]
@@ -162,7 +162,8 @@ def counter_desk(counter_number: int, scan: str | None = None,
             check = pickup.inspect(scan)
         elif held is not None and held.pickup_id:
             check = pickup.inspect_record(held.pickup_id)
-        mismatch = (check is not None and held is not None and held.pickup_id is not None
+        # Held for anything but this passport (a walk-in, another slip): no handover here.
+        mismatch = (check is not None and held is not None
                     and check.record.id != held.pickup_id)
         return Desk(counter=counter.number, counter_name=counter.name,
                     active=bool(counter.active), service_day=today.isoformat(),

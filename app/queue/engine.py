@@ -612,6 +612,15 @@ def finish_pickup_ticket(record_id: int, counter: Counter) -> TicketView | None:
     return view_of(row, counter_numbers={counter.id: counter.number})
 
 
+def held_elsewhere(counter: Counter, record_id: int) -> TicketView | None:
+    """The ticket ``counter`` holds when it is not one for pickup record ``record_id``."""
+    row = (Ticket.select()
+           .where((Ticket.counter == counter.id) & Ticket.status.in_(HELD_STATUSES)
+                  & (Ticket.pickup.is_null() | (Ticket.pickup != record_id)))
+           .first())
+    return view_of(row, counter_numbers={counter.id: counter.number}) if row else None
+
+
 def cancel_waiting_pickup_tickets(record_id: int) -> list[TicketView]:
     """Inside a handover's transaction: the passport is gone, so tickets still waiting
     for it must not be called (the holder collected it at another counter)."""

@@ -203,15 +203,22 @@ def check_in(raw: str | bytes, request_id: str | None = None) -> KioskTicket:
     A passport not ready, overdue, cancelled or already collected is refused with
     the core's reason; the already-collected one without the names in it.
     """
+
+    def work() -> KioskTicket:
+        # One transaction from the checks to the printable ticket: a reply lost on the
+        # way leaves either nothing or a ticket the same request id returns.
+        result = pickup.check_in(raw)
+        return _describe(result.ticket, again=not result.created)
+
     try:
-        result = pickup.check_in(raw, request_id)
+        return transactions.idempotent("kiosk_check_in", request_id, work, KioskTicket.to_dict,
+                                 KioskTicket.from_dict)
     except Refused as exc:
         if exc.code == "pickup_already_collected":
             params = exc.params
             raise Refused("kiosk_pickup_collected", application_no=params["application_no"],
                           when=params["when"], counter=params["counter"]) from exc
         raise
-    return read(lambda: _describe(result.ticket, again=not result.created))
 
 
 def cancel_unprinted(ticket_id: int, request_id: str | None = None) -> engine.TicketView:

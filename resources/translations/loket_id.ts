@@ -588,20 +588,6 @@ Ganti kunci sekarang?</translation>
         <source>{name} ({username}) · {role}</source>
         <translation>{name} ({username}) · {role}</translation>
     </message>
-    <message>
-        <source>No connection to the database. Nothing you typed is lost; Loket keeps trying and carries on by itself when the connection is back.
-{reason}</source>
-        <translation>Tidak ada sambungan ke basis data. Tidak ada isian Anda yang hilang; Loket terus mencoba dan berlanjut sendiri setelah sambungan kembali.
-{reason}</translation>
-    </message>
-    <message>
-        <source>The database is not answering. Waiting for it…</source>
-        <translation>Basis data tidak menjawab. Menunggu…</translation>
-    </message>
-    <message>
-        <source>Something went wrong inside Loket; nothing was changed. The details are in the log file.</source>
-        <translation>Terjadi kesalahan di dalam Loket; tidak ada yang diubah. Rinciannya ada di berkas log.</translation>
-    </message>
 </context>
 <context>
     <name>BackupPage</name>
@@ -872,10 +858,6 @@ Ganti kunci sekarang?</translation>
         <translation>Paspor {application} telah diserahkan.</translation>
     </message>
     <message>
-        <source>Not confirmed: the database could not be reached. Try again when it is back; an action that did go through will not be done twice.</source>
-        <translation>Belum terkonfirmasi: basis data tidak dapat dihubungi. Coba lagi setelah tersambung; tindakan yang sudah tercatat tidak akan dilakukan dua kali.</translation>
-    </message>
-    <message>
         <source>Sign in first, then scan.</source>
         <translation>Masuk dulu, lalu pindai.</translation>
     </message>
@@ -886,20 +868,6 @@ Ganti kunci sekarang?</translation>
     <message>
         <source>Scan not used: {reason}</source>
         <translation>Hasil pindai tidak dipakai: {reason}</translation>
-    </message>
-    <message>
-        <source>No connection to the database. Your work is kept; Loket keeps trying and carries on by itself when the connection is back.
-{reason}</source>
-        <translation>Tidak ada sambungan ke basis data. Pekerjaan Anda tetap tersimpan; Loket terus mencoba dan berlanjut sendiri setelah sambungan kembali.
-{reason}</translation>
-    </message>
-    <message>
-        <source>The database is not answering. Waiting for it…</source>
-        <translation>Basis data tidak menjawab. Menunggu…</translation>
-    </message>
-    <message>
-        <source>Something went wrong inside Loket; nothing was changed. The details are in the log file. If it happens again, tell the supervisor.</source>
-        <translation>Terjadi kesalahan di dalam Loket; tidak ada yang diubah. Rinciannya ada di berkas log. Jika terulang, beri tahu supervisor.</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +979,17 @@ Ganti kunci sekarang?</translation>
     <message>
         <source>Counter {number} is closed.</source>
         <translation>Loket {number} ditutup.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseBanner</name>
+    <message>
+        <source>No connection to the database. Nothing is lost: Loket keeps trying and carries on by itself when the connection is back.</source>
+        <translation>Tidak ada koneksi ke basis data. Tidak ada yang hilang: Loket terus mencoba dan melanjutkan sendiri setelah koneksi kembali.</translation>
+    </message>
+    <message>
+        <source>The database is not answering. Waiting for it…</source>
+        <translation>Basis data tidak menjawab. Menunggu…</translation>
     </message>
 </context>
 <context>
@@ -1586,10 +1565,6 @@ Permohonan {application}</translation>
         <translation>Kedua kata sandi tidak sama.</translation>
     </message>
     <message>
-        <source>The database could not be set up; nothing is saved on this PC. The details are in the log file.</source>
-        <translation>Basis data tidak dapat disiapkan; tidak ada yang disimpan di PC ini. Rinciannya ada di berkas log.</translation>
-    </message>
-    <message>
         <source>New office database</source>
         <translation>Basis data kantor baru</translation>
     </message>
@@ -1774,14 +1749,25 @@ Permohonan {application}</translation>
     </message>
 </context>
 <context>
+    <name>Operation</name>
+    <message>
+        <source>Not confirmed: the database could not be reached. Try again when it is back; an action that did go through will not be done twice.</source>
+        <translation>Belum terkonfirmasi: basis data tidak dapat dihubungi. Coba lagi setelah tersambung; tindakan yang sudah tercatat tidak akan dilakukan dua kali.</translation>
+    </message>
+    <message>
+        <source>The database could not be reached. Loket tries again by itself.</source>
+        <translation>Basis data tidak dapat dihubungi. Loket mencoba lagi dengan sendirinya.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Loket; nothing was changed. The details are in the log file. If it happens again, tell the supervisor.</source>
+        <translation>Terjadi kesalahan di dalam Loket; tidak ada yang diubah. Rinciannya ada di berkas log. Jika terulang, beri tahu supervisor.</translation>
+    </message>
+</context>
+<context>
     <name>PageMessage</name>
     <message>
         <source>The database could not be reached. Nothing you typed is lost; try again when the connection is back.</source>
         <translation>Basis data tidak dapat dihubungi. Tidak ada isian Anda yang hilang; coba lagi setelah sambungan kembali.</translation>
-    </message>
-    <message>
-        <source>Something went wrong inside Loket; nothing was changed. The details are in the log file.</source>
-        <translation>Terjadi kesalahan di dalam Loket; tidak ada yang diubah. Rinciannya ada di berkas log.</translation>
     </message>
 </context>
 <context>
@@ -2334,10 +2320,6 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
         <translation>Memuat grafik penyelesaian (burn-down)…</translation>
     </message>
     <message>
-        <source>The report could not be made; the details are in the log.</source>
-        <translation>Laporan tidak dapat dibuat; rinciannya ada di log.</translation>
-    </message>
-    <message>
         <source>No ready passport is past its collect-by date.</source>
         <translation>Tidak ada paspor siap yang melewati batas pengambilan.</translation>
     </message>
@@ -2831,10 +2813,6 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     <message>
         <source>Cancel</source>
         <translation>Batal</translation>
-    </message>
-    <message>
-        <source>Something went wrong inside Loket. The details are in the log file.</source>
-        <translation>Terjadi kesalahan di dalam Loket. Rinciannya ada di berkas log.</translation>
     </message>
     <message>
         <source>Quit</source>

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DatabaseUnavailable, LoketError
+from app.errors import DatabaseUnavailable
+from ui.kit import operation
+from ui.kit.operation import Operation
 from ui.kit.worker import DbWorker
 
 DONE_STYLE = "QLabel { background: #e3f2fd; color: #0d3c61; font-size: 12pt; padding: 6px; }"
@@ -31,17 +33,15 @@ REFUSED_STYLE = "QLabel { background: #fff3cd; color: #5c4400; font-size: 12pt; 
 
 
 def error_sentence(exc: Exception) -> str:
-    """What a page says when its database work failed: the core's own sentence for a
-    refusal, a calm one for an outage or a bug (the worker has logged the bug)."""
+    """What a page says when its database work failed: :func:`ui.kit.operation.error_sentence`,
+    except for an outage during an act. The supervisor's acts carry no request id (what
+    they write is a setting or a record a second try finds), so the page cannot promise
+    that a retry is harmless; it says that what was typed is kept."""
     if isinstance(exc, DatabaseUnavailable):
         return QCoreApplication.translate(
             "PageMessage", "The database could not be reached. Nothing you typed is lost; "
             "try again when the connection is back.")
-    if isinstance(exc, LoketError):
-        return exc.message()
-    return QCoreApplication.translate(
-        "PageMessage", "Something went wrong inside Loket; nothing was changed. The details "
-        "are in the log file.")
+    return operation.error_sentence(exc)
 
 
 class PageMessage(QLabel):
@@ -252,4 +252,4 @@ class RecordTable(Generic[Row]):
             self._message.show_error(exc)
             self._show_form()
 
-        self._worker.submit(op, done, failed)
+        Operation(self._worker, lambda _ctx: op()).success(done).failure(failed).run()

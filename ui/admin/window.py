@@ -4,8 +4,9 @@ The shell holds the sign-in page, a header (office, who is signed in, sign out),
 the navigation list and the pages. Pages are listed once, in :data:`PAGES`; each
 is a widget ``Page(worker, officer, parent)`` with ``title()`` and ``refresh()``
 (called every time the page is shown). All database work runs on the window's
-one :class:`~ui.kit.worker.DbWorker`; while the database is away a red banner says
-so and the pages wait, disabled, with everything typed into them kept.
+one :class:`~ui.kit.worker.DbWorker` as :mod:`ui.kit.operation` operations; while
+the database is away the :class:`~ui.kit.banner.DatabaseBanner` says so and the
+pages wait, disabled, with everything typed into them kept.
 """
 
 from __future__ import annotations
@@ -28,13 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import LoketError
 from app.office import admin
 from app.office.officers import LoginThrottle, OfficerView
 from app.office.settings import get_settings
+from ui.kit.banner import DatabaseBanner
 from ui.kit.feed_watcher import FeedWatcher
 from ui.kit.i18n import LANGUAGE_NAMES, LANGUAGES, install_language
 from ui.kit.login_page import LoginPage
+from ui.kit.operation import Operation, error_sentence, run_read
 from ui.kit.worker import DbWorker
 from ui.setup.pc_settings import PcSettings
 
@@ -55,9 +57,6 @@ PAGES: Final[list[tuple[str, str, str]]] = [
 
 # Polling the change feed only to notice the database leave and come back.
 POLL_MS = 2000
-
-BANNER_STYLE = ("QLabel { background: #c62828; color: white; font-size: 13pt;"
-                " font-weight: 600; padding: 8px; }")
 
 
 class Page(Protocol):
@@ -83,11 +82,7 @@ class AdminWindow(QMainWindow):
         self._office = ""
         self.pages: dict[str, QWidget] = {}
 
-        self._banner = QLabel(self)
-        self._banner.setObjectName("banner")
-        self._banner.setStyleSheet(BANNER_STYLE)
-        self._banner.setWordWrap(True)
-        self._banner.hide()
+        self._banner = DatabaseBanner(self._worker, self)
 
         self.login = LoginPage(self, ask_counter=False)
         self._office_label = QLabel(self)
@@ -142,7 +137,6 @@ class AdminWindow(QMainWindow):
 
     def _connect_callbacks(self) -> None:
         self._worker.availability_changed.connect(self._availability_changed)
-        self._worker.slow_changed.connect(lambda _slow: self._show_banner())
         self._feed.reconnected.connect(self._reconnected)
         self.login.submitted.connect(lambda user, password, _counter:
                                      self._sign_in(user, password))
@@ -158,7 +152,6 @@ class AdminWindow(QMainWindow):
         self.setWindowTitle(self.tr("Loket — Supervisor"))
         self._sign_out.setText(self.tr("Sign out"))
         self._show_who()
-        self._show_banner()
         for row, page in enumerate(self.pages.values()):
             item = self.navigation.item(row)
             if item is not None:
@@ -191,7 +184,7 @@ class AdminWindow(QMainWindow):
 
     @property
     def banner(self) -> str:
-        return self._banner.text() if not self._banner.isHidden() else ""
+        return self._banner.text_shown
 
     def current_page(self) -> QWidget | None:
         return self.page_stack.currentWidget()
@@ -221,10 +214,8 @@ class AdminWindow(QMainWindow):
             self._show_who()
             self.signed_in.emit(officer)
 
-        def failed(exc: Exception) -> None:
-            self.login.reset(self._text_for(exc))
-
-        self._worker.submit(op, done, failed)
+        Operation(self._worker, lambda _ctx: op()).success(done).failure(
+            lambda exc: self.login.reset(error_sentence(exc, act=False))).run()
 
     def _build_pages(self, officer: OfficerView) -> None:
         self._drop_pages()
@@ -264,10 +255,8 @@ class AdminWindow(QMainWindow):
         self.login.reset()
         self._show_who()
 
-        def failed(exc: Exception) -> None:
-            log.warning("sign-out of %s not audited: %s", officer.username, exc)
-
-        self._worker.submit(lambda: admin.sign_out(officer), None, failed)
+        run_read(self._worker, lambda: admin.sign_out(officer), failed=lambda exc: log.warning(
+            "sign-out of %s not audited: %s", officer.username, exc))
         self.signed_out.emit()
 
     def _show_who(self) -> None:
@@ -283,34 +272,14 @@ class AdminWindow(QMainWindow):
     # --- the database's health -------------------------------------------------------------
 
     def _availability_changed(self, available: bool, _message: str) -> None:
-        self._show_banner()
         self.page_stack.setEnabled(available)
         self.login.set_busy(not available)
 
     def _reconnected(self) -> None:
-        self._show_banner()
+        self._banner.update_text()
         page = self.current_page()
         if page is not None and self._officer is not None:
             _page(page).refresh()
-
-    def _show_banner(self) -> None:
-        if not self._worker.available:
-            self._banner.setText(self.tr(
-                "No connection to the database. Nothing you typed is lost; Loket keeps "
-                "trying and carries on by itself when the connection is back.\n{reason}")
-                .format(reason=self._worker.down_message))
-            self._banner.show()
-        elif self._worker.slow:
-            self._banner.setText(self.tr("The database is not answering. Waiting for it…"))
-            self._banner.show()
-        else:
-            self._banner.hide()
-
-    def _text_for(self, exc: Exception) -> str:
-        if isinstance(exc, LoketError):
-            return exc.message()
-        return self.tr("Something went wrong inside Loket; nothing was changed. The details "
-                       "are in the log file.")
 
     # --- closing ------------------------------------------------------------------------------
 

@@ -4,17 +4,17 @@ The window is a face on :mod:`app.queue.desk`, :mod:`app.queue.engine`, :mod:`ap
 and :mod:`app.office.officers`; it adds no rule of its own. Every database call runs on
 the window's :class:`~ui.kit.worker.DbWorker` and comes back by signal, so the
 window never freezes. Each action carries a request id that is kept until the
-action is known to have succeeded or been refused: pressing the button again
-after a lost connection repeats the *same* request, which the core carries out
-at most once.
+action is known to have succeeded or been refused, or the officer moves on (the
+rule of :mod:`ui.kit.operation`): pressing the button again after a lost
+connection repeats the *same* request, which the core carries out at most once,
+and no later action inherits it.
 """
 
 from __future__ import annotations
 
 import logging
-import uuid
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -41,17 +41,19 @@ from app.queue.desk import Desk, ScanOutcome, Target
 from ui.counter.desk_view import ACTION_KEYS, DeskView
 from ui.counter.handover_dialog import HandoverDialog
 from ui.counter.transfer_dialog import TransferDialog
+from ui.kit.banner import DatabaseBanner
 from ui.kit.feed_watcher import POLL_MS, FeedWatcher
 from ui.kit.i18n import LANGUAGE_NAMES, LANGUAGES, install_language
 from ui.kit.login_page import LoginPage
+from ui.kit.operation import Intents, OpContext, Operation, Refresher, error_sentence, run_read
 from ui.kit.scan_filter import ScanFilter
 from ui.kit.worker import DbWorker
 from ui.setup.pc_settings import PcSettings
 
 log = logging.getLogger("loket.ui.counter")
 
-BANNER_STYLE = ("QLabel { background: #c62828; color: white; font-size: 14pt;"
-                " font-weight: 600; padding: 8px; }")
+_T = TypeVar("_T")
+
 INFO_STYLE = "QLabel { background: #e3f2fd; color: #0d3c61; font-size: 13pt; padding: 6px; }"
 WARN_STYLE = "QLabel { background: #fff3cd; color: #5c4400; font-size: 13pt; padding: 6px; }"
 
@@ -77,16 +79,13 @@ class CounterWindow(QMainWindow):
         self._officer: OfficerView | None = None
         self._counter: int | None = None
         self._scan: str | None = None  # the pickup slip on the panel
-        self._retry_ids: dict[tuple[Any, ...], str] = {}
+        self._intents = Intents()
         self._acting = False
-        self._refreshing = False
-        self._refresh_again = False
+        self._desk_reader: Refresher[Desk] = Refresher(
+            self._worker, self._desk_read, self._refreshed, self._refresh_failed)
+        self._read_scan: str | None = None  # the slip the desk read under way was for
 
-        self._banner = QLabel(self)
-        self._banner.setObjectName("banner")
-        self._banner.setStyleSheet(BANNER_STYLE)
-        self._banner.setWordWrap(True)
-        self._banner.hide()
+        self._banner = DatabaseBanner(self._worker, self)
         self._who = QLabel(self)
         self._who.setObjectName("who")
         self._who.setStyleSheet("font-size: 14pt; font-weight: 600;")
@@ -147,7 +146,6 @@ class CounterWindow(QMainWindow):
 
     def _connect_callbacks(self) -> None:
         self._worker.availability_changed.connect(self._availability_changed)
-        self._worker.slow_changed.connect(self._slow_changed)
         self._feed.changed.connect(self._feed_changed)
         self._feed.reconnected.connect(self._reconnected)
         self.login.submitted.connect(self._sign_in)
@@ -171,7 +169,6 @@ class CounterWindow(QMainWindow):
     def retranslate(self) -> None:
         self._sign_out.setText(self.tr("Sign out"))
         self._show_who()
-        self._show_banner()
         self.setWindowTitle(self.tr("Loket · counter"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
@@ -210,7 +207,7 @@ class CounterWindow(QMainWindow):
 
     @property
     def banner(self) -> str:
-        return self._banner.text() if not self._banner.isHidden() else ""
+        return self._banner.text_shown
 
     # --- signing in and out -----------------------------------------------------------------
 
@@ -219,8 +216,8 @@ class CounterWindow(QMainWindow):
             self.login.set_counters(counters, self._pc.counter)
             self.counters_loaded.emit()
 
-        self._worker.submit(deskmod.active_counters, shown,
-                            lambda exc: QTimer.singleShot(2000, self._load_counters))
+        run_read(self._worker, deskmod.active_counters, shown,
+                 lambda exc: QTimer.singleShot(2000, self._load_counters))
 
     def _sign_in(self, username: str, password: str, counter: int) -> None:
         self.login.set_busy(True)
@@ -244,9 +241,9 @@ class CounterWindow(QMainWindow):
             self.signed_in.emit(officer)
 
         def failed(exc: Exception) -> None:
-            self.login.reset(self._text_for(exc))
+            self.login.reset(error_sentence(exc, act=False))
 
-        self._worker.submit(op, done, failed)
+        run_read(self._worker, op, done, failed)
 
     def sign_out(self) -> None:
         officer, counter = self._officer, self._counter
@@ -254,7 +251,7 @@ class CounterWindow(QMainWindow):
             return
         self._officer = None
         self._scan = None
-        self._retry_ids.clear()
+        self._intents.drop()
         self._header.hide()
         self._pages.setCurrentWidget(self.login)
         self._load_counters()
@@ -291,32 +288,40 @@ class CounterWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Read the desk again (after a change in the feed); never two reads at once."""
+        self._desk_reader.request()
+
+    def _desk_read(self) -> Callable[[], Desk] | None:
         if self._officer is None or self._counter is None:
-            return
-        if self._refreshing or self._acting:
-            self._refresh_again = True
-            return
-        self._refreshing = True
+            return None
         counter, scan = self._counter, self._scan
+        self._read_scan = scan
+        return lambda: deskmod.counter_desk(counter, scan)
 
-        def failed(exc: Exception) -> None:
-            self._refreshing = False
-            if isinstance(exc, LoketError) and not isinstance(exc, DatabaseUnavailable) and scan:
-                # The slip on the panel no longer names a record: drop it, show the rest.
-                self._scan = None
-                self._show_message(self._text_for(exc), warn=True)
-                self.refresh()
-            elif not isinstance(exc, DatabaseUnavailable):
-                self._show_message(self._text_for(exc), warn=True)
-
-        self._worker.submit(lambda: deskmod.counter_desk(counter, scan), self._refreshed, failed)
+    def _refresh_failed(self, exc: Exception) -> None:
+        if isinstance(exc, DatabaseUnavailable):
+            return  # the banner says so
+        self._show_message(error_sentence(exc, act=False), warn=True)
+        if isinstance(exc, LoketError) and self._read_scan:
+            # The slip on the panel no longer names a record: drop it, show the rest.
+            self._scan = None
+            self.refresh()
 
     def _refreshed(self, desk: Desk) -> None:
-        self._refreshing = False
         self._show_desk(desk)
-        if self._refresh_again:
-            self._refresh_again = False
-            self.refresh()
+        self._settle_by_desk(desk)
+
+    def _settle_by_desk(self, desk: Desk) -> None:
+        """A read that shows the open intent's outcome is a definite answer: the act
+        it waited for is no longer on offer (a call shows as held, a handover as
+        collected), or its ticket has gone from this counter."""
+        key = self._intents.key
+        if not isinstance(key, tuple) or not key:
+            return
+        action = key[0]
+        on_ticket = action in ("recall", "start", "finish", "no_show", "transfer")
+        gone = on_ticket and (desk.ticket is None or desk.ticket.id != key[1])
+        if action in deskmod.ACTIONS and (gone or action not in self.allowed()):
+            self._intents.drop()
 
     def _show_desk(self, desk: Desk) -> None:
         if self._officer is None:
@@ -475,53 +480,52 @@ class CounterWindow(QMainWindow):
             self._scan = None
             self.refresh()
 
-    def _act(self, key: tuple[Any, ...], work: Callable[[str], object],
+    def _act(self, key: Hashable, work: Callable[[str], object],
              done: Callable[[object], None] | None = None) -> None:
-        """Run one action and read the desk again, on the worker.
-
-        The request id stays the same for this action until the core has answered it
-        (done or refused): a retry after a lost connection is the same request.
-        """
+        """Run one action under its intent's request id, and read the desk again."""
         if self._acting or self._counter is None:
             return
-        rid = self._retry_ids.setdefault(key, uuid.uuid4().hex)
         counter, scan = self._counter, self._scan
-        self._acting = True
-        self._update_actions()
 
-        def op() -> tuple[object, Desk]:
-            result = work(rid)
+        def op(ctx: OpContext) -> tuple[object, Desk]:
+            assert ctx.request_id is not None
+            result = work(ctx.request_id)
             # A call or a handover closes the panel; anything else keeps the slip on it.
             keep = None if isinstance(result, (engine.TicketView, pickup.Handover)) else scan
             return result, deskmod.counter_desk(counter, keep)
 
         def succeeded(outcome: tuple[object, Desk]) -> None:
-            self._retry_ids.pop(key, None)
-            self._acting = False
             result, desk = outcome
             if done is not None:
                 done(result)
             self._show_desk(desk)
-            self._after_action()
 
-        def failed(exc: Exception) -> None:
+        self._run_act(Operation(self._worker, op, intents=self._intents, key=key),
+                      succeeded, lambda exc: self._show_message(error_sentence(exc), warn=True))
+
+    def _run_act(self, op: Operation[_T], succeeded: Callable[[_T], None],
+                 failed: Callable[[Exception], None]) -> None:
+        """One act at a time: the buttons and the desk's reads wait until it is answered."""
+        self._acting = True
+        self._desk_reader.hold()
+        self._update_actions()
+
+        def over() -> None:
             self._acting = False
-            if isinstance(exc, DatabaseUnavailable):
-                self._show_message(self.tr(
-                    "Not confirmed: the database could not be reached. Try again when it is "
-                    "back; an action that did go through will not be done twice."), warn=True)
-            else:
-                self._retry_ids.pop(key, None)
-                self._show_message(self._text_for(exc), warn=True)
             self._update_actions()
-            self._after_action()
+            self._desk_reader.release()
 
-        self._worker.submit(op, succeeded, failed)
+        def on_success(result: _T) -> None:
+            self._acting = False  # what ``succeeded`` shows may offer the next act
+            succeeded(result)
+            over()
 
-    def _after_action(self) -> None:
-        if self._refresh_again:
-            self._refresh_again = False
-            self.refresh()
+        def on_failure(exc: Exception) -> None:
+            self._acting = False
+            failed(exc)
+            over()
+
+        op.success(on_success).failure(on_failure).run()
 
     # --- scanning ---------------------------------------------------------------------------------
 
@@ -535,19 +539,13 @@ class CounterWindow(QMainWindow):
                                        "Scan again."), warn=True)
             return
         counter, officer = self._counter, self._officer
-        key = ("scan", text)
-        rid = self._retry_ids.setdefault(key, uuid.uuid4().hex)
-        self._acting = True
-        self._update_actions()
 
-        def op() -> tuple[ScanOutcome, Desk]:
-            outcome = deskmod.handle_scan(text, counter, officer.id, rid)
+        def op(ctx: OpContext) -> tuple[ScanOutcome, Desk]:
+            outcome = deskmod.handle_scan(text, counter, officer.id, ctx.request_id)
             slip = text if outcome.kind == "pickup" else None
             return outcome, deskmod.counter_desk(counter, slip)
 
         def done(result: tuple[ScanOutcome, Desk]) -> None:
-            self._retry_ids.pop(key, None)
-            self._acting = False
             outcome, desk = result
             if outcome.kind == "pickup":
                 self._scan = text
@@ -556,60 +554,29 @@ class CounterWindow(QMainWindow):
                 self._scan = None
                 self._called(outcome.ticket)
             self._show_desk(desk)
-            self._after_action()
 
-        def failed(exc: Exception) -> None:
-            self._acting = False
-            if not isinstance(exc, DatabaseUnavailable):
-                self._retry_ids.pop(key, None)
-            self._show_message(self._scan_text(exc), warn=True)
-            self._update_actions()
-            self._after_action()
-
-        self._worker.submit(op, done, failed)
+        # A new scan is a new intent: it ends any act still waiting for an answer.
+        self._run_act(Operation(self._worker, op, intents=self._intents, key=("scan", text)),
+                      done, lambda exc: self._show_message(self._scan_text(exc), warn=True))
 
     def _scan_text(self, exc: Exception) -> str:
         if isinstance(exc, LoketError) and not isinstance(exc, DatabaseUnavailable):
             return self.tr("Scan not used: {reason}").format(reason=exc.message())
-        return self._text_for(exc)
+        return error_sentence(exc)
 
     # --- the database's health ---------------------------------------------------------------
 
     def _availability_changed(self, available: bool, _message: str) -> None:
-        self._show_banner()
         self._update_actions()
         if available:
             self.refresh()
 
-    def _slow_changed(self, _slow: bool) -> None:
-        self._show_banner()
-
     def _reconnected(self) -> None:
-        self._show_banner()
         if self.login.isVisible():
             self._load_counters()
         self.refresh()
 
-    def _show_banner(self) -> None:
-        if not self._worker.available:
-            self._banner.setText(self.tr(
-                "No connection to the database. Your work is kept; Loket keeps trying and "
-                "carries on by itself when the connection is back.\n{reason}").format(
-                reason=self._worker.down_message))
-            self._banner.show()
-        elif self._worker.slow:
-            self._banner.setText(self.tr("The database is not answering. Waiting for it…"))
-            self._banner.show()
-        else:
-            self._banner.hide()
-
     # --- messages -----------------------------------------------------------------------------
-
-    def _text_for(self, exc: Exception) -> str:
-        if isinstance(exc, LoketError):
-            return exc.message()
-        return self.tr("Something went wrong inside Loket; nothing was changed. The details "
-                       "are in the log file. If it happens again, tell the supervisor.")
 
     def _show_message(self, text: str, warn: bool = False) -> None:
         self._message.setText(text)

@@ -207,7 +207,7 @@ class Ticker(QWidget):
         painter.end()
 
 
-class CounterRow(QFrame):
+class BoardCounterRow(QFrame):
     """One counter: its name and the number it serves; flashes on a new call."""
 
     def __init__(self, parent: QWidget, kind: str, index: int) -> None:
@@ -277,7 +277,7 @@ class SectionView(QFrame):
         for label in (self.head_counter, self.head_number, self.waiting_title,
                       self.recent_title):
             label.setStyleSheet(f"color: {MUTED};")
-        self.rows: list[CounterRow] = []
+        self.rows: list[BoardCounterRow] = []
         self.queue_names: list[FitLabel] = []
         self.queue_counts: list[FitLabel] = []
         self.recent: list[FitLabel] = []
@@ -285,7 +285,7 @@ class SectionView(QFrame):
     def ensure_slots(self, slots: Slots) -> None:
         """Make (or hide) rows so there are exactly the slots asked for; reuse the rest."""
         while len(self.rows) < slots.counters:
-            self.rows.append(CounterRow(self, self.kind, len(self.rows)))
+            self.rows.append(BoardCounterRow(self, self.kind, len(self.rows)))
         while len(self.queue_names) < slots.queues:
             name = FitLabel(self, "queue", fill=0.62)
             count = FitLabel(self, "waiting", fill=0.7, bold=True,

@@ -48,6 +48,7 @@ from app.storage.db import connect, redact_url, resolve_database_url
 from ui.kit import lifecycle
 from ui.kit.application import create_application
 from ui.kit.i18n import install_language
+from ui.kit.operation import Operation, error_sentence
 from ui.kit.worker import DbWorker
 from ui.setup.pc_settings import PcSettings
 
@@ -146,9 +147,9 @@ class AdminCheck(QDialog):
         username, password = self.username.text(), self.password.text()
         self._buttons.setEnabled(False)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        self._worker.submit(
-            lambda: admin.open_pc_settings(username, password, self._counter, _throttle),
-            self._signed_in, self._refused)
+        Operation(self._worker, lambda _ctx: admin.open_pc_settings(
+            username, password, self._counter, _throttle)).success(
+            self._signed_in).failure(self._refused).run()
 
     def _signed_in(self, officer: OfficerView) -> None:
         self._end_check()
@@ -165,10 +166,7 @@ class AdminCheck(QDialog):
             self.accept()
             return
         self.password.clear()
-        self.message.setText(exc.message() if isinstance(exc, LoketError) else
-                             QCoreApplication.translate(
-                                 "first_run", "Something went wrong inside Loket. The "
-                                 "details are in the log file."))
+        self.message.setText(error_sentence(exc, act=False))
 
     def _end_check(self) -> None:
         QGuiApplication.restoreOverrideCursor()

@@ -28,112 +28,53 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
-    QPushButton,
-    QRadioButton,
-    QSpinBox,
-    QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 
 from app.errors import LoketError
-from app.messages import LANGUAGES, current_language
+from app.messages import current_language
 from app.setup import connection_check, pc_config
 from app.setup.connection_check import ConnectionReport, FirstAdmin
 from app.setup.pc_config import DatabaseChoice, PcConfig
 from ui.kit.application import load_icon
-from ui.kit.i18n import LANGUAGE_NAMES, install_language
+from ui.kit.i18n import install_language
+from ui.kit.operation import Operation, error_sentence
 from ui.kit.worker import DbWorker
-from ui.setup.pc_settings import PAPER_WIDTHS_MM, PcSettings, printer_names
+from ui.setup.pc_settings import PcSettings, printer_names
+from ui.setup.wizard_view import (
+    NOTE_STYLE,
+    OK_STYLE,
+    PROBLEM_STYLE,
+    CounterPageView,
+    DatabasePageView,
+    DevicePageView,
+    OfficePageView,
+    PcPageView,
+    ReadyPageView,
+)
 
 log = logging.getLogger("loket.ui.setup")
 
 PAGE_PC, PAGE_DATABASE, PAGE_OFFICE, PAGE_COUNTER, PAGE_DEVICE, PAGE_READY = range(6)
 
-OK_STYLE = "color: #1b5e20;"
-PROBLEM_STYLE = "color: #b71c1c;"
-NOTE_STYLE = "color: #455a64;"
 
-KIND_LABELS = {"postgresql": "PostgreSQL", "mysql": "MariaDB"}
-
-
-def _note(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setStyleSheet(NOTE_STYLE)
-    return label
-
-
-class _Page(QWizardPage):
-    """A page of the wizard: named for tests, retranslated when the language changes.
-
-    (Each page's texts are in its own ``retranslate``: ``self.tr`` takes the context of
-    the class that calls it.)
-    """
-
-    def __init__(self, wizard: SetupWizard, name: str) -> None:
-        super().__init__(wizard)
-        self.setObjectName(name)
-        self._wizard = wizard
-
-    def retranslate(self) -> None:
-        raise NotImplementedError
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-
-class PcPage(_Page):
+class PcPage(PcPageView):
     """Language of the set-up, and the mode of this PC."""
 
     def __init__(self, wizard: SetupWizard) -> None:
-        super().__init__(wizard, "page_pc")
-        self._language_label = QLabel(self)
-        self.language = QComboBox(self)
-        self.language.setObjectName("setup_language")
-        for lang in LANGUAGES:
-            self.language.addItem(LANGUAGE_NAMES[lang], lang)
+        super().__init__(wizard)
+        self._wizard = wizard
         self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
-        self.language.currentIndexChanged.connect(self._language_changed)
-        self.modes = QButtonGroup(self)
-        self._mode_buttons: dict[str, QRadioButton] = {}
-        self._mode_notes: dict[str, QLabel] = {}
-        layout = QVBoxLayout(self)
-        row = QHBoxLayout()
-        row.addWidget(self._language_label)
-        row.addWidget(self.language)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addSpacing(8)
-        for mode in pc_config.MODES:
-            button = QRadioButton(self)
-            button.setObjectName(f"mode_{mode}")
-            button.setStyleSheet("font-weight: 600;")
-            self.modes.addButton(button)
-            self._mode_buttons[mode] = button
-            note = _note(self, f"mode_{mode}_note")
-            note.setContentsMargins(24, 0, 0, 6)
-            self._mode_notes[mode] = note
-            layout.addWidget(button)
-            layout.addWidget(note)
-        layout.addStretch(1)
         self.set_mode(wizard.initial.mode if wizard.initial else "counter")
-        self.modes.buttonToggled.connect(lambda *_: self.completeChanged.emit())
+        self._connect_callbacks()
         self.retranslate()
+
+    def _connect_callbacks(self) -> None:
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.modes.buttonToggled.connect(lambda *_: self.completeChanged.emit())
 
     def mode(self) -> str:
         for mode, button in self._mode_buttons.items():
@@ -172,104 +113,40 @@ class PcPage(_Page):
             self._mode_notes[mode].setText(note)
 
 
-class DatabasePage(_Page):
+class DatabasePage(DatabasePageView):
     """This PC only (SQLite) or a shared server, with Test connection."""
 
     def __init__(self, wizard: SetupWizard) -> None:
-        super().__init__(wizard, "page_database")
+        super().__init__(wizard)
+        self._wizard = wizard
         self.report: ConnectionReport | None = None
         self._tested: DatabaseChoice | None = None
         self._testing = False
-        initial = wizard.initial.database if wizard.initial else DatabaseChoice()
+        self._fill(wizard.initial.database if wizard.initial else DatabaseChoice())
+        self._connect_callbacks()
+        self._where_changed()
+        self.retranslate()
 
-        self.local = QRadioButton(self)
-        self.local.setObjectName("database_local")
-        self.server = QRadioButton(self)
-        self.server.setObjectName("database_server")
-        group = QButtonGroup(self)
-        group.addButton(self.local)
-        group.addButton(self.server)
-        self.path = QLineEdit(initial.path or pc_config.default_sqlite_path(), self)
-        self.path.setObjectName("sqlite_path")
-        self._browse = QPushButton(self)
-        self._browse.setObjectName("sqlite_browse")
-        self._browse.clicked.connect(self._choose_file)
-        self._local_note = _note(self, "sqlite_note")
-
-        self.kind = QComboBox(self)
-        self.kind.setObjectName("server_kind")
-        for kind, label in KIND_LABELS.items():
-            self.kind.addItem(label, kind)
-        self.host = QLineEdit(initial.host, self)
-        self.host.setObjectName("server_host")
-        self.host.setPlaceholderText("192.168.10.5")
-        self.port = QSpinBox(self)
-        self.port.setObjectName("server_port")
-        self.port.setRange(1, 65535)
-        self.name = QLineEdit(initial.name or "loket", self)
-        self.name.setObjectName("server_database")
-        self.user = QLineEdit(initial.user or "loket", self)
-        self.user.setObjectName("server_user")
-        self.password = QLineEdit(initial.password, self)
-        self.password.setObjectName("server_password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+    def _fill(self, initial: DatabaseChoice) -> None:
+        """The fields as this PC has them (a new PC: a file in the usual place)."""
+        self.path.setText(initial.path or pc_config.default_sqlite_path())
+        self.host.setText(initial.host)
+        self.name.setText(initial.name or "loket")
+        self.user.setText(initial.user or "loket")
+        self.password.setText(initial.password)
         if initial.is_server:
             self.kind.setCurrentIndex(max(0, self.kind.findData(initial.kind)))
         self.port.setValue(initial.port or pc_config.DEFAULT_PORTS[str(self.kind.currentData())])
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self._password_note = _note(self, "password_note")
-
-        self.test_button = QPushButton(self)
-        self.test_button.setObjectName("test_connection")
-        self.test_button.clicked.connect(self.test_connection)
-        self.result = QLabel(self)
-        self.result.setObjectName("connection_result")
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._env_note = _note(self, "env_note")
-
-        self._form = QFormLayout()
-        self._labels = [QLabel(self) for _ in range(5)]
-        for label, field in zip(self._labels, (self.kind, self.host, self.port, self.name,
-                                               self.user), strict=True):
-            self._form.addRow(label, field)
-        self._password_label = QLabel(self)
-        self._form.addRow(self._password_label, self.password)
-        self._server_box = QWidget(self)
-        server_layout = QVBoxLayout(self._server_box)
-        server_layout.setContentsMargins(24, 0, 0, 0)
-        server_layout.addLayout(self._form)
-        server_layout.addWidget(self._password_note)
-
-        self._local_box = QWidget(self)
-        local_layout = QVBoxLayout(self._local_box)
-        local_layout.setContentsMargins(24, 0, 0, 0)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(self._browse)
-        local_layout.addLayout(path_row)
-        local_layout.addWidget(self._local_note)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.local)
-        layout.addWidget(self._local_box)
-        layout.addWidget(self.server)
-        layout.addWidget(self._server_box)
-        test_row = QHBoxLayout()
-        test_row.addWidget(self.test_button)
-        test_row.addStretch(1)
-        layout.addLayout(test_row)
-        layout.addWidget(self.result)
-        layout.addStretch(1)
-        layout.addWidget(self._env_note)
-
         (self.server if initial.is_server else self.local).setChecked(True)
-        group.buttonToggled.connect(self._where_changed)
+
+    def _connect_callbacks(self) -> None:
+        self._browse.clicked.connect(self._choose_file)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.test_button.clicked.connect(self.test_connection)
+        self._where.buttonToggled.connect(self._where_changed)
         for edit in (self.path, self.host, self.name, self.user, self.password):
             edit.textChanged.connect(self._edited)
         self.port.valueChanged.connect(self._edited)
-        self._where_changed()
-        self.retranslate()
 
     # --- what is asked --------------------------------------------------------------------
 
@@ -323,9 +200,9 @@ class DatabasePage(_Page):
         self.result.setStyleSheet(NOTE_STYLE)
         self.result.setText(self.tr("Connecting…"))
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        self._wizard.worker.submit(lambda: connection_check.check(choice),
-                                   lambda report: self._tested_done(choice, report),
-                                   lambda _exc: self._tested_done(choice, None))
+        Operation(self._wizard.worker, lambda _ctx: connection_check.check(choice)).success(
+            lambda report: self._tested_done(choice, report)).failure(
+            lambda _exc: self._tested_done(choice, None)).run()
 
     def _tested_done(self, choice: DatabaseChoice, report: ConnectionReport | None) -> None:
         """``report`` None: the test itself failed (a bug, logged by the worker)."""
@@ -399,58 +276,20 @@ class DatabasePage(_Page):
         self.show_report()
 
 
-class OfficePage(_Page):
+class OfficePage(OfficePageView):
     """A new database: the office's name, the standard queues and counters, the first admin."""
 
     def __init__(self, wizard: SetupWizard) -> None:
-        super().__init__(wizard, "page_office")
-        self.office_name = QLineEdit(self)
-        self.office_name.setObjectName("office_name")
-        self.standard = QCheckBox(self)
-        self.standard.setObjectName("standard_office")
-        self.standard.setChecked(True)
-        self._standard_note = _note(self, "standard_office_note")
-        self._standard_note.setContentsMargins(24, 0, 0, 0)
-        self.username = QLineEdit("admin", self)
-        self.username.setObjectName("admin_username")
-        self.full_name = QLineEdit(self)
-        self.full_name.setObjectName("admin_full_name")
-        self.password = QLineEdit(self)
-        self.password.setObjectName("admin_password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again = QLineEdit(self)
-        self.again.setObjectName("admin_password_again")
-        self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel(self)
-        self.message.setObjectName("office_message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(PROBLEM_STYLE)
+        super().__init__(wizard)
+        self._wizard = wizard
         self._preparing = False
         self._prepared_for: DatabaseChoice | None = None
-        self._admin_note = _note(self, "admin_note")
-        self._office_label, self._labels = QLabel(self), [QLabel(self) for _ in range(4)]
-        form = QFormLayout()
-        form.addRow(self._office_label, self.office_name)
-        self._admin_form = QFormLayout()
-        for label, field in zip(self._labels, (self.username, self.full_name, self.password,
-                                               self.again), strict=True):
-            self._admin_form.addRow(label, field)
-        layout = QVBoxLayout(self)
-        self._office_box = QWidget(self)
-        office_layout = QVBoxLayout(self._office_box)
-        office_layout.setContentsMargins(0, 0, 0, 0)
-        office_layout.addLayout(form)
-        office_layout.addWidget(self.standard)
-        office_layout.addWidget(self._standard_note)
-        layout.addWidget(self._office_box)
-        layout.addSpacing(8)
-        layout.addWidget(self._admin_note)
-        layout.addLayout(self._admin_form)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
+        self._connect_callbacks()
+        self.retranslate()
+
+    def _connect_callbacks(self) -> None:
         for edit in (self.username, self.password, self.again):
             edit.textChanged.connect(self.completeChanged)
-        self.retranslate()
 
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)
         report = self._wizard.database_page.report
@@ -489,8 +328,8 @@ class OfficePage(_Page):
         self.message.clear()
         self.completeChanged.emit()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        self._wizard.worker.submit(work, lambda done: self._prepared(choice, *done),
-                                   self._not_prepared)
+        Operation(self._wizard.worker, lambda _ctx: work()).success(
+            lambda done: self._prepared(choice, *done)).failure(self._not_prepared).run()
         return False
 
     def _prepared(self, choice: DatabaseChoice, prepared: connection_check.PreparedOffice,
@@ -505,9 +344,7 @@ class OfficePage(_Page):
     def _not_prepared(self, exc: Exception) -> None:
         self._end_preparing()
         # Other errors are bugs: the worker has logged them with their traceback.
-        self.message.setText(exc.message() if isinstance(exc, LoketError) else self.tr(
-            "The database could not be set up; nothing is saved on this PC. The details "
-            "are in the log file."))
+        self.message.setText(error_sentence(exc))
 
     def _end_preparing(self) -> None:
         QGuiApplication.restoreOverrideCursor()
@@ -537,29 +374,13 @@ class OfficePage(_Page):
             label.setText(text)
 
 
-class CounterPage(_Page):
+class CounterPage(CounterPageView):
     """Which counter this PC is: one of the database's counters, or a number."""
 
     def __init__(self, wizard: SetupWizard) -> None:
-        super().__init__(wizard, "page_counter")
-        self.counters = QListWidget(self)
-        self.counters.setObjectName("counter_list")
+        super().__init__(wizard)
+        self._wizard = wizard
         self.counters.itemSelectionChanged.connect(self.completeChanged)
-        self.counters.setStyleSheet("QListWidget { font-size: 13pt; }"
-                                    " QListWidget::item { padding: 4px; }")
-        self.number = QSpinBox(self)
-        self.number.setObjectName("counter_number")
-        self.number.setRange(1, 999)
-        self._note = _note(self, "counter_note")
-        self._number_label = QLabel(self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.counters, 1)
-        row = QHBoxLayout()
-        row.addWidget(self._number_label)
-        row.addWidget(self.number)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addWidget(self._note)
         self.retranslate()
 
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)
@@ -605,46 +426,19 @@ class CounterPage(_Page):
                     "supervisor's window (Counters); until then this PC cannot call."))
 
 
-class DevicePage(_Page):
+class DevicePage(DevicePageView):
     """A kiosk's ticket printer and paper; a display's second (English) call."""
 
     def __init__(self, wizard: SetupWizard) -> None:
-        super().__init__(wizard, "page_device")
+        super().__init__(wizard)
+        self._wizard = wizard
         pc = wizard.pc
-        self.printer = QComboBox(self)
-        self.printer.setObjectName("kiosk_printer")
-        self.printer.setEditable(True)  # also "pdf:FOLDER", or a printer not listed yet
-        self.printer.addItem("", "")
         for name in printer_names():
             self.printer.addItem(name, name)
         if pc.printer:
             self.printer.setCurrentText(pc.printer)
-        self.paper = QComboBox(self)
-        self.paper.setObjectName("kiosk_paper")
-        for width in PAPER_WIDTHS_MM:
-            self.paper.addItem(f"{width} mm", width)
         self.paper.setCurrentIndex(max(0, self.paper.findData(pc.paper_width_mm)))
-        self._printer_note = _note(self, "printer_note")
-        self.english = QCheckBox(self)
-        self.english.setObjectName("speak_english")
         self.english.setChecked(pc.speak_english)
-        self._english_note = _note(self, "english_note")
-        self._printer_label, self._paper_label = QLabel(self), QLabel(self)
-        self._kiosk_box = QWidget(self)
-        form = QFormLayout(self._kiosk_box)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self._printer_label, self.printer)
-        form.addRow(self._paper_label, self.paper)
-        form.addRow("", self._printer_note)
-        self._display_box = QWidget(self)
-        display_layout = QVBoxLayout(self._display_box)
-        display_layout.setContentsMargins(0, 0, 0, 0)
-        display_layout.addWidget(self.english)
-        display_layout.addWidget(self._english_note)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self._kiosk_box)
-        layout.addWidget(self._display_box)
-        layout.addStretch(1)
         self.retranslate()
 
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)
@@ -678,19 +472,12 @@ class DevicePage(_Page):
             "(for offices with many foreign applicants)."))
 
 
-class ReadyPage(_Page):
+class ReadyPage(ReadyPageView):
     """What will be saved on this PC."""
 
     def __init__(self, wizard: SetupWizard) -> None:
-        super().__init__(wizard, "page_ready")
-        self.summary = QLabel(self)
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addStretch(1)
-        self.setFinalPage(True)
+        super().__init__(wizard)
+        self._wizard = wizard
         self.retranslate()
 
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)

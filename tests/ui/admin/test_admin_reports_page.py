@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -273,3 +274,17 @@ def test_overdue_passports_are_cancelled_beside_the_burn_down_after_asking(
     assert entry.officer_id == page._officer.id
     assert not page.cancel_overdue_button.isEnabled()
     assert "No ready passport is past its collect-by date." in page.overdue_note.text()
+
+
+def test_days_chosen_while_a_report_loads_show_only_the_newer_report(
+        qtbot: QtBot, page: ReportsPage) -> None:
+    release = threading.Event()
+    page._worker.submit(lambda: release.wait(WAIT / 1000))  # the worker is busy
+    shown: list[tuple[dt.date, dt.date]] = []
+    page.loaded.connect(lambda: shown.append((page._report.start, page._report.end)))
+    page.set_period("custom", D - dt.timedelta(days=1), D - dt.timedelta(days=1))
+    page.set_period("today")  # while the first read waits: it runs once more after
+    release.set()
+    qtbot.waitUntil(lambda: bool(shown) and not page._busy, timeout=WAIT)
+    assert shown == [(dt.date(2024, 7, 2),) * 2]  # the older answer was never shown
+    assert page._refresh.isEnabled()

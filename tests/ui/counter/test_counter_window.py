@@ -556,3 +556,96 @@ def test_the_gui_thread_never_waits_for_a_slow_database(
     act(qtbot, window, "finish")
     timer.stop()
     assert held(window) is None and engine.get_ticket("A001").status == "done"
+
+
+# --- answers that never lie: a lost reply's request id ends with its intent ---------------
+
+
+def lose_next_reply(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The next act goes through, then the desk read that follows it (its reply) fails."""
+    from app.errors import DatabaseUnavailable
+    from app.queue import desk as deskmod
+
+    real = deskmod.counter_desk
+    lost = [True]
+
+    def answer_lost(*args: Any, **kw: Any) -> Any:
+        if lost[0] and threading.current_thread() is not threading.main_thread():
+            lost[0] = False
+            raise DatabaseUnavailable("database_unreachable", reason="connection reset")
+        return real(*args, **kw)
+
+    monkeypatch.setattr(deskmod, "counter_desk", answer_lost)
+
+
+def confirm_handover(qtbot: QtBot, window: CounterWindow) -> None:
+    window.trigger("hand_over")  # F9
+    dialog = next((d for d in window.findChildren(HandoverDialog) if d.isVisible()), None)
+    assert dialog is not None and dialog.isVisible()
+    dialog._id_checked.setChecked(True)
+    with qtbot.waitSignal(window.message_shown, timeout=WAIT):
+        qtbot.mouseClick(button(dialog, "confirm_handover"),  # type: ignore[arg-type]
+                         Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+
+
+def test_a_handover_undone_after_its_reply_was_lost_is_really_handed_over_again(
+        qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    officers.add_officer("supervisor", "rahasia123", role="supervisor", full_name="Sari")
+    code = pickup.code_for("2024-TNG-000001")
+    pickup.check_in(code)
+    window = signed_in(qtbot, pc, windows, 5)
+    act(qtbot, window, "call_next")
+    assert held(window) == "B001"
+    lose_next_reply(monkeypatch)
+    confirm_handover(qtbot, window)
+    assert "Not confirmed" in window.message
+    rec = PickupRecord.get(PickupRecord.application_no == "2024-TNG-000001")
+    assert rec.status == "collected"  # it did go through
+    # The desk, read again, shows the passport gone: the handover's outcome is known.
+    qtbot.waitUntil(lambda: "hand_over" not in window.allowed() and window.banner == "",
+                    timeout=WAIT)
+
+    pickup.undo_hand_over(code, "supervisor", "wrong person")
+    scan(qtbot, window, code)
+    qtbot.waitUntil(lambda: "hand_over" in window.allowed(), timeout=WAIT)
+    handed_before = AuditEntry.select().where(
+        AuditEntry.action == "pickup_handed_over").count()
+    confirm_handover(qtbot, window)
+    rec = PickupRecord.get(PickupRecord.application_no == "2024-TNG-000001")
+    assert rec.status == "collected"
+    assert AuditEntry.select().where(
+        AuditEntry.action == "pickup_handed_over").count() == handed_before + 1
+    assert "handed over" in window.message
+
+
+def test_call_next_after_a_lost_call_and_moving_on_calls_the_next_ticket(
+        qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    engine.issue_ticket("paspor")
+    engine.issue_ticket("paspor")
+    window = signed_in(qtbot, pc, windows, 1)
+    qtbot.waitUntil(lambda: button(window, "call_next").isEnabled(), timeout=WAIT)
+    lose_next_reply(monkeypatch)
+    with qtbot.waitSignal(window.message_shown, timeout=WAIT):
+        qtbot.mouseClick(button(window, "call_next"), Qt.MouseButton.LeftButton)
+    assert "Not confirmed" in window.message
+    qtbot.waitUntil(lambda: held(window) == "A001", timeout=WAIT)  # the feed shows it
+    act(qtbot, window, "finish")  # the officer moved on
+    act(qtbot, window, "call_next")
+    assert held(window) == "A002" and engine.get_ticket("A002").status == "called"
+    assert "Calling A002." in window.message
+
+
+def test_a_counter_serving_someone_else_offers_no_handover(
+        qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow]) -> None:
+    engine.issue_ticket("ambil")
+    code = pickup.code_for("2024-TNG-000001")
+    pickup.check_in(code)
+    window = signed_in(qtbot, pc, windows, 6)
+    window._call_number("C001")
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: held(window) == "C001", timeout=WAIT)
+    scan(qtbot, window, code)
+    assert window.view.pickup.isVisible() and "hand_over" not in window.allowed()

@@ -34,7 +34,7 @@ from ui.display.announcer import (
     ClipSpeaker,
     TtsSpeaker,
 )
-from ui.display.window import CounterRow, DisplayWindow, FitLabel
+from ui.display.window import BoardCounterRow, DisplayWindow, FitLabel
 from ui.setup.pc_settings import PcSettings
 
 FAST = {"poll_ms": 100, "max_backoff_ms": 400, "reload_after_events_ms": 100,
@@ -88,8 +88,8 @@ def display(office: str, qtbot: QtBot, pc: PcSettings, speaker: RecordingSpeaker
     window.shutdown()
 
 
-def _row(window: DisplayWindow, counter: int, kind: str = SERVICE) -> CounterRow:
-    rows = [r for r in window.findChildren(CounterRow)
+def _row(window: DisplayWindow, counter: int, kind: str = SERVICE) -> BoardCounterRow:
+    rows = [r for r in window.findChildren(BoardCounterRow)
             if r.objectName().startswith(kind) and r.counter == counter]
     assert len(rows) == 1
     return rows[0]

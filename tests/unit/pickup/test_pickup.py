@@ -362,3 +362,23 @@ def test_a_printed_slip_scans_back_to_a_code_that_verifies(
         v = pickup.verify(text)
         assert v.valid and v.verified and v.record is not None
         assert shelf[v.record.application_no[-6:]] == text
+
+
+def test_a_counter_holding_another_ticket_is_refused_the_handover_and_nothing_changes(
+        shelf: dict[str, str]) -> None:
+    """Counter 6 holds C001; the passport's own ticket B002 waits. Handing the passport
+    over there would cancel B002 and leave C001 called: refused until C001 is dealt with."""
+    engine.issue_ticket("ambil")  # C001, nothing to do with this passport
+    own = pickup.check_in(shelf["000001"]).ticket
+    unrelated = engine.call_ticket("C001", 6)
+    audit_before = AuditEntry.select().count()
+    with pytest.raises(Refused) as err:
+        give(shelf["000001"], counter=6)
+    assert err.value.code == "counter_busy" and err.value.params["number"] == unrelated.number
+    assert engine.get_ticket(own.id).status == "waiting"
+    assert engine.get_ticket(unrelated.id).status == "called"
+    assert pickup.verify(shelf["000001"]).reason is None  # still on the shelf, ready
+    assert AuditEntry.select().count() == audit_before
+    engine.finish(unrelated.id, 6)
+    done = give(shelf["000001"], counter=6)
+    assert done.record.status == "collected"

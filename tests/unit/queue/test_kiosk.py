@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from playhouse.test_utils import assert_query_count
@@ -169,3 +170,28 @@ def test_an_unprinted_ticket_is_cancelled_and_leaves_the_line(office: str) -> No
     assert _service(kiosk.board(), "paspor").waiting == 0
     with pytest.raises(Refused):
         engine.call_next(1)
+
+
+def test_a_check_in_whose_describing_step_fails_issues_nothing_and_retries_as_one(
+        shelf: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check-in is one transaction: a connection lost after the number is drawn
+    leaves no ticket behind, and the retry with the same id gives exactly one."""
+    from app.errors import DatabaseUnavailable
+    from app.storage.models import Ticket
+
+    real = kiosk._describe
+    lost = [True]
+
+    def drop_once(*args: Any, **kw: Any) -> kiosk.KioskTicket:
+        if lost[0]:
+            lost[0] = False
+            raise DatabaseUnavailable("database_unreachable", reason="connection reset")
+        return real(*args, **kw)
+
+    monkeypatch.setattr(kiosk, "_describe", drop_once)
+    with pytest.raises(DatabaseUnavailable):
+        kiosk.check_in(shelf["000001"], request_id="scan-9")
+    assert Ticket.select().count() == 0  # nothing was issued behind the applicant's back
+    ticket = kiosk.check_in(shelf["000001"], request_id="scan-9")
+    assert ticket.number == "B001" and not ticket.again
+    assert Ticket.select().count() == 1

@@ -18,24 +18,9 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
-    QCheckBox,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QScrollArea,
-    QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
-    QTimeEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -44,7 +29,7 @@ from app.backup import BackupOverview, BackupResult, Verification
 from app.office import permissions, retention, settings
 from app.office.officers import OfficerView
 from app.office.retention import PurgeResult
-from ui.admin.page import PageMessage
+from ui.admin.pages.backup_view import BackupPageView
 from ui.kit.worker import DbWorker
 
 # How often the open window asks whether the daily backup is due.
@@ -56,7 +41,7 @@ def _when(value: dt.datetime | None) -> str:
     return value.strftime("%d/%m/%Y %H:%M") if value else "–"
 
 
-class BackupPage(QWidget):
+class BackupPage(BackupPageView):
     """Signals fire once the answer is on screen (tests wait for them)."""
 
     loaded = Signal()
@@ -69,7 +54,6 @@ class BackupPage(QWidget):
     def __init__(self, worker: DbWorker, officer: OfficerView, parent: QWidget | None = None,
                  *, schedule_ms: int | None = SCHEDULE_CHECK_MS) -> None:
         super().__init__(parent)
-        self.setObjectName("backup_page")
         self._worker = worker
         self._officer = officer
         self._overview: BackupOverview | None = None
@@ -81,121 +65,9 @@ class BackupPage(QWidget):
         self._may_back_up = permissions.allows(officer.role, "backup_run")
         self.confirm_box: QMessageBox | None = None
 
-        # Backups: the state, "back up now", the files.
-        self._backups_box = QGroupBox(self)
-        self.state_label = QLabel(self)
-        self.state_label.setObjectName("backup_state")
-        self.state_label.setWordWrap(True)
-        self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.backup_button = QPushButton(self)
-        self.backup_button.setObjectName("backup_now")
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("backup_progress")
-        self.progress.setRange(0, 0)  # busy: a backup does not know its length up front
-        self.progress.hide()
-        self.files = QTableWidget(0, 4, self)
-        self.files.setObjectName("backup_files")
-        self.files.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.files.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.files.verticalHeader().hide()
-        self.files.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.files.setMinimumHeight(160)
-        self.verify_button = QPushButton(self)
-        self.verify_button.setObjectName("backup_verify")
-        self.verify_other_button = QPushButton(self)
-        self.verify_other_button.setObjectName("backup_verify_other")
-        now_row = QHBoxLayout()
-        now_row.addWidget(self.backup_button)
-        now_row.addWidget(self.progress, 1)
-        now_row.addStretch(1)
-        verify_row = QHBoxLayout()
-        verify_row.addWidget(self.verify_button)
-        verify_row.addWidget(self.verify_other_button)
-        verify_row.addStretch(1)
-        self._restore_label = QLabel(self)
-        self._restore_label.setWordWrap(True)
-        self.restore_command = QLineEdit(self)
-        self.restore_command.setObjectName("restore_command")
-        self.restore_command.setReadOnly(True)
-        inner = QVBoxLayout(self._backups_box)
-        inner.addWidget(self.state_label)
-        inner.addLayout(now_row)
-        inner.addWidget(self.files, 1)
-        inner.addLayout(verify_row)
-        inner.addWidget(self._restore_label)
-        inner.addWidget(self.restore_command)
-
-        # The daily backup (admin).
-        self._schedule_box = QGroupBox(self)
-        self.daily = QCheckBox(self)
-        self.daily.setObjectName("backup_daily")
-        self.time = QTimeEdit(self)
-        self.time.setObjectName("backup_time")
-        self.time.setDisplayFormat("HH:mm")
-        self.folder = QLineEdit(self)
-        self.folder.setObjectName("backup_folder")
-        self.choose_button = QPushButton(self)
-        self.choose_button.setObjectName("backup_choose_folder")
-        self.keep = QSpinBox(self)
-        self.keep.setObjectName("backup_keep")
-        self.keep.setRange(1, 365)
-        self.save_schedule_button = QPushButton(self)
-        self.save_schedule_button.setObjectName("backup_save_schedule")
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(self.choose_button)
-        self._schedule_labels = [QLabel(self) for _ in range(3)]
-        form = QFormLayout(self._schedule_box)
-        form.addRow(self.daily)
-        form.addRow(self._schedule_labels[0], self.time)
-        form.addRow(self._schedule_labels[1], folder_row)
-        form.addRow(self._schedule_labels[2], self.keep)
-        form.addRow(self.save_schedule_button)
-        for label, buddy in zip(self._schedule_labels, (self.time, self.folder, self.keep),
-                                strict=True):
-            label.setBuddy(buddy)
-
-        # Personal data (admin).
-        self._retention_box = QGroupBox(self)
-        self._retention_text = QLabel(self)
-        self._retention_text.setWordWrap(True)
-        self.retention_days = QSpinBox(self)
-        self.retention_days.setObjectName("retention_days")
-        self.retention_days.setRange(30, 3650)
-        self.save_retention_button = QPushButton(self)
-        self.save_retention_button.setObjectName("retention_save")
-        self.purge_button = QPushButton(self)
-        self.purge_button.setObjectName("purge_now")
-        self._retention_label = QLabel(self)
-        self._retention_label.setBuddy(self.retention_days)
-        days_row = QHBoxLayout()
-        days_row.addWidget(self._retention_label)
-        days_row.addWidget(self.retention_days)
-        days_row.addWidget(self.save_retention_button)
-        days_row.addStretch(1)
-        days_row.addWidget(self.purge_button)
-        retention_inner = QVBoxLayout(self._retention_box)
-        retention_inner.addWidget(self._retention_text)
-        retention_inner.addLayout(days_row)
-
-        self.message = PageMessage(self)
-        content = QWidget(self)
-        column = QVBoxLayout(content)
-        column.addWidget(self._backups_box, 1)
-        column.addWidget(self._schedule_box)
-        column.addWidget(self._retention_box)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.message)
-
         # The daily backup's check: soon after the window opens, then every few minutes
         # (None: only when check_schedule() is called).
         self._schedule_timer = QTimer(self)
-        self._schedule_timer.timeout.connect(self.check_schedule)
         if schedule_ms is not None:
             self._schedule_timer.setInterval(schedule_ms)
             self._schedule_timer.start()
@@ -214,6 +86,7 @@ class BackupPage(QWidget):
         self.save_retention_button.clicked.connect(self.save_retention)
         self.purge_button.clicked.connect(self.purge_now)
         self.files.itemSelectionChanged.connect(self._show_restore_command)
+        self._schedule_timer.timeout.connect(self.check_schedule)
 
     # --- the contract with the window ----------------------------------------------------
 

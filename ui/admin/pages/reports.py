@@ -19,7 +19,6 @@ from PySide6.QtCharts import (
     QBarSeries,
     QBarSet,
     QChart,
-    QChartView,
     QDateTimeAxis,
     QLineSeries,
     QValueAxis,
@@ -49,21 +48,13 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QGraphicsScene,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -74,11 +65,16 @@ from app.office.officers import OfficerView
 from app.office.reports import BurnDown, Report, Row
 from app.office.settings import office_today
 from app.pickup import service as pickup
+from ui.admin.page import error_sentence
+from ui.admin.pages.reports_view import CUSTOM, ReportsPageView
+from ui.kit import operation
+from ui.kit.operation import Operation, Refresher, run_read
 from ui.kit.worker import DbWorker
 
 log = logging.getLogger("loket.ui.reports")
 
-CUSTOM = "custom"
+REPORT, BURNDOWN = "report", "burndown"  # the page's two reads
+
 COLLECTED_COLOR = QColor("#2e7d32")
 WAITING_COLOR = QColor("#1565c0")
 PAST_COLOR = QColor("#c62828")
@@ -136,7 +132,7 @@ def render_chart(chart: QChart, size: QSizeF = PDF_CHART_SIZE, scale: float = 2.
     return image
 
 
-class ReportsPage(QWidget):
+class ReportsPage(ReportsPageView):
     """Reports of a day or a range of days, with charts, CSV, PDF and printing."""
 
     loaded = Signal()  # a report (and its burn-down) is on screen
@@ -149,7 +145,6 @@ class ReportsPage(QWidget):
     def __init__(self, worker: DbWorker, officer: OfficerView,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("reports_page")
         self._worker = worker
         self._officer = officer
         self._report: Report | None = None
@@ -157,103 +152,16 @@ class ReportsPage(QWidget):
         self._batches: list[str] = []
         self._overdue: int | None = None
         self.confirm_box: QMessageBox | None = None
-        self._request = 0  # newer requests make older answers stale
         self._busy = False
-
-        self._period_label = QLabel(self)
-        self._period = QComboBox(self)
-        self._period.setObjectName("period")
-        for kind in (*reports.PERIODS, CUSTOM):
-            self._period.addItem("", kind)
-        self._from_label = QLabel(self)
-        self._from = QDateEdit(self)
-        self._from.setObjectName("date_from")
-        self._to_label = QLabel(self)
-        self._to = QDateEdit(self)
-        self._to.setObjectName("date_to")
-        for edit in (self._from, self._to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setDate(QDate.currentDate())
-        self._from_label.setBuddy(self._from)
-        self._to_label.setBuddy(self._to)
-        self._period_label.setBuddy(self._period)
-        self._refresh = QPushButton(self)
-        self._refresh.setObjectName("refresh")
-        self._export = QPushButton(self)
-        self._export.setObjectName("export_csv")
-        self._pdf = QPushButton(self)
-        self._pdf.setObjectName("save_pdf")
-        self._print = QPushButton(self)
-        self._print.setObjectName("print")
-        self._status = QLabel(self)
-        self._status.setObjectName("reports_status")
-        self._status.setWordWrap(True)
-
-        self._tabs = QTabWidget(self)
-        self._summary = self._table("summary_table")
-        self._queues = self._table("queue_table")
-        self._counters = self._table("counter_table")
-        self._officers = self._table("officer_table")
-        self._hours = self._table("hour_table")
-        self.arrivals_view = QChartView(self)
-        self.arrivals_view.setObjectName("arrivals_chart")
-        self.arrivals_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        burn_tab = QWidget(self)
-        self._batch_label = QLabel(burn_tab)
-        self._batch = QComboBox(burn_tab)
-        self._batch.setObjectName("batch")
-        self._batch_label.setBuddy(self._batch)
-        self.burndown_view = QChartView(burn_tab)
-        self.burndown_view.setObjectName("burndown_chart")
-        self.burndown_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        burn_row = QHBoxLayout()
-        burn_row.addWidget(self._batch_label)
-        burn_row.addWidget(self._batch, 1)
-        # Passports past their collect-by date are cancelled by regulation: the place to
-        # do it is beside the chart that shows them.
-        self.overdue_note = QLabel(burn_tab)
-        self.overdue_note.setObjectName("overdue_note")
-        self.overdue_note.setWordWrap(True)
-        self.cancel_overdue_button = QPushButton(burn_tab)
-        self.cancel_overdue_button.setObjectName("cancel_overdue")
-        self.cancel_overdue_button.setEnabled(False)
-        overdue_row = QHBoxLayout()
-        overdue_row.addWidget(self.overdue_note, 1)
-        overdue_row.addWidget(self.cancel_overdue_button)
-        burn_layout = QVBoxLayout(burn_tab)
-        burn_layout.addLayout(burn_row)
-        burn_layout.addWidget(self.burndown_view, 1)
-        burn_layout.addLayout(overdue_row)
-        for widget in (self._summary, self._queues, self._counters, self._officers,
-                       self._hours, self.arrivals_view, burn_tab):
-            self._tabs.addTab(widget, "")
-
-        top = QHBoxLayout()
-        for widget in (self._period_label, self._period, self._from_label, self._from,
-                       self._to_label, self._to, self._refresh):
-            top.addWidget(widget)
-        top.addStretch(1)
-        for widget in (self._export, self._pdf, self._print):
-            top.addWidget(widget)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self._status)
-        layout.addWidget(self._tabs, 1)
+        # One read at a time: the report (and its burn-down), or a batch's burn-down.
+        self._wanted: str | None = None  # REPORT or BURNDOWN: the read to run next
+        self._reads: Refresher[tuple[str, Any]] = Refresher(
+            worker, self._prepare_read, self._read_done, self._read_failed)
 
         self._connect_callbacks()
         self._set_period_controls()
         self._set_busy(False)
         self.retranslate()
-
-    def _table(self, name: str) -> QTableWidget:
-        table = QTableWidget(self)
-        table.setObjectName(name)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().setVisible(False)
-        table.setAlternatingRowColors(True)
-        return table
 
     def _connect_callbacks(self) -> None:
         self._refresh.clicked.connect(self.refresh)
@@ -274,21 +182,7 @@ class ReportsPage(QWidget):
         if not permissions.allows(self._officer.role, "reports_view"):
             self._show_error(self.tr("Only a supervisor or an admin may see reports."))
             return
-        kind = str(self._period.currentData())
-        start, end = _py_date(self._from.date()), _py_date(self._to.date())
-        chosen = self._batch.currentData() if self._batch.count() else None
-        by = self._officer.id
-
-        def op() -> tuple[Report, list[str], BurnDown | None]:
-            first, last = (start, end) if kind == CUSTOM else reports.period(
-                kind, office_today())
-            rep = reports.report(first, last, by=by)
-            names = reports.batch_names(by=by)
-            batch = chosen if chosen in names else (names[0] if names else None)
-            burn = reports.burndown(batch, by=by, until=last) if batch is not None else None
-            return rep, names, burn
-
-        self._run(op, self._report_loaded, self.tr("Loading the report…"))
+        self._want(REPORT)
 
     # --- choosing ---------------------------------------------------------------------
 
@@ -323,36 +217,58 @@ class ReportsPage(QWidget):
     def _batch_chosen(self, index: int) -> None:
         if self._report is None or index < 0:
             return
-        batch = str(self._batch.itemData(index))
-        until, by = self._report.end, self._officer.id
-        self._run(lambda: reports.burndown(batch, by=by, until=until), self._burndown_loaded,
-                  self.tr("Loading the burn-down…"))
+        self._want(BURNDOWN)
 
     # --- the worker -------------------------------------------------------------------
 
-    def _run(self, op: Callable[[], Any], done: Callable[[Any], None], busy_text: str) -> None:
-        self._request += 1
-        request = self._request
+    def _want(self, kind: str) -> None:
+        """Read ``kind`` next (a whole report covers a burn-down asked for meanwhile)."""
+        if self._wanted != REPORT:
+            self._wanted = kind
+        self._reads.request()
 
-        def on_done(result: Any) -> None:
-            if request == self._request:
-                self._set_busy(False)
-                done(result)
-
-        def on_error(exc: Exception) -> None:
-            if request == self._request:
-                self._set_busy(False)
-                self._show_error(self._sentence(exc))
-
+    def _prepare_read(self) -> Callable[[], tuple[str, Any]] | None:
+        """On the GUI thread as a read starts: what it reads, as the page shows it now."""
+        kind, self._wanted = self._wanted, None
+        if kind is None:
+            return None
         self._set_busy(True)
         self._status.setStyleSheet("")
-        self._status.setText(busy_text)
-        self._worker.submit(op, on_done, on_error)
+        by = self._officer.id
+        if kind == BURNDOWN and self._report is not None:
+            self._status.setText(self.tr("Loading the burn-down…"))
+            batch, until = str(self._batch.currentData()), self._report.end
+            return lambda: (BURNDOWN, reports.burndown(batch, by=by, until=until))
+        self._status.setText(self.tr("Loading the report…"))
+        period = str(self._period.currentData())
+        start, end = _py_date(self._from.date()), _py_date(self._to.date())
+        chosen = self._batch.currentData() if self._batch.count() else None
 
-    def _sentence(self, exc: Exception) -> str:
-        if isinstance(exc, LoketError):
-            return exc.message()
-        return self.tr("The report could not be made; the details are in the log.")
+        def read() -> tuple[str, tuple[Report, list[str], BurnDown | None]]:
+            first, last = (start, end) if period == CUSTOM else reports.period(
+                period, office_today())
+            rep = reports.report(first, last, by=by)
+            names = reports.batch_names(by=by)
+            batch = chosen if chosen in names else (names[0] if names else None)
+            burn = reports.burndown(batch, by=by, until=last) if batch is not None else None
+            return REPORT, (rep, names, burn)
+
+        return read
+
+    def _read_done(self, result: tuple[str, Any]) -> None:
+        if self._wanted is not None:
+            return  # asked for again meanwhile: the next read's answer is the one to show
+        self._set_busy(False)
+        kind, value = result
+        if kind == REPORT:
+            self._report_loaded(value)
+        else:
+            self._burndown_loaded(value)
+
+    def _read_failed(self, exc: Exception) -> None:
+        if self._wanted is None:
+            self._set_busy(False)
+            self._show_error(operation.error_sentence(exc, act=False))
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -389,8 +305,8 @@ class ReportsPage(QWidget):
     # --- passports past their collect-by date --------------------------------------------
 
     def _load_overdue(self) -> None:
-        self._worker.submit(pickup.overdue_count, self._show_overdue,
-                            lambda exc: log.info("overdue passports not counted: %s", exc))
+        run_read(self._worker, pickup.overdue_count, self._show_overdue,
+                 lambda exc: log.info("overdue passports not counted: %s", exc))
 
     def _show_overdue(self, count: int) -> None:
         self._overdue = count
@@ -432,8 +348,8 @@ class ReportsPage(QWidget):
         if box.standardButton(button) != QMessageBox.StandardButton.Yes:
             return
         who = self._officer.id
-        self._worker.submit(lambda: pickup.cancel_overdue(who), self._cancelled,
-                            lambda exc: self._show_error(self._sentence(exc)))
+        Operation(self._worker, lambda _ctx: pickup.cancel_overdue(who)).success(
+            self._cancelled).failure(lambda exc: self._show_error(error_sentence(exc))).run()
 
     def _cancelled(self, numbers: list[str]) -> None:
         self._status.setStyleSheet("")

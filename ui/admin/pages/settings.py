@@ -21,15 +21,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -39,6 +31,7 @@ from app.office import settings as office_settings
 from app.office.officers import OfficerView
 from app.queue import status
 from ui.admin.page import error_sentence
+from ui.admin.pages.settings_view import AdminSettingsPageView
 from ui.kit.i18n import LANGUAGE_NAMES, LANGUAGES
 from ui.kit.worker import DbWorker
 
@@ -65,7 +58,7 @@ def _load() -> _Loaded:
     return _Loaded(office, office_settings.key_overview(), queues)
 
 
-class AdminSettingsPage(QWidget):
+class AdminSettingsPage(AdminSettingsPageView):
     """Office name, notice, collect-by days, language, time zone, pickup queues, key."""
 
     loaded = Signal()  # the form shows the database's values
@@ -75,7 +68,6 @@ class AdminSettingsPage(QWidget):
     def __init__(self, worker: DbWorker, officer: OfficerView,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("admin_settings_page")
         self._worker = worker
         self._officer = officer
         self._data: _Loaded | None = None
@@ -83,91 +75,6 @@ class AdminSettingsPage(QWidget):
         self._admin = permissions.allows(officer.role, "settings_security")
         self._may_edit = permissions.allows(officer.role, "settings_office")
         self._confirm_box: QMessageBox | None = None
-
-        self._office_name = QLineEdit(self)
-        self._office_name.setObjectName("office_name")
-        self._office_name.setMaxLength(office_settings.OFFICE_NAME_MAX)
-        self._notice = QPlainTextEdit(self)
-        self._notice.setObjectName("notice_text")
-        self._notice.setTabChangesFocus(True)
-        self._notice.setFixedHeight(90)
-        self._notice_count = QLabel(self)
-        self._notice_count.setObjectName("notice_count")
-        self._collect_by = QLineEdit(self)
-        self._collect_by.setObjectName("collect_by_days")
-        self._collect_by.setMaximumWidth(90)
-        self._language = QComboBox(self)
-        self._language.setObjectName("language")
-        for lang in LANGUAGES:
-            self._language.addItem(LANGUAGE_NAMES[lang], lang)
-        self._timezone = QComboBox(self)
-        self._timezone.setObjectName("timezone")
-        self._backlog_queue = QComboBox(self)
-        self._backlog_queue.setObjectName("backlog_pickup_queue")
-        self._regular_queue = QComboBox(self)
-        self._regular_queue.setObjectName("regular_pickup_queue")
-        self._spread = QLabel(self)
-        self._spread.setObjectName("spread_note")
-        self._spread.setWordWrap(True)
-        self._spread.setStyleSheet("color: #555;")
-
-        self._keys_text = QLabel(self)
-        self._keys_text.setObjectName("keys_overview")
-        self._keys_text.setWordWrap(True)
-        self._grace = QLineEdit(self)
-        self._grace.setObjectName("signing_grace_days")
-        self._grace.setMaximumWidth(90)
-        self._rotate = QPushButton(self)
-        self._rotate.setObjectName("rotate_key")
-
-        self._message = QLabel(self)
-        self._message.setObjectName("settings_message")
-        self._message.setWordWrap(True)
-        self._save = QPushButton(self)
-        self._save.setObjectName("save_settings")
-        self._save.setDefault(True)
-        self._reload = QPushButton(self)
-        self._reload.setObjectName("reload_settings")
-
-        self._labels: dict[str, QLabel] = {}
-        office_box = QGroupBox(self)
-        self._office_box = office_box
-        form = QFormLayout(office_box)
-        notice_column = QVBoxLayout()
-        notice_column.addWidget(self._notice)
-        notice_column.addWidget(self._notice_count)
-        for key, field in (("office_name", self._office_name), ("notice_text", notice_column),
-                           ("collect_by_days", self._collect_by), ("language", self._language),
-                           ("timezone", self._timezone),
-                           ("backlog_pickup_queue", self._backlog_queue),
-                           ("regular_pickup_queue", self._regular_queue)):
-            label = QLabel(office_box)
-            self._labels[key] = label
-            form.addRow(label, field)
-            if isinstance(field, QWidget):
-                label.setBuddy(field)
-        self._labels["notice_text"].setBuddy(self._notice)
-        form.addRow(self._spread)
-
-        key_box = QGroupBox(self)
-        self._key_box = key_box
-        key_form = QFormLayout(key_box)
-        key_form.addRow(self._keys_text)
-        grace_label = QLabel(key_box)
-        grace_label.setBuddy(self._grace)
-        self._labels["signing_grace_days"] = grace_label
-        key_form.addRow(grace_label, self._grace)
-        key_form.addRow(self._rotate)
-
-        buttons = QHBoxLayout()
-        buttons.addWidget(self._message, 1)
-        buttons.addWidget(self._reload)
-        buttons.addWidget(self._save)
-        outer = QVBoxLayout(self)
-        outer.addWidget(office_box)
-        outer.addWidget(key_box)
-        outer.addLayout(buttons)
-        outer.addStretch(1)
 
         self._connect_callbacks()
         self._fill_time_zones("")
