@@ -126,14 +126,18 @@ class PickupMachine(RuleBasedStateMachine):
           bare=st.booleans())
     def hand_over(self, record: str, counter: int, bare: bool) -> None:
         scan = record if bare else self.codes[record]
-        refusal = self.refusal_for(record)
+        held = self.held_by(counter)
+        # The passport's own state speaks first; then a counter serving someone else
+        # is refused (handing over there would strand the other applicant).
+        refusal = self.refusal_for(record) or (
+            "counter_busy" if held is not None and self.tickets[held].record != record
+            else None)
         if refusal:
             self.expect_refused(refusal, pickup.hand_over, scan, counter, "petugas1", "self",
                                 id_checked=True)
             return
         done = pickup.hand_over(scan, counter, "petugas1", "self", id_checked=True)
         self.status[record] = "collected"
-        held = self.held_by(counter)
         if held is not None and self.tickets[held].record == record:
             self.tickets[held].status = "done"
             assert done.ticket is not None and done.ticket.id == held
