@@ -1498,10 +1498,6 @@ Permohonan {application}</translation>
         <source>No number was given</source>
         <translation>Tidak ada nomor yang diberikan</translation>
     </message>
-    <message>
-        <source>The queue system cannot be reached right now. Please wait a moment or ask staff for help.</source>
-        <translation>Sistem antrian saat ini tidak dapat dihubungi. Mohon tunggu sebentar atau minta bantuan petugas.</translation>
-    </message>
 </context>
 <context>
     <name>LoginPage</name>

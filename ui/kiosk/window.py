@@ -16,15 +16,16 @@ Pages, one at a time:
 
 Every database call runs on the window's :class:`~ui.kit.worker.DbWorker`; the ticket
 image is rendered there too, by :mod:`app.queue.ticket_image`. A tap disables every button
-until its ticket is printed, and carries a request id, kept until an answer
-comes back, so a double tap or a retry after a lost connection issues one ticket.
+until its ticket is printed, and carries the request id of that one tap: a lost
+reply is tried again by itself for a few seconds with the same id (one ticket,
+never two), then the applicant is told and the id is forgotten, so no later tap
+inherits it (:mod:`ui.kit.operation`). The layout is :mod:`ui.kiosk.view`.
 An idle screen goes back to the start, in the PC's language.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import time
 import uuid
 from collections.abc import Callable
@@ -32,32 +33,24 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QImage, QPixmap, QResizeEvent
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLayout,
-    QLineEdit,
-    QPushButton,
-    QSizePolicy,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from app.errors import DatabaseUnavailable, InvalidInput, LoketError
 from app.messages import current_language
 from app.queue import kiosk
 from app.queue import ticket_image as tickets
 from app.queue.engine import TicketView
-from app.queue.kiosk import KioskBoard, KioskService, KioskTicket
+from app.queue.kiosk import KioskBoard, KioskTicket
 from ui.kiosk.ticket_printer import TicketPrinter, to_qimage
+from ui.kiosk.view import STYLE, KioskLayout, ServiceButton, scaled_style
 from ui.kit.feed_watcher import FeedWatcher
 from ui.kit.i18n import install_language
-from ui.kit.keypad import Keypad
+from ui.kit.operation import KIOSK_RETRY_MS, Intents, OpContext, Operation, Refresher
 from ui.kit.scan_filter import ScanFilter
 from ui.kit.worker import DbWorker
 from ui.setup.pc_settings import PcSettings
+
+__all__ = ["KioskWindow", "ServiceButton", "open_window", "scaled_style"]
 
 log = logging.getLogger("loket.ui.kiosk")
 
@@ -66,128 +59,12 @@ TICKET_MS = 10_000  # the ticket page, once the ticket is out
 BOARD_REFRESH_MS = 60_000  # besides the change feed (a new day, a changed quota)
 PREVIEW_HEIGHT = 460
 
-STYLE = """
-KioskWindow { background: #eef2f7; }
-QLabel { color: #1a2433; }
-QWidget#header { background: #0d47a1; }
-QLabel#office { color: white; font-size: 26px; font-weight: bold; }
-QPushButton#language { background: white; color: #0d47a1; border-radius: 10px;
-    font-size: 20px; font-weight: bold; padding: 10px 22px; }
-QLabel#title { font-size: 34px; font-weight: bold; }
-QLabel#subtitle { font-size: 20px; color: #37474f; }
-QPushButton[kind="service"] { background: #1565c0; border: none; border-radius: 16px; }
-QPushButton[kind="service"]:pressed { background: #0d47a1; }
-QPushButton[kind="service"]:disabled { background: #b0bec5; }
-QPushButton[kind="service"] QLabel { color: white; background: transparent; }
-QLabel#prefix { font-size: 54px; font-weight: bold; min-width: 80px; }
-QLabel#service_name { font-size: 28px; font-weight: bold; }
-QLabel#service_detail { font-size: 20px; }
-QPushButton#pickup { background: #2e7d32; color: white; border: none; border-radius: 16px;
-    font-size: 30px; font-weight: bold; padding: 24px; }
-QPushButton#pickup:pressed { background: #1b5e20; }
-QPushButton#pickup:disabled { background: #b0bec5; }
-QPushButton[kind="action"] { background: #1565c0; color: white; border: none;
-    border-radius: 12px; font-size: 24px; font-weight: bold; padding: 18px 36px; }
-QPushButton[kind="action"]:disabled { background: #b0bec5; }
-QPushButton[kind="secondary"] { background: white; color: #1565c0; border: 2px solid #1565c0;
-    border-radius: 12px; font-size: 24px; font-weight: bold; padding: 16px 36px; }
-Keypad QPushButton { background: white; border: 1px solid #90a4ae; border-radius: 10px;
-    font-size: 26px; font-weight: bold; color: #1a2433; min-height: 64px; }
-Keypad QPushButton:pressed { background: #bbdefb; }
-Keypad QPushButton#key_ok { background: #2e7d32; color: white; border: none; }
-Keypad QPushButton:disabled { color: #90a4ae; }
-QLineEdit#entry { font-size: 36px; font-weight: bold; padding: 10px; border: 2px solid #1565c0;
-    border-radius: 10px; background: white; letter-spacing: 2px; }
-QLabel#number { font-size: 150px; font-weight: bold; color: #0d47a1; }
-QLabel#ticket_text { font-size: 26px; }
-QLabel#message_title, QLabel#unprinted_title { font-size: 40px; font-weight: bold;
-    color: #0d47a1; }
-QLabel#unprinted_title { color: #b71c1c; }
-QLabel#message_body, QLabel#unprinted_body { font-size: 28px; }
-QLabel#message_hint { font-size: 22px; color: #37474f; }
-QLabel#preview { background: white; border: 1px solid #cfd8dc; }
-QLabel#status { font-size: 20px; color: #37474f; }
-QLabel#banner { background: #c62828; color: white; font-size: 22px; font-weight: bold;
-    padding: 10px; }
-QPushButton[kind="service"] { min-height: 120px; }
-QPushButton#pickup { min-height: 110px; }
-"""
-
 # The title over a refusal, by the core's reason.
 _NOT_READY = ("pickup_not_ready", "pickup_not_ready_undated")
 _NOT_FOUND = ("pickup_unknown", "pickup_unknown_application")
 
 
-def _label(text: str, name: str, parent: QWidget, *, wrap: bool = False,
-           centre: bool = False) -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName(name)
-    label.setWordWrap(wrap)
-    if centre:
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    return label
-
-
-def _button(name: str, kind: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(parent)
-    button.setObjectName(name)
-    button.setProperty("kind", kind)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    return button
-
-
-def scaled_style(style: str, scale: float) -> str:
-    """``style`` with every pixel size multiplied by ``scale``."""
-    return re.sub(r"(\d+)px", lambda m: f"{max(1, round(int(m.group(1)) * scale))}px", style)
-
-
-class ServiceButton(QPushButton):
-    """One service: its letter, its name in the chosen language, and how busy it is."""
-
-    def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(f"service_{service.code}")
-        self.setProperty("kind", "service")
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(24, 12, 24, 12)
-        row.setSpacing(20)
-        self._prefix = _label("", "prefix", self)
-        self._name = _label("", "service_name", self, wrap=True)
-        self._detail = _label("", "service_detail", self)
-        texts = QVBoxLayout()
-        texts.addStretch(1)
-        texts.addWidget(self._name)
-        texts.addWidget(self._detail)
-        texts.addStretch(1)
-        row.addWidget(self._prefix)
-        row.addLayout(texts, 1)
-        for label in (self._prefix, self._name, self._detail):
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.service = service
-        self.show_service(service)
-
-    def show_service(self, service: KioskService) -> None:
-        self.service = service
-        self._prefix.setText(service.prefix)
-        self._name.setText(service.name(current_language()))
-        if service.full:
-            self._detail.setText(self.tr("Full for today"))
-        else:
-            self._detail.setText(self.tr("{count} waiting").format(count=service.waiting))
-        self.setAccessibleName(f"{self._name.text()}: {self._detail.text()}")
-
-    @property
-    def detail(self) -> str:
-        return self._detail.text()
-
-    @property
-    def name_text(self) -> str:
-        return self._name.text()
-
-
-class KioskWindow(QWidget):
+class KioskWindow(KioskLayout):
     """The kiosk. ``printer`` defaults to this PC's ticket printer setting."""
 
     ticket_printed = Signal(object, float)  # KioskTicket, ms from the tap to the print job
@@ -199,7 +76,7 @@ class KioskWindow(QWidget):
 
     def __init__(self, pc: PcSettings, *, printer: TicketPrinter | None = None,
                  idle_ms: int = IDLE_MS, ticket_ms: int = TICKET_MS,
-                 parent: QWidget | None = None) -> None:
+                 retry_ms: int = KIOSK_RETRY_MS, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pc = pc
         self._home_language = current_language()
@@ -210,10 +87,11 @@ class KioskWindow(QWidget):
         self._worker = DbWorker(self)
         self._busy = False
         self._board: KioskBoard | None = None
-        self._board_loading = False
-        self._board_stale = False
+        self._board_reader: Refresher[KioskBoard] = Refresher(
+            self._worker, lambda: kiosk.board, self._board_loaded, self._board_failed)
         self._service_buttons: dict[str, ServiceButton] = {}
-        self._request_ids: dict[tuple[str, str], str] = {}
+        self._intents = Intents()  # the one tap waiting for its ticket
+        self._retry_ms = retry_ms
         self._ticket: KioskTicket | None = None
         self._image: QImage | None = None
         self._message: tuple[str, Any] = ("", None)
@@ -222,7 +100,7 @@ class KioskWindow(QWidget):
         self._scale = 1.0
         self.setStyleSheet(STYLE)
 
-        self._build()
+        self._build(self._worker)
         self._connect_callbacks()
         self._retranslate()
 
@@ -244,144 +122,6 @@ class KioskWindow(QWidget):
 
     # --- layout ------------------------------------------------------------------
 
-    def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        # The screen decides the size, not the pages' minimums: sizes scale with it
-        # (resizeEvent), so a small screen gets smaller type rather than a window
-        # taller than the screen.
-        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-
-        header = QWidget(self)
-        header.setObjectName("header")
-        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        bar = QHBoxLayout(header)
-        bar.setContentsMargins(28, 14, 28, 14)
-        self._office = _label("", "office", header)
-        self._language = _button("language", "language", header)
-        bar.addWidget(self._office, 1)
-        bar.addWidget(self._language)
-        outer.addWidget(header)
-
-        self._banner = _label("", "banner", self, wrap=True, centre=True)
-        self._banner.hide()
-        outer.addWidget(self._banner)
-
-        self._pages = QStackedWidget(self)
-        self._start = self._build_start()
-        self._pickup = self._build_pickup()
-        self._ticket_page = self._build_ticket()
-        self._message_page = self._build_message()
-        self._unprinted = self._build_unprinted()
-        for page in (self._start, self._pickup, self._ticket_page, self._message_page,
-                     self._unprinted):
-            self._pages.addWidget(page)
-        outer.addWidget(self._pages, 1)
-
-        self._status = _label("", "status", self, centre=True)
-        self._status.setContentsMargins(0, 6, 0, 12)
-        outer.addWidget(self._status)
-
-    def _page(self, name: str) -> tuple[QWidget, QVBoxLayout]:
-        page = QWidget(self)
-        page.setObjectName(name)
-        column = QVBoxLayout(page)
-        column.setContentsMargins(40, 24, 40, 16)
-        column.setSpacing(18)
-        return page, column
-
-    def _build_start(self) -> QWidget:
-        page, column = self._page("start_page")
-        self._start_title = _label("", "title", page, centre=True)
-        self._start_subtitle = _label("", "subtitle", page, centre=True)
-        column.addWidget(self._start_title)
-        column.addWidget(self._start_subtitle)
-        self._services = QGridLayout()
-        self._services.setSpacing(18)
-        column.addLayout(self._services, 1)
-        self._pickup_button = _button("pickup", "pickup", page)
-        column.addWidget(self._pickup_button)
-        return page
-
-    def _build_pickup(self) -> QWidget:
-        page, column = self._page("pickup_page")
-        self._pickup_title = _label("", "title", page, centre=True)
-        self._pickup_hint = _label("", "subtitle", page, wrap=True, centre=True)
-        self._entry = QLineEdit(page)
-        self._entry.setObjectName("entry")
-        self._entry.setMaxLength(32)
-        self._entry.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._keypad = Keypad(page)
-        self._pickup_back = _button("pickup_back", "secondary", page)
-        column.addWidget(self._pickup_title)
-        column.addWidget(self._pickup_hint)
-        column.addWidget(self._entry)
-        column.addWidget(self._keypad, 1)
-        row = QHBoxLayout()
-        row.addWidget(self._pickup_back)
-        row.addStretch(1)
-        column.addLayout(row)
-        return page
-
-    def _build_ticket(self) -> QWidget:
-        page, column = self._page("ticket_page")
-        row = QHBoxLayout()
-        texts = QVBoxLayout()
-        self._ticket_title = _label("", "title", page, centre=True)
-        self._number = _label("", "number", page, centre=True)
-        self._ticket_service = _label("", "ticket_text", page, wrap=True, centre=True)
-        self._ticket_ahead = _label("", "ticket_text", page, wrap=True, centre=True)
-        self._ticket_hint = _label("", "subtitle", page, wrap=True, centre=True)
-        self._ticket_done = _button("ticket_done", "action", page)
-        texts.addStretch(1)
-        for widget in (self._ticket_title, self._number, self._ticket_service,
-                       self._ticket_ahead, self._ticket_hint):
-            texts.addWidget(widget)
-        texts.addSpacing(16)
-        texts.addWidget(self._ticket_done, 0, Qt.AlignmentFlag.AlignHCenter)
-        texts.addStretch(1)
-        self._preview = _label("", "preview", page, centre=True)
-        row.addLayout(texts, 3)
-        row.addWidget(self._preview, 2, Qt.AlignmentFlag.AlignCenter)
-        column.addLayout(row, 1)
-        return page
-
-    def _build_message(self) -> QWidget:
-        page, column = self._page("message_page")
-        self._message_title = _label("", "message_title", page, wrap=True, centre=True)
-        self._message_body = _label("", "message_body", page, wrap=True, centre=True)
-        self._message_hint = _label("", "message_hint", page, wrap=True, centre=True)
-        self._message_back = _button("message_back", "action", page)
-        column.addStretch(1)
-        column.addWidget(self._message_title)
-        column.addWidget(self._message_body)
-        column.addWidget(self._message_hint)
-        column.addSpacing(20)
-        column.addWidget(self._message_back, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addStretch(2)
-        return page
-
-    def _build_unprinted(self) -> QWidget:
-        page, column = self._page("unprinted_page")
-        self._unprinted_title = _label("", "unprinted_title", page, wrap=True, centre=True)
-        self._unprinted_body = _label("", "unprinted_body", page, wrap=True, centre=True)
-        self._reprint = _button("reprint", "action", page)
-        self._cancel = _button("cancel_ticket", "secondary", page)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self._reprint)
-        row.addSpacing(24)
-        row.addWidget(self._cancel)
-        row.addStretch(1)
-        column.addStretch(1)
-        column.addWidget(self._unprinted_title)
-        column.addWidget(self._unprinted_body)
-        column.addSpacing(20)
-        column.addLayout(row)
-        column.addStretch(2)
-        return page
-
     def _connect_callbacks(self) -> None:
         self._language.clicked.connect(self._toggle_language)
         self._pickup_button.clicked.connect(self._open_pickup)
@@ -396,8 +136,6 @@ class KioskWindow(QWidget):
         self._message_back.clicked.connect(self.go_home)
         self._reprint.clicked.connect(self._print_again)
         self._cancel.clicked.connect(lambda: self._cancel_unprinted(then_home=False))
-        self._worker.availability_changed.connect(self._show_availability)
-        self._worker.slow_changed.connect(self._show_slow)
 
     # --- texts -------------------------------------------------------------------
 
@@ -425,8 +163,6 @@ class KioskWindow(QWidget):
             self._show_message_texts()
         if self._busy:
             self._status.setText(self.tr("Printing your ticket…"))
-        if not self._worker.available or self._worker.slow:
-            self._show_availability(self._worker.available, self._worker.down_message)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
@@ -444,24 +180,14 @@ class KioskWindow(QWidget):
 
     def reload_board(self) -> None:
         """Read the services and their waiting counts again (one at a time)."""
-        if self._board_loading:
-            self._board_stale = True
-            return
-        self._board_loading = True
-        self._worker.submit(kiosk.board, self._board_loaded, self._board_failed)
+        self._board_reader.request()
 
     def _board_loaded(self, board: KioskBoard) -> None:
-        self._board_loading = False
         self._board = board
         self._show_board()
         self.board_changed.emit()
-        if self._board_stale:
-            self._board_stale = False
-            self.reload_board()
 
     def _board_failed(self, exc: Exception) -> None:
-        self._board_loading = False
-        self._board_stale = False
         log.info("kiosk board not loaded: %s", exc)
 
     def _show_board(self) -> None:
@@ -501,9 +227,7 @@ class KioskWindow(QWidget):
         if self._busy:
             return
         self._touch()
-        key = ("issue", queue_code)
-        request_id = self._request_ids.setdefault(key, uuid.uuid4().hex)
-        self._issue(lambda: kiosk.take_ticket(queue_code, request_id), key)
+        self._issue(lambda rid: kiosk.take_ticket(queue_code, rid), ("issue", queue_code))
 
     def check_in(self, raw: str) -> None:
         """A scanned or typed pickup slip."""
@@ -511,25 +235,25 @@ class KioskWindow(QWidget):
         if self._busy or not raw:
             return
         self._touch()
-        key = ("check_in", raw.upper())
-        request_id = self._request_ids.setdefault(key, uuid.uuid4().hex)
-        self._issue(lambda: kiosk.check_in(raw, request_id), key)
+        self._issue(lambda rid: kiosk.check_in(raw, rid), ("check_in", raw.upper()))
 
-    def _issue(self, op: Callable[[], KioskTicket], key: tuple[str, str]) -> None:
+    def _issue(self, op: Callable[[str | None], KioskTicket], key: tuple[str, str]) -> None:
+        """One tap: tried again by itself with the same id while the database is away,
+        for a few seconds; then the applicant is told and the tap is over."""
         self._set_busy(True)
         started = time.perf_counter()
         paper_mm = self._paper_mm
 
-        def work() -> tuple[KioskTicket, Any]:  # on the worker thread
-            ticket = op()
+        def work(ctx: OpContext) -> tuple[KioskTicket, Any]:  # on the worker thread
+            ticket = op(ctx.request_id)
             return ticket, tickets.render_ticket(ticket, paper_mm)
 
-        self._worker.submit(work, lambda result: self._issued(result, key, started),
-                            lambda exc: self._not_issued(exc, key))
+        Operation(self._worker, work, intents=self._intents, key=key,
+                  retry_for_ms=self._retry_ms) \
+            .success(lambda result: self._issued(result, started)) \
+            .failure(self._not_issued).run()
 
-    def _issued(self, result: tuple[KioskTicket, Any], key: tuple[str, str],
-                started: float) -> None:
-        self._request_ids.pop(key, None)
+    def _issued(self, result: tuple[KioskTicket, Any], started: float) -> None:
         ticket, picture = result
         self._ticket = ticket
         self._image = to_qimage(picture)
@@ -546,11 +270,7 @@ class KioskWindow(QWidget):
             self._show_unprinted(ticket)
             self.print_failed.emit(ticket)
 
-    def _not_issued(self, exc: Exception, key: tuple[str, str]) -> None:
-        if not isinstance(exc, DatabaseUnavailable):
-            # An answer came back: a new tap is a new request. (After a lost connection
-            # the same id is sent again, so a ticket that was committed is not doubled.)
-            self._request_ids.pop(key, None)
+    def _not_issued(self, exc: Exception) -> None:
         self._set_busy(False)
         self._show_message("refused", exc)
         self.refused.emit(exc.code if isinstance(exc, LoketError) else "internal_error")
@@ -756,6 +476,7 @@ class KioskWindow(QWidget):
 
     def go_home(self) -> None:
         """Back to the start page (a finished or abandoned visit)."""
+        self._intents.drop()
         self._clear_entry()
         self._message = ("", None)
         self._pages.setCurrentWidget(self._start)
@@ -772,23 +493,12 @@ class KioskWindow(QWidget):
             self._clear_entry()
             self._message = ("", None)
             self._pages.setCurrentWidget(self._start)
+        self._intents.drop()  # the next applicant starts afresh
         if current_language() != self._home_language:
             self._use_language(self._home_language)
         self.went_idle.emit()
 
-    # --- the database's health ----------------------------------------------------
-
-    def _show_availability(self, available: bool, _message: str) -> None:
-        if available and not self._worker.slow:
-            self._banner.hide()
-            return
-        self._banner.setText(self.tr(
-            "The queue system cannot be reached right now. Please wait a moment or ask "
-            "staff for help."))
-        self._banner.show()
-
-    def _show_slow(self, slow: bool) -> None:
-        self._show_availability(self._worker.available and not slow, "")
+    # --- the screen -----------------------------------------------------------------
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         """Sizes follow the screen: designed for 1280×800, readable from 960×540 (the

@@ -201,7 +201,9 @@ class Operation(Generic[R]):
         if outage and self._retry_for and self._still_ours() \
                 and time.monotonic() < self._deadline:
             log.info("operation not confirmed (%s); trying again with the same request", exc)
-            QTimer.singleShot(self._retry_every, self._submit)
+            # A lambda, not the bound method: Qt keeps the lambda (and so this operation)
+            # alive until the timer fires; nothing else holds a running operation.
+            QTimer.singleShot(self._retry_every, lambda: self._submit())
             return
         if self._intents is not None and (not outage or self._retry_for):
             # A refusal or a bug is a definite answer; a self-retrying act that gave

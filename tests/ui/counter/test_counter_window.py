@@ -589,6 +589,7 @@ def confirm_handover(qtbot: QtBot, window: CounterWindow) -> None:
     settle(qtbot, window)
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_a_handover_undone_after_its_reply_was_lost_is_really_handed_over_again(
         qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow],
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -620,6 +621,7 @@ def test_a_handover_undone_after_its_reply_was_lost_is_really_handed_over_again(
     assert "handed over" in window.message
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_call_next_after_a_lost_call_and_moving_on_calls_the_next_ticket(
         qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow],
         monkeypatch: pytest.MonkeyPatch) -> None:

@@ -342,7 +342,7 @@ def test_a_scanner_that_holds_shift_for_capitals_is_still_a_scan(
 
 
 @pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
-def test_a_lost_database_is_said_and_the_retry_reuses_the_request(
+def test_a_lost_reply_is_retried_by_itself_with_the_same_request(
         open_kiosk: OpenKiosk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     from app.errors import DatabaseUnavailable
     from app.queue import kiosk
@@ -359,16 +359,69 @@ def test_a_lost_database_is_said_and_the_retry_reuses_the_request(
         return real(queue_ref, request_id)
 
     monkeypatch.setattr(kiosk, "take_ticket", flaky)
-    with qtbot.waitSignal(window.refused, timeout=WAIT) as refused:
-        _tap(qtbot, window.service_button("paspor"))
-    assert refused.args == ["database_unreachable"]
-    assert _text(window, "message_title") == "The queue system cannot be reached"
-    assert _text(window, "banner") != ""
-    _tap(qtbot, _button(window, "message_back"))
     with qtbot.waitSignal(window.ticket_printed, timeout=WAIT) as printed:
         _tap(qtbot, window.service_button("paspor"))
     assert seen[0] == seen[1]  # the same request: the committed ticket, not a second one
     assert printed.args[0].number == "A001"
+    assert Ticket.select().count() == 1
+
+
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
+def test_a_tap_that_never_got_through_is_said_and_not_inherited_by_the_next_tap(
+        open_kiosk: OpenKiosk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tap's ticket was committed but no reply came for longer than the applicant
+    waits; A001 is later marked no-show. The next tap must print A002, not A001."""
+    from app.errors import DatabaseUnavailable
+    from app.queue import kiosk
+
+    window = open_kiosk(retry_ms=300)
+    real = kiosk.take_ticket
+    down = [True]
+    seen: list[str | None] = []
+
+    def lost(queue_ref: str, request_id: str | None = None) -> KioskTicket:
+        seen.append(request_id)
+        ticket = real(queue_ref, request_id)
+        if down[0]:
+            raise DatabaseUnavailable("database_unreachable", reason="server closed")
+        return ticket
+
+    monkeypatch.setattr(kiosk, "take_ticket", lost)
+    with qtbot.waitSignal(window.refused, timeout=WAIT) as refused:
+        _tap(qtbot, window.service_button("paspor"))
+    assert refused.args == ["database_unreachable"] and len(set(seen)) == 1
+    assert _text(window, "message_title") == "The queue system cannot be reached"
+    assert _text(window, "database_banner") != ""
+    down[0] = False
+    engine.call_next(1)
+    engine.no_show("A001", 1)
+    _tap(qtbot, _button(window, "message_back"))
+    with qtbot.waitSignal(window.ticket_printed, timeout=WAIT) as printed:
+        _tap(qtbot, window.service_button("paspor"))
+    assert printed.args[0].number == "A002" and seen[-1] != seen[0]
+
+
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
+def test_a_check_in_whose_second_step_failed_prints_the_number_it_issued(
+        open_kiosk: OpenKiosk, shelf: dict[str, str], qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.errors import DatabaseUnavailable
+    from app.queue import kiosk
+
+    window = open_kiosk()
+    real = kiosk._describe
+    lost = [True]
+
+    def drop_once(*args: object, **kw: object) -> KioskTicket:
+        if lost[0]:
+            lost[0] = False
+            raise DatabaseUnavailable("database_unreachable", reason="connection reset")
+        return real(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kiosk, "_describe", drop_once)
+    with qtbot.waitSignal(window.ticket_printed, timeout=WAIT) as printed:
+        window.check_in(shelf["000001"])
+    assert printed.args[0].number == "B001"
     assert Ticket.select().count() == 1
 
 

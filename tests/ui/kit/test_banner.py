@@ -30,6 +30,7 @@ def _fail(reason: str) -> None:
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_the_banner_follows_the_database_away_and_back(
         office: str, qtbot: QtBot, worker: DbWorker, english: str) -> None:
     parent = QWidget()
@@ -63,6 +64,7 @@ def test_the_banner_says_a_slow_database_is_not_answering(
     qtbot.waitUntil(lambda: banner.text_shown == "", timeout=WAIT)
 
 
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_a_banner_deleted_before_its_worker_is_forgotten_by_it(
         qtbot: QtBot, worker: DbWorker) -> None:
     banner = DatabaseBanner(worker)

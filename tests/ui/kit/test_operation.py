@@ -52,6 +52,7 @@ def _run(qtbot: QtBot, op: Operation[Any]) -> tuple[list[Any], list[Exception]]:
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_the_same_intent_retried_after_a_lost_reply_reuses_its_id_and_acts_once(
         office: str, qtbot: QtBot, worker: DbWorker) -> None:
     intents = Intents()
@@ -66,6 +67,7 @@ def test_the_same_intent_retried_after_a_lost_reply_reuses_its_id_and_acts_once(
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_another_intent_or_moving_on_never_inherits_an_unanswered_id(
         office: str, qtbot: QtBot, worker: DbWorker) -> None:
     intents = Intents()
@@ -91,6 +93,7 @@ def test_a_refusal_is_a_definite_answer_and_ends_the_intent(
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_a_self_retrying_act_tries_again_with_the_same_id_then_gives_up_and_forgets(
         office: str, qtbot: QtBot, worker: DbWorker) -> None:
     intents = Intents()
