@@ -18,7 +18,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from app import __version__, backup, logs
+from app import __version__, logs
+from app.backup import make, restore, schedule, verify
 from app.errors import DatabaseUnavailable, InvalidInput, LoketError, Refused, SchemaError
 from app.messages import render
 from app.office import officers, retention
@@ -430,13 +431,13 @@ def _counts_text(counts: dict[str, int]) -> str:
 def _backup_command(args: argparse.Namespace) -> int:
     by = _officer_id(args.officer)
     if args.if_due:
-        made = backup.run_scheduled_backup()
+        made = schedule.run_scheduled_backup()
         if made is None:
             _emit(args, {"made": False, "backup": None}, "no backup due")
             return EXIT_OK
         result = made
     else:
-        result = backup.make_backup(args.dest, args.format, by=by)
+        result = make.make_backup(args.dest, args.format, by=by)
     text = (f"backup written: {result.path}\n  {_size_text(result.size)}, "
             f"{sum(result.counts.values())} rows, schema version {result.schema_version}, "
             f"{result.seconds:.2f} s")
@@ -444,7 +445,7 @@ def _backup_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _verification_text(v: backup.Verification, lang: str) -> str:
+def _verification_text(v: verify.BackupCheck, lang: str) -> str:
     state = "OK" if v.ok else "NOT OK"
     known = [v.kind, f"schema version {v.schema_version}"]
     known += [f"from {v.source_backend}"] if v.source_backend else []
@@ -457,15 +458,15 @@ def _verification_text(v: backup.Verification, lang: str) -> str:
 
 
 def _verify_backup_command(args: argparse.Namespace, lang: str) -> int:
-    result = backup.verify_backup(args.file)
+    result = verify.verify_backup(args.file)
     _emit(args, result.to_dict(), _verification_text(result, lang))
     return EXIT_OK if result.ok else EXIT_REFUSED
 
 
 def _restore_command(args: argparse.Namespace, url: str, lang: str) -> int:
     # What --force replaces is backed up first; without the copy there is no restore.
-    copy = backup.copy_before_restore(url, args.file) if args.force else None
-    result = backup.restore(args.file, url, force=args.force)
+    copy = restore.copy_before_restore(url, args.file) if args.force else None
+    result = restore.restore(args.file, url, force=args.force)
     moved = (f"schema version {result.backup_schema_version}"
              + (f" migrated to {result.schema_version}"
                 if result.schema_version != result.backup_schema_version else ""))

@@ -232,7 +232,7 @@ class FirstAdmin:
 
 
 @dataclass(frozen=True)
-class Prepared:
+class PreparedOffice:
     schema_before: int
     schema_version: int
     standard_office: bool
@@ -240,7 +240,7 @@ class Prepared:
 
 
 def prepare(choice: DatabaseChoice, *, office_name: str | None = None,
-            admin: FirstAdmin | None = None, standard_office: bool = False) -> Prepared:
+            admin: FirstAdmin | None = None, standard_office: bool = False) -> PreparedOffice:
     """Create or migrate the schema on ``choice`` and bind the program to it.
 
     ``standard_office`` adds the usual queues and counters of an immigration
@@ -278,7 +278,7 @@ def prepare(choice: DatabaseChoice, *, office_name: str | None = None,
             raise InvalidInput("connection_cannot_create", user=choice.user,
                                database=choice.name) from exc
         raise
-    return Prepared(int(str(result["schema_before"])), int(str(result["schema_version"])),
+    return PreparedOffice(int(str(result["schema_before"])), int(str(result["schema_version"])),
                     seeded, created)
 
 

@@ -480,7 +480,7 @@ class OfficePage(_Page):
                            self.full_name.text().strip())
         standard = new and self.standard.isChecked()
 
-        def work() -> tuple[connection_check.Prepared, ConnectionReport]:
+        def work() -> tuple[connection_check.PreparedOffice, ConnectionReport]:
             prepared = connection_check.prepare(choice, office_name=office_name, admin=admin,
                                                 standard_office=standard)
             return prepared, connection_check.check(choice)
@@ -493,7 +493,7 @@ class OfficePage(_Page):
                                    self._not_prepared)
         return False
 
-    def _prepared(self, choice: DatabaseChoice, prepared: connection_check.Prepared,
+    def _prepared(self, choice: DatabaseChoice, prepared: connection_check.PreparedOffice,
                   report: ConnectionReport) -> None:
         self._end_preparing()
         self._wizard.database_page.set_report(choice, report)
@@ -742,7 +742,7 @@ class SetupWizard(QWizard):
         self.pc = pc
         self.initial = initial
         self.config_file = config_file or pc_config.config_path()
-        self.prepared: connection_check.Prepared | None = None
+        self.prepared: connection_check.PreparedOffice | None = None
         self.saved: PcConfig | None = None
         # Test connection and setting a database up run here, never on the GUI thread.
         self.worker = DbWorker(self)
