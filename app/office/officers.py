@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,8 +21,21 @@ from app.storage.transactions import read, run_in_transaction
 MIN_PASSWORD_LENGTH = 8
 _USERNAME = re.compile(r"^[a-z0-9._-]{2,32}$")
 _hasher = argon2.PasswordHasher()
-# Verifying against this keeps a wrong username as slow as a wrong password.
-_DUMMY_HASH = _hasher.hash("loket-dummy-password")
+_dummy_hash: str | None = None
+_dummy_lock = threading.Lock()
+
+
+def _dummy() -> str:
+    """A hash to verify a wrong username against, so it is as slow as a wrong password.
+
+    Made on the first sign-in, once (about 0.2 s: never at import, where every
+    command line would pay for it)."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        with _dummy_lock:
+            if _dummy_hash is None:
+                _dummy_hash = _hasher.hash("loket-dummy-password")
+    return _dummy_hash
 
 
 @dataclass(frozen=True)
@@ -86,7 +100,7 @@ def get_officer(username: str) -> Officer:
 def authenticate(username: str, password: str) -> OfficerView:
     """Check a login. Every failure reads the same, whichever part was wrong."""
     officer = read(lambda: Officer.get_or_none(Officer.username == username.strip().lower()))
-    stored = officer.password_hash if officer is not None and officer.active else _DUMMY_HASH
+    stored = officer.password_hash if officer is not None and officer.active else _dummy()
     try:
         _hasher.verify(stored, password)
     except (argon2.exceptions.VerifyMismatchError, argon2.exceptions.InvalidHashError) as exc:

@@ -222,7 +222,7 @@ class Scale:
 
 
 @dataclass
-class _Pen:
+class _SlipPen:
     """Writes lines downwards from ``y`` in a column, never past ``bottom``.
 
     Lines that would cross ``bottom`` are not drawn but counted in ``dropped``.
@@ -327,11 +327,11 @@ def _template(office_name: str, collect_by_days: int, dpi: int) -> _Template:
     rule_top = height - len(rule_lines) * _line_height(rule_font)
     separator = rule_top - scale.mm(1.5)
     draw.line((0, separator, width - 1, separator), fill=INK, width=max(1, scale.mm(0.15)))
-    footer = _Pen(draw, 0, rule_top, width, height)
+    footer = _SlipPen(draw, 0, rule_top, width, height)
     footer.write_lines(rule_lines, rule_font)
     text_bottom = separator - scale.mm(1.5)
 
-    pen = _Pen(draw, 0, 0, _text_width(scale, width), text_bottom)
+    pen = _SlipPen(draw, 0, 0, _text_width(scale, width), text_bottom)
     pen.write(office_name, scale.font(OFFICE_PT), max_lines=2)
     pen.write(TITLE, scale.font(TITLE_PT), max_lines=2, after=2 * scale.mm(GAP_MM))
     pen.write(APP_NO_LABEL, scale.font(LABEL_PT))
@@ -349,12 +349,12 @@ def _draw_slip(page: Image.Image, draw: ImageDraw.ImageDraw, slip: Slip, index: 
     column = scale.mm(QR_COLUMN_MM)
     picture = _qr_picture(qr, max(1, column // (qr.modules_count + 2 * QR_BORDER)))
     page.paste(picture, (right - column + (column - picture.width) // 2, top))
-    token = _Pen(draw, right - column, top + picture.height, column, text_bottom)
+    token = _SlipPen(draw, right - column, top + picture.height, column, text_bottom)
     token.write(slip.code, scale.font(TOKEN_PT), centred=True)
 
     text_width = _text_width(scale, right - left)
     gap = scale.mm(GAP_MM)
-    pen = _Pen(draw, left, top + template.text_top, text_width, text_bottom)
+    pen = _SlipPen(draw, left, top + template.text_top, text_width, text_bottom)
     pen.write(slip.application_no, _fitting_font(slip.application_no, scale, text_width),
               max_lines=2, after=gap)
     body = scale.font(BODY_PT)

@@ -17,7 +17,17 @@ from typing import Any
 import peewee
 import pytest
 
-from app import backup
+from app.backup import schedule
+from app.backup.make import make_backup
+from app.backup.restore import restore
+from app.backup.schedule import (
+    backup_due,
+    list_backups,
+    overview,
+    run_scheduled_backup,
+    update_schedule,
+)
+from app.backup.verify import verify_backup
 from app.errors import InvalidInput, Refused
 from app.office import officers, settings
 from app.pickup import backlog
@@ -142,19 +152,19 @@ def without_restore_entry(rows: dict[str, list[tuple[Any, ...]]]) -> dict[str, l
 def test_backup_verify_restore_gives_identical_rows(hall: str, backend: str, target: str,
                                                    empty_target: Callable[[str], str],
                                                    tmp_path: Path) -> None:
-    made = backup.make_backup(tmp_path / "backups")
+    made = make_backup(tmp_path / "backups")
     assert made.format == ("sqlite" if backend == "sqlite" else "dump")
     assert Path(made.path).name.startswith("loket-20240701-100000")  # office time
     assert made.counts["ticket"] == 4 and made.counts["pickup_record"] == 3
     assert made.schema_version == migrations.head_version()
-    check = backup.verify_backup(made.path)
+    check = verify_backup(made.path)
     assert check.ok, check.messages("en")
     assert check.counts == made.counts
     entry = AuditEntry.select().where(AuditEntry.action == "backup_made").get()
     assert json.loads(entry.details)["path"] == made.path
 
     url = empty_target(target)
-    restored = backup.restore(made.path, url)
+    restored = restore(made.path, url)
     assert restored.verification.ok and not restored.replaced
     assert restored.counts == made.counts
     expected = all_rows()
@@ -170,13 +180,13 @@ def test_backup_verify_restore_gives_identical_rows(hall: str, backend: str, tar
 def test_a_one_pc_office_moves_to_a_server_with_the_dump(hall: str, target: str,
                                                         empty_target: Callable[[str], str],
                                                         tmp_path: Path) -> None:
-    made = backup.make_backup(tmp_path / "move.loketdump.gz")
+    made = make_backup(tmp_path / "move.loketdump.gz")
     assert made.format == "dump"
     with gzip.open(made.path, "rt", encoding="utf-8") as dump:
         header = json.loads(dump.readline())
     assert header["source_backend"] == "sqlite" and header["format"] == "loket-dump"
     url = empty_target(target)
-    backup.restore(made.path, url)
+    restore(made.path, url)
     source = all_rows()
     after = without_restore_entry(rows_in(url))
     source["audit_entry"] = [r for r in source["audit_entry"] if r[2] != "backup_made"]
@@ -194,9 +204,9 @@ def test_a_one_pc_office_moves_to_a_server_with_the_dump(hall: str, target: str,
 @pytest.mark.parametrize("backend", ["postgresql"])
 def test_a_server_backup_restores_into_a_sqlite_file_any_tool_opens(
         hall: str, empty_target: Callable[[str], str], tmp_path: Path) -> None:
-    made = backup.make_backup(tmp_path)
+    made = make_backup(tmp_path)
     url = empty_target("sqlite")
-    backup.restore(made.path, url)
+    restore(made.path, url)
     plain = sqlite3.connect(url[len("sqlite:///"):])
     try:
         assert plain.execute("SELECT COUNT(*) FROM ticket").fetchone()[0] == 4
@@ -208,10 +218,10 @@ def test_a_sqlite_backup_is_a_plain_file_and_nothing_half_written_is_left(
         hall: str, backend: str, tmp_path: Path) -> None:
     if backend != "sqlite":
         with pytest.raises(InvalidInput) as err:
-            backup.make_backup(tmp_path, "sqlite")
+            make_backup(tmp_path, "sqlite")
         assert err.value.code == "backup_sqlite_needs_sqlite"
         return
-    made = backup.make_backup(tmp_path / "out")
+    made = make_backup(tmp_path / "out")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [Path(made.path).name]
     plain = sqlite3.connect(f"file:{made.path}?mode=ro", uri=True)
     try:
@@ -221,7 +231,7 @@ def test_a_sqlite_backup_is_a_plain_file_and_nothing_half_written_is_left(
         plain.close()
     assert os.stat(made.path).st_mode & 0o077 == 0  # personal data: the owner's only
     with pytest.raises(Refused) as err:
-        backup.make_backup(made.path)
+        make_backup(made.path)
     assert err.value.code == "backup_dest_exists"
 
 
@@ -231,9 +241,9 @@ def test_a_sqlite_backup_is_a_plain_file_and_nothing_half_written_is_left(
 def test_restore_refuses_a_database_in_use_unless_forced(hall: str, backend: str,
                                                         empty_target: Callable[[str], str],
                                                         tmp_path: Path) -> None:
-    made = backup.make_backup(tmp_path)
+    made = make_backup(tmp_path)
     url = empty_target(backend)
-    backup.restore(made.path, url)
+    restore(made.path, url)
     db = dbmod.open_database(url)
     db.connect()
     try:
@@ -241,12 +251,12 @@ def test_restore_refuses_a_database_in_use_unless_forced(hall: str, backend: str
             Ticket.update(status="cancelled").where(Ticket.number == "A002").execute()
             changed = all_rows()
         with pytest.raises(Refused) as err:
-            backup.restore(made.path, url)
+            restore(made.path, url)
         assert err.value.code == "restore_target_not_empty"
         assert "--force" in err.value.message("en") and "4 tickets" in err.value.message("en")
         with db.bind_ctx(ALL_MODELS):
             assert all_rows() == changed  # untouched
-        forced = backup.restore(made.path, url, force=True)
+        forced = restore(made.path, url, force=True)
         assert forced.replaced and forced.verification.ok
         with db.bind_ctx(ALL_MODELS):
             assert Ticket.get(Ticket.number == "A002").status == "waiting"
@@ -278,9 +288,9 @@ def _damaged_copies(made: Path, folder: Path) -> dict[str, Path]:
 
 def test_damaged_truncated_and_foreign_files_are_refused_and_the_target_is_untouched(
         hall: str, backend: str, empty_target: Callable[[str], str], tmp_path: Path) -> None:
-    made = Path(backup.make_backup(tmp_path / "good").path)
+    made = Path(make_backup(tmp_path / "good").path)
     url = empty_target("sqlite")
-    backup.restore(made, url, force=True)
+    restore(made, url, force=True)
     before = rows_in(url)
     bad = _damaged_copies(made, tmp_path)
     expected = {"truncated": {"backup_truncated", "backup_damaged", "backup_integrity_failed"},
@@ -289,16 +299,16 @@ def test_damaged_truncated_and_foreign_files_are_refused_and_the_target_is_untou
                 "empty.sqlite3": {"backup_unknown_format"}}
     for name, path in bad.items():
         key = name.split(".")[0] if name.startswith(("truncated", "corrupted")) else name
-        check = backup.verify_backup(path)
+        check = verify_backup(path)
         assert not check.ok, name
         assert {p.code for p in check.problems} <= expected[key], (name, check.problems)
         with pytest.raises(Refused) as err:
-            backup.restore(path, url, force=True)
+            restore(path, url, force=True)
         assert err.value.code in expected[key], name
         assert "Traceback" not in err.value.message("en")
     assert rows_in(url) == before
     with pytest.raises(InvalidInput) as missing:
-        backup.verify_backup(tmp_path / "nowhere.sqlite3")
+        verify_backup(tmp_path / "nowhere.sqlite3")
     assert missing.value.code == "backup_unreadable"
 
 
@@ -313,7 +323,7 @@ def _rewrite_dump(path: Path, out: Path, change: Callable[[list[str]], None]) ->
 @pytest.mark.parametrize("backend", ["postgresql"])
 def test_a_dump_whose_rows_do_not_match_its_header_or_references_is_refused(
         hall: str, empty_target: Callable[[str], str], tmp_path: Path) -> None:
-    made = Path(backup.make_backup(tmp_path).path)
+    made = Path(make_backup(tmp_path).path)
 
     def drop_a_ticket(lines: list[str]) -> None:
         start = lines.index('{"table":"ticket"}')
@@ -335,10 +345,10 @@ def test_a_dump_whose_rows_do_not_match_its_header_or_references_is_refused(
                          (no_end, "backup_truncated")):
         bad = tmp_path / f"{change.__name__}.loketdump.gz"
         _rewrite_dump(made, bad, change)
-        check = backup.verify_backup(bad)
+        check = verify_backup(bad)
         assert [p.code for p in check.problems] == [code], change.__name__
         with pytest.raises(Refused) as err:
-            backup.restore(bad, empty_target("sqlite"))
+            restore(bad, empty_target("sqlite"))
         assert err.value.code == code
     assert not Path(empty_target("sqlite")[len("sqlite:///"):]).exists()  # never touched
 
@@ -346,7 +356,7 @@ def test_a_dump_whose_rows_do_not_match_its_header_or_references_is_refused(
 @pytest.mark.parametrize("backend", ["sqlite"])
 def test_a_backup_from_a_newer_loket_is_refused(hall: str, tmp_path: Path,
                                                empty_target: Callable[[str], str]) -> None:
-    made = Path(backup.make_backup(tmp_path, "dump").path)
+    made = Path(make_backup(tmp_path, "dump").path)
     newer = tmp_path / "newer.loketdump.gz"
 
     def bump(lines: list[str]) -> None:
@@ -356,7 +366,7 @@ def test_a_backup_from_a_newer_loket_is_refused(hall: str, tmp_path: Path,
 
     _rewrite_dump(made, newer, bump)
     with pytest.raises(Refused) as err:
-        backup.restore(newer, empty_target("sqlite"))
+        restore(newer, empty_target("sqlite"))
     assert err.value.code == "backup_schema_too_new"
     assert "Perbarui Loket" in err.value.message("id")
 
@@ -374,11 +384,11 @@ def test_a_backup_of_a_first_release_database_is_migrated_on_restore(
         engine.issue_ticket("A")
         engine.call_next(1)
         back_to_version_1(db)
-        made = backup.make_backup(tmp_path)
+        made = make_backup(tmp_path)
         assert made.schema_version == 1 and "pickup_record" not in made.counts
-        assert backup.verify_backup(made.path).ok
+        assert verify_backup(made.path).ok
         url = empty_target(backend)
-        restored = backup.restore(made.path, url)
+        restored = restore(made.path, url)
         assert (restored.backup_schema_version, restored.schema_version) == (
             1, migrations.head_version())
     finally:
@@ -407,30 +417,30 @@ def test_the_daily_backup_is_due_once_after_its_time(
         office: str, travel: Callable[[dt.datetime], None], tmp_path: Path) -> None:
     settings.update_settings(backup_folder=str(tmp_path / "daily"), backup_time="18:00")
     travel(at_jakarta(1, 17, 0))
-    assert backup.backup_due()  # never backed up: yesterday's 18:00 was missed
-    assert backup.run_scheduled_backup() is not None
-    assert not backup.backup_due()
+    assert backup_due()  # never backed up: yesterday's 18:00 was missed
+    assert run_scheduled_backup() is not None
+    assert not backup_due()
     travel(at_jakarta(1, 17, 59))
-    assert not backup.backup_due() and backup.run_scheduled_backup() is None
+    assert not backup_due() and run_scheduled_backup() is None
     travel(at_jakarta(1, 18, 0))
-    assert backup.backup_due()
-    made = backup.run_scheduled_backup()
+    assert backup_due()
+    made = run_scheduled_backup()
     assert made is not None and made.scheduled
     assert Path(made.path).parent == tmp_path / "daily"
     assert Path(made.path).name.startswith("loket-20240701-180000")
     travel(at_jakarta(1, 23, 0))
-    assert not backup.backup_due() and backup.run_scheduled_backup() is None
+    assert not backup_due() and run_scheduled_backup() is None
     travel(at_jakarta(2, 7, 30))
-    assert not backup.backup_due()  # yesterday's is done, today's time has not come
+    assert not backup_due()  # yesterday's is done, today's time has not come
     # The PC was off at 18:00 on the 2nd: the morning after makes up for it.
     travel(at_jakarta(3, 8, 0))
-    assert backup.backup_due()
-    view = backup.overview()
+    assert backup_due()
+    view = overview()
     assert view.due and not view.scheduled_done
     assert view.last_backup_at == dt.datetime(2024, 7, 1, 18, 0)
     assert view.last_slot == dt.datetime(2024, 7, 2, 18, 0)
     settings.update_settings(backup_daily="off")
-    assert not backup.backup_due() and backup.run_scheduled_backup() is None
+    assert not backup_due() and run_scheduled_backup() is None
     entries = AuditEntry.select().where(AuditEntry.action == "backup_made").count()
     assert entries == 2
 
@@ -439,8 +449,8 @@ def test_a_manual_backup_counts_for_the_day(office: str,
                                            travel: Callable[[dt.datetime], None],
                                            tmp_path: Path) -> None:
     travel(at_jakarta(1, 18, 30))
-    backup.make_backup(tmp_path / "usb")
-    assert not backup.backup_due()
+    make_backup(tmp_path / "usb")
+    assert not backup_due()
 
 
 def test_two_pcs_checking_at_once_make_one_backup(office: str, backend: str,
@@ -454,7 +464,7 @@ def test_two_pcs_checking_at_once_make_one_backup(office: str, backend: str,
     def pc() -> None:
         with dbmod.database.obj.connection_context():
             barrier.wait()
-            results.append(backup.run_scheduled_backup())
+            results.append(run_scheduled_backup())
 
     threads = [threading.Thread(target=pc) for _ in range(3)]
     for t in threads:
@@ -471,11 +481,11 @@ def test_a_claim_left_by_a_pc_that_died_is_taken_over(office: str,
                                                       tmp_path: Path) -> None:
     settings.update_settings(backup_folder=str(tmp_path))
     travel(at_jakarta(1, 18, 5))
-    assert backup._claim(at_jakarta(1, 18), at_jakarta(1, 18, 5)) is not None
-    assert backup.run_scheduled_backup() is None  # another PC is (said to be) at it
+    assert schedule._claim(at_jakarta(1, 18), at_jakarta(1, 18, 5)) is not None
+    assert run_scheduled_backup() is None  # another PC is (said to be) at it
     travel(at_jakarta(1, 19, 10))
-    assert backup.run_scheduled_backup() is not None
-    claim = json.loads(Setting.get(Setting.key == backup.CLAIM_KEY).value)
+    assert run_scheduled_backup() is not None
+    claim = json.loads(Setting.get(Setting.key == schedule.CLAIM_KEY).value)
     assert claim["slot"] == at_jakarta(1, 18).isoformat()
 
 
@@ -487,10 +497,10 @@ def test_a_failed_scheduled_backup_gives_its_claim_back(office: str, backend: st
     settings.update_settings(backup_folder=str(blocker / "backups"))
     travel(at_jakarta(1, 18, 5))
     with pytest.raises(InvalidInput) as err:
-        backup.run_scheduled_backup()
+        run_scheduled_backup()
     assert err.value.code == "backup_dest_unwritable"
     settings.update_settings(backup_folder=str(tmp_path / "ok"))
-    assert backup.run_scheduled_backup() is not None  # not blocked by the failed attempt
+    assert run_scheduled_backup() is not None  # not blocked by the failed attempt
 
 
 def test_only_the_newest_loket_backups_are_kept_and_nothing_else_is_touched(
@@ -507,13 +517,13 @@ def test_only_the_newest_loket_backups_are_kept_and_nothing_else_is_touched(
     (folder / "loket-20240101-180000.sqlite3").mkdir()  # a folder with a backup's name
     settings.update_settings(backup_folder=str(folder), backup_keep=3)
     travel(at_jakarta(1, 18, 1))
-    made = backup.run_scheduled_backup()
+    made = run_scheduled_backup()
     assert made is not None
     kept = sorted(p.name for p in folder.iterdir())
     assert kept == sorted([Path(made.path).name, "loket-20240626-180000-2.loketdump.gz",
                            "loket-20240626-180000.loketdump.gz",
                            "loket-20240101-180000.sqlite3", *others])
-    listed = [f.name for f in backup.list_backups(folder)]
+    listed = [f.name for f in list_backups(folder)]
     assert listed == [Path(made.path).name, "loket-20240626-180000-2.loketdump.gz",
                       "loket-20240626-180000.loketdump.gz"]
 
@@ -522,15 +532,15 @@ def test_the_schedule_is_changed_by_an_admin_only(office: str, tmp_path: Path) -
     admin = officers.add_officer("kepala", "admin12345", role="admin")
     supervisor = officers.add_officer("siti", "super12345", role="supervisor")
     with pytest.raises(Refused) as err:
-        backup.update_schedule(supervisor.id, daily=False, at="19:00", folder="", keep=5)
+        update_schedule(supervisor.id, daily=False, at="19:00", folder="", keep=5)
     assert err.value.code == "needs_admin"
     assert settings.get_settings(fresh=True).backup_time == "18:00"
     with pytest.raises(InvalidInput):
-        backup.update_schedule(admin.id, daily=True, at="19:00", folder="relatif/folder",
+        update_schedule(admin.id, daily=True, at="19:00", folder="relatif/folder",
                                keep=5)
     with pytest.raises(InvalidInput):
-        backup.update_schedule(admin.id, daily=True, at="25:00", folder="", keep=5)
-    done = backup.update_schedule(admin.id, daily=False, at="19:30", folder=str(tmp_path),
+        update_schedule(admin.id, daily=True, at="25:00", folder="", keep=5)
+    done = update_schedule(admin.id, daily=False, at="19:30", folder=str(tmp_path),
                                   keep=5)
     assert (done.backup_daily, done.backup_time, done.backup_folder, done.backup_keep) == (
         False, "19:30", str(tmp_path), 5)
@@ -539,10 +549,10 @@ def test_the_schedule_is_changed_by_an_admin_only(office: str, tmp_path: Path) -
 def test_backup_now_needs_a_supervisor(office: str, tmp_path: Path) -> None:
     clerk = officers.add_officer("petugas9", "petugas123")
     with pytest.raises(Refused):
-        backup.make_backup(tmp_path / "out", by=clerk.id)
+        make_backup(tmp_path / "out", by=clerk.id)
     assert not (tmp_path / "out").exists()
     supervisor = officers.add_officer("siti", "super12345", role="supervisor")
-    made = backup.make_backup(tmp_path / "out", by=supervisor.id)
+    made = make_backup(tmp_path / "out", by=supervisor.id)
     entry = AuditEntry.select().where(AuditEntry.action == "backup_made").get()
     assert entry.officer_id == supervisor.id and Path(made.path).exists()
 
@@ -572,7 +582,7 @@ def test_a_backup_taken_while_four_processes_work_holds_every_earlier_ticket(
     while Ticket.select().count() < 60 and time.monotonic() < deadline:
         time.sleep(0.05)  # the workers are in other processes: no Qt loop to wait on
     began = time.time()
-    made = backup.make_backup(tmp_path / "backups")
+    made = make_backup(tmp_path / "backups")
     ended = time.time()
     # The hall keeps working after the backup, too.
     count_after = Ticket.select().count()
@@ -587,10 +597,10 @@ def test_a_backup_taken_while_four_processes_work_holds_every_earlier_ticket(
     before = {tid for tid, at in committed if at < began}
     after_backup = [tid for tid, at in committed if at > ended]
     assert len(before) >= 50 and after_backup
-    check = backup.verify_backup(made.path)
+    check = verify_backup(made.path)
     assert check.ok, check.messages("en")
     url = empty_target("sqlite")
-    restored = backup.restore(made.path, url)
+    restored = restore(made.path, url)
     assert restored.verification.ok
     db = dbmod.open_database(url)
     db.connect()

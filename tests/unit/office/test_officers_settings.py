@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
+import threading
 
 import pytest
 
@@ -28,6 +31,38 @@ def test_wrong_password_and_unknown_user_read_the_same(office: str) -> None:
         officers.authenticate("nobody", "kata-sandi-1")
     assert wrong_pw.value.message("id") == no_user.value.message("id")
     assert wrong_pw.value.code == no_user.value.code == "login_failed"
+
+
+def test_the_wrong_username_hash_is_made_once_on_first_need(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Importing officers costs no argon2 hash (every command line would pay for it);
+    the first sign-ins, even at once on many threads, make exactly one."""
+    probe = ("import app.office.officers as o; import sys; "
+             "sys.exit(0 if o._dummy_hash is None else 1)")
+    assert subprocess.run([sys.executable, "-c", probe], timeout=60).returncode == 0
+    made: list[str] = []
+    hasher = officers._hasher
+
+    class Counting:
+        def hash(self, password: str) -> str:
+            made.append(password)
+            return hasher.hash(password)
+
+    monkeypatch.setattr(officers, "_hasher", Counting())
+    monkeypatch.setattr(officers, "_dummy_hash", None)
+    start = threading.Barrier(8)
+    seen: list[str] = []
+
+    def first_sign_in() -> None:
+        start.wait()
+        seen.append(officers._dummy())
+
+    threads = [threading.Thread(target=first_sign_in) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(made) == 1 and len(set(seen)) == 1 and seen[0].startswith("$argon2id$")
 
 
 def test_inactive_officer_cannot_log_in(office: str) -> None:

@@ -5,7 +5,7 @@ keep working; the list shows Loket's backups there and any of them (or another f
 can be checked without restoring it. The daily backup's settings and the retention
 period are an admin's (marked, and refused by the core for anyone else). While the
 window is open the page runs the daily backup's check every few minutes on the
-window's worker (:func:`app.backup.run_scheduled_backup`; a guard in the database
+window's worker (:func:`app.backup.schedule.run_scheduled_backup`; a guard in the database
 keeps two PCs from both making it). Restoring stays on the command line: it replaces
 the database under every counter, so the page only shows the exact command.
 """
@@ -24,8 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import backup
-from app.backup import BackupOverview, BackupResult, Verification
+from app.backup import make, restore, schedule, verify
+from app.backup.dump_format import FORMAT_SQLITE
+from app.backup.make import BackupResult
+from app.backup.schedule import BackupOverview
+from app.backup.verify import BackupCheck
 from app.office import permissions, retention, settings
 from app.office.officers import OfficerView
 from app.office.retention import PurgeResult
@@ -46,7 +49,7 @@ class BackupPage(BackupPageView):
 
     loaded = Signal()
     backup_done = Signal(object)  # BackupResult
-    verified = Signal(object)  # Verification
+    verified = Signal(object)  # BackupCheck
     confirm_shown = Signal()
     purged = Signal(object)  # PurgeResult
     scheduled_checked = Signal(object)  # BackupResult | None
@@ -94,7 +97,7 @@ class BackupPage(BackupPageView):
         return self.tr("Backup")
 
     def refresh(self) -> None:
-        self._worker.submit(backup.overview, self._show_overview, self.message.show_error)
+        self._worker.submit(schedule.overview, self._show_overview, self.message.show_error)
 
     # --- language ------------------------------------------------------------------------
 
@@ -116,7 +119,7 @@ class BackupPage(BackupPageView):
         self._schedule_labels[1].setText(self.tr("In the &folder:"))
         self._schedule_labels[2].setText(self.tr("&Keep the newest:"))
         self.keep.setSuffix(self.tr(" backups"))
-        self.folder.setPlaceholderText(str(backup.default_folder()))
+        self.folder.setPlaceholderText(str(make.default_folder()))
         self.choose_button.setText(self.tr("Choose…"))
         self.save_schedule_button.setText(self.tr("Save the daily backup {admin}").format(
             admin=admin))
@@ -174,7 +177,7 @@ class BackupPage(BackupPageView):
         self.files.setRowCount(len(view.files))
         locale = QLocale()
         for row, item in enumerate(view.files):
-            kind = (self.tr("SQLite copy") if item.format == backup.FORMAT_SQLITE
+            kind = (self.tr("SQLite copy") if item.format == FORMAT_SQLITE
                     else self.tr("Loket dump"))
             for col, text in enumerate((_when(item.made_at), item.name,
                                         locale.formattedDataSize(item.size), kind)):
@@ -199,7 +202,7 @@ class BackupPage(BackupPageView):
         self._fields_filled = True
 
     def _configured_folder(self, view: BackupOverview) -> str:
-        return "" if view.folder == str(backup.default_folder()) else view.folder
+        return "" if view.folder == str(make.default_folder()) else view.folder
 
     def chosen_file(self) -> str | None:
         rows = self.files.selectionModel().selectedRows() if self.files.selectionModel() else []
@@ -215,7 +218,7 @@ class BackupPage(BackupPageView):
                 self.files.selectRow(row)
 
     def _show_restore_command(self) -> None:
-        self.restore_command.setText(backup.restore_command(self.chosen_file()))
+        self.restore_command.setText(restore.restore_command(self.chosen_file()))
 
     def _backup_text(self, result: BackupResult) -> str:
         return self.tr("Backup written: {path} — {size}, {rows} rows in {tables} tables, "
@@ -236,7 +239,7 @@ class BackupPage(BackupPageView):
         self._set_backing_up(True)
         self.message.clear_message()
         who = self._officer.id
-        self._worker.submit(lambda: backup.make_backup(None, by=who), self._backed_up,
+        self._worker.submit(lambda: make.make_backup(None, by=who), self._backed_up,
                             self._backup_failed)
 
     def _set_backing_up(self, busy: bool) -> None:
@@ -259,7 +262,7 @@ class BackupPage(BackupPageView):
         if self._checking or self._backing_up:
             return
         self._checking = True
-        self._worker.submit(backup.run_scheduled_backup, self._schedule_checked,
+        self._worker.submit(schedule.run_scheduled_backup, self._schedule_checked,
                             self._schedule_failed)
 
     def _schedule_checked(self, result: BackupResult | None) -> None:
@@ -294,10 +297,10 @@ class BackupPage(BackupPageView):
 
     def verify_file(self, path: str) -> None:
         self.message.clear_message()
-        self._worker.submit(lambda: backup.verify_backup(path), self._show_verification,
+        self._worker.submit(lambda: verify.verify_backup(path), self._show_verification,
                             self.message.show_error)
 
-    def _show_verification(self, result: Verification) -> None:
+    def _show_verification(self, result: BackupCheck) -> None:
         name = Path(result.path).name
         if result.ok:
             self.message.show_done(self.tr(
@@ -325,8 +328,8 @@ class BackupPage(BackupPageView):
         folder, keep = self.folder.text(), self.keep.value()
 
         def work() -> BackupOverview:
-            backup.update_schedule(who, daily=daily, at=at, folder=folder, keep=keep)
-            return backup.overview()
+            schedule.update_schedule(who, daily=daily, at=at, folder=folder, keep=keep)
+            return schedule.overview()
 
         self._worker.submit(work, self._schedule_saved, self.message.show_error)
 
@@ -340,7 +343,7 @@ class BackupPage(BackupPageView):
 
         def work() -> BackupOverview:
             settings.update_settings(who, check_role=True, retention_days=days)
-            return backup.overview()
+            return schedule.overview()
 
         self._worker.submit(work, self._retention_saved, self.message.show_error)
 

@@ -1,0 +1,92 @@
+"""``loket init-db``, ``demo``, ``status``, ``housekeeping`` and ``events``: the office's
+database as a whole."""
+
+from __future__ import annotations
+
+import argparse
+
+from app import feed
+from app.cli.common import EXIT_OK, emit
+from app.cli.connection import office_database
+from app.errors import InvalidInput
+from app.queue import engine
+from app.queue.status import OfficeStatus, office_status
+from app.setup import pc_config
+from app.storage.db import explicit_database_url, redact_url
+
+
+def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
+    if command == "init-db":
+        parser.add_argument("--demo", action="store_true", help="add the demo office")
+        parser.add_argument("--office-name", help="office name for a new database")
+    elif command == "demo":
+        parser.add_argument("--no-window", action="store_true",
+                            help="only print the office's status (also without a display)")
+    elif command == "events":
+        parser.add_argument("--after", type=int, default=0)
+        parser.add_argument("--limit", type=int, default=100)
+
+
+def status_text(s: OfficeStatus, lang: str) -> str:
+    lines = [f"{s.service_day}", ""]
+    for q in s.queues:
+        wait = f"{q.longest_wait_s // 60} min" if q.longest_wait_s is not None else "-"
+        name = q.name_en if lang == "en" else q.name_id
+        closed = "" if q.active else " (closed)"
+        lines.append(f"  {q.prefix}  {name:<32} {q.waiting:>4} waiting   longest {wait:>7}"
+                     f"   issued {q.issued_today}{closed}")
+    lines.append("")
+    for c in s.counters:
+        now = f"{c.ticket.number} ({c.ticket.status})" if c.ticket else "-"
+        lines.append(f"  {c.number:>2}  {c.name:<24} {now:<18} {', '.join(c.queues)}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = args.lang or "id"
+    if args.command in ("init-db", "demo"):
+        return _create(args, lang)
+    with office_database(args):
+        if args.command == "status":
+            status = office_status()
+            emit(args, status, status_text(status, lang))
+        elif args.command == "housekeeping":
+            expired = engine.close_previous_days()
+            pruned = feed.prune()
+            emit(args, {"expired": expired, "pruned": pruned},
+                 f"expired {expired} old tickets, pruned {pruned} feed rows")
+        else:
+            evs = feed.changes_since(args.after, args.limit)
+            emit(args, {"events": evs},
+                 "\n".join(f"{e.id} {e.at} {e.kind} {e.number or ''} {e.counter or ''}"
+                           for e in evs))
+    return EXIT_OK
+
+
+def _create(args: argparse.Namespace, lang: str) -> int:
+    """``init-db`` (``--demo``) and ``demo``: the schema, and the made-up office."""
+    from app.setup.schema import init_database
+
+    demo = args.command == "demo" or args.demo
+    if demo and explicit_database_url(args.db) is None and pc_config.exists():
+        # Made-up tickets and passports must never reach an office's database.
+        raise InvalidInput("demo_on_office_pc", path=str(pc_config.config_path()))
+    with office_database(args, migrate=False) as (db, url):
+        if args.command == "init-db":
+            result = init_database(db, demo=args.demo, office_name=args.office_name)
+            emit(args, {**result, "database": redact_url(url)},
+                 f"schema version {result['schema_version']} ready at {redact_url(url)}"
+                 + (" (demo office created)" if result["demo_created"] else ""))
+            return EXIT_OK
+        from app.setup.demo_history import seed_history
+
+        init_database(db, demo=True)
+        seed_history()  # two weeks behind it, for the reports (once)
+        engine.close_previous_days()
+        status = office_status()
+        emit(args, status, f"Loket demo at {redact_url(url)}\n" + status_text(status, lang))
+        if args.no_window or args.json:
+            return EXIT_OK
+        from app.cli import windows  # (moves to the program's entry point in ui/)
+
+        return windows.open_hall()

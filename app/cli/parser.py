@@ -1,0 +1,136 @@
+"""The command line's parser: the global options, then one sub-parser per command.
+
+Each command belongs to a command group, a module of :mod:`app.cli` that adds the
+command's arguments (``add_arguments(command, parser)``) and runs it (``run(args)``).
+Only the group of the command given is imported: a first pass finds the command with
+a light stand-in for every sub-parser, a second builds that command's real one. So
+``loket status`` never imports what ``loket backup`` or ``loket pickup slips`` need.
+
+The program's entry point (``ui.main``) adds the commands that open windows through
+``extra``: the core's command line knows none of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from app import __version__
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command as the parser lists it: its help line and who adds its arguments."""
+
+    help: str
+    group: str = ""  # the module of app.cli that adds its arguments and runs it
+    add_arguments: Callable[[str, argparse.ArgumentParser], None] | None = None  # or this
+
+
+COMMANDS: Mapping[str, Command] = {
+    "setup": Command(
+        "set up this PC: its mode, its database and its counter. Without --mode, the "
+        "set-up window (this PC only, or a shared server, with Test connection); with "
+        "--mode, from the command line on the database of --db (tested first; a server's "
+        "password from the URL, else stdin or a prompt), for setting up many PCs by "
+        "script. Without a command, loket starts the mode set up here", "pc"),
+    "init-db": Command("create or migrate the schema (idempotent)", "office"),
+    "demo": Command("set up the demo office on this database and open the lobby display, "
+                    "a kiosk and a counter on it", "office"),
+    "status": Command("waiting per queue and what each counter serves", "office"),
+    "monitor": Command("a window with the office status (needs a display)", "windows"),
+    "counter": Command("the counter officer's window: call, serve, scan, hand over", "windows"),
+    "display": Command("the lobby display: who is served where, calls spoken aloud", "windows"),
+    "kiosk": Command("the ticket kiosk: take a number, check in for a passport pickup",
+                     "windows"),
+    "admin": Command("the supervisor's window: officers, counters, queues, settings, backlog "
+                     "import, reports, audit log, backup (supervisors and admins only)",
+                     "windows"),
+    "housekeeping": Command("expire tickets of earlier days, prune the change feed",
+                            "office"),
+    "events": Command("the change feed after an event id", "office"),
+    "ticket": Command("issue, call and serve tickets", "tickets"),
+    "backlog": Command("the list of passports waiting for pickup", "pickups"),
+    "pickup": Command("verify, check in and hand over passports", "pickups"),
+    "backup": Command("write a consistent backup while the counters keep working (audited)",
+                      "backups"),
+    "restore": Command("restore a backup into the database of --db, $LOKET_DB or this PC's "
+                       "set-up (stop every counter first); prints the check of the result",
+                       "backups"),
+    "verify-backup": Command("check a backup file without restoring it (no database needed)",
+                             "backups"),
+    "purge": Command("erase names and passport numbers of passports collected or cancelled "
+                     "more than retention_days ago (UU PDP 27/2022; audited)", "backups"),
+    "settings": Command("office settings shared by every PC", "settings"),
+    "pc": Command("this PC's own settings: its counter, language, ticket printer, paper "
+                  "width, English calls (no database needed)", "pc"),
+    "officer": Command("officer accounts", "officers"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """Accepts ``--json`` after the command too (``loket ticket issue A --json``)."""
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        action = super().add_subparsers(**kwargs)
+        add = action.add_parser
+
+        def add_parser(name: str, **kw: Any) -> argparse.ArgumentParser:
+            sub = add(name, **kw)
+            sub.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                             help="print one JSON object")
+            return sub
+
+        action.add_parser = add_parser  # type: ignore[method-assign]
+        return action
+
+
+def group_of(command: str) -> ModuleType:
+    """The command group's module that adds and runs ``command``."""
+    return importlib.import_module(f"app.cli.{COMMANDS[command].group}")
+
+
+def build(command: str | None = None,
+          extra: Mapping[str, Command] | None = None) -> argparse.ArgumentParser:
+    """The parser; every command but ``command`` is a stand-in taking what follows it."""
+    p = _Parser(prog="loket", description="Loket: queues and passport pickup "
+                                "for an immigration office's service hall.")
+    p.add_argument("--db", metavar="URL", help="database URL (sqlite:///file, "
+                   "postgresql://user@host/db, mysql://user@host/db); default: $LOKET_DB, "
+                   "else a SQLite file in the user's data directory")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--lang", choices=["id", "en"], help="language of messages (default id)")
+    p.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    p.add_argument("--version", action="version", version=f"loket {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=False,
+                           parser_class=_Parser)
+    for name, cmd in {**COMMANDS, **(extra or {})}.items():
+        if name != command:
+            stand_in = sub.add_parser(name, help=cmd.help, add_help=False)
+            stand_in.add_argument("rest", nargs=argparse.REMAINDER)
+            continue
+        real = sub.add_parser(name, help=cmd.help)
+        if cmd.add_arguments is not None:
+            cmd.add_arguments(name, real)
+        else:
+            group_of(name).add_arguments(name, real)
+    return p
+
+
+def parse(argv: Sequence[str] | None = None,
+          extra: Mapping[str, Command] | None = None) -> argparse.Namespace:
+    """The command line's arguments; usage errors exit 2 with argparse's message."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    first, _ = build(None, extra).parse_known_args(words)
+    parser = build(first.command, extra)
+    args = parser.parse_args(words)
+    if args.command in COMMANDS:
+        check = getattr(group_of(args.command), "check_arguments", None)
+        if check is not None:
+            check(parser, args)
+    return args

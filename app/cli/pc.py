@@ -1,0 +1,99 @@
+"""``loket setup`` and ``loket pc …``: this PC's own set-up and settings."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+
+from app.cli.common import EXIT_OK, emit, read_password
+from app.errors import DatabaseUnavailable, InvalidInput, Refused, SchemaError
+from app.setup import pc_config
+from app.storage.db import resolve_database_url
+
+MODES = ("admin", "counter", "display", "kiosk")
+
+
+def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
+    if command == "setup":
+        parser.add_argument("--mode", choices=MODES,
+                            help="what this PC is (set it up without the window)")
+        parser.add_argument("--counter", type=int, help="with --mode counter: its number")
+        return
+    psub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    psub.add_parser("show", help="this PC's settings")
+    psub.add_parser("printers", help="the printers this PC can print tickets on")
+    pset = psub.add_parser("set", help="change one of this PC's settings")
+    pset.add_argument("key", help="counter, language (id|en), printer (a printer's name, "
+                      "pdf:FOLDER, or '' for an on-screen ticket), paper_mm (58|80), "
+                      "speak_english (on|off)")
+    pset.add_argument("value")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "pc":  # this PC's own settings: no database involved
+        return _pc(args)
+    if not args.mode:
+        from app.cli import windows  # (moves to the program's entry point in ui/)
+
+        return windows.open_pc(args)
+    return _setup(args)
+
+
+def _pc(args: argparse.Namespace) -> int:
+    """Handed to the Qt layer by name: the settings live in Qt's per-user store."""
+    import importlib
+
+    pc_settings = importlib.import_module("ui.setup.pc_settings")
+    shown = pc_settings.run_command(args.action, getattr(args, "key", None),
+                                    getattr(args, "value", None))
+    if args.action == "printers":
+        text = "\n".join(shown["printers"]) or "(no printer)"
+    else:
+        text = "\n".join(f"{k:<14} {'' if v is None else v}" for k, v in shown.items())
+    emit(args, shown, text)
+    return EXIT_OK
+
+
+def _setup(args: argparse.Namespace) -> int:
+    """``loket setup --mode …``: the set-up window's result, from a script.
+
+    The database must already hold Loket's office (the window, or ``init-db``, makes a
+    new one); it is tested as Test connection tests it, and nothing is saved when it
+    fails.
+    """
+    from app.setup import connection_check
+
+    if args.mode == "counter" and not args.counter:
+        raise InvalidInput("setup_counter_missing")
+    choice = pc_config.choice_from_url(resolve_database_url(args.db))
+    if choice.is_server and not choice.password:
+        choice = replace(choice, password=read_password(prompt_twice=False))
+    report = connection_check.check(choice)
+    if not report.ok:
+        assert report.problem is not None
+        raise DatabaseUnavailable(report.problem, **report.params)
+    if report.state in (connection_check.EMPTY, connection_check.FOREIGN):
+        raise Refused("setup_no_office" if report.state == connection_check.EMPTY
+                      else "connection_state_foreign", tables=report.foreign_tables)
+    if report.state == connection_check.NEWER:
+        raise SchemaError("schema_too_new", found=report.schema_version,
+                          known=report.head_version)
+    if args.mode == "counter" and args.counter not in {n for n, _ in report.counters}:
+        raise Refused("counter_unknown", counter=args.counter)
+    saved = pc_config.save(pc_config.PcConfig(mode=args.mode, database=choice))
+    if args.mode == "counter":
+        import importlib
+
+        importlib.import_module("ui.setup.pc_settings").run_command(
+            "set", "counter", str(args.counter))
+    where = {"keyring": "in the system's password store",
+             "file": f"in {pc_config.config_path()} (readable by this user only)",
+             "none": ""}[saved.password_store]
+    emit(args, {"mode": args.mode, "counter": args.counter, "database": choice.describe(),
+                "password_store": saved.password_store,
+                "config": str(pc_config.config_path()), "server": report.server},
+         f"this PC: {args.mode}" + (f" {args.counter}" if args.mode == "counter" else "")
+         + f" on {choice.describe()} ({report.server})"
+         + (f"; password {where}" if where else "")
+         + f"\nsaved in {pc_config.config_path()}")
+    return EXIT_OK

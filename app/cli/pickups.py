@@ -1,0 +1,169 @@
+"""``loket backlog …`` and ``loket pickup …``: the passports waiting to be collected,
+from the imported list to the handover."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli.common import EXIT_OK, EXIT_REFUSED, emit
+from app.cli.connection import office_database
+from app.cli.officers import officer_id
+from app.errors import InvalidInput
+from app.messages import render
+from app.office.settings import get_settings
+from app.pickup import backlog
+from app.pickup import service as pickup
+from app.storage.models import PRINTING, READY
+
+
+def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
+    if command == "backlog":
+        _add_backlog(parser)
+    else:
+        _add_pickup(parser)
+
+
+def _add_backlog(parser: argparse.ArgumentParser) -> None:
+    bsub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    imp = bsub.add_parser("import", help="import a CSV list (all or nothing; safe to repeat)")
+    imp.add_argument("file", help="CSV file (comma, semicolon or tab separated)")
+    imp.add_argument("--batch", help='batch name for every row, e.g. "Backlog PDN Juni 2024"')
+    imp.add_argument("--officer", help="username of who imports (for the audit log)")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="check the file and say what would change, write nothing")
+    bsub.add_parser("batches", help="each batch's passports by status (the burn-down)")
+
+
+def _add_pickup(parser: argparse.ArgumentParser) -> None:
+    psub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    def with_request_id(a: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        a.add_argument("--request-id", help="client-made id; repeating it does not act twice")
+        return a
+
+    pcode = psub.add_parser("code", help="the signed pickup code of an application")
+    pcode.add_argument("application_no")
+    slips = psub.add_parser("slips", help="printable pickup slips with QR codes")
+    slips.add_argument("--batch", help="only this batch")
+    slips.add_argument("--status", default="ready",
+                       choices=["ready", "printing", "all-open"],
+                       help="which passports (default: ready)")
+    slips.add_argument("--out", required=True, help="FILE.pdf or FILE.png")
+    for name, helptext in (("verify", "what a scan is and whether it may be handed over"),
+                           ("show", "the whole record behind a scan (for the counter)")):
+        a = psub.add_parser(name, help=helptext)
+        a.add_argument("code", help="scanned pickup code or application number")
+    chk = with_request_id(psub.add_parser("check-in", help="take a pickup queue ticket"))
+    chk.add_argument("code")
+    ho = with_request_id(psub.add_parser("hand-over", help="record a handover (once)"))
+    ho.add_argument("code")
+    ho.add_argument("--counter", type=int, required=True)
+    ho.add_argument("--officer", required=True, help="username of the officer handing over")
+    ho.add_argument("--collector", required=True, choices=["self", "family", "proxy"])
+    ho.add_argument("--collector-name", help="required for family and proxy")
+    ho.add_argument("--id-checked", action="store_true",
+                    help="the collector's original ID was checked (required)")
+    undo = psub.add_parser("undo-hand-over", help="undo a handover (supervisor; audited)")
+    undo.add_argument("code")
+    undo.add_argument("--officer", required=True, help="supervisor's username")
+    undo.add_argument("--reason", required=True)
+    psub.add_parser("overdue", help="ready passports past their collect-by date")
+    cov = psub.add_parser("cancel-overdue", help="cancel overdue passports (supervisor)")
+    cov.add_argument("--officer", required=True, help="supervisor's username")
+
+
+def run(args: argparse.Namespace) -> int:
+    with office_database(args):
+        if args.command == "backlog":
+            return _backlog(args)
+        return _pickup(args, args.lang or "id")
+
+
+def _read_file(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(backlog.MAX_BYTES + 1)
+    except OSError as exc:
+        raise InvalidInput("import_unreadable", reason=exc.strerror or str(exc)) from None
+
+
+def _backlog(args: argparse.Namespace) -> int:
+    if args.action == "batches":
+        rows = pickup.batches()
+        head = (f"{'batch':<32} {'total':>6} {'printing':>8} {'ready':>6} {'overdue':>7} "
+                f"{'collected':>9} {'cancelled':>9}")
+        emit(args, {"batches": rows}, "\n".join([head] + [
+            f"{(b.batch or '(regular)')[:32]:<32} {b.total:>6} {b.printing:>8} {b.ready:>6} "
+            f"{b.overdue:>7} {b.collected:>9} {b.cancelled:>9}" for b in rows]))
+        return EXIT_OK
+    summary = backlog.import_backlog(_read_file(args.file), batch=args.batch,
+                                     officer=officer_id(args.officer), source=args.file,
+                                     dry_run=args.dry_run)
+    verb = "would be" if summary.dry_run else ""
+    emit(args, summary,
+         f"{summary.rows} rows: {summary.created} created, {summary.updated} updated, "
+         f"{summary.unchanged} unchanged, {summary.closed} already collected or cancelled"
+         + (f" ({verb} — nothing written)" if verb else ""))
+    return EXIT_OK
+
+
+def _pickup_line(v: pickup.PickupView) -> str:
+    due = f" collect by {v.collect_by}" if v.collect_by else ""
+    late = " OVERDUE" if v.overdue else ""
+    return f"{v.application_no}  {v.status}{late}  {v.location or '-'}  {v.batch or '-'}{due}"
+
+
+def _pickup(args: argparse.Namespace, lang: str) -> int:
+    action = args.action
+    rid = getattr(args, "request_id", None)
+    if action == "code":
+        code = pickup.code_for(args.application_no)
+        emit(args, {"application_no": args.application_no.strip().upper(), "code": code},
+             code)
+    elif action == "slips":
+        from app.pickup import slips  # qrcode and Pillow, for this action only
+
+        statuses = {"ready": [READY], "printing": [PRINTING],
+                    "all-open": [PRINTING, READY]}[args.status]
+        items = pickup.slips_for(args.batch, statuses)
+        office = get_settings()
+        written = slips.save_slips(items, office.office_name, office.collect_by_days,
+                                   Path(args.out))
+        emit(args, {"slips": len(items), "files": [str(p) for p in written]},
+             f"{len(items)} slips written to {', '.join(str(p) for p in written)}")
+    elif action == "verify":
+        result = pickup.verify(args.code, lang)
+        text = ("valid" if result.valid else "INVALID") + (
+            "" if result.verified or not result.valid else " (not verified)")
+        if result.record:
+            text += "\n" + _pickup_line(result.record)
+        if result.message:
+            text += "\n" + result.message
+        emit(args, result.to_dict(), text)
+        return EXIT_OK if result.valid and result.reason is None else EXIT_REFUSED
+    elif action == "show":
+        view, signed = pickup.details(args.code)
+        warn = "" if signed else "\n" + render("pickup_not_verified", {}, lang)
+        emit(args, {**view.to_dict(), "scan_verified": signed},
+             f"{_pickup_line(view)}\n{view.name}  {view.passport_no}{warn}")
+    elif action == "check-in":
+        ci = pickup.check_in(args.code, request_id=rid)
+        emit(args, ci.to_dict(), f"{ci.ticket.number}  {ci.ticket.service_queue}"
+             + ("" if ci.created else "  (already checked in)"))
+    elif action == "hand-over":
+        done = pickup.hand_over(args.code, args.counter, args.officer, args.collector,
+                                args.collector_name, args.id_checked, request_id=rid)
+        emit(args, done.to_dict(), f"{done.record.application_no} handed over"
+             + (f"; {done.ticket.number} finished" if done.ticket else ""))
+    elif action == "undo-hand-over":
+        view = pickup.undo_hand_over(args.code, args.officer, args.reason)
+        emit(args, view.to_dict(), f"{view.application_no} back to {view.status}")
+    elif action == "overdue":
+        late = pickup.overdue()
+        emit(args, {"overdue": [v.public() for v in late]},
+             "\n".join(_pickup_line(v) for v in late) or "-")
+    elif action == "cancel-overdue":
+        numbers = pickup.cancel_overdue(args.officer)
+        emit(args, {"cancelled": numbers}, f"{len(numbers)} overdue passports cancelled")
+    return EXIT_OK
