@@ -51,13 +51,13 @@ from app.queue import kiosk
 from app.queue import ticket_image as tickets
 from app.queue.engine import TicketView
 from app.queue.kiosk import KioskBoard, KioskService, KioskTicket
+from app.setup.pc_settings import PcSettings
 from ui.kiosk.ticket_printer import TicketPrinter, to_qimage
 from ui.kit.feed_watcher import FeedWatcher
 from ui.kit.i18n import install_language
 from ui.kit.keypad import Keypad
 from ui.kit.scan_filter import ScanFilter
 from ui.kit.worker import DbWorker
-from ui.setup.pc_settings import PcSettings
 
 log = logging.getLogger("loket.ui.kiosk")
 

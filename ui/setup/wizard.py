@@ -52,10 +52,11 @@ from app.messages import LANGUAGES, current_language
 from app.setup import connection_check, pc_config
 from app.setup.connection_check import ConnectionReport, FirstAdmin
 from app.setup.pc_config import DatabaseChoice, PcConfig
+from app.setup.pc_settings import PAPER_WIDTHS_MM, PcSettings
 from ui.kit.application import load_icon
 from ui.kit.i18n import LANGUAGE_NAMES, install_language
 from ui.kit.worker import DbWorker
-from ui.setup.pc_settings import PAPER_WIDTHS_MM, PcSettings, printer_names
+from ui.setup.pc_settings import printer_names
 
 log = logging.getLogger("loket.ui.setup")
 

@@ -19,6 +19,7 @@ from app.errors import Refused
 from app.office import officers
 from app.office.officers import OfficerView
 from app.queue import engine
+from app.setup.pc_settings import PcSettings
 from app.storage import db as dbmod
 from app.storage.models import AuditEntry, Counter, CounterQueue, Officer, Queue
 from tests.outage import database_cut_off
@@ -27,7 +28,6 @@ from ui.admin.pages.officers import OfficersPage
 from ui.admin.pages.queues import QueuesPage
 from ui.admin.window import PAGES, AdminWindow
 from ui.kit.worker import DbWorker
-from ui.setup.pc_settings import PcSettings
 
 WAIT = 5000  # ms
 

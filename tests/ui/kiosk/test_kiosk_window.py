@@ -22,10 +22,10 @@ from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import engine
 from app.queue.kiosk import KioskTicket
+from app.setup.pc_settings import PcSettings
 from app.storage.models import CANCELLED, WAITING, Queue, Ticket
 from ui.kiosk.ticket_printer import TicketPrinter
 from ui.kiosk.window import KioskWindow
-from ui.setup.pc_settings import PcSettings
 
 WAIT = 5000
 LONG = 60_000

@@ -21,10 +21,10 @@ from pytestqt.qtbot import QtBot
 from app.office import officers
 from app.setup import connection_check, pc_config
 from app.setup.pc_config import DatabaseChoice, PcConfig
+from app.setup.pc_settings import PcSettings
 from app.storage import db as dbmod
 from tests.password_servers import PasswordServer, new_pg_database
 from tests.unit.setup.test_connection_check import _empty_mysql
-from ui.setup.pc_settings import PcSettings
 from ui.setup.wizard import (
     PAGE_COUNTER,
     PAGE_DATABASE,
