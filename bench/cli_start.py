@@ -137,12 +137,17 @@ def render(timings: Sequence[Timing], imports: Sequence[Import], total_us: int, 
     lines += ["", f"`loket status` {verdict} the {TARGET_S} s target "
               f"(median {status.median():.3f} s, p90 {status.p90():.3f} s).", "",
               f"What `loket status` imports, by `python -X importtime` (one run; "
-              f"{total_us / 1000:.0f} ms of imports in all), the most expensive, "
-              "cumulative (with what they import):", "",
-              "| module | cumulative ms | self ms |", "|---|---:|---:|"]
-    for i in sorted(imports, key=lambda i: i.cumulative_us, reverse=True)[:15]:
-        lines.append(f"| {'· ' * i.depth}`{i.module}` | {i.cumulative_us / 1000:.1f} | "
-                     f"{i.self_us / 1000:.1f} |")
+              f"{total_us / 1000:.0f} ms of imports in all): what the program imports "
+              "itself, with what they import in turn (cumulative), and the costliest "
+              "modules on their own (self):", "",
+              "| imported by the program | cumulative ms | | costliest on its own | self ms |",
+              "|---|---:|---|---|---:|"]
+    top = sorted((i for i in imports if i.depth == 0), key=lambda i: i.cumulative_us,
+                 reverse=True)[:10]
+    own = sorted(imports, key=lambda i: i.self_us, reverse=True)[:10]
+    for first, second in zip(top, own, strict=False):
+        lines.append(f"| `{first.module}` | {first.cumulative_us / 1000:.1f} | "
+                     f"| `{second.module}` | {second.self_us / 1000:.1f} |")
     names = {i.module for i in imports}
     heavy = [m for m in ("app.backup", "openpyxl", "qrcode", "PIL", "argon2", "PySide6")
              if m in names or any(n.startswith(m + ".") for n in names)]

@@ -48,6 +48,7 @@ if str(ROOT) not in sys.path:
 
 from app.errors import LoketError  # noqa: E402
 from app.queue import engine  # noqa: E402
+from app.setup.pc_settings import PcSettings  # noqa: E402
 from app.setup.schema import init_database, seed_demo  # noqa: E402
 from app.storage.db import connect, server_version  # noqa: E402
 from app.storage.models import Counter, CounterQueue, Queue  # noqa: E402
@@ -102,18 +103,17 @@ def prepare(url: str, counters: int) -> None:
 
 def run(url: str, counters: int, calls: int, rate: float) -> dict[str, object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
+    from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
     from ui.display.window import DisplayWindow
     from ui.kit.application import create_application
     from ui.kit.i18n import install_language
-    from ui.setup.pc_settings import PcSettings
 
     qt_app = create_application(["bench"])
     install_language("id")
     connect(url)
     tmp = tempfile.mkdtemp(prefix="loket-display-bench-")
-    pc = PcSettings(QSettings(str(Path(tmp) / "pc.ini"), QSettings.Format.IniFormat))
+    pc = PcSettings(Path(tmp) / "loket.ini")
     window = DisplayWindow(pc)
     window.resize(1920, 1080)
     window.show()

@@ -46,13 +46,14 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import PySide6  # noqa: E402
-from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 
 from app.office import settings  # noqa: E402
 from app.pickup import backlog  # noqa: E402
 from app.pickup import service as pickup  # noqa: E402
 from app.queue import kiosk  # noqa: E402
 from app.queue import ticket_image as tickets  # noqa: E402
+from app.setup.pc_settings import PcSettings  # noqa: E402
 from app.setup.schema import init_database, seed_demo  # noqa: E402
 from app.storage.db import connect, server_version  # noqa: E402
 from bench.engine import BACKEND_TITLES, cpu_name, write_section  # noqa: E402
@@ -61,7 +62,6 @@ from ui.kiosk.ticket_printer import TicketPrinter, to_qimage  # noqa: E402
 from ui.kiosk.window import KioskWindow  # noqa: E402
 from ui.kit.application import create_application  # noqa: E402
 from ui.kit.i18n import install_language  # noqa: E402
-from ui.setup.pc_settings import PcSettings  # noqa: E402
 
 MARK_START = "<!-- bench:kiosk:start -->"
 MARK_END = "<!-- bench:kiosk:end -->"
@@ -132,8 +132,7 @@ def bench_backend(backend: str, url: str, taps: int, folder: Path) -> Result:
     kind, version = server_version(db)
     result = Result(backend, ".".join(map(str, version)), taps)
 
-    store = QSettings(str(folder / "pc.ini"), QSettings.Format.IniFormat)
-    pc = PcSettings(store)
+    pc = PcSettings(folder / "loket.ini")
     printed = folder / "printed"
     printed.mkdir(exist_ok=True)
     printer = TicketPrinter(f"pdf:{printed}", PAPER_MM)

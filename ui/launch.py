@@ -1,5 +1,5 @@
-"""Start a window mode. The command line hands window commands here by name, so
-``app/`` stays free of Qt and importable where Qt is not installed.
+"""Start a window mode. The program's entry point (:mod:`ui.main`) hands the window
+commands here; ``app/`` never names a window and stays importable without Qt.
 
 Each mode's module offers ``open_window(pc: PcSettings, *, windowed: bool) -> QWidget``
 which builds and shows its window on the database the command line connected.
@@ -16,9 +16,9 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from app.setup.pc_settings import PcSettings
 from ui.kit.application import create_application
 from ui.kit.i18n import install_language
-from ui.setup.pc_settings import PcSettings
 
 log = logging.getLogger("loket.ui")
 

@@ -5,6 +5,10 @@ own (:mod:`~app.cli.office`, :mod:`~app.cli.tickets`, :mod:`~app.cli.pickups`,
 :mod:`~app.cli.officers`, :mod:`~app.cli.settings`, :mod:`~app.cli.backups`,
 :mod:`~app.cli.pc`) and only the one of the command given is imported.
 
+The core opens no window: the program's entry point (``ui.main``) handles the commands
+that do and hands every other one to :func:`main` (``python -m app`` is this command
+line alone).
+
 Exit codes: 0 done; 1 refused by a rule (empty queue, full quota, wrong state);
 2 bad usage or input; 3 database unreachable; 4 an internal error (see the log).
 Errors are one line on stderr, never a traceback.
@@ -38,20 +42,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run(parser.parse(argv))
 
 
-def run(args: argparse.Namespace,
-        command: Callable[[argparse.Namespace], int] | None = None) -> int:
+def run(args: argparse.Namespace, command: Callable[[argparse.Namespace], int] | None = None,
+        *, configure_logs: bool = True) -> int:
     """Run the parsed command — its group's, or ``command`` — and turn what it raises
-    into an exit code and one sentence in the chosen language."""
+    into an exit code and one sentence in the chosen language. ``configure_logs``: off
+    for a second run in the same process (its log is already set up)."""
     from app import logs
 
-    logs.configure(args.verbose)
+    if configure_logs:
+        logs.configure(args.verbose)
     lang = args.lang
     try:
         if command is None:
-            if args.command is None:
-                from app.cli import windows
-
-                return windows.open_pc(args)
+            if args.command is None:  # loket alone: this PC's mode, in its windows
+                raise InvalidInput("command_needs_windows", command="loket")
             return int(parser.group_of(args.command).run(args))
         return command(args)
     except Refused as exc:

@@ -85,8 +85,4 @@ def _create(args: argparse.Namespace, lang: str) -> int:
         engine.close_previous_days()
         status = office_status()
         emit(args, status, f"Loket demo at {redact_url(url)}\n" + status_text(status, lang))
-        if args.no_window or args.json:
-            return EXIT_OK
-        from app.cli import windows  # (moves to the program's entry point in ui/)
-
-        return windows.open_hall()
+        return EXIT_OK  # the windows on it are the program's (ui.main)

@@ -43,14 +43,6 @@ COMMANDS: Mapping[str, Command] = {
     "demo": Command("set up the demo office on this database and open the lobby display, "
                     "a kiosk and a counter on it", "office"),
     "status": Command("waiting per queue and what each counter serves", "office"),
-    "monitor": Command("a window with the office status (needs a display)", "windows"),
-    "counter": Command("the counter officer's window: call, serve, scan, hand over", "windows"),
-    "display": Command("the lobby display: who is served where, calls spoken aloud", "windows"),
-    "kiosk": Command("the ticket kiosk: take a number, check in for a passport pickup",
-                     "windows"),
-    "admin": Command("the supervisor's window: officers, counters, queues, settings, backlog "
-                     "import, reports, audit log, backup (supervisors and admins only)",
-                     "windows"),
     "housekeeping": Command("expire tickets of earlier days, prune the change feed",
                             "office"),
     "events": Command("the change feed after an event id", "office"),

@@ -1,4 +1,5 @@
-"""``loket setup`` and ``loket pc …``: this PC's own set-up and settings."""
+"""``loket setup --mode …`` and ``loket pc show|set``: this PC's own set-up and settings,
+in ``loket.ini`` (no Qt, and for ``pc`` no database)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,13 @@ from dataclasses import replace
 from app.cli.common import EXIT_OK, emit, read_password
 from app.errors import DatabaseUnavailable, InvalidInput, Refused, SchemaError
 from app.setup import pc_config
+from app.setup.pc_settings import PcSettings, apply, describe
 from app.storage.db import resolve_database_url
-
-MODES = ("admin", "counter", "display", "kiosk")
 
 
 def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
     if command == "setup":
-        parser.add_argument("--mode", choices=MODES,
+        parser.add_argument("--mode", choices=sorted(pc_config.MODES),
                             help="what this PC is (set it up without the window)")
         parser.add_argument("--counter", type=int, help="with --mode counter: its number")
         return
@@ -30,27 +30,21 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.command == "pc":  # this PC's own settings: no database involved
+    if args.command == "pc":
         return _pc(args)
-    if not args.mode:
-        from app.cli import windows  # (moves to the program's entry point in ui/)
-
-        return windows.open_pc(args)
+    if not args.mode:  # the set-up window is the program's (ui.main)
+        raise InvalidInput("command_needs_windows", command="loket setup")
     return _setup(args)
 
 
 def _pc(args: argparse.Namespace) -> int:
-    """Handed to the Qt layer by name: the settings live in Qt's per-user store."""
-    import importlib
-
-    pc_settings = importlib.import_module("ui.setup.pc_settings")
-    shown = pc_settings.run_command(args.action, getattr(args, "key", None),
-                                    getattr(args, "value", None))
-    if args.action == "printers":
-        text = "\n".join(shown["printers"]) or "(no printer)"
-    else:
-        text = "\n".join(f"{k:<14} {'' if v is None else v}" for k, v in shown.items())
-    emit(args, shown, text)
+    if args.action == "printers":  # Qt's print system knows them (ui.main)
+        raise InvalidInput("command_needs_windows", command="loket pc printers")
+    pc = PcSettings()
+    if args.action == "set":
+        apply(pc, args.key, args.value)
+    shown = describe(pc)
+    emit(args, shown, "\n".join(f"{k:<14} {'' if v is None else v}" for k, v in shown.items()))
     return EXIT_OK
 
 
@@ -82,10 +76,7 @@ def _setup(args: argparse.Namespace) -> int:
         raise Refused("counter_unknown", counter=args.counter)
     saved = pc_config.save(pc_config.PcConfig(mode=args.mode, database=choice))
     if args.mode == "counter":
-        import importlib
-
-        importlib.import_module("ui.setup.pc_settings").run_command(
-            "set", "counter", str(args.counter))
+        PcSettings().counter = args.counter
     where = {"keyring": "in the system's password store",
              "file": f"in {pc_config.config_path()} (readable by this user only)",
              "none": ""}[saved.password_store]

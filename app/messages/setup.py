@@ -54,6 +54,16 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "en": "This database holds no Loket office yet. Set it up from one PC first (the "
         "set-up window, or loket init-db), then set this PC up.",
     },
+    "windows_need_qt": {
+        "id": "Jendela Loket memerlukan Qt, yang tidak terpasang atau tidak dapat "
+        "dimuat di PC ini; perintah tanpa jendela tetap bisa dipakai (loket --help).",
+        "en": "Loket's windows need Qt, which is not installed or cannot be loaded "
+        "on this PC; the commands without windows still work (loket --help).",
+    },
+    "command_needs_windows": {
+        "id": "'{command}' membuka jendela Loket: jalankan program loket, bukan python -m app.",
+        "en": "'{command}' opens Loket's windows: run the loket program, not python -m app.",
+    },
     "display_missing": {
         "id": "Jendela Loket memerlukan layar; di sini hanya perintah yang bisa dipakai "
         "(loket --help).",

@@ -1,7 +1,7 @@
 """Office settings: one typed object, stored in the database and shared by every PC.
 
-What belongs to a single PC (its mode, its counter, its printer) is not here:
-the UI keeps that in ``QSettings``.
+What belongs to a single PC (its mode, its counter, its printer) is not here: it is
+in that PC's ``loket.ini`` (:mod:`app.setup.pc_config`, :mod:`app.setup.pc_settings`).
 """
 
 from __future__ import annotations

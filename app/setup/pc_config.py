@@ -1,11 +1,12 @@
 """This PC's own configuration: what it is (its mode) and which database it opens.
 
-Written by the set-up wizard into ``loket.ini`` in the user's configuration
-directory (``$LOKET_CONFIG`` overrides the path), read by every start of
-``loket``. An INI file, so an IT officer can read it::
+Written by the set-up wizard (or ``loket setup --mode``) into ``loket.ini`` in the
+user's configuration directory (``$LOKET_CONFIG`` overrides the path), read by every
+start of ``loket``. An INI file, so an IT officer can read it::
 
     [pc]
     mode = counter
+    counter = 3
 
     [database]
     kind = postgresql
@@ -20,6 +21,11 @@ Credential Manager, macOS Keychain, the Secret Service on a Linux desktop)
 through :mod:`keyring`. Where there is none, it is written into the file,
 which is then readable by this user only (0600 on POSIX; the user's own
 profile folder on Windows), and the wizard says so.
+
+The ``[pc]`` section also holds this PC's own settings (its counter, language,
+printer, paper width, English calls: :mod:`app.setup.pc_settings`); a file with only
+those is not a set-up (:func:`exists`). Every write replaces the whole file at once
+and keeps what the other writer put there.
 """
 
 from __future__ import annotations
@@ -45,6 +51,8 @@ KINDS = ("sqlite", "postgresql", "mysql")
 DEFAULT_PORTS = {"postgresql": 5432, "mysql": 3306}
 KEYRING_SERVICE = "loket"
 STORE_KEYRING, STORE_FILE, STORE_NONE = "keyring", "file", "none"
+# The section with the PC's mode and its own settings (app.setup.pc_settings).
+PC_SECTION = "pc"
 
 
 def config_path() -> Path:
@@ -200,19 +208,9 @@ def _forget_password(choice: DatabaseChoice) -> None:
 # --- reading and writing ----------------------------------------------------------
 
 
-def exists(path: Path | None = None) -> bool:
-    return (path or config_path()).is_file()
-
-
-def load(path: Path | None = None, *, need_password: bool = True) -> PcConfig | None:
-    """This PC's configuration; None when there is none yet (the wizard's cue).
-
-    A file that cannot be read, or says something Loket does not understand,
-    is refused in plain words rather than silently replaced. With
-    ``need_password=False`` a password missing from the keyring reads as empty
-    (to fill in the set-up again).
-    """
-    path = path or config_path()
+def _read(path: Path) -> configparser.ConfigParser | None:
+    """The file as an INI parser; None when there is none. A file that cannot be read,
+    or is no INI file, is refused in plain words rather than silently replaced."""
     if not path.is_file():
         return None
     parser = configparser.ConfigParser(interpolation=None)
@@ -222,8 +220,84 @@ def load(path: Path | None = None, *, need_password: bool = True) -> PcConfig | 
     except (OSError, UnicodeDecodeError, configparser.Error) as exc:
         raise InvalidInput("pc_config_invalid_file", path=str(path),
                            reason=str(exc).splitlines()[0]) from None
+    return parser
+
+
+def _is_set_up(parser: configparser.ConfigParser) -> bool:
+    """The file says what the PC is, or which database it opens (not only ``loket pc``
+    settings, which a PC may get before its set-up)."""
+    return parser.has_option(PC_SECTION, "mode") or parser.has_section("database")
+
+
+def _write(path: Path, parser: configparser.ConfigParser) -> None:
+    """Write the whole file at once: a new file renamed over the old, never half a one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".loket-", suffix=".ini", dir=path.parent)
     try:
-        mode = parser.get("pc", "mode", fallback="counter").strip()
+        os.chmod(tmp, stat.S_IRUSR | stat.S_IWUSR)  # mkstemp makes it 0600 already
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write("# This PC's Loket configuration (loket setup and loket pc change "
+                         "it).\n")
+            parser.write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_section(path: Path, section: str) -> dict[str, str]:
+    """One section's keys and values; empty when the file or the section is missing or
+    the file cannot be read (what it holds then reads as "not set")."""
+    try:
+        parser = _read(path)
+    except InvalidInput as exc:
+        log.warning("%s", exc)
+        return {}
+    if parser is None or not parser.has_section(section):
+        return {}
+    return dict(parser[section])
+
+
+def update_section(path: Path, section: str, values: dict[str, str | None]) -> None:
+    """Set (or, with None, remove) keys of one section, keeping everything else in the
+    file; the whole file is written anew. A file that cannot be read is not replaced."""
+    parser = _read(path) or configparser.ConfigParser(interpolation=None)
+    if not parser.has_section(section):
+        parser.add_section(section)
+    for key, value in values.items():
+        if value is None:
+            parser.remove_option(section, key)
+        else:
+            parser.set(section, key, value)
+    _write(path, parser)
+
+
+def exists(path: Path | None = None) -> bool:
+    """Whether this PC was set up: ``loket.ini`` says its mode or database (a file that
+    cannot be read counts: :func:`load` then says what is wrong with it)."""
+    try:
+        parser = _read(path or config_path())
+    except InvalidInput:
+        return True
+    return parser is not None and _is_set_up(parser)
+
+
+def load(path: Path | None = None, *, need_password: bool = True) -> PcConfig | None:
+    """This PC's configuration; None when it was not set up yet (the wizard's cue).
+
+    A file that cannot be read, or says something Loket does not understand,
+    is refused in plain words rather than silently replaced. With
+    ``need_password=False`` a password missing from the keyring reads as empty
+    (to fill in the set-up again).
+    """
+    path = path or config_path()
+    parser = _read(path)
+    if parser is None or not _is_set_up(parser):
+        return None
+    try:
+        mode = parser.get(PC_SECTION, "mode", fallback="counter").strip()
         section = parser["database"] if parser.has_section("database") else {}
         kind = str(section.get("kind", "sqlite")).strip()
         port_text = str(section.get("port", "") or "0").strip()
@@ -251,7 +325,8 @@ def load(path: Path | None = None, *, need_password: bool = True) -> PcConfig | 
 
 
 def save(config: PcConfig, path: Path | None = None, *, use_keyring: bool = True) -> PcConfig:
-    """Write this PC's configuration at once (a whole new file, never half a one).
+    """Write this PC's configuration at once (a whole new file, never half a one),
+    keeping this PC's own settings in it (:mod:`app.setup.pc_settings`).
 
     Returns the configuration with ``password_store`` saying where the password went.
     """
@@ -259,13 +334,15 @@ def save(config: PcConfig, path: Path | None = None, *, use_keyring: bool = True
     choice = config.database
     try:
         previous = load(path, need_password=False)
-    except InvalidInput:
-        previous = None  # an unreadable file is replaced by the new one
+        parser = _read(path) or configparser.ConfigParser(interpolation=None)
+    except InvalidInput:  # an unreadable file is replaced by the new one
+        previous, parser = None, configparser.ConfigParser(interpolation=None)
     store = STORE_NONE
     if choice.is_server and choice.password:
         store = STORE_KEYRING if use_keyring and _store_password(choice) else STORE_FILE
-    parser = configparser.ConfigParser(interpolation=None)
-    parser["pc"] = {"mode": config.mode}
+    own = dict(parser[PC_SECTION]) if parser.has_section(PC_SECTION) else {}
+    parser.remove_section(PC_SECTION)  # written anew, the mode first
+    parser[PC_SECTION] = {"mode": config.mode, **{k: v for k, v in own.items() if k != "mode"}}
     section: dict[str, str] = {"kind": choice.kind}
     if choice.is_server:
         section.update(host=choice.host, port=str(choice.effective_port()), name=choice.name,
@@ -274,20 +351,9 @@ def save(config: PcConfig, path: Path | None = None, *, use_keyring: bool = True
             section["password"] = choice.password
     else:
         section["path"] = choice.path or default_sqlite_path()
+    parser.remove_section("database")
     parser["database"] = section
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".loket-", suffix=".ini", dir=path.parent)
-    try:
-        os.chmod(tmp, stat.S_IRUSR | stat.S_IWUSR)  # mkstemp makes it 0600 already
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write("# This PC's Loket configuration (loket setup changes it).\n")
-            parser.write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    _write(path, parser)
     if store != STORE_KEYRING and choice.is_server:
         _forget_password(choice)  # an old copy must not outlive a change
     if (previous is not None and previous.password_store == STORE_KEYRING

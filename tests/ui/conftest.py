@@ -12,13 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from app import messages
+from app.setup.pc_settings import PcSettings
 from tests.helpers.gui_thread import _no_queries_on_the_gui_thread  # noqa: F401
 from ui.kit.i18n import install_language
-from ui.setup.pc_settings import PcSettings
 
 HERE = Path(__file__).parent
 
@@ -48,8 +47,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture
 def pc(tmp_path: Path) -> PcSettings:
-    """This PC's settings, in an ini file of the test's own."""
-    return PcSettings(QSettings(str(tmp_path / "pc.ini"), QSettings.Format.IniFormat))
+    """This PC's settings, in a loket.ini of the test's own."""
+    return PcSettings(tmp_path / "pc" / "loket.ini")
 
 
 @pytest.fixture

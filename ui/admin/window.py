@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
 from app.office import admin
 from app.office.officers import LoginThrottle, OfficerView
 from app.office.settings import get_settings
+from app.setup.pc_settings import PcSettings
 from ui.kit.banner import DatabaseBanner
 from ui.kit.feed_watcher import FeedWatcher
 from ui.kit.i18n import LANGUAGE_NAMES, LANGUAGES, install_language
 from ui.kit.login_page import LoginPage
 from ui.kit.operation import Operation, error_sentence, run_read
 from ui.kit.worker import DbWorker
-from ui.setup.pc_settings import PcSettings
 
 log = logging.getLogger("loket.ui.admin")
 

@@ -38,6 +38,7 @@ from app.pickup import service as pickup
 from app.queue import desk as deskmod
 from app.queue import engine
 from app.queue.desk import Desk, ScanOutcome, Target
+from app.setup.pc_settings import PcSettings
 from ui.counter.desk_view import ACTION_KEYS, DeskView
 from ui.counter.handover_dialog import HandoverDialog
 from ui.counter.transfer_dialog import TransferDialog
@@ -48,7 +49,6 @@ from ui.kit.login_page import LoginPage
 from ui.kit.operation import Intents, OpContext, Operation, Refresher, error_sentence, run_read
 from ui.kit.scan_filter import ScanFilter
 from ui.kit.worker import DbWorker
-from ui.setup.pc_settings import PcSettings
 
 log = logging.getLogger("loket.ui.counter")
 

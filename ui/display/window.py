@@ -52,11 +52,11 @@ from app.queue.board import (
     calls_to_announce,
     load_board,
 )
+from app.setup.pc_settings import PcSettings
 from app.storage.models import SERVING
 from ui.display.announcer import GAP_MS, Announcer, Speaker, make_speaker
 from ui.kit.feed_watcher import FeedWatcher
 from ui.kit.worker import DbWorker
-from ui.setup.pc_settings import PcSettings
 
 log = logging.getLogger("loket.ui.display")
 

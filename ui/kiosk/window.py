@@ -41,6 +41,7 @@ from app.queue import kiosk
 from app.queue import ticket_image as tickets
 from app.queue.engine import TicketView
 from app.queue.kiosk import KioskBoard, KioskTicket
+from app.setup.pc_settings import PcSettings
 from ui.kiosk.ticket_printer import TicketPrinter, to_qimage
 from ui.kiosk.view import STYLE, KioskLayout, ServiceButton, scaled_style
 from ui.kit.feed_watcher import FeedWatcher
@@ -48,7 +49,6 @@ from ui.kit.i18n import install_language
 from ui.kit.operation import KIOSK_RETRY_MS, Intents, OpContext, Operation, Refresher
 from ui.kit.scan_filter import ScanFilter
 from ui.kit.worker import DbWorker
-from ui.setup.pc_settings import PcSettings
 
 __all__ = ["KioskWindow", "ServiceButton", "open_window", "scaled_style"]
 

@@ -43,6 +43,7 @@ from app.errors import DatabaseUnavailable, LoketError
 from app.office import admin, settings
 from app.office.officers import LoginThrottle, OfficerView
 from app.setup import connection_check, pc_config
+from app.setup.pc_settings import PcSettings
 from app.storage import migrations
 from app.storage.db import connect, redact_url, resolve_database_url
 from ui.kit import lifecycle
@@ -50,7 +51,6 @@ from ui.kit.application import create_application
 from ui.kit.i18n import install_language
 from ui.kit.operation import Operation, error_sentence
 from ui.kit.worker import DbWorker
-from ui.setup.pc_settings import PcSettings
 
 log = logging.getLogger("loket.ui.start")
 

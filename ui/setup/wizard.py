@@ -39,11 +39,12 @@ from app.messages import current_language
 from app.setup import connection_check, pc_config
 from app.setup.connection_check import ConnectionReport, FirstAdmin
 from app.setup.pc_config import DatabaseChoice, PcConfig
+from app.setup.pc_settings import PcSettings
 from ui.kit.application import load_icon
 from ui.kit.i18n import install_language
 from ui.kit.operation import Operation, error_sentence
 from ui.kit.worker import DbWorker
-from ui.setup.pc_settings import PcSettings, printer_names
+from ui.setup.pc_settings import printer_names
 from ui.setup.wizard_view import (
     NOTE_STYLE,
     OK_STYLE,

@@ -18,6 +18,7 @@ from app.errors import Refused
 from app.office import officers
 from app.office.officers import OfficerView
 from app.queue import engine
+from app.setup.pc_settings import PcSettings
 from app.storage import db as dbmod
 from app.storage import transactions
 from app.storage.models import AuditEntry, Counter, CounterQueue, Officer, Queue
@@ -28,7 +29,6 @@ from ui.admin.pages.officers import OfficersPage
 from ui.admin.pages.queues import QueuesPage
 from ui.admin.window import PAGES, AdminWindow
 from ui.kit.worker import DbWorker
-from ui.setup.pc_settings import PcSettings
 
 
 @pytest.fixture

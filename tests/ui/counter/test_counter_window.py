@@ -21,6 +21,7 @@ from app.office.officers import LoginThrottle
 from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import engine
+from app.setup.pc_settings import PcSettings
 from app.storage import db as dbmod
 from app.storage.models import AuditEntry, PickupRecord, Ticket
 from tests.helpers import NOW, WAIT
@@ -28,7 +29,6 @@ from tests.outage import database_cut_off
 from ui.counter.handover_dialog import HandoverDialog
 from ui.counter.transfer_dialog import TransferDialog
 from ui.counter.window import CounterWindow
-from ui.setup.pc_settings import PcSettings
 
 SHELF = (b"no_permohonan;nama;no_paspor;lokasi;tanggal_siap\n"
          b"2024-TNG-000001;Budi Santoso;X1234567;Rak A-01;20/06/2024\n"
@@ -288,12 +288,10 @@ def test_waiting_counts_follow_other_counters_and_the_kiosk_without_a_click(
 def test_two_counters_never_get_the_same_ticket(
         qtbot: QtBot, hall: str, pc: PcSettings, tmp_path: Any,
         windows: list[CounterWindow]) -> None:
-    from PySide6.QtCore import QSettings
-
     for _ in range(12):
         engine.issue_ticket("paspor")
     one = signed_in(qtbot, pc, windows, 1)
-    other_pc = PcSettings(QSettings(str(tmp_path / "pc2.ini"), QSettings.Format.IniFormat))
+    other_pc = PcSettings(tmp_path / "pc2" / "loket.ini")
     two = signed_in(qtbot, other_pc, windows, 2, "petugas2")
     called: dict[str, list[str]] = {"1": [], "2": []}
     for _ in range(6):

@@ -24,6 +24,7 @@ from app.pickup import service as pickup
 from app.queue import engine
 from app.queue.announce import CHIME, Announcement, announcement, clip_sequence
 from app.queue.board import RECENT_CALLS, SERVICE
+from app.setup.pc_settings import PcSettings
 from app.storage.models import Queue
 from tests.helpers import WAIT
 from ui.display.announcer import (
@@ -35,7 +36,6 @@ from ui.display.announcer import (
     TtsSpeaker,
 )
 from ui.display.window import BoardCounterRow, DisplayWindow, FitLabel
-from ui.setup.pc_settings import PcSettings
 
 FAST = {"poll_ms": 100, "max_backoff_ms": 400, "reload_after_events_ms": 100,
         "announce_gap_ms": 20}

@@ -22,11 +22,11 @@ from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import engine
 from app.queue.kiosk import KioskTicket
+from app.setup.pc_settings import PcSettings
 from app.storage.models import CANCELLED, WAITING, Queue, Ticket
 from tests.helpers import WAIT
 from ui.kiosk.ticket_printer import TicketPrinter
 from ui.kiosk.window import KioskWindow
-from ui.setup.pc_settings import PcSettings
 
 LONG = 60_000
 

@@ -39,11 +39,9 @@ _scripts: list[Script] = []
 def _stop_scripts(qapp: QApplication) -> Iterator[None]:
     """This PC's windows speak English here; and a script left running (its test failed)
     must not end another test's event loop."""
-    from ui.kit.application import create_application
-    from ui.setup.pc_settings import PcSettings
+    from app.setup.pc_settings import PcSettings
 
-    create_application([])  # the PC's settings are found by the application's name
-    PcSettings().language = "en"  # first_run.run reads the PC's language
+    PcSettings().language = "en"  # first_run.run reads the PC's language (in loket.ini)
     yield
     while _scripts:
         _scripts.pop().timer.stop()

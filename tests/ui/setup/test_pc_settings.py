@@ -1,49 +1,60 @@
-"""This PC's own settings: typed access, bad values refused, and ``loket pc``."""
+"""This PC's settings on the Qt side: an older Loket's QSettings copied into loket.ini
+once, and the printers Qt's print system offers."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
+from PySide6.QtCore import QSettings
 
-from app.errors import InvalidInput
+from app.setup.pc_settings import PcSettings
 from ui.setup import pc_settings
-from ui.setup.pc_settings import PcSettings
 
 
-def test_settings_round_trip_and_refuse_bad_values(pc: PcSettings) -> None:
-    for key, value in (("counter", "5"), ("language", "en"), ("printer", "pdf:/tmp/t"),
-                       ("paper_mm", "58"), ("speak_english", "on")):
-        pc_settings.apply(pc, key, value)
-    shown = pc_settings.describe(pc)
-    assert shown == {"counter": 5, "language": "en", "printer": "pdf:/tmp/t",
-                     "paper_mm": 58, "speak_english": True}
-    for key, value in (("counter", "-1"), ("counter", "five"), ("language", "fr"),
-                       ("paper_mm", "57"), ("speak_english", "maybe"), ("colour", "red")):
-        with pytest.raises(InvalidInput):
-            pc_settings.apply(pc, key, value)
-    assert pc_settings.describe(pc) == shown  # nothing changed by a refusal
-    pc_settings.apply(pc, "counter", "")
-    pc_settings.apply(pc, "printer", "")
-    assert pc.counter is None and pc.printer is None
+def _old_store(tmp_path: Path) -> QSettings:
+    """What a PC set up by an older Loket has: its settings in Qt's store."""
+    store = QSettings(str(tmp_path / "Loket.conf"), QSettings.Format.IniFormat)
+    store.setValue("counter/number", 3)
+    store.setValue("ui/language", "en")
+    store.setValue("kiosk/printer", "EPSON TM-T82")
+    store.setValue("kiosk/paper_mm", 58)
+    store.setValue("display/speak_english", True)
+    store.sync()
+    return store
 
 
-def test_the_pc_command_needs_no_database(tmp_path: Path) -> None:
-    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path), "LOKET_DB": "postgresql://x@127.0.0.1:1/x"}
+def test_an_upgraded_pc_keeps_its_settings_copied_once(tmp_path: Path) -> None:
+    store = _old_store(tmp_path)
+    pc = PcSettings(tmp_path / "loket.ini")
+    copied = pc_settings.import_from_qsettings(store, pc)
+    assert set(copied) == {"counter", "language", "printer", "paper_mm", "speak_english"}
+    assert (pc.counter, pc.language, pc.printer, pc.paper_width_mm, pc.speak_english) == (
+        3, "en", "EPSON TM-T82", 58, True)
+    # Then never again: a setting removed afterwards stays removed, whatever the old
+    # store still holds (and another start reads it from a new QSettings object).
+    pc.printer = None
+    again = QSettings(str(tmp_path / "Loket.conf"), QSettings.Format.IniFormat)
+    assert pc_settings.import_from_qsettings(again, pc) == {}
+    assert pc.printer is None and again.value("kiosk/printer") == "EPSON TM-T82"
 
-    def loket(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True,
-                              text=True, env=env, timeout=60)
 
-    assert loket("pc", "set", "counter", "4").returncode == 0
-    assert loket("pc", "set", "paper_mm", "58").returncode == 0
-    bad = loket("pc", "set", "paper_mm", "100")
-    assert bad.returncode == 2 and "paper_mm" in bad.stderr and "Traceback" not in bad.stderr
-    shown = json.loads(loket("--json", "pc", "show").stdout)
-    assert shown["counter"] == 4 and shown["paper_mm"] == 58
-    assert (tmp_path / "Loket" / "Loket.conf").exists()
-    assert loket("pc", "printers").returncode == 0
+def test_loket_ini_wins_and_bad_old_values_stay_behind(tmp_path: Path) -> None:
+    store = _old_store(tmp_path)
+    store.setValue("kiosk/paper_mm", 57)  # read as "not set" by the older Loket too
+    pc = PcSettings(tmp_path / "loket.ini")
+    pc.counter = 5  # set with loket pc before the first start of the windows
+    copied = pc_settings.import_from_qsettings(store, pc)
+    assert "counter" not in copied and "paper_mm" not in copied
+    assert pc.counter == 5 and pc.paper_width_mm == 80 and pc.language == "en"
+
+
+def test_a_new_pc_has_nothing_to_copy(tmp_path: Path) -> None:
+    store = QSettings(str(tmp_path / "Loket.conf"), QSettings.Format.IniFormat)
+    pc = PcSettings(tmp_path / "loket.ini")
+    assert pc_settings.import_from_qsettings(store, pc) == {}
+    assert not (tmp_path / "loket.ini").exists()  # nothing written for nothing
+
+
+def test_printer_names_come_from_qt() -> None:
+    names = pc_settings.printer_names()
+    assert names == sorted(names) and all(isinstance(n, str) for n in names)

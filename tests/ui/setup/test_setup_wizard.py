@@ -21,10 +21,10 @@ from pytestqt.qtbot import QtBot
 from app.office import officers
 from app.setup import connection_check, pc_config
 from app.setup.pc_config import DatabaseChoice, PcConfig
+from app.setup.pc_settings import PcSettings
 from app.storage import db as dbmod
 from tests.helpers.databases import empty_mysql
 from tests.password_servers import PasswordServer, new_pg_database
-from ui.setup.pc_settings import PcSettings
 from ui.setup.wizard import (
     PAGE_COUNTER,
     PAGE_DATABASE,
