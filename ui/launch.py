@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from app.setup.pc_settings import PcSettings
+from ui.kit import lifecycle, settings_request  # lifecycle: clean exit on SIGTERM/Ctrl+C
 from ui.kit.application import create_application
 from ui.kit.i18n import install_language
 
@@ -66,7 +67,7 @@ def run(mode: str, *, windowed: bool = False, pc_settings: bool = False) -> int:
     """Open the window(s) for ``mode`` (``hall``: display, kiosk and counter) and run.
 
     ``pc_settings``: Ctrl+Shift+S in each window (and the sign-in page's button) ends
-    the run with :data:`ui.setup.first_run.SETTINGS_REQUESTED`, the windows closed.
+    the run with :data:`ui.kit.settings_request.SETTINGS_REQUESTED`, the windows closed.
     """
     qt_app = create_application(sys.argv)
     pc = PcSettings()
@@ -75,13 +76,10 @@ def run(mode: str, *, windowed: bool = False, pc_settings: bool = False) -> int:
     windows = open_windows(modes, pc, windowed=windowed or mode == "hall")
     if mode == "hall":
         tile_hall(windows)
-    from ui.kit import lifecycle  # quits cleanly on SIGTERM/Ctrl+C; the probe
-    from ui.setup import first_run
-
     lifecycle.install(qt_app, windows)
     if pc_settings:
         for window in windows:
-            first_run.add_settings_shortcut(window)
+            settings_request.add_settings_shortcut(window)
     code = int(qt_app.exec())
     qt_app.closeAllWindows()  # left open when the run ended for the PC settings
     del windows

@@ -92,7 +92,7 @@ def _require_qt() -> None:
 def _open(args: argparse.Namespace, command: str | None) -> int:
     _require_qt()
     from app.setup import pc_config
-    from app.storage.db import explicit_database_url
+    from app.setup.pc_config import explicit_database_url
 
     if command == "pc":
         return _printers(args)

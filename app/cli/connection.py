@@ -9,8 +9,9 @@ from contextlib import contextmanager
 
 import peewee as pw
 
+from app.setup.pc_config import resolve_database_url
 from app.storage import migrations
-from app.storage.db import connect, redact_url, resolve_database_url
+from app.storage.db import connect, redact_url
 
 log = logging.getLogger("loket.cli")
 

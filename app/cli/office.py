@@ -12,7 +12,8 @@ from app.errors import InvalidInput
 from app.queue import engine
 from app.queue.status import OfficeStatus, office_status
 from app.setup import pc_config
-from app.storage.db import explicit_database_url, redact_url
+from app.setup.pc_config import explicit_database_url
+from app.storage.db import redact_url
 
 
 def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:

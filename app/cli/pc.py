@@ -9,8 +9,8 @@ from dataclasses import replace
 from app.cli.common import EXIT_OK, emit, read_password
 from app.errors import DatabaseUnavailable, InvalidInput, Refused, SchemaError
 from app.setup import pc_config
+from app.setup.pc_config import resolve_database_url
 from app.setup.pc_settings import PcSettings, apply, describe
-from app.storage.db import resolve_database_url
 
 
 def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:

@@ -17,9 +17,9 @@ from PIL import Image, ImageDraw
 
 from app.pickup.slips import Font, Scale, qr_image, scalable_font, wrap_text
 from app.queue.kiosk import KioskTicket
+from app.setup.pc_settings import PAPER_WIDTHS_MM
 
 DPI = 203  # thermal printers: 8 dots per mm
-PAPER_WIDTHS_MM = (58, 80)
 PRINTABLE_MM = {58: 48.0, 80: 72.0}
 
 MARGIN_TOP_MM = 2.0

@@ -366,3 +366,17 @@ def configured_database_url(path: Path | None = None) -> str | None:
     """The database URL this PC was set up with, or None when it was not set up."""
     config = load(path)
     return config.database.url() if config else None
+
+
+def explicit_database_url(cli_url: str | None = None) -> str | None:
+    """The database given for this run only: ``--db``, else ``LOKET_DB``."""
+    return cli_url or os.environ.get("LOKET_DB") or None
+
+
+def resolve_database_url(cli_url: str | None = None) -> str:
+    """``--db``, then ``LOKET_DB``, then this PC's configuration (``loket setup``),
+    then the per-user SQLite default."""
+    explicit = explicit_database_url(cli_url)
+    if explicit:
+        return explicit
+    return configured_database_url() or default_database_url()

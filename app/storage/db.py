@@ -9,7 +9,6 @@ by :mod:`app.storage.transactions`.
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlparse
@@ -37,22 +36,6 @@ def default_database_url() -> str:
     """The SQLite file for a single PC, in the user's data directory."""
     data_dir = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     return f"sqlite:///{data_dir / 'loket.sqlite3'}"
-
-
-def explicit_database_url(cli_url: str | None = None) -> str | None:
-    """The database given for this run only: ``--db``, else ``LOKET_DB``."""
-    return cli_url or os.environ.get("LOKET_DB") or None
-
-
-def resolve_database_url(cli_url: str | None = None) -> str:
-    """``--db``, then ``LOKET_DB``, then this PC's configuration (``loket setup``),
-    then the per-user SQLite default."""
-    explicit = explicit_database_url(cli_url)
-    if explicit:
-        return explicit
-    from app.setup import pc_config  # it builds on this module
-
-    return pc_config.configured_database_url() or default_database_url()
 
 
 def redact_url(url: str) -> str:

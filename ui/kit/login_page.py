@@ -10,19 +10,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.kit import settings_request
 from ui.kit.login_page_view import LoginPageView
-
-
-def _pc_settings_offered() -> bool:
-    from ui.setup import first_run
-
-    return first_run.settings_offered()
-
-
-def _open_pc_settings() -> None:
-    from ui.setup import first_run
-
-    first_run.request_settings()
 
 
 class LoginPage(LoginPageView):
@@ -40,12 +29,12 @@ class LoginPage(LoginPageView):
         self._ask_counter = ask_counter
         self._form.setRowVisible(2, ask_counter)
         # This PC's set-up, only where the run can reopen it (not in ``loket demo``).
-        self._pc_settings.setVisible(_pc_settings_offered())
+        self._pc_settings.setVisible(settings_request.offered())
         self._connect_callbacks()
         self.retranslate()
 
     def _connect_callbacks(self) -> None:
-        self._pc_settings.clicked.connect(_open_pc_settings)
+        self._pc_settings.clicked.connect(settings_request.request_settings)
         self._sign_in.clicked.connect(self._submit)
         self._password.returnPressed.connect(self._submit)
         self._username.returnPressed.connect(self._password.setFocus)

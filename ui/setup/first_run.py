@@ -11,7 +11,7 @@
   down, the password was changed, the schema is newer — a dialog says so in one
   sentence and offers *Try again*, *PC settings* and *Quit*, instead of a window
   that cannot work (a shortcut on a desktop has no console to print into);
-* a window's "PC settings" (:func:`request_settings`) closes the windows, asks for
+* a window's "PC settings" (:mod:`ui.kit.settings_request`) closes the windows, asks for
   an admin's sign-in (:class:`AdminCheck`; a kiosk has a keyboard port and a counter
   an officer who is not the IT officer), opens the same wizard filled in with this
   PC's settings, and starts again with what was saved (or as before, when either
@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -36,17 +36,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.errors import DatabaseUnavailable, LoketError
 from app.office import admin, settings
 from app.office.officers import LoginThrottle, OfficerView
 from app.setup import connection_check, pc_config
+from app.setup.pc_config import resolve_database_url
 from app.setup.pc_settings import PcSettings
 from app.storage import migrations
-from app.storage.db import connect, redact_url, resolve_database_url
-from ui.kit import lifecycle
+from app.storage.db import connect, redact_url
+from ui import launch
+from ui.kit import lifecycle, settings_request
 from ui.kit.application import create_application
 from ui.kit.i18n import install_language
 from ui.kit.operation import Operation, error_sentence
@@ -54,30 +55,7 @@ from ui.kit.worker import DbWorker
 
 log = logging.getLogger("loket.ui.start")
 
-SETTINGS_REQUESTED = 75  # the event loop's return code for "open the PC settings"
-SETTINGS_KEY = "Ctrl+Shift+S"
 RETRY, SETTINGS, QUIT = "retry", "settings", "quit"
-
-
-_settings_offered = False
-
-
-def settings_offered() -> bool:
-    """Whether the windows of this run can open the PC settings (``loket`` started them
-    through :func:`run`, not ``loket demo``)."""
-    return _settings_offered
-
-
-def request_settings() -> None:
-    """A window's "PC settings": leave the windows and open the set-up wizard."""
-    QCoreApplication.exit(SETTINGS_REQUESTED)
-
-
-def add_settings_shortcut(window: QWidget) -> QShortcut:
-    """Ctrl+Shift+S opens the PC settings (the display and kiosk have no menu)."""
-    shortcut = QShortcut(QKeySequence(SETTINGS_KEY), window)
-    shortcut.activated.connect(request_settings)
-    return shortcut
 
 
 def run_wizard(pc: PcSettings, *, first: bool) -> pc_config.PcConfig | None:
@@ -235,8 +213,7 @@ def _never_set_up(mode: str | None) -> bool:
 def run(mode: str | None, *, windowed: bool = False, force_setup: bool = False,
         explicit_url: str | None = None) -> int:
     """Set up where needed, open the database, run ``mode`` (else the PC's mode)."""
-    global _settings_offered
-    _settings_offered = True
+    settings_request.offer()
     qt_app = create_application(sys.argv)
     # The wizard and the dialogs come and go between the windows: only the mode's
     # windows, once open, end the program when the last one closes.
@@ -253,8 +230,6 @@ def run(mode: str | None, *, windowed: bool = False, force_setup: bool = False,
 
 def _run(qt_app: QApplication, stopper: lifecycle.QuitOnSignals, mode: str | None, *,
          windowed: bool, force_setup: bool, explicit_url: str | None) -> int:
-    from ui import launch
-
     pc = PcSettings()
     install_language(pc.language_or_default())
     # `loket` alone on a PC never set up asks what the PC is, even with LOKET_DB set.
@@ -290,7 +265,7 @@ def _run(qt_app: QApplication, stopper: lifecycle.QuitOnSignals, mode: str | Non
         code = launch.run(running, windowed=windowed, pc_settings=True)
         started = True
         qt_app.setQuitOnLastWindowClosed(False)
-        if code != SETTINGS_REQUESTED:
+        if code != settings_request.SETTINGS_REQUESTED:
             return code
         # From a running window only with an admin's sign-in (the database answers);
         # from the start-up dialog (it does not) the set-up opens at once.

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from app.messages import LANGUAGES
 from app.setup import pc_config
+from app.setup.pc_settings import PAPER_WIDTHS_MM
 from ui.kit.i18n import LANGUAGE_NAMES
-from ui.setup.pc_settings import PAPER_WIDTHS_MM
 
 OK_STYLE = "color: #1b5e20;"
 PROBLEM_STYLE = "color: #b71c1c;"

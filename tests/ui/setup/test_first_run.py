@@ -19,6 +19,7 @@ from app.setup import pc_config
 from app.setup.pc_config import DatabaseChoice, PcConfig
 from tests.password_servers import free_port
 from ui import launch
+from ui.kit import settings_request
 from ui.setup import first_run
 from ui.setup.wizard import SetupWizard
 
@@ -309,7 +310,8 @@ def test_ctrl_shift_s_leaves_the_windows_for_the_settings(
 
     script = Script([press])
     script.start()
-    assert launch.run("kiosk", windowed=True, pc_settings=True) == first_run.SETTINGS_REQUESTED
+    code = launch.run("kiosk", windowed=True, pc_settings=True)
+    assert code == settings_request.SETTINGS_REQUESTED
     assert _top(KioskWindow) is None  # closed, its worker stopped
 
 

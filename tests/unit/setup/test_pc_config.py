@@ -130,13 +130,13 @@ def test_saving_replaces_the_file_whole_and_keeps_no_stale_password(
 
 
 def test_the_database_url_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert dbmod.resolve_database_url() == dbmod.default_database_url()  # nothing set up
+    assert pc_config.resolve_database_url() == dbmod.default_database_url()  # nothing set up
     local = DatabaseChoice(kind="sqlite", path=str(tmp_path / "office.sqlite3"))
     pc_config.save(PcConfig("kiosk", local))
-    assert dbmod.resolve_database_url() == f"sqlite:///{tmp_path / 'office.sqlite3'}"
+    assert pc_config.resolve_database_url() == f"sqlite:///{tmp_path / 'office.sqlite3'}"
     monkeypatch.setenv("LOKET_DB", "sqlite:///env.sqlite3")
-    assert dbmod.resolve_database_url() == "sqlite:///env.sqlite3"
-    assert dbmod.resolve_database_url("sqlite:///cli.sqlite3") == "sqlite:///cli.sqlite3"
+    assert pc_config.resolve_database_url() == "sqlite:///env.sqlite3"
+    assert pc_config.resolve_database_url("sqlite:///cli.sqlite3") == "sqlite:///cli.sqlite3"
 
 
 def test_mariadb_and_ipv6_urls() -> None:
