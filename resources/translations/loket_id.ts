@@ -1240,10 +1240,6 @@ Ganti kunci sekarang?</translation>
         <translation>Panggilan terakhir</translation>
     </message>
     <message>
-        <source>Reconnecting…</source>
-        <translation>Menyambung ulang…</translation>
-    </message>
-    <message>
         <source>closed</source>
         <translation>tutup</translation>
     </message>
@@ -2735,10 +2731,6 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     <message>
         <source>Service day {day} · updated {time}</source>
         <translation>Hari layanan {day} · diperbarui {time}</translation>
-    </message>
-    <message>
-        <source>The status could not be loaded because of an internal error. The details are in the log.</source>
-        <translation>Status tidak dapat dimuat karena kesalahan internal. Rinciannya ada di log.</translation>
     </message>
     <message>
         <source>{queue} (closed)</source>

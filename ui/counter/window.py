@@ -264,7 +264,8 @@ class CounterWindow(QMainWindow):
         def failed(exc: Exception) -> None:
             log.warning("sign-out of %s not audited: %s", officer.username, exc)
 
-        self._worker.submit(lambda: officers.log_out(officer, counter), None, failed)
+        Operation(self._worker, lambda _ctx: officers.log_out(officer, counter)) \
+            .failure(failed).run()
         self.signed_out.emit()
 
     def _show_who(self) -> None:
@@ -594,7 +595,8 @@ class CounterWindow(QMainWindow):
         if self._officer is not None:
             officer, counter = self._officer, self._counter
             self._officer = None
-            self._worker.submit(lambda: officers.log_out(officer, counter))
+            # The worker's shutdown below waits for it; nothing comes back to show.
+            Operation(self._worker, lambda _ctx: officers.log_out(officer, counter)).run()
         self._worker.shutdown()
         super().closeEvent(event)
 
