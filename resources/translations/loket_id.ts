@@ -1072,7 +1072,7 @@ Ganti kunci sekarang?</translation>
     </message>
 </context>
 <context>
-    <name>DeskView</name>
+    <name>DeskPage</name>
     <message>
         <source>Call next</source>
         <translation>Panggil berikutnya</translation>

@@ -38,7 +38,7 @@ from app.pickup import service as pickup
 from app.queue import desk as deskmod
 from app.queue import engine
 from app.queue.desk import Desk, ScanOutcome, Target
-from ui.counter.desk_view import ACTION_KEYS, DeskView
+from ui.counter.desk import ACTION_KEYS, DeskPage
 from ui.counter.handover_dialog import HandoverDialog
 from ui.counter.transfer_dialog import TransferDialog
 from ui.kit.banner import DatabaseBanner
@@ -106,7 +106,7 @@ class CounterWindow(QMainWindow):
         self._header.hide()
 
         self.login = LoginPage(self)
-        self.view = DeskView(self)
+        self.view = DeskPage(self)
         self._pages = QStackedWidget(self)
         self._pages.addWidget(self.login)
         self._pages.addWidget(self.view)
