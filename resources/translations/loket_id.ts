@@ -1072,7 +1072,7 @@ Ganti kunci sekarang?</translation>
     </message>
 </context>
 <context>
-    <name>DeskView</name>
+    <name>DeskPage</name>
     <message>
         <source>Call next</source>
         <translation>Panggil berikutnya</translation>
@@ -1238,10 +1238,6 @@ Ganti kunci sekarang?</translation>
     <message>
         <source>Last calls</source>
         <translation>Panggilan terakhir</translation>
-    </message>
-    <message>
-        <source>Reconnecting…</source>
-        <translation>Menyambung ulang…</translation>
     </message>
     <message>
         <source>closed</source>
@@ -2735,10 +2731,6 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     <message>
         <source>Service day {day} · updated {time}</source>
         <translation>Hari layanan {day} · diperbarui {time}</translation>
-    </message>
-    <message>
-        <source>The status could not be loaded because of an internal error. The details are in the log.</source>
-        <translation>Status tidak dapat dimuat karena kesalahan internal. Rinciannya ada di log.</translation>
     </message>
     <message>
         <source>{queue} (closed)</source>

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DatabaseUnavailable
 from ui.kit import operation
-from ui.kit.operation import Operation
+from ui.kit.operation import Operation, Refresher
 from ui.kit.worker import DbWorker
 
 DONE_STYLE = "QLabel { background: #e3f2fd; color: #0d3c61; font-size: 12pt; padding: 6px; }"
@@ -33,10 +33,11 @@ REFUSED_STYLE = "QLabel { background: #fff3cd; color: #5c4400; font-size: 12pt; 
 
 
 def error_sentence(exc: Exception) -> str:
-    """What a page says when its database work failed: :func:`ui.kit.operation.error_sentence`,
-    except for an outage during an act. The supervisor's acts carry no request id (what
-    they write is a setting or a record a second try finds), so the page cannot promise
-    that a retry is harmless; it says that what was typed is kept."""
+    """What a page says when its database work failed: :func:`ui.kit.operation.error_sentence`
+    with the one documented exception, an outage during an act. The supervisor's acts
+    carry no request id (the core's office acts take none: what they write is a setting
+    or a record a second try finds), so the page cannot promise "will not be done
+    twice"; it says that what was typed is kept."""
     if isinstance(exc, DatabaseUnavailable):
         return QCoreApplication.translate(
             "PageMessage", "The database could not be reached. Nothing you typed is lost; "
@@ -111,18 +112,22 @@ class RecordTable(Generic[Row]):
     """
 
     def __init__(self, page: QWidget, name: str, columns: int, *, worker: DbWorker,
-                 message: PageMessage, refresh: Callable[[], None],
+                 message: PageMessage, read: Callable[[], Any],
+                 shown: Callable[[Any], None],
                  key: Callable[[Row], Hashable],
                  cells: Callable[[Row], Sequence[str]],
                  fill_form: Callable[[Row | None], None],
                  show_form: Callable[[], None],
                  style: Callable[[Row, QTableWidgetItem], None] | None = None,
                  stretch: int | None = None) -> None:
-        """``refresh`` reads the rows again (and hands them to :meth:`load`);
-        ``fill_form`` puts a record's values (or a new one's) in the form; ``show_form``
-        sets what the form offers; ``stretch``: the one column that takes the room
-        left (else all columns share it)."""
-        self._page, self._worker, self._message, self._refresh = page, worker, message, refresh
+        """``read`` reads the rows on the worker (one read at a time: a :class:`Refresher`)
+        and ``shown`` gets its answer (handing the rows to :meth:`load`); ``fill_form``
+        puts a record's values (or a new one's) in the form; ``show_form`` sets what the
+        form offers; ``stretch``: the one column that takes the room left (else all
+        columns share it)."""
+        self._page, self._worker, self._message = page, worker, message
+        self._reader: Refresher[Any] = Refresher(worker, lambda: read, shown,
+                                                 message.show_error)
         self._key, self._cells, self._style = key, cells, style
         self._fill_form, self._show_form = fill_form, show_form
         self._rows: list[Row] = []
@@ -154,6 +159,10 @@ class RecordTable(Generic[Row]):
         layout = QVBoxLayout(self._page)
         layout.addLayout(row, 1)
         layout.addWidget(self._message)
+
+    def reload(self) -> None:
+        """Read the rows again (once more after the read on its way, if one is)."""
+        self._reader.request()
 
     @property
     def busy(self) -> bool:
@@ -245,7 +254,7 @@ class RecordTable(Generic[Row]):
             self._filled_for = _UNFILLED  # show what was saved
             self._message.show_done(done_text(result))
             self._show_form()
-            self._refresh()
+            self.reload()
 
         def failed(exc: Exception) -> None:
             self._busy = False

@@ -288,7 +288,8 @@ class AdminWindow(QMainWindow):
         if self._officer is not None:
             officer = self._officer
             self._officer = None
-            self._worker.submit(lambda: admin.sign_out(officer))
+            # The worker's shutdown below waits for it; nothing comes back to show.
+            Operation(self._worker, lambda _ctx: admin.sign_out(officer)).run()
         self._worker.shutdown()
         super().closeEvent(event)
 

@@ -1,13 +1,14 @@
-"""The counter's main page: the ticket at this counter, the actions, the lines, today.
+"""The counter's main page's layout: the ticket card, the actions, the lines, today.
 
-Layout and display only. The window (:mod:`ui.counter.window`) decides what
-happens on a click and which actions are enabled (the rules come from
-:func:`app.queue.desk.allowed_actions`).
+Layout and styling only (widgets as attributes, nothing wired, no condition, no
+word): :class:`ui.counter.desk.DeskPage` subclasses it, wires it, fills it and says
+every word. The window (:mod:`ui.counter.window`) decides what happens on a click
+and which actions are enabled.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -17,46 +18,33 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.messages import STATUS_WORDS, current_language
-from app.queue.desk import Desk
-from app.storage.models import CALLED, SERVING
 from ui.counter.pickup_panel import PickupPanel
-from ui.kit.text import local_name, seconds_since, wait_text
 
-# action → (shortcut key, object name); the window binds the keys.
-ACTION_KEYS = {
-    "call_next": "F2",
-    "recall": "F3",
-    "start": "F4",
-    "finish": "F5",
-    "no_show": "F6",
-    "transfer": "F7",
-    "call_number": "F8",
-    "hand_over": "F9",
-}
-
-STATE_COLOURS = {CALLED: "#1565c0", SERVING: "#2e7d32"}
+# The actions under the ticket card, in their grid's order (three a row).
+CARD_ACTIONS = ("call_next", "recall", "start", "finish", "no_show", "transfer")
+NUMBER_STYLE = "font-size: 60pt; font-weight: 800;"
 
 
 class DeskView(QWidget):
-    action_requested = Signal(str)
-    waiting_chosen = Signal(int)  # ticket id (double click / Enter on the list)
-    number_entered = Signal(str)
+    """The ticket card and its actions on the left, the lines and today on the right."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("desk_view")
-        self._desk: Desk | None = None
+        self.buttons: dict[str, QPushButton] = {}
+        columns = QHBoxLayout(self)
+        columns.addLayout(self._build_ticket_side(), 5)
+        columns.addLayout(self._build_lines_side(), 4)
+        self.setStyleSheet("QPushButton { font-size: 13pt; } QLabel { font-size: 12pt; }"
+                           " QTableWidget { font-size: 12pt; }")
 
-        # --- the ticket card -----------------------------------------------------------
+    def _build_ticket_side(self) -> QVBoxLayout:
         card = QFrame(self)
         card.setObjectName("ticket_card")
         card.setFrameShape(QFrame.Shape.StyledPanel)
@@ -66,7 +54,7 @@ class DeskView(QWidget):
         self._number = QLabel(card)
         self._number.setObjectName("ticket_number")
         self._number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._number.setStyleSheet("font-size: 60pt; font-weight: 800;")
+        self._number.setStyleSheet(NUMBER_STYLE)
         self._queue_name = QLabel(card)
         self._queue_name.setObjectName("ticket_queue")
         self._queue_name.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -75,20 +63,15 @@ class DeskView(QWidget):
         self._state.setObjectName("ticket_state")
         self._state.setAlignment(Qt.AlignmentFlag.AlignCenter)
         card_layout = QVBoxLayout(card)
-        card_layout.addWidget(self._now_label)
-        card_layout.addWidget(self._number)
-        card_layout.addWidget(self._queue_name)
-        card_layout.addWidget(self._state)
+        for label in (self._now_label, self._number, self._queue_name, self._state):
+            card_layout.addWidget(label)
 
-        self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         grid.setSpacing(8)
-        order = ("call_next", "recall", "start", "finish", "no_show", "transfer")
-        for i, action in enumerate(order):
+        for i, action in enumerate(CARD_ACTIONS):
             button = QPushButton(self)
             button.setObjectName(action)
             button.setMinimumHeight(48)
-            button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a))
             self.buttons[action] = button
             grid.addWidget(button, i // 3, i % 3)
         self.buttons["call_next"].setStyleSheet(
@@ -102,8 +85,9 @@ class DeskView(QWidget):
         left.addLayout(grid)
         left.addWidget(self.pickup)
         left.addStretch(1)
+        return left
 
-        # --- the lines and today ------------------------------------------------------
+    def _build_lines_side(self) -> QVBoxLayout:
         self._queues_label = QLabel(self)
         self._queues = QTableWidget(0, 3, self)
         self._queues.setObjectName("queue_loads")
@@ -120,15 +104,12 @@ class DeskView(QWidget):
         self._waiting = QListWidget(self)
         self._waiting.setObjectName("waiting_list")
         self._waiting.setStyleSheet("font-size: 13pt;")
-        self._waiting.itemActivated.connect(self._chosen)
         self._number_label = QLabel(self)
         self._number_edit = QLineEdit(self)
         self._number_edit.setObjectName("call_number_input")
         self._number_edit.setMaxLength(8)
-        self._number_edit.returnPressed.connect(self._number_entered)
         self.buttons["call_number"] = QPushButton(self)
         self.buttons["call_number"].setObjectName("call_number")
-        self.buttons["call_number"].clicked.connect(self._number_entered)
         self._number_label.setBuddy(self._number_edit)
         number_row = QHBoxLayout()
         number_row.addWidget(self._number_label)
@@ -145,144 +126,4 @@ class DeskView(QWidget):
         right.addWidget(self._waiting, 1)
         right.addLayout(number_row)
         right.addWidget(self._tally)
-
-        columns = QHBoxLayout(self)
-        columns.addLayout(left, 5)
-        columns.addLayout(right, 4)
-        self.setStyleSheet("QPushButton { font-size: 13pt; } QLabel { font-size: 12pt; }"
-                           " QTableWidget { font-size: 12pt; }")
-        self.retranslate()
-
-    # --- language ---------------------------------------------------------------------
-
-    def retranslate(self) -> None:
-        names = {
-            "call_next": self.tr("Call next"), "recall": self.tr("Recall"),
-            "start": self.tr("Start"), "finish": self.tr("Finish"),
-            "no_show": self.tr("No-show"), "transfer": self.tr("Transfer…"),
-            "call_number": self.tr("Call"),
-        }
-        for action, text in names.items():
-            self.buttons[action].setText(f"{text} ({ACTION_KEYS[action]})")
-        self._now_label.setText(self.tr("At this counter"))
-        self._queues_label.setText(self.tr("Queues served here"))
-        self._queues.setHorizontalHeaderLabels(
-            [self.tr("Queue"), self.tr("Waiting"), self.tr("Longest wait")])
-        self._number_label.setText(self.tr("Call &number:"))
-        self._number_edit.setPlaceholderText(self.tr("e.g. A012"))
-        self.show_desk(self._desk)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    # --- showing the desk -------------------------------------------------------------
-
-    @property
-    def desk(self) -> Desk | None:
-        return self._desk
-
-    def show_desk(self, desk: Desk | None) -> None:
-        self._desk = desk
-        if desk is None:
-            self._number.setText("–")
-            self._queue_name.setText("")
-            self._state.setText("")
-            self._waiting_label.setText(self.tr("Waiting"))
-            self._tally.setText("")
-            return
-        self._show_ticket(desk)
-        self._show_queues(desk)
-        self._show_waiting(desk)
-        t = desk.tally
-        self._tally.setText(self.tr("Today here: {served} served · {no_shows} no-show · "
-                                    "average service {avg}").format(
-            served=t.served, no_shows=t.no_shows, avg=wait_text(t.avg_service_s)))
-
-    def tick(self) -> None:
-        """Once a second: the time since the ticket was called."""
-        if self._desk is not None:
-            self._show_state(self._desk)
-
-    def _show_ticket(self, desk: Desk) -> None:
-        ticket = desk.ticket
-        if ticket is None:
-            self._number.setText("–")
-            self._number.setStyleSheet("font-size: 60pt; font-weight: 800; color: #9e9e9e;")
-            self._queue_name.setText(self.tr("No ticket: press F2 to call the next one")
-                                     if desk.active else self.tr("This counter is closed"))
-            self._state.setText("")
-            return
-        queue = next((q for q in desk.queues if q.code == ticket.service_queue), None)
-        self._number.setText(ticket.number)
-        colour = STATE_COLOURS.get(ticket.status, "#212121")
-        self._number.setStyleSheet(f"font-size: 60pt; font-weight: 800; color: {colour};")
-        self._queue_name.setText(local_name(queue) if queue else ticket.service_queue)
-        self._show_state(desk)
-
-    def _show_state(self, desk: Desk) -> None:
-        ticket = desk.ticket
-        if ticket is None:
-            return
-        words = STATUS_WORDS.get(ticket.status, {}).get(current_language(), ticket.status)
-        since = seconds_since(ticket.started_at if ticket.status == SERVING
-                              else ticket.called_at)
-        text = self.tr("{state} · {time}").format(state=words, time=wait_text(since))
-        if ticket.recall_count:
-            text += " · " + self.tr("recalled {n}×").format(n=ticket.recall_count)
-        self._state.setText(text)
-        self._state.setStyleSheet(
-            f"font-size: 16pt; font-weight: 600; color: {STATE_COLOURS.get(ticket.status)};")
-
-    def _show_queues(self, desk: Desk) -> None:
-        self._queues.setRowCount(len(desk.queues))
-        for row, q in enumerate(desk.queues):
-            name = f"{q.prefix} · {local_name(q)}"
-            if not q.active:
-                name = self.tr("{queue} (closed)").format(queue=name)
-            for col, text in enumerate((name, str(q.waiting), wait_text(q.longest_wait_s))):
-                item = QTableWidgetItem(text)
-                if col:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                self._queues.setItem(row, col, item)
-
-    def _show_waiting(self, desk: Desk) -> None:
-        self._waiting_label.setText(self.tr("Waiting for this counter: {n}").format(
-            n=desk.waiting_total))
-        selected = self._waiting.currentItem()
-        keep = selected.data(Qt.ItemDataRole.UserRole) if selected is not None else None
-        self._waiting.clear()
-        for w in desk.waiting:
-            text = f"{w.number}   {wait_text(w.wait_s)}"
-            if w.sent_here:
-                text += "   " + self.tr("(sent to this counter)")
-            item = QListWidgetItem(text, self._waiting)
-            item.setData(Qt.ItemDataRole.UserRole, w.id)
-            if w.id == keep:
-                self._waiting.setCurrentItem(item)
-
-    # --- input ------------------------------------------------------------------------
-
-    def _chosen(self, item: QListWidgetItem) -> None:
-        self.waiting_chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
-
-    def _number_entered(self) -> None:
-        text = self._number_edit.text().strip()
-        if text and self.buttons["call_number"].isEnabled():
-            self.number_entered.emit(text)
-
-    def clear_number(self) -> None:
-        self._number_edit.clear()
-
-    def focus_number(self) -> None:
-        self._number_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self._number_edit.selectAll()
-
-    def set_enabled_actions(self, allowed: frozenset[str]) -> None:
-        for action, button in self.buttons.items():
-            button.setEnabled(action in allowed)
-        self._number_edit.setEnabled("call_number" in allowed)
-        self._waiting.setEnabled(True)
-        self.pickup.set_hand_over_enabled("hand_over" in allowed)
+        return right

@@ -39,7 +39,7 @@ from app.queue import desk as deskmod
 from app.queue import engine
 from app.queue.desk import Desk, ScanOutcome, Target
 from app.setup.pc_settings import PcSettings
-from ui.counter.desk_view import ACTION_KEYS, DeskView
+from ui.counter.desk import ACTION_KEYS, DeskPage
 from ui.counter.handover_dialog import HandoverDialog
 from ui.counter.transfer_dialog import TransferDialog
 from ui.kit.banner import DatabaseBanner
@@ -106,7 +106,7 @@ class CounterWindow(QMainWindow):
         self._header.hide()
 
         self.login = LoginPage(self)
-        self.view = DeskView(self)
+        self.view = DeskPage(self)
         self._pages = QStackedWidget(self)
         self._pages.addWidget(self.login)
         self._pages.addWidget(self.view)
@@ -264,7 +264,8 @@ class CounterWindow(QMainWindow):
         def failed(exc: Exception) -> None:
             log.warning("sign-out of %s not audited: %s", officer.username, exc)
 
-        self._worker.submit(lambda: officers.log_out(officer, counter), None, failed)
+        Operation(self._worker, lambda _ctx: officers.log_out(officer, counter)) \
+            .failure(failed).run()
         self.signed_out.emit()
 
     def _show_who(self) -> None:
@@ -594,7 +595,8 @@ class CounterWindow(QMainWindow):
         if self._officer is not None:
             officer, counter = self._officer, self._counter
             self._officer = None
-            self._worker.submit(lambda: officers.log_out(officer, counter))
+            # The worker's shutdown below waits for it; nothing comes back to show.
+            Operation(self._worker, lambda _ctx: officers.log_out(officer, counter)).run()
         self._worker.shutdown()
         super().closeEvent(event)
 

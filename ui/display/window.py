@@ -5,9 +5,11 @@ Nobody touches this window. It follows the change feed (:class:`FeedWatcher`, ev
 250 ms) and folds each batch into the board (:func:`app.queue.board.apply_events`), so a
 call is on screen within one poll; the full board (:func:`app.queue.board.load_board`)
 is read at start, after every batch (at most once a second, for the waiting
-counts), every 30 s, and after an outage. All database work runs on the window's
-:class:`DbWorker`. When the database goes away the last board stays on screen with
-a small "Reconnecting…" mark, and the window catches up by itself.
+counts), every 30 s, and after an outage, one read at a time (:class:`Refresher`).
+All database work runs on the window's :class:`DbWorker`. When the database goes away
+the last board stays on screen under the one :class:`DatabaseBanner` (without the
+technical reason, in letters sized for the far end of the hall), and the window
+catches up by itself.
 
 Layout is computed from the window's size (nothing is fixed in pixels): every text
 is drawn as large as its box allows and shrinks to fit its width, so the board
@@ -27,6 +29,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QColor,
     QFont,
+    QFontMetrics,
     QFontMetricsF,
     QGuiApplication,
     QHideEvent,
@@ -55,7 +58,9 @@ from app.queue.board import (
 from app.setup.pc_settings import PcSettings
 from app.storage.models import SERVING
 from ui.display.announcer import GAP_MS, Announcer, Speaker, make_speaker
+from ui.kit.banner import DatabaseBanner
 from ui.kit.feed_watcher import FeedWatcher
+from ui.kit.operation import Refresher
 from ui.kit.worker import DbWorker
 
 log = logging.getLogger("loket.ui.display")
@@ -78,7 +83,8 @@ CALLED_COLOUR = "#ffd500"
 FLASH_BG = "#ffd500"
 FLASH_TEXT = "#000000"
 SECTION_COLOURS = {SERVICE: "#1f5fbf", PICKUP: "#17803d"}
-MARK_COLOUR = "#ffb300"
+BANNER_TEXT_SHARE = 0.045  # the banner's letters, of the screen's height: read from 8 m
+BANNER_MAX_SHARE = 0.3  # the most of the screen the banner may cover; it shrinks to fit
 TICKER_BG = "#ffd500"
 TICKER_TEXT = "#000000"
 
@@ -366,7 +372,6 @@ class DisplayWindow(QWidget):
         self._lang = current_language()
         self._board: Board | None = None
         self._catch_up = False
-        self._loading = False
         self._flash_ms = flash_ms
         self._flash_until: dict[tuple[str, int], float] = {}
         self._blink_on = True
@@ -381,14 +386,15 @@ class DisplayWindow(QWidget):
         self._worker = worker if worker is not None else DbWorker(self)
         self._watcher = FeedWatcher(self._worker, self, interval_ms=poll_ms,
                                     max_interval_ms=max_backoff_ms)
+        self._board_reader: Refresher[Board] = Refresher(
+            self._worker, lambda: load_board, self._show, self._load_failed)
         self._announcer = Announcer(speaker if speaker is not None else make_speaker(self),
                                     self._languages, gap_ms=announce_gap_ms, parent=self)
 
         self._office = FitLabel(self, "office", fill=0.62, bold=True)
         self._office.setStyleSheet(f"color: {TEXT};")
-        self._mark = FitLabel(self, "reconnecting", fill=0.45, align=Qt.AlignmentFlag.AlignRight)
-        self._mark.setStyleSheet(f"color: {MARK_COLOUR};")
-        self._mark.hide()
+        # The public reads it: the wording without the technical reason.
+        self._banner = DatabaseBanner(self._worker, self, show_reason=False)
         self._date = FitLabel(self, "date", fill=0.45, align=Qt.AlignmentFlag.AlignRight)
         self._date.setStyleSheet(f"color: {MUTED};")
         self._clock = FitLabel(self, "clock", fill=0.72, bold=True,
@@ -424,8 +430,10 @@ class DisplayWindow(QWidget):
         self._watcher.changed.connect(self._on_events)
         self._watcher.reconnected.connect(self._on_reconnected)
         self._watcher.polled.connect(self._after_poll)
-        self._worker.availability_changed.connect(self._health_changed)
-        self._worker.slow_changed.connect(self._health_changed)
+        # After the banner's own slots (it was made first): it has its words and
+        # visibility by the time the board makes room for it.
+        self._worker.availability_changed.connect(self._layout)
+        self._worker.slow_changed.connect(self._layout)
         self._clock_timer.timeout.connect(self._tick_clock)
         self._refresh_timer.timeout.connect(self.reload)
         self._reload_soon.timeout.connect(self.reload)
@@ -439,7 +447,6 @@ class DisplayWindow(QWidget):
             view.head_number.show_text(self.tr("Number"))
             view.waiting_title.show_text(self.tr("Waiting"))
             view.recent_title.show_text(self.tr("Last calls"))
-        self._mark.show_text(self.tr("Reconnecting…"))
 
     # --- what the tests and the benchmark look at -----------------------------------
 
@@ -461,7 +468,12 @@ class DisplayWindow(QWidget):
 
     @property
     def reconnecting(self) -> bool:
-        return not self._mark.isHidden()
+        """The database banner is up (the database is away or not answering)."""
+        return self._banner.text_shown != ""
+
+    @property
+    def banner(self) -> DatabaseBanner:
+        return self._banner
 
     def texts(self) -> list[str]:
         """Every text on screen (labels, the notice, the title)."""
@@ -472,18 +484,10 @@ class DisplayWindow(QWidget):
 
     @Slot()
     def reload(self) -> None:
-        """Read the whole board again (unless a read is already on its way)."""
-        if self._loading:
-            return
-        self._loading = True
-        self._worker.submit(load_board, self._board_loaded, self._load_failed)
-
-    def _board_loaded(self, board: Board) -> None:
-        self._loading = False
-        self._show(board)
+        """Read the whole board again (once more after the read on its way, if one is)."""
+        self._board_reader.request()
 
     def _load_failed(self, exc: Exception) -> None:
-        self._loading = False
         log.info("board not read: %s", exc)  # the worker reports an outage by signal
 
     @Slot(list)
@@ -529,11 +533,6 @@ class DisplayWindow(QWidget):
 
     def _languages(self) -> tuple[str, ...]:
         return ("id", "en") if self._pc.speak_english else ("id",)
-
-    @Slot()
-    def _health_changed(self) -> None:
-        down = not self._worker.available or self._worker.slow
-        self._mark.setVisible(down)
 
     # --- showing ------------------------------------------------------------------------
 
@@ -622,6 +621,7 @@ class DisplayWindow(QWidget):
         self._date.show_text(locale.toString(QDate(now.year, now.month, now.day),
                                              "dddd, d MMMM yyyy"))
 
+    @Slot()
     def _layout(self) -> None:
         w, h = self.width(), self.height()
         margin = max(4, int(h * 0.015))
@@ -633,10 +633,12 @@ class DisplayWindow(QWidget):
         right_w = inner_w - int(inner_w * 0.52)
         clock_w = int(right_w * 0.32)
         date_w = right_w - clock_w - margin
-        self._mark.setGeometry(QRect(right, margin, date_w, head_h // 2))
-        self._date.setGeometry(QRect(right, margin + head_h // 2, date_w, head_h // 2))
+        self._date.setGeometry(QRect(right, margin + head_h // 4, date_w, head_h // 2))
         self._clock.setGeometry(QRect(right + date_w + margin, margin, clock_w, head_h))
         body_top = margin + head_h + margin
+        banner_h = self._place_banner(QRect(margin, body_top, inner_w, h - body_top))
+        if banner_h:
+            body_top += banner_h + margin
         body_h = h - body_top - margin - (ticker_h + margin if ticker_h else 0)
         gap = max(4, int(w * 0.015))
         col_w = (inner_w - gap) // 2
@@ -645,6 +647,31 @@ class DisplayWindow(QWidget):
                                              body_h), self._slots)
         if ticker_h:
             self._ticker.setGeometry(QRect(0, h - ticker_h - margin, w, ticker_h))
+
+    def _place_banner(self, room: QRect) -> int:
+        """Put the banner (when it shows) at the top of ``room``, its words as large as
+        the far end of the hall needs and no larger than the room allows; its height."""
+        banner = self._banner
+        if banner.isHidden() or room.width() <= 0 or room.height() <= 0:
+            return 0
+        limit = int(self.height() * BANNER_MAX_SHARE)
+        px = max(1, int(self.height() * BANNER_TEXT_SHARE))
+        while True:
+            pad = max(2, px // 4)
+            font = QFont(banner.font())
+            font.setPixelSize(px)
+            font.setWeight(QFont.Weight.DemiBold)
+            text = QFontMetrics(font).boundingRect(
+                QRect(0, 0, max(1, room.width() - 2 * pad), 100_000),
+                int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignCenter), banner.text())
+            height = text.height() + 2 * pad + 2
+            if height <= limit or px <= 8:
+                break
+            px -= max(1, px // 10)
+        banner.set_text_px(px)
+        banner.setGeometry(QRect(room.left(), room.top(), room.width(), min(height, limit)))
+        banner.raise_()
+        return min(height, limit)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -656,8 +683,10 @@ class DisplayWindow(QWidget):
             self._lang = current_language()
             self.setWindowTitle(self.tr("Lobby display"))
             self._retranslate()
+            self._banner.update_text()  # its words first: the board makes room for them
             if self._board is not None:
                 self._show(self._board)
+            self._layout()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import logging
 import time
-import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -348,7 +347,6 @@ class KioskWindow(KioskLayout):
         if ticket is None or self._busy:
             return
         self._set_busy(True)
-        request_id = uuid.uuid4().hex
 
         def done(view: TicketView) -> None:
             self._set_busy(False)
@@ -365,8 +363,11 @@ class KioskWindow(KioskLayout):
             self._set_busy(False)
             self._show_message("not_cancelled", ticket)
 
-        self._worker.submit(lambda: kiosk.cancel_unprinted(ticket.id, request_id), done,
-                            failed)
+        # Its own intent: a second try of this cancel (after a lost reply) is the same
+        # request; anything the applicant does next is another.
+        Operation(self._worker, lambda ctx: kiosk.cancel_unprinted(ticket.id, ctx.request_id),
+                  intents=self._intents, key=("cancel_unprinted", ticket.id)) \
+            .success(done).failure(failed).run()
 
     # --- messages ------------------------------------------------------------------
 

@@ -8,7 +8,9 @@ A window puts one at the top of its layout and forgets about it::
 It shows itself when the worker finds the database unreachable
 (``availability_changed``) or an operation has run too long (``slow_changed``),
 and hides itself when the database answers again. ``show_reason=False`` leaves
-the technical reason out, for screens the public reads (kiosk, lobby display).
+the technical reason out, for screens the public reads (kiosk, lobby display);
+:meth:`DatabaseBanner.set_text_px` sizes its words for a screen read from afar (the
+lobby display sets it from its own height), the look otherwise the same everywhere.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from ui.kit.worker import DbWorker
 
-STYLE = ("QLabel#database_banner { background: #c62828; color: white; font-size: 14pt;"
-         " font-weight: 600; padding: 8px; }")
+STYLE = ("QLabel#database_banner {{ background: #c62828; color: white; font-size: {size};"
+         " font-weight: 600; padding: {padding}; }}")
 
 
 class DatabaseBanner(QLabel):
@@ -29,7 +31,7 @@ class DatabaseBanner(QLabel):
                  show_reason: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("database_banner")
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(STYLE.format(size="14pt", padding="8px"))
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._worker = worker
@@ -42,6 +44,11 @@ class DatabaseBanner(QLabel):
     def text_shown(self) -> str:
         """The banner's text while it shows, ``""`` while hidden."""
         return self.text() if not self.isHidden() else ""
+
+    def set_text_px(self, px: int) -> None:
+        """Words ``px`` pixels high (and padding to match), for a screen read from afar."""
+        px = max(1, px)
+        self.setStyleSheet(STYLE.format(size=f"{px}px", padding=f"{max(2, px // 4)}px"))
 
     @Slot(bool, str)
     def _availability_changed(self, _available: bool, _message: str) -> None:

@@ -3,14 +3,15 @@
 The data comes from a ``fetch`` callable (in the program,
 :func:`fetch_office_status`). It runs on a worker thread, never on the GUI
 thread, so a slow or unreachable database does not freeze the window; the
-result comes back by a queued signal. When the database is unavailable a red
-banner shows the core's message and the last good data stays on screen.
+result comes back by a queued signal, one fetch at a time (:class:`Refresher`).
+When the database is unavailable the one :class:`DatabaseBanner` says so and the last
+good data stays on screen; a bug's failure gets a calm sentence on the message line
+below the tables (the details go to the log).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -30,16 +31,15 @@ from app.errors import DatabaseUnavailable
 from app.messages import STATUS_WORDS, current_language
 from app.queue import status
 from app.queue.status import CounterStatus, OfficeStatus, QueueStatus
+from ui.kit.banner import DatabaseBanner
+from ui.kit.operation import Refresher, error_sentence
 from ui.kit.text import wait_text
 from ui.kit.worker import DbWorker
-
-log = logging.getLogger("loket.ui.status")
 
 Fetch = Callable[[], OfficeStatus]
 
 REFRESH_MS = 2000
-BANNER_STYLE = ("QLabel { background: #c62828; color: white; font-weight: bold;"
-                " padding: 6px; }")
+MESSAGE_STYLE = "QLabel { background: #fff3cd; color: #5c4400; padding: 6px; }"
 
 
 def fetch_office_status() -> OfficeStatus:
@@ -66,17 +66,18 @@ class StatusWindow(QMainWindow):
     def __init__(self, fetch: Fetch, *, interval_ms: int = REFRESH_MS,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._fetch = fetch
-        self._busy = False
         self._lang = current_language()
         # Its own database worker: fetches never overlap and reuse one connection.
         self._worker = DbWorker(self)
+        self._reader: Refresher[OfficeStatus] = Refresher(
+            self._worker, lambda: fetch, self._show_status, self._show_failure)
         self.setWindowTitle(self.tr("Office status"))
-        self._banner = QLabel(self)
-        self._banner.setObjectName("banner")
-        self._banner.setStyleSheet(BANNER_STYLE)
-        self._banner.setWordWrap(True)
-        self._banner.hide()
+        self._banner = DatabaseBanner(self._worker, self)
+        self._message = QLabel(self)
+        self._message.setObjectName("message")
+        self._message.setStyleSheet(MESSAGE_STYLE)
+        self._message.setWordWrap(True)
+        self._message.hide()
         self._updated = QLabel(self.tr("Loading…"), self)
         self._updated.setObjectName("updated")
         self._queues = self._table("queues", [
@@ -93,6 +94,7 @@ class StatusWindow(QMainWindow):
         layout.addWidget(self._queues)
         layout.addWidget(QLabel(self.tr("Counters"), central))
         layout.addWidget(self._counters)
+        layout.addWidget(self._message)
         self.setCentralWidget(central)
         self.resize(640, 520)
 
@@ -112,18 +114,24 @@ class StatusWindow(QMainWindow):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         return table
 
+    @property
+    def banner(self) -> str:
+        """The database banner's text while it shows, ``""`` while hidden."""
+        return self._banner.text_shown
+
+    @property
+    def message(self) -> str:
+        """The message line's text while it shows, ``""`` while hidden."""
+        return self._message.text() if not self._message.isHidden() else ""
+
     @Slot()
     def refresh(self) -> None:
-        """Start a fetch on the worker thread, unless one is still running."""
-        if self._busy:
-            return
-        self._busy = True
-        self._worker.submit(self._fetch, self._show_status, self._show_failure)
+        """Fetch on the worker thread (once more after the fetch on its way, if one is)."""
+        self._reader.request()
 
     @Slot(object)
     def _show_status(self, status: OfficeStatus) -> None:
-        self._busy = False
-        self._banner.hide()
+        self._message.hide()
         self._fill_queues(status.queues)
         self._fill_counters(status.counters)
         self._updated.setText(self.tr("Service day {day} · updated {time}").format(
@@ -132,16 +140,12 @@ class StatusWindow(QMainWindow):
 
     @Slot(object)
     def _show_failure(self, exc: Exception) -> None:
-        self._busy = False
         if isinstance(exc, DatabaseUnavailable):
-            log.warning("status not refreshed: %s", exc)
-            text = exc.message()
-        else:  # a bug: the details belong in the log, not on the screen
-            log.error("status fetch failed", exc_info=exc)
-            text = self.tr("The status could not be loaded because of an internal error. "
-                           "The details are in the log.")
-        self._banner.setText(text)
-        self._banner.show()
+            # The banner says so (the worker has logged it); nothing else to show.
+            self._message.hide()
+        else:  # a bug: the worker has logged its traceback; the screen gets a sentence
+            self._message.setText(error_sentence(exc, act=False))
+            self._message.show()
         self.refreshed.emit()
 
     def _fill_queues(self, queues: list[QueueStatus]) -> None:

@@ -8,8 +8,8 @@ import sys
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QObject, QRect, QTimer
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtCore import QObject, QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtTextToSpeech import QTextToSpeech
 from pytestqt.qtbot import QtBot
 
@@ -211,6 +211,7 @@ def test_an_outage_keeps_the_board_shows_the_mark_and_catches_up(
     monkeypatch.setattr(ui.display.window, "load_board", down)
     qtbot.waitUntil(lambda: display.reconnecting, timeout=3000)
     assert _row(display, 1).number.text() == "A001"  # the last state stays
+    _banner_is_readable_from_the_back_of_the_hall(display)
     # Meanwhile the counters work on: 2 calls and finishes, 3 calls and keeps it.
     engine.call_next(2)
     engine.finish("A002", 2)
@@ -226,6 +227,23 @@ def test_an_outage_keeps_the_board_shows_the_mark_and_catches_up(
     # Catching up speaks what counter 3 calls now, not counter 2's finished call.
     qtbot.waitUntil(lambda: len(speaker.spoken) == 2, timeout=3000)
     assert [s[:2] for s in speaker.spoken] == [("A001", 1), ("A003", 3)]
+
+
+def _banner_is_readable_from_the_back_of_the_hall(display: DisplayWindow) -> None:
+    """The one database banner, in the public's wording (no technical reason), its
+    letters a share of the screen's height that reads from 8 m, whole on screen."""
+    banner = display.banner
+    assert banner.text_shown.startswith(("No connection to the database.",
+                                         "The database is not answering."))
+    assert "test" not in banner.text_shown  # the outage's reason stays in the log
+    assert "font-size: 32px" in banner.styleSheet()  # 4.5 % of 720 px
+    assert display.rect().contains(banner.geometry())
+    font = QFont(banner.font())
+    font.setPixelSize(32)
+    needed = QFontMetricsF(font).boundingRect(
+        QRectF(0, 0, banner.contentsRect().width(), 10_000),
+        int(Qt.TextFlag.TextWordWrap), banner.text_shown).height()
+    assert needed <= banner.height()
 
 
 def test_no_personal_data_on_screen_or_in_the_voice(

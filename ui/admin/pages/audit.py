@@ -25,6 +25,7 @@ from app.office.audit_log import AuditFilter, AuditPage, FilterChoices
 from app.office.officers import OfficerView
 from ui.admin.page import error_sentence
 from ui.admin.pages.audit_view import NO_DATE, AdminAuditPageView
+from ui.kit.operation import run_read
 from ui.kit.worker import DbWorker
 
 log = logging.getLogger("loket.ui.admin_audit")
@@ -74,8 +75,8 @@ class AdminAuditPage(AdminAuditPageView):
             return
         viewer = self._officer.id
         self._set_busy(True)
-        self._worker.submit(lambda: audit_log.filter_choices(viewer), self._fill_choices,
-                            self._failed)
+        run_read(self._worker, lambda: audit_log.filter_choices(viewer), self._fill_choices,
+                 self._failed)
 
     # --- texts -------------------------------------------------------------------------
 
@@ -208,8 +209,8 @@ class AdminAuditPage(AdminAuditPageView):
             return
         viewer, filt = self._officer.id, self._filter
         self._set_busy(True)
-        self._worker.submit(
-            lambda: audit_log.entries(viewer, filt, older_than=older_than, newer_than=newer_than),
+        run_read(self._worker, lambda: audit_log.entries(
+            viewer, filt, older_than=older_than, newer_than=newer_than),
             self._show_page, self._failed)
 
     def _show_page(self, page: AuditPage) -> None:
@@ -257,9 +258,10 @@ class AdminAuditPage(AdminAuditPageView):
         self._set_busy(True)
         self._message.setText(self.tr("Exporting…"))
         self._message.setStyleSheet("")
-        self._worker.submit(
-            lambda: audit_log.export_csv(viewer, filt, path, action_names=names),
-            lambda count: self._exported(count, path), self._failed)
+        # A read of the database (the file it writes is the supervisor's, not the office's).
+        run_read(self._worker,
+                 lambda: audit_log.export_csv(viewer, filt, path, action_names=names),
+                 lambda count: self._exported(count, path), self._failed)
 
     def _exported(self, count: int, path: str) -> None:
         self._set_busy(False)

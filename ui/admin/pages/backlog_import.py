@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -38,6 +38,7 @@ from app.office.officers import OfficerView
 from app.pickup import backlog
 from app.pickup.backlog import ImportRejected, ImportSummary, Preview
 from ui.admin.page import error_sentence
+from ui.kit.operation import OpContext, Operation, run_read
 from ui.kit.worker import DbWorker
 
 log = logging.getLogger("loket.ui.admin_import")
@@ -45,12 +46,6 @@ log = logging.getLogger("loket.ui.admin_import")
 ERROR_STYLE = "color: #b71c1c;"
 DONE_STYLE = "color: #1b5e20;"
 PREVIEW_ROWS = 100
-
-
-class _Relay(QObject):
-    """Carries progress from the worker thread to the GUI thread (a queued signal)."""
-
-    progress = Signal(int, int)
 
 
 def _table(parent: QWidget, name: str) -> QTableWidget:
@@ -83,7 +78,6 @@ class AdminImportPage(QWidget):
         self._problems: list[backlog.Problem] = []
         self._busy = False
         self._why_again = ""  # why the file is being previewed again, kept on screen
-        self._relay = _Relay(self)
 
         self._file = QLineEdit(self)
         self._file.setObjectName("file_path")
@@ -143,7 +137,6 @@ class AdminImportPage(QWidget):
         self._again.clicked.connect(self.preview)
         self._batch.textEdited.connect(self._batch_edited)
         self._import.clicked.connect(self.start_import)
-        self._relay.progress.connect(self._show_progress)
 
     # --- the page contract ---------------------------------------------------------------
 
@@ -225,10 +218,10 @@ class AdminImportPage(QWidget):
         self._forget_preview()
         self._say(self.tr("Reading {file}…").format(file=Path(path).name), "")
         self._set_busy(True)
-        self._worker.submit(
-            lambda: backlog.preview_file(path, batch, officer_id, check_role=True,
-                                         first=PREVIEW_ROWS),
-            self._previewed, self._preview_failed)
+        run_read(self._worker,
+                 lambda: backlog.preview_file(path, batch, officer_id, check_role=True,
+                                              first=PREVIEW_ROWS),
+                 self._previewed, self._preview_failed)
 
     def _forget_preview(self) -> None:
         self._preview = None
@@ -259,7 +252,7 @@ class AdminImportPage(QWidget):
         if isinstance(exc, ImportRejected):
             self._problems = list(exc.problems)
             self._fill_problems(self._problems)
-        text = self._error_text(exc)
+        text = error_sentence(exc)
         self._say(text, ERROR_STYLE)
         self._set_enabled()
         self.previewed.emit()
@@ -329,25 +322,21 @@ class AdminImportPage(QWidget):
         """Import the previewed file (refused, and previewed again, if it changed)."""
         if self._busy or self._preview is None:
             return
-        preview, officer_id, relay = self._preview, self._officer.id, self._relay
+        preview, officer_id = self._preview, self._officer.id
         self._progress.setRange(0, max(1, preview.summary.rows))
         self._progress.setValue(0)
         self._progress.show()
         self._say(self.tr("Importing…"), "")
         self._set_busy(True)
 
-        def report(done: int, total: int) -> None:  # on the worker thread
-            try:
-                relay.progress.emit(done, total)
-            except RuntimeError:  # the page was closed meanwhile: the import goes on
-                log.debug("import progress %d/%d not shown: the page is gone", done, total)
+        def work(ctx: OpContext) -> ImportSummary:  # on the worker thread
+            return backlog.import_previewed(preview, officer_id, check_role=True,
+                                            progress=lambda done, total: ctx.report(done, total))
 
-        self._worker.submit(
-            lambda: backlog.import_previewed(preview, officer_id, check_role=True,
-                                             progress=report),
-            self._imported, self._import_failed)
+        Operation(self._worker, work).progress(self._show_progress) \
+            .success(self._imported).failure(self._import_failed).run()
 
-    def _show_progress(self, done: int, total: int) -> None:
+    def _show_progress(self, done: int, total: int, _text: str = "") -> None:
         self._progress.setRange(0, max(1, total))
         self._progress.setValue(done)
         self.progressed.emit(done, total)
@@ -364,7 +353,7 @@ class AdminImportPage(QWidget):
     def _import_failed(self, exc: Exception) -> None:
         self._set_busy(False)
         self._progress.hide()
-        text = self._error_text(exc)
+        text = error_sentence(exc)
         self._say(text, ERROR_STYLE)
         if isinstance(exc, LoketError) and exc.code == "import_file_changed":
             self._why_again = text
@@ -373,9 +362,6 @@ class AdminImportPage(QWidget):
         self.failed.emit(text)
 
     # --- state ---------------------------------------------------------------------------
-
-    def _error_text(self, exc: Exception) -> str:
-        return error_sentence(exc)
 
     def _say(self, text: str, style: str) -> None:
         self._message.setText(text)

@@ -33,6 +33,7 @@ from app.office import permissions, retention, settings
 from app.office.officers import OfficerView
 from app.office.retention import PurgeResult
 from ui.admin.pages.backup_view import BackupPageView
+from ui.kit.operation import Operation, Refresher, run_read
 from ui.kit.worker import DbWorker
 
 # How often the open window asks whether the daily backup is due.
@@ -60,8 +61,13 @@ class BackupPage(BackupPageView):
         self._worker = worker
         self._officer = officer
         self._overview: BackupOverview | None = None
-        self._backing_up = False
-        self._checking = False
+        self._backing_up = False  # the button waits and the progress bar shows
+        self._overview_reader: Refresher[BackupOverview] = Refresher(
+            worker, lambda: schedule.overview, self._show_overview, self.message.show_error)
+        # The daily backup's check, one at a time; none while "Back up now" is at work.
+        self._schedule_checker: Refresher[BackupResult | None] = Refresher(
+            worker, lambda: None if self._backing_up else schedule.run_scheduled_backup,
+            self._schedule_checked, self._schedule_failed)
         self._fields_filled = False
         self._may_schedule = permissions.allows(officer.role, "backup_schedule")
         self._may_purge = permissions.allows(officer.role, "purge")
@@ -97,7 +103,7 @@ class BackupPage(BackupPageView):
         return self.tr("Backup")
 
     def refresh(self) -> None:
-        self._worker.submit(schedule.overview, self._show_overview, self.message.show_error)
+        self._overview_reader.request()
 
     # --- language ------------------------------------------------------------------------
 
@@ -239,8 +245,8 @@ class BackupPage(BackupPageView):
         self._set_backing_up(True)
         self.message.clear_message()
         who = self._officer.id
-        self._worker.submit(lambda: make.make_backup(None, by=who), self._backed_up,
-                            self._backup_failed)
+        Operation(self._worker, lambda _ctx: make.make_backup(None, by=who)) \
+            .success(self._backed_up).failure(self._backup_failed).run()
 
     def _set_backing_up(self, busy: bool) -> None:
         self._backing_up = busy
@@ -259,14 +265,9 @@ class BackupPage(BackupPageView):
 
     def check_schedule(self) -> None:
         """Make the daily backup if it is due (the timer calls this every few minutes)."""
-        if self._checking or self._backing_up:
-            return
-        self._checking = True
-        self._worker.submit(schedule.run_scheduled_backup, self._schedule_checked,
-                            self._schedule_failed)
+        self._schedule_checker.request()
 
     def _schedule_checked(self, result: BackupResult | None) -> None:
-        self._checking = False
         if result is not None:
             self.message.show_done(self.tr("The daily backup was made. {details}").format(
                 details=self._backup_text(result)))
@@ -274,7 +275,6 @@ class BackupPage(BackupPageView):
         self.scheduled_checked.emit(result)
 
     def _schedule_failed(self, exc: Exception) -> None:
-        self._checking = False
         self.message.show_refusal(self.tr("The daily backup failed: {reason}").format(
             reason=self.message.text_for(exc)))
 
@@ -297,8 +297,8 @@ class BackupPage(BackupPageView):
 
     def verify_file(self, path: str) -> None:
         self.message.clear_message()
-        self._worker.submit(lambda: verify.verify_backup(path), self._show_verification,
-                            self.message.show_error)
+        run_read(self._worker, lambda: verify.verify_backup(path), self._show_verification,
+                 self.message.show_error)
 
     def _show_verification(self, result: BackupCheck) -> None:
         name = Path(result.path).name
@@ -331,7 +331,8 @@ class BackupPage(BackupPageView):
             schedule.update_schedule(who, daily=daily, at=at, folder=folder, keep=keep)
             return schedule.overview()
 
-        self._worker.submit(work, self._schedule_saved, self.message.show_error)
+        Operation(self._worker, lambda _ctx: work()) \
+            .success(self._schedule_saved).failure(self.message.show_error).run()
 
     def _schedule_saved(self, view: BackupOverview) -> None:
         self._fields_filled = False  # show what was stored
@@ -345,7 +346,8 @@ class BackupPage(BackupPageView):
             settings.update_settings(who, check_role=True, retention_days=days)
             return schedule.overview()
 
-        self._worker.submit(work, self._retention_saved, self.message.show_error)
+        Operation(self._worker, lambda _ctx: work()) \
+            .success(self._retention_saved).failure(self.message.show_error).run()
 
     def _retention_saved(self, view: BackupOverview) -> None:
         self._fields_filled = False
@@ -358,8 +360,8 @@ class BackupPage(BackupPageView):
     def purge_now(self) -> None:
         """Say how much a purge would erase, and ask before erasing it."""
         self.message.clear_message()
-        self._worker.submit(lambda: retention.purge(None, dry_run=True), self._confirm_purge,
-                            self.message.show_error)
+        run_read(self._worker, lambda: retention.purge(None, dry_run=True),
+                 self._confirm_purge, self.message.show_error)
 
     def _confirm_purge(self, plan: PurgeResult) -> None:
         if plan.records == 0 and plan.audit_entries == 0:
@@ -386,8 +388,8 @@ class BackupPage(BackupPageView):
         if box.standardButton(button) != QMessageBox.StandardButton.Yes:
             return
         who = self._officer.id
-        self._worker.submit(lambda: retention.purge(who), self._purge_done,
-                            self.message.show_error)
+        Operation(self._worker, lambda _ctx: retention.purge(who)) \
+            .success(self._purge_done).failure(self.message.show_error).run()
 
     def _purge_done(self, result: PurgeResult) -> None:
         self.message.show_done(self.tr(

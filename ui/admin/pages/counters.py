@@ -30,6 +30,11 @@ from ui.kit.text import local_name
 from ui.kit.worker import DbWorker
 
 
+def _read_counters() -> tuple[list[CounterListing], list[QueueRow]]:
+    """The page's read: the counters, and the queues a counter may serve."""
+    return admin.list_counters(), admin.list_queues()
+
+
 class CountersPage(QWidget):
     """``loaded`` after the counters are on screen."""
 
@@ -46,7 +51,8 @@ class CountersPage(QWidget):
         # Keyed by counter number; none chosen: a new counter.
         self._records: RecordTable[CounterListing] = RecordTable(
             self, "counters_table", 5, worker=worker, message=self.message,
-            refresh=self.refresh, key=lambda counter: counter.number, cells=self._cells,
+            read=_read_counters, shown=self._show_rows,
+            key=lambda counter: counter.number, cells=self._cells,
             fill_form=self._fill_form, show_form=self._show_form, stretch=3)
         self.table = self._records.table
 
@@ -110,10 +116,7 @@ class CountersPage(QWidget):
         return self.tr("Counters")
 
     def refresh(self) -> None:
-        def work() -> tuple[list[CounterListing], list[QueueRow]]:
-            return admin.list_counters(), admin.list_queues()
-
-        self._worker.submit(work, self._show_rows, self.message.show_error)
+        self._records.reload()
 
     # --- language ----------------------------------------------------------------------------
 

@@ -49,7 +49,8 @@ class OfficersPage(QWidget):
         # Keyed by officer id; none chosen: a new account.
         self._records: RecordTable[OfficerRow] = RecordTable(
             self, "officers_table", 5, worker=worker, message=self.message,
-            refresh=self.refresh, key=lambda row: row.id, cells=self._cells,
+            read=admin.list_officers, shown=self._show_rows,
+            key=lambda row: row.id, cells=self._cells,
             style=self._grey_if_inactive, fill_form=self._fill_form,
             show_form=self._show_form, stretch=1)
         self.table = self._records.table
@@ -113,7 +114,7 @@ class OfficersPage(QWidget):
         return self.tr("Officers")
 
     def refresh(self) -> None:
-        self._worker.submit(admin.list_officers, self._show_rows, self.message.show_error)
+        self._records.reload()
 
     # --- language ----------------------------------------------------------------------------
 

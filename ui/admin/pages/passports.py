@@ -12,6 +12,7 @@ handover asks for a written reason and goes through :func:`app.pickup.service.un
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -35,7 +36,10 @@ from app.pickup import service as pickup
 from app.pickup.service import PickupView
 from app.storage.models import CANCELLED, COLLECTED, PRINTING, READY
 from ui.admin.page import PageMessage
+from ui.kit.operation import Operation, Refresher
 from ui.kit.worker import DbWorker
+
+Found = tuple[list[PickupView], dict[int, str]]  # the records, their handover times
 
 ALERT_COLOR = "#b71c1c"
 ALERT_STYLE = f"QLabel {{ color: {ALERT_COLOR}; font-size: 12pt; }}"
@@ -71,7 +75,12 @@ class PassportsPage(QWidget):
         self._times: dict[int, str] = {}  # handover time in office time, by record id
         self._selected: int | None = None
         self._searched: str | None = None  # the text of the search on screen
-        self._asked = 0  # searches submitted; only the latest one's answer is shown
+        # The search asked for last (text, keep the message) and the one being read:
+        # one read at a time, and only the latest one's answer is shown.
+        self._wanted: tuple[str, bool] = ("", False)
+        self._reading: tuple[str, bool] = ("", False)
+        self._searches: Refresher[Found] = Refresher(
+            worker, self._prepare_search, self._found, self._refused)
         self._undoing = False
         self.confirm_box: QInputDialog | None = None
 
@@ -144,7 +153,7 @@ class PassportsPage(QWidget):
     def refresh(self) -> None:
         """Read the search on screen again (a passport may have been handed over since)."""
         if self._searched is not None:
-            self._submit(self._searched, keep_message=True)
+            self._search_for(self._searched, keep_message=True)
 
     # --- language --------------------------------------------------------------------------
 
@@ -210,24 +219,27 @@ class PassportsPage(QWidget):
         text = self.search.text()
         # The next scan replaces this one instead of being typed after it.
         self.search.selectAll()
-        self._submit(text)
+        self._search_for(text)
 
-    def _submit(self, text: str, keep_message: bool = False) -> None:
-        self._asked += 1
-        asked, who = self._asked, self._officer.id
+    def _search_for(self, text: str, keep_message: bool = False) -> None:
+        self._wanted = (text, keep_message)
+        self._searches.request()
 
-        def op() -> tuple[list[PickupView], dict[int, str]]:
+    def _prepare_search(self) -> Callable[[], Found]:
+        self._reading = self._wanted
+        text, who = self._wanted[0], self._officer.id
+
+        def op() -> Found:
             views = pickup.find(text, who, limit=RESULT_LIMIT)
             return views, {v.id: pickup.local_time(v.collected_at) for v in views
                            if v.collected_at}
 
-        self._worker.submit(op, lambda result: self._found(asked, text, result, keep_message),
-                            lambda exc: self._refused(asked, exc))
+        return op
 
-    def _found(self, asked: int, text: str, result: tuple[list[PickupView], dict[int, str]],
-               keep_message: bool) -> None:
-        if asked != self._asked:
+    def _found(self, result: Found) -> None:
+        if self._reading != self._wanted:
             return  # a newer search is on its way
+        text, keep_message = self._reading
         self._rows, self._times = result
         self._searched = text
         ids = [v.id for v in self._rows]
@@ -238,8 +250,8 @@ class PassportsPage(QWidget):
         self._show_results(keep_message)
         self.found.emit()
 
-    def _refused(self, asked: int, exc: Exception) -> None:
-        if asked != self._asked:
+    def _refused(self, exc: Exception) -> None:
+        if self._reading != self._wanted:
             return
         # Nothing of an earlier search stays: a refused slip must not seem to show it.
         self._rows, self._times, self._selected, self._searched = [], {}, None, None
@@ -374,9 +386,9 @@ class PassportsPage(QWidget):
         who = self._officer.id
         # Named by its signed code, not by the number: a number without enough digits
         # for a receipt barcode is still a record's number.
-        self._worker.submit(
-            lambda: pickup.undo_hand_over(pickup.code_for(application_no), who, reason),
-            self._undo_done, self._undo_failed)
+        Operation(self._worker, lambda _ctx: pickup.undo_hand_over(
+            pickup.code_for(application_no), who, reason)) \
+            .success(self._undo_done).failure(self._undo_failed).run()
 
     def _undo_done(self, view: PickupView) -> None:
         self._undoing = False

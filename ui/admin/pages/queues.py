@@ -47,7 +47,8 @@ class QueuesPage(QWidget):
         # Keyed by queue code; none chosen: a new queue. The name takes the room left.
         self._records: RecordTable[QueueRow] = RecordTable(
             self, "queues_table", 8, worker=worker, message=self.message,
-            refresh=self.refresh, key=lambda q: q.code, cells=self._cells,
+            read=admin.list_queues, shown=self._show_rows,
+            key=lambda q: q.code, cells=self._cells,
             fill_form=self._fill_form, show_form=self._show_form, stretch=1)
         self.table = self._records.table
 
@@ -111,7 +112,7 @@ class QueuesPage(QWidget):
         return self.tr("Queues")
 
     def refresh(self) -> None:
-        self._worker.submit(admin.list_queues, self._show_rows, self.message.show_error)
+        self._records.reload()
 
     # --- language ----------------------------------------------------------------------------
 

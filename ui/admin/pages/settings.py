@@ -33,6 +33,7 @@ from app.queue import status
 from ui.admin.page import error_sentence
 from ui.admin.pages.settings_view import AdminSettingsPageView
 from ui.kit.i18n import LANGUAGE_NAMES, LANGUAGES
+from ui.kit.operation import Operation, run_read
 from ui.kit.worker import DbWorker
 
 log = logging.getLogger("loket.ui.admin_settings")
@@ -97,7 +98,7 @@ class AdminSettingsPage(AdminSettingsPageView):
         if self._busy:
             return
         self._set_busy(True)
-        self._worker.submit(_load, self._show, self._load_failed)
+        run_read(self._worker, _load, self._show, self._load_failed)
 
     # --- texts -------------------------------------------------------------------------
 
@@ -215,7 +216,7 @@ class AdminSettingsPage(AdminSettingsPageView):
 
     def _load_failed(self, exc: Exception) -> None:
         self._set_busy(False)
-        self._say(self._error_text(exc), ERROR_STYLE)
+        self._say(error_sentence(exc), ERROR_STYLE)
 
     # --- saving --------------------------------------------------------------------------
 
@@ -260,7 +261,8 @@ class AdminSettingsPage(AdminSettingsPageView):
             return sorted(changes)
 
         self._set_busy(True)
-        self._worker.submit(op, self._saved, self._refused)
+        Operation(self._worker, lambda _ctx: op()).success(self._saved) \
+            .failure(self._refused).run()
 
     def _saved(self, keys: list[str]) -> None:
         self._set_busy(False)
@@ -272,7 +274,7 @@ class AdminSettingsPage(AdminSettingsPageView):
     def _refused(self, exc: Exception) -> None:
         """Nothing was written: the form keeps what was typed, to be corrected."""
         self._set_busy(False)
-        text = self._error_text(exc)
+        text = error_sentence(exc)
         self._say(text, ERROR_STYLE)
         self.failed.emit(text)
 
@@ -284,8 +286,8 @@ class AdminSettingsPage(AdminSettingsPageView):
             return
         grace = self._grace.text().strip()
         self._set_busy(True)
-        self._worker.submit(lambda: office_settings.key_overview(grace), self._confirm,
-                            self._refused)
+        run_read(self._worker, lambda: office_settings.key_overview(grace), self._confirm,
+                 self._refused)
 
     def _confirm(self, overview: office_settings.KeyOverview) -> None:
         self._set_busy(False)
@@ -320,7 +322,8 @@ class AdminSettingsPage(AdminSettingsPageView):
             return dt.date.fromisoformat(office.previous_signing_keys[0]["valid_until"])
 
         self._set_busy(True)
-        self._worker.submit(op, self._rotated, self._refused)
+        Operation(self._worker, lambda _ctx: op()).success(self._rotated) \
+            .failure(self._refused).run()
 
     def _rotated(self, until: dt.date) -> None:
         self._set_busy(False)
@@ -330,9 +333,6 @@ class AdminSettingsPage(AdminSettingsPageView):
         self.refresh()
 
     # --- state ---------------------------------------------------------------------------
-
-    def _error_text(self, exc: Exception) -> str:
-        return error_sentence(exc)
 
     def _say(self, text: str, style: str) -> None:
         self._message.setText(text)
