@@ -182,7 +182,7 @@ def read_csv(path: Path) -> list[list[str]]:
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
     with open(path, encoding="utf-8-sig", newline="") as handle:
-        return list(csv.reader(handle))
+        return list(csv.reader(handle, delimiter=";"))  # Indonesian Excel's separator
 
 
 def test_the_export_holds_exactly_the_filtered_entries(
