@@ -19,6 +19,7 @@ from app.pickup import backlog
 from app.queue import engine
 from app.storage.models import AuditEntry, PickupRecord
 from tests.helpers import NOW, WAIT
+from tests.helpers.people import setup_admin
 from ui.admin.pages.backlog_import import AdminImportPage
 from ui.kit.worker import DbWorker
 
@@ -115,7 +116,8 @@ def test_a_broken_list_shows_every_bad_line_and_writes_nothing(
 def test_a_good_list_is_previewed_then_imported(
         qtbot: QtBot, people: dict[str, OfficerView], tmp_path: Path,
         open_page: Callable[[OfficerView], AdminImportPage]) -> None:
-    backlog.import_backlog(b"no_permohonan;nama;lokasi\n2024-TNG-000002;Siti Aminah;Rak Z\n")
+    backlog.import_backlog(b"no_permohonan;nama;lokasi\n2024-TNG-000002;Siti Aminah;Rak Z\n",
+                           officer=setup_admin())
     page = open_page(people["supervisor"])
     batch = page.findChild(QLineEdit, "batch_name")
     batch.setText("Backlog PDN Juni 2024")
@@ -244,10 +246,10 @@ def test_only_supervisors_import(
                                    check_role=True)
         assert err.value.code == "needs_supervisor"
     with pytest.raises(Refused):
-        backlog.preview_file(path, officer=people["officer"].id, check_role=True)
-    preview = backlog.preview_file(path, officer=people["supervisor"].id, check_role=True)
+        backlog.preview_file(path, officer=people["officer"].id)
+    preview = backlog.preview_file(path, officer=people["supervisor"].id)
     with pytest.raises(Refused):
-        backlog.import_previewed(preview, people["officer"].id, check_role=True)
+        backlog.import_previewed(preview, people["officer"].id)
     assert PickupRecord.select().count() == 0
     # The command line names the officer for the audit log only.
     assert backlog.import_backlog(GOOD.encode(), officer=people["officer"].id).created == 3

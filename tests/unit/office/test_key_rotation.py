@@ -20,6 +20,7 @@ from app.pickup import service as pickup
 from app.queue import engine
 from app.storage.models import AuditEntry, Setting
 from tests.helpers import NOW
+from tests.helpers.people import setup_admin
 
 LIST = (b"no_permohonan;nama;lokasi;tanggal_siap\n"
         b"2024-TNG-000001;Budi Santoso;Rak A-01;20/06/2024\n"
@@ -34,7 +35,7 @@ def at_day(day: dt.date) -> dt.datetime:
 @pytest.fixture
 def people(office: str, travel: Callable[[dt.datetime], None]) -> dict[str, int]:
     travel(NOW)
-    backlog.import_backlog(LIST, batch="Backlog PDN Juni 2024")
+    backlog.import_backlog(LIST, batch="Backlog PDN Juni 2024", officer=setup_admin())
     return {role: officers.add_officer(role, "rahasia-123", role=role).id
             for role in ("officer", "supervisor", "admin")}
 
@@ -53,7 +54,7 @@ def test_a_slip_printed_before_rotation_verifies_until_its_date_then_reads_as_fo
     slip = pickup.code_for("2024-TNG-000001")
     ticket = engine.issue_ticket("B")
     ticket_code = engine.ticket_code(ticket.id)
-    settings.update_settings(signing_grace_days=10)
+    settings.update_settings(setup_admin(), signing_grace_days=10)
     settings.rotate_signing_key(people["admin"])
     until = dt.date(2024, 7, 11)
     assert settings.get_settings().public()["previous_signing_keys"] == [
@@ -143,8 +144,8 @@ def test_only_an_admin_rotates_and_a_refusal_changes_nothing(people: dict[str, i
     assert secrets_stored() == before and AuditEntry.select().count() == audit
     # A supervisor may not set the grace period either; an admin may.
     with pytest.raises(Refused):
-        settings.update_settings(people["supervisor"], check_role=True, signing_grace_days=5)
-    settings.update_settings(people["admin"], check_role=True, signing_grace_days=5)
+        settings.update_settings(people["supervisor"], signing_grace_days=5)
+    settings.update_settings(people["admin"], signing_grace_days=5)
     settings.rotate_signing_key(people["admin"])
     assert secrets_stored()[1] == before[0]
     assert settings.get_settings().previous_signing_keys[0]["valid_until"] == "2024-07-06"

@@ -15,6 +15,7 @@ from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import status
 from app.storage.models import AuditEntry, PickupRecord
+from tests.helpers.people import setup_admin
 
 JAKARTA = dt.timedelta(hours=7)
 SHELF = ("no_permohonan;nama;no_paspor;lokasi;tanggal_siap;status\n"
@@ -43,7 +44,7 @@ def history(office: str, travel: Callable[[dt.datetime], None]) -> dict[str, int
     undone and handed over again (all on 2 July, by family).
     """
     travel(jakarta(7, 1))
-    backlog.import_backlog(SHELF, batch="Backlog PDN Juni 2024")
+    backlog.import_backlog(SHELF, batch="Backlog PDN Juni 2024", officer=setup_admin())
     clerk = officers.add_officer("petugas1", "petugas123", full_name="Budi Petugas")
     officers.add_officer("supervisor", "super123!", role="supervisor", full_name="Siti Super")
     admin = officers.add_officer("kepala", "admin12345", role="admin", full_name="Kepala")
@@ -57,7 +58,7 @@ def history(office: str, travel: Callable[[dt.datetime], None]) -> dict[str, int
     pickup.hand_over("2024-TNG-000006", 6, "petugas1", "family", "Ibu Tini", id_checked=True)
     travel(jakarta(7, 25))
     pickup.hand_over("2024-TNG-000002", 6, "petugas1", "self", id_checked=True)
-    settings.update_settings(retention_days=180)
+    settings.update_settings(setup_admin(), retention_days=180)
     return {"admin": admin.id, "clerk": clerk.id}
 
 
@@ -162,7 +163,7 @@ def test_purge_is_idempotent_and_later_runs_take_what_has_aged(
 def test_the_cutoff_follows_the_setting(history: dict[str, int],
                                         travel: Callable[[dt.datetime], None]) -> None:
     travel(jakarta(1, 20, year=2025))
-    settings.update_settings(retention_days=365)
+    settings.update_settings(setup_admin(), retention_days=365)
     assert retention.purge(None, dry_run=True).records == 0
     result = retention.purge(None, today=dt.date(2025, 7, 30))
     assert (result.cutoff, result.records) == ("2024-07-30", 4)

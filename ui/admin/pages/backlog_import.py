@@ -226,7 +226,7 @@ class AdminImportPage(QWidget):
         self._say(self.tr("Reading {file}…").format(file=Path(path).name), "")
         self._set_busy(True)
         self._worker.submit(
-            lambda: backlog.preview_file(path, batch, officer_id, check_role=True,
+            lambda: backlog.preview_file(path, batch, officer=officer_id,
                                          first=PREVIEW_ROWS),
             self._previewed, self._preview_failed)
 
@@ -343,8 +343,7 @@ class AdminImportPage(QWidget):
                 log.debug("import progress %d/%d not shown: the page is gone", done, total)
 
         self._worker.submit(
-            lambda: backlog.import_previewed(preview, officer_id, check_role=True,
-                                             progress=report),
+            lambda: backlog.import_previewed(preview, officer_id, progress=report),
             self._imported, self._import_failed)
 
     def _show_progress(self, done: int, total: int) -> None:

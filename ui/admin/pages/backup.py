@@ -342,7 +342,7 @@ class BackupPage(BackupPageView):
         who, days = self._officer.id, self.retention_days.value()
 
         def work() -> BackupOverview:
-            settings.update_settings(who, check_role=True, retention_days=days)
+            settings.update_settings(who, retention_days=days)
             return schedule.overview()
 
         self._worker.submit(work, self._retention_saved, self.message.show_error)
@@ -358,7 +358,8 @@ class BackupPage(BackupPageView):
     def purge_now(self) -> None:
         """Say how much a purge would erase, and ask before erasing it."""
         self.message.clear_message()
-        self._worker.submit(lambda: retention.purge(None, dry_run=True), self._confirm_purge,
+        who = self._officer.id
+        self._worker.submit(lambda: retention.purge(who, dry_run=True), self._confirm_purge,
                             self.message.show_error)
 
     def _confirm_purge(self, plan: PurgeResult) -> None:
