@@ -225,10 +225,10 @@ def test_a_file_changed_after_the_preview_is_previewed_again_not_imported(
 def test_the_same_bytes_with_another_time_are_another_file(
         people: dict[str, OfficerView], tmp_path: Path) -> None:
     path = write(tmp_path / "juni.csv", GOOD)
-    preview = backlog.preview_file(path)
+    preview = backlog.preview_file(path, officer=people["supervisor"].id)
     os.utime(path, ns=(preview.stamp.mtime_ns + 5_000_000_000,) * 2)
     with pytest.raises(Refused) as err:
-        backlog.import_previewed(preview)
+        backlog.import_previewed(preview, people["supervisor"].id)
     assert err.value.code == "import_file_changed"
     assert PickupRecord.select().count() == 0
 
@@ -242,8 +242,7 @@ def test_only_supervisors_import(
     # The core refuses whatever a window lets through.
     for dry_run in (True, False):
         with pytest.raises(Refused) as err:
-            backlog.import_backlog(GOOD.encode(), officer=people["officer"].id, dry_run=dry_run,
-                                   check_role=True)
+            backlog.import_backlog(GOOD.encode(), officer=people["officer"].id, dry_run=dry_run)
         assert err.value.code == "needs_supervisor"
     with pytest.raises(Refused):
         backlog.preview_file(path, officer=people["officer"].id)
@@ -251,5 +250,7 @@ def test_only_supervisors_import(
     with pytest.raises(Refused):
         backlog.import_previewed(preview, people["officer"].id)
     assert PickupRecord.select().count() == 0
-    # The command line names the officer for the audit log only.
-    assert backlog.import_backlog(GOOD.encode(), officer=people["officer"].id).created == 3
+    # Whoever asks: the command line signs in and is checked the same way.
+    with pytest.raises(Refused):
+        backlog.import_backlog(GOOD.encode(), officer=people["officer"].id)
+    assert backlog.import_backlog(GOOD.encode(), officer=people["supervisor"].id).created == 3

@@ -20,7 +20,7 @@ from app.pickup import service as pickup
 from app.queue import engine
 from app.storage.models import AuditEntry, Setting
 from tests.helpers import NOW
-from tests.helpers.people import setup_admin
+from tests.helpers.people import setup_admin, stdin_lines
 
 LIST = (b"no_permohonan;nama;lokasi;tanggal_siap\n"
         b"2024-TNG-000001;Budi Santoso;Rak A-01;20/06/2024\n"
@@ -175,7 +175,8 @@ def test_rotation_is_audited_without_key_material(people: dict[str, int]) -> Non
 
 
 def test_settings_show_never_shows_key_material(
-        people: dict[str, int], office: str, capsys: pytest.CaptureFixture[str]) -> None:
+        people: dict[str, int], office: str, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     settings.rotate_signing_key(people["admin"], grace_days=30)
     stored = secrets_stored()
     for args in (["--json", "settings", "show"], ["settings", "show"]):
@@ -184,7 +185,9 @@ def test_settings_show_never_shows_key_material(
         for secret in stored:
             assert secret not in out and secret not in err
         assert "2024-07-31" in out  # when the retired key stops verifying is shown
-    assert cli.main(["--db", office, "--json", "settings", "rotate-key", "--grace-days", "7"]) == 0
+    stdin_lines(monkeypatch, "rahasia-123")  # the admin signs in to rotate
+    assert cli.main(["--db", office, "--json", "--as", "admin", "settings", "rotate-key",
+                     "--grace-days", "7"]) == 0
     out, _ = capsys.readouterr()
     shown = json.loads(out)
     assert "signing_secret" not in shown
