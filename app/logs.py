@@ -24,7 +24,8 @@ def configure(verbose: bool = False) -> Path | None:
         assert path is not None
         path.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8",
+            errors="backslashreplace")  # a file name that is not UTF-8 is logged, not fatal
     except OSError:
         path = None
         handler = logging.NullHandler()

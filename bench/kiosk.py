@@ -58,6 +58,7 @@ from app.setup.schema import init_database, seed_demo  # noqa: E402
 from app.storage.db import connect, server_version  # noqa: E402
 from bench.engine import BACKEND_TITLES, cpu_name, write_section  # noqa: E402
 from tests.backends import create_scratch_database, drop_scratch_database  # noqa: E402
+from tests.helpers.people import setup_admin  # noqa: E402
 from ui.kiosk.ticket_printer import TicketPrinter, to_qimage  # noqa: E402
 from ui.kiosk.window import KioskWindow  # noqa: E402
 from ui.kit.application import create_application  # noqa: E402
@@ -127,7 +128,7 @@ def bench_backend(backend: str, url: str, taps: int, folder: Path) -> Result:
     settings.invalidate_cache()
     init_database(db)
     seed_demo(with_officers=False, with_passports=False)
-    backlog.import_backlog(_passport_list(taps + WARMUP), batch="Benchmark")
+    backlog.import_backlog(_passport_list(taps + WARMUP), batch="Benchmark", officer=setup_admin())
     slips = [pickup.code_for(f"2025-BEN-{i:06d}") for i in range(1, taps + WARMUP + 1)]
     kind, version = server_version(db)
     result = Result(backend, ".".join(map(str, version)), taps)

@@ -60,6 +60,7 @@ if str(ROOT) not in sys.path:
 
 from bench.engine import BACKEND_TITLES, write_section  # noqa: E402
 from tests.backends import create_scratch_database, drop_scratch_database  # noqa: E402
+from tests.helpers.people import setup_admin  # noqa: E402
 
 MARK_START = "<!-- pickup-bench:start -->"
 MARK_END = "<!-- pickup-bench:end -->"
@@ -148,15 +149,15 @@ def bench_backend(backend: str, url: str, rows: int, lookups: int,
     result.rss_before_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result.timings["parse"], _ = _timed(lambda: backlog.parse_backlog(data))
     result.timings["import"], first = _timed(
-        lambda: backlog.import_backlog(data, batch="Backlog PDN Juni 2024"))
+        lambda: backlog.import_backlog(data, batch="Backlog PDN Juni 2024", officer=setup_admin()))
     assert first.created == rows, first
     result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result.timings["re-import"], again = _timed(
-        lambda: backlog.import_backlog(data, batch="Backlog PDN Juni 2024"))
+        lambda: backlog.import_backlog(data, batch="Backlog PDN Juni 2024", officer=setup_admin()))
     assert again.unchanged == rows, again
     later = make_list(rows, moved_every=10)
     result.timings["update"], moved = _timed(
-        lambda: backlog.import_backlog(later, batch="Backlog PDN Juni 2024"))
+        lambda: backlog.import_backlog(later, batch="Backlog PDN Juni 2024", officer=setup_admin()))
     assert moved.updated == rows // 10, moved
     result.counts["updated"] = moved.updated
     assert PickupRecord.select().count() == rows

@@ -235,5 +235,5 @@ def update_schedule(by: int, *, daily: bool, at: str, folder: str, keep: int) ->
                    or any(ord(ch) < 32 for ch in folder)):
         raise InvalidInput("backup_folder_invalid", folder=folder)
     run_in_transaction(lambda: permissions.require(by, "backup_schedule"))
-    return update_settings(by, check_role=True, backup_daily=daily, backup_time=at,
+    return update_settings(by, backup_daily=daily, backup_time=at,
                            backup_folder=folder, backup_keep=keep)

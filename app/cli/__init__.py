@@ -30,6 +30,7 @@ from app.cli.common import (
     EXIT_REFUSED,
     EXIT_UNREACHABLE,
     EXIT_USAGE,
+    shown,
 )
 from app.errors import DatabaseUnavailable, InvalidInput, LoketError, Refused, SchemaError
 from app.messages import render
@@ -39,7 +40,23 @@ log = logging.getLogger("loket.cli")
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command line (``sys.argv`` without the program's name by default)."""
-    return run(parser.parse(argv))
+    try:
+        args = parser.parse(argv)
+    except InvalidInput as exc:  # before the command is known: no log, no --json yet
+        words = list(sys.argv[1:] if argv is None else argv)
+        lang = "en" if _option_value(words, "--lang") == "en" else None
+        print(f"loket: {exc.message(lang)}", file=sys.stderr)
+        return EXIT_USAGE
+    return run(args)
+
+
+def _option_value(words: Sequence[str], option: str) -> str | None:
+    for i, word in enumerate(words):
+        if word == option and i + 1 < len(words):
+            return words[i + 1]
+        if word.startswith(option + "="):
+            return word.split("=", 1)[1]
+    return None
 
 
 def run(args: argparse.Namespace, command: Callable[[argparse.Namespace], int] | None = None,
@@ -71,6 +88,12 @@ def run(args: argparse.Namespace, command: Callable[[argparse.Namespace], int] |
     except BrokenPipeError:  # the reader went away (``loket status | head``): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except OSError as exc:  # a file or folder the system refused: a name too long, no room
+        name = shown(str(exc.filename), 60) if exc.filename is not None else "-"
+        text = render("cli_file_name_bad", {"shown": name,
+                                            "reason": exc.strerror or type(exc).__name__},
+                      lang)
+        return _fail(args, exc, text, EXIT_USAGE)
     except Exception as exc:  # a bug: the officer gets one line, the log the traceback
         log.exception("internal error")
         text = render("internal_error", {"log": logs.log_file()}, lang)

@@ -8,8 +8,9 @@ import argparse
 from app.backup import make, restore, schedule, verify
 from app.cli.common import EXIT_OK, EXIT_REFUSED, emit
 from app.cli.connection import database_url, office_database
-from app.cli.officers import officer_id
-from app.office import retention
+from app.cli.signin import signed_in
+from app.office import permissions, retention
+from app.storage.transactions import read
 
 
 def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
@@ -25,19 +26,17 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
                             help="make the daily backup only if it is due, into the "
                             "backup_folder setting, keeping backup_keep files (for cron or "
                             "Windows Task Scheduler); exit 0 when nothing was due")
-        parser.add_argument("--officer", help="who makes it (for the audit log)")
     elif command == "restore":
         parser.add_argument("file", help="a .sqlite3 backup or a .loketdump.gz dump")
         parser.add_argument("--force", action="store_true",
                             help="replace a database that already holds tickets, officers or "
-                            "passports (it is backed up first, into the backup folder)")
+                            "passports (an admin of it signed in with --as; it is backed up "
+                            "first, into the backup folder)")
     elif command == "verify-backup":
         parser.add_argument("file")
     else:  # purge
         parser.add_argument("--dry-run", action="store_true",
                             help="only say how many records would be erased")
-        parser.add_argument("--officer", help="the admin who purges (checked; default: "
-                            "this machine's operator)")
 
 
 def check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -57,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     with office_database(args):
         if args.command == "backup":
             return _backup(args)
-        purged = retention.purge(officer_id(args.officer), dry_run=args.dry_run)
+        purged = retention.purge(signed_in(args).id, dry_run=args.dry_run)
         verb = "would be erased" if purged.dry_run else "erased"
         emit(args, purged, f"{purged.records} passports and {purged.audit_entries} audit "
              f"entries {verb} (collected or cancelled before {purged.cutoff}; "
@@ -81,15 +80,14 @@ def _counts_text(counts: dict[str, int]) -> str:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    by = officer_id(args.officer)
-    if args.if_due:
+    if args.if_due:  # the office's schedule, run by cron or Task Scheduler: nobody signs in
         made = schedule.run_scheduled_backup()
         if made is None:
             emit(args, {"made": False, "backup": None}, "no backup due")
             return EXIT_OK
         result = made
     else:
-        result = make.make_backup(args.dest, args.format, by=by)
+        result = make.make_backup(args.dest, args.format, by=signed_in(args).id)
     text = (f"backup written: {result.path}\n  {_size_text(result.size)}, "
             f"{sum(result.counts.values())} rows, schema version {result.schema_version}, "
             f"{result.seconds:.2f} s")
@@ -110,6 +108,10 @@ def _check_text(v: verify.BackupCheck, lang: str) -> str:
 
 
 def _restore(args: argparse.Namespace, url: str, lang: str) -> int:
+    if args.force:  # replacing an office's data is an admin's act: signed in, role checked
+        with office_database(args, migrate=False):
+            who = signed_in(args)
+            read(lambda: permissions.require(who.id, "restore"))
     # What --force replaces is backed up first; without the copy there is no restore.
     copy = restore.copy_before_restore(url, args.file) if args.force else None
     result = restore.restore(args.file, url, force=args.force)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from app import feed
-from app.cli.common import EXIT_OK, emit
+from app.cli.common import EXIT_OK, emit, whole_number
 from app.cli.connection import office_database
 from app.errors import InvalidInput
 from app.queue import engine
@@ -24,8 +24,8 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--no-window", action="store_true",
                             help="only print the office's status (also without a display)")
     elif command == "events":
-        parser.add_argument("--after", type=int, default=0)
-        parser.add_argument("--limit", type=int, default=100)
+        parser.add_argument("--after", type=whole_number("--after", 0, 2**63 - 1), default=0)
+        parser.add_argument("--limit", type=whole_number("--limit", 1, 10_000), default=100)
 
 
 def status_text(s: OfficeStatus, lang: str) -> str:

@@ -1,4 +1,4 @@
-"""``loket officer add|list``: officer accounts."""
+"""``loket officer add|set-password|list``: officer accounts."""
 
 from __future__ import annotations
 
@@ -6,29 +6,41 @@ import argparse
 
 from app.cli.common import EXIT_OK, emit, read_password
 from app.cli.connection import office_database
-from app.office import officers
-
-
-def officer_id(username: str | None) -> int | None:
-    """The officer named on the command line (None: this machine's operator)."""
-    return officers.get_officer(username).id if username else None
+from app.cli.signin import maybe_signed_in, signed_in
+from app.office import admin, officers
 
 
 def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
     osub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = osub.add_parser("add", help="add an officer; password from stdin or a prompt")
+    add = osub.add_parser("add", help="add an officer (signed in with --as; without it only "
+                          "the office's first account, an admin); the new password from "
+                          "the next line of stdin or a prompt")
     add.add_argument("username")
     add.add_argument("--role", default="officer", help="officer, supervisor or admin")
     add.add_argument("--name", default="", help="full name")
+    pw = osub.add_parser("set-password", help="give an account a new password (signed in "
+                         "with --as; the new password from the next line of stdin)")
+    pw.add_argument("username")
     osub.add_parser("list", help="all officers")
 
 
 def run(args: argparse.Namespace) -> int:
     with office_database(args):
         if args.action == "add":
-            o = officers.add_officer(args.username, read_password(), role=args.role,
-                                     full_name=args.name)
+            who = maybe_signed_in(args)
+            if who is None:  # a new office's first account: nobody to sign in as yet
+                o = admin.add_first_officer(args.username, read_password(), role=args.role,
+                                            full_name=args.name)
+            else:
+                o = admin.add_officer(who.id, args.username, read_password(line=2),
+                                      role=args.role, full_name=args.name)
             emit(args, o, f"{o.username} ({o.role}) added")
+        elif args.action == "set-password":
+            who = signed_in(args)
+            target = officers.get_officer(args.username)
+            admin.reset_password(who.id, target.id, read_password(line=2))
+            emit(args, {"username": target.username, "password_set": True},
+                 f"{target.username}: new password set")
         else:
             people = officers.list_officers()
             emit(args, {"officers": people},

@@ -21,6 +21,8 @@ from types import ModuleType
 from typing import Any
 
 from app import __version__
+from app.cli.common import shown
+from app.errors import InvalidInput
 
 
 @dataclass(frozen=True)
@@ -62,11 +64,37 @@ COMMANDS: Mapping[str, Command] = {
     "pc": Command("this PC's own settings: its counter, language, ticket printer, paper "
                   "width, English calls (no database needed)", "pc"),
     "officer": Command("officer accounts", "officers"),
+    "report": Command("the supervisor's report for office days --from … --to … (supervisor, "
+                      "signed in with --as); --csv FILE writes it for Excel", "reports"),
+    "audit": Command("the audit log of office days --from … --to … (supervisor, signed in "
+                     "with --as); --csv FILE writes it for Excel (audited)", "reports"),
 }
 
 
+AS_HELP = ("sign in as this officer: the password is the first line of standard input "
+           "(or asked on a terminal); the act is checked against their role and audited "
+           "under their name")
+MAX_ARGUMENT = 4096  # characters of one argument: a path, a reason, a name
+
+
+def check_words(words: Sequence[str]) -> None:
+    """Refuse what argparse would pass on to break later: text that is not UTF-8 (the
+    bytes Python kept as surrogates), a giant argument, and the gone ``--officer``."""
+    for word in words:
+        try:
+            word.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InvalidInput("cli_argument_not_text", shown=shown(word)) from None
+        if len(word) > MAX_ARGUMENT:
+            raise InvalidInput("cli_argument_too_long", shown=shown(word, 20),
+                               max=MAX_ARGUMENT)
+        if word == "--officer" or word.startswith("--officer="):
+            raise InvalidInput("cli_officer_option_gone")
+
+
 class _Parser(argparse.ArgumentParser):
-    """Accepts ``--json`` after the command too (``loket ticket issue A --json``)."""
+    """Accepts ``--json`` and ``--as`` after the command too (``loket ticket issue A
+    --json``)."""
 
     def add_subparsers(self, **kwargs: Any) -> Any:
         action = super().add_subparsers(**kwargs)
@@ -76,6 +104,8 @@ class _Parser(argparse.ArgumentParser):
             sub = add(name, **kw)
             sub.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                              help="print one JSON object")
+            sub.add_argument("--as", dest="as_user", metavar="USER", default=argparse.SUPPRESS,
+                             help=AS_HELP)
             return sub
 
         action.add_parser = add_parser  # type: ignore[method-assign]
@@ -97,6 +127,7 @@ def build(command: str | None = None,
                    "else a SQLite file in the user's data directory")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--lang", choices=["id", "en"], help="language of messages (default id)")
+    p.add_argument("--as", dest="as_user", metavar="USER", help=AS_HELP)
     p.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     p.add_argument("--version", action="version", version=f"loket {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=False,
@@ -116,8 +147,10 @@ def build(command: str | None = None,
 
 def parse(argv: Sequence[str] | None = None,
           extra: Mapping[str, Command] | None = None) -> argparse.Namespace:
-    """The command line's arguments; usage errors exit 2 with argparse's message."""
+    """The command line's arguments; usage errors exit 2 with argparse's message, or
+    raise :class:`InvalidInput` (a value out of range, text that is not UTF-8)."""
     words = list(sys.argv[1:] if argv is None else argv)
+    check_words(words)
     first, _ = build(None, extra).parse_known_args(words)
     parser = build(first.command, extra)
     args = parser.parse_args(words)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 
-from app.cli.common import EXIT_OK, emit, read_password
+from app.cli.common import EXIT_OK, MAX_INT4, emit, read_password, whole_number
 from app.errors import DatabaseUnavailable, InvalidInput, Refused, SchemaError
 from app.setup import pc_config
 from app.setup.pc_config import resolve_database_url
@@ -17,7 +17,8 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
     if command == "setup":
         parser.add_argument("--mode", choices=sorted(pc_config.MODES),
                             help="what this PC is (set it up without the window)")
-        parser.add_argument("--counter", type=int, help="with --mode counter: its number")
+        parser.add_argument("--counter", type=whole_number("--counter", 1, MAX_INT4),
+                            help="with --mode counter: its number")
         return
     psub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     psub.add_parser("show", help="this PC's settings")

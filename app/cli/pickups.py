@@ -6,9 +6,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.common import EXIT_OK, EXIT_REFUSED, emit
+from app.cli.common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    MAX_INT4,
+    emit,
+    request_id,
+    whole_number,
+)
 from app.cli.connection import office_database
-from app.cli.officers import officer_id
+from app.cli.signin import signed_in
 from app.errors import InvalidInput
 from app.messages import render
 from app.office.settings import get_settings
@@ -29,7 +36,6 @@ def _add_backlog(parser: argparse.ArgumentParser) -> None:
     imp = bsub.add_parser("import", help="import a CSV list (all or nothing; safe to repeat)")
     imp.add_argument("file", help="CSV file (comma, semicolon or tab separated)")
     imp.add_argument("--batch", help='batch name for every row, e.g. "Backlog PDN Juni 2024"')
-    imp.add_argument("--officer", help="username of who imports (for the audit log)")
     imp.add_argument("--dry-run", action="store_true",
                      help="check the file and say what would change, write nothing")
     bsub.add_parser("batches", help="each batch's passports by status (the burn-down)")
@@ -39,7 +45,8 @@ def _add_pickup(parser: argparse.ArgumentParser) -> None:
     psub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     def with_request_id(a: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        a.add_argument("--request-id", help="client-made id; repeating it does not act twice")
+        a.add_argument("--request-id", type=request_id,
+                       help="client-made id; repeating it does not act twice")
         return a
 
     pcode = psub.add_parser("code", help="the signed pickup code of an application")
@@ -58,19 +65,17 @@ def _add_pickup(parser: argparse.ArgumentParser) -> None:
     chk.add_argument("code")
     ho = with_request_id(psub.add_parser("hand-over", help="record a handover (once)"))
     ho.add_argument("code")
-    ho.add_argument("--counter", type=int, required=True)
-    ho.add_argument("--officer", required=True, help="username of the officer handing over")
+    ho.add_argument("--counter", type=whole_number("--counter", 1, MAX_INT4), required=True)
     ho.add_argument("--collector", required=True, choices=["self", "family", "proxy"])
     ho.add_argument("--collector-name", help="required for family and proxy")
     ho.add_argument("--id-checked", action="store_true",
                     help="the collector's original ID was checked (required)")
     undo = psub.add_parser("undo-hand-over", help="undo a handover (supervisor; audited)")
     undo.add_argument("code")
-    undo.add_argument("--officer", required=True, help="supervisor's username")
     undo.add_argument("--reason", required=True)
     psub.add_parser("overdue", help="ready passports past their collect-by date")
-    cov = psub.add_parser("cancel-overdue", help="cancel overdue passports (supervisor)")
-    cov.add_argument("--officer", required=True, help="supervisor's username")
+    psub.add_parser("cancel-overdue", help="cancel overdue passports (supervisor, signed in "
+                    "with --as)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -97,8 +102,9 @@ def _backlog(args: argparse.Namespace) -> int:
             f"{(b.batch or '(regular)')[:32]:<32} {b.total:>6} {b.printing:>8} {b.ready:>6} "
             f"{b.overdue:>7} {b.collected:>9} {b.cancelled:>9}" for b in rows]))
         return EXIT_OK
+    who = signed_in(args)
     summary = backlog.import_backlog(_read_file(args.file), batch=args.batch,
-                                     officer=officer_id(args.officer), source=args.file,
+                                     officer=who.id, source=args.file,
                                      dry_run=args.dry_run)
     verb = "would be" if summary.dry_run else ""
     emit(args, summary,
@@ -152,18 +158,18 @@ def _pickup(args: argparse.Namespace, lang: str) -> int:
         emit(args, ci.to_dict(), f"{ci.ticket.number}  {ci.ticket.service_queue}"
              + ("" if ci.created else "  (already checked in)"))
     elif action == "hand-over":
-        done = pickup.hand_over(args.code, args.counter, args.officer, args.collector,
+        done = pickup.hand_over(args.code, args.counter, signed_in(args).id, args.collector,
                                 args.collector_name, args.id_checked, request_id=rid)
         emit(args, done.to_dict(), f"{done.record.application_no} handed over"
              + (f"; {done.ticket.number} finished" if done.ticket else ""))
     elif action == "undo-hand-over":
-        view = pickup.undo_hand_over(args.code, args.officer, args.reason)
+        view = pickup.undo_hand_over(args.code, signed_in(args).id, args.reason)
         emit(args, view.to_dict(), f"{view.application_no} back to {view.status}")
     elif action == "overdue":
         late = pickup.overdue()
         emit(args, {"overdue": [v.public() for v in late]},
              "\n".join(_pickup_line(v) for v in late) or "-")
     elif action == "cancel-overdue":
-        numbers = pickup.cancel_overdue(args.officer)
+        numbers = pickup.cancel_overdue(signed_in(args).id)
         emit(args, {"cancelled": numbers}, f"{len(numbers)} overdue passports cancelled")
     return EXIT_OK

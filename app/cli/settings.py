@@ -4,39 +4,36 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.common import EXIT_OK, emit
+from app.cli.common import EXIT_OK, emit, whole_number
 from app.cli.connection import office_database
+from app.cli.signin import signed_in
 from app.errors import InvalidInput
-from app.office import officers
 from app.office.settings import SECRET_KEYS, get_settings, rotate_signing_key, update_settings
 
 
 def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
     ssub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     ssub.add_parser("show", help="every setting (the signing secret is not shown)")
-    sset = ssub.add_parser("set", help="change one setting (audited)")
+    sset = ssub.add_parser("set", help="change one setting (signed in with --as; audited)")
     sset.add_argument("key", help="office_name, timezone, language, notice_text, "
                       "collect_by_days, backlog_pickup_queue, regular_pickup_queue, "
                       "signing_grace_days, retention_days, backup_daily, backup_time, "
                       "backup_folder, backup_keep")
     sset.add_argument("value")
-    sset.add_argument("--officer", help="who changes it (for the audit log)")
     rot = ssub.add_parser("rotate-key", help="sign new QR codes with a new key; codes "
                           "already printed keep verifying for the grace period (audited)")
-    rot.add_argument("--grace-days", type=int,
+    rot.add_argument("--grace-days", type=whole_number("--grace-days", 0, 730),
                      help="days old codes stay valid (default: signing_grace_days)")
-    rot.add_argument("--officer", help="who rotates it (for the audit log)")
 
 
 def run(args: argparse.Namespace) -> int:
     with office_database(args):
-        who = officers.get_officer(args.officer) if getattr(args, "officer", None) else None
         if args.action == "set":
             if args.key in SECRET_KEYS:
                 raise InvalidInput("setting_unknown", key=args.key)
-            update_settings(who, **{args.key: args.value})
+            update_settings(signed_in(args).id, **{args.key: args.value})
         elif args.action == "rotate-key":
-            rotate_signing_key(who, args.grace_days, check_role=False)
+            rotate_signing_key(signed_in(args).id, args.grace_days)
         shown = get_settings(fresh=True).public()
         emit(args, shown, "\n".join(f"{k:<22} {v}" for k, v in shown.items()))
     return EXIT_OK

@@ -5,30 +5,31 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from app.cli.common import EXIT_OK, emit
+from app.cli.common import EXIT_OK, MAX_INT4, emit, request_id, whole_number
 from app.cli.connection import office_database
-from app.cli.officers import officer_id
+from app.cli.signin import maybe_signed_in
 from app.queue import engine
+
+COUNTER = whole_number("--counter", 1, MAX_INT4)
 
 
 def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
     tsub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     def with_request_id(a: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        a.add_argument("--request-id", help="client-made id; repeating it does not act twice")
+        a.add_argument("--request-id", type=request_id,
+                       help="client-made id; repeating it does not act twice")
         return a
 
     issue = with_request_id(tsub.add_parser("issue", help="take a number in a queue"))
     issue.add_argument("queue", help="queue code or prefix, e.g. A or paspor")
 
     nxt = with_request_id(tsub.add_parser("call-next", help="call the next ticket"))
-    nxt.add_argument("--counter", type=int, required=True)
-    nxt.add_argument("--officer", help="username of the officer at the counter")
+    nxt.add_argument("--counter", type=COUNTER, required=True)
 
     call = with_request_id(tsub.add_parser("call", help="call a given waiting ticket"))
     call.add_argument("number")
-    call.add_argument("--counter", type=int, required=True)
-    call.add_argument("--officer")
+    call.add_argument("--counter", type=COUNTER, required=True)
 
     for name, helptext in (("recall", "call the ticket again"),
                            ("start", "the applicant is at the counter"),
@@ -36,21 +37,19 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
                            ("no-show", "called, nobody came")):
         a = with_request_id(tsub.add_parser(name, help=helptext))
         a.add_argument("number")
-        a.add_argument("--counter", type=int, required=True)
+        a.add_argument("--counter", type=COUNTER, required=True)
 
     cancel = with_request_id(tsub.add_parser("cancel", help="void a ticket (audited)"))
     cancel.add_argument("number")
-    cancel.add_argument("--counter", type=int)
-    cancel.add_argument("--officer")
+    cancel.add_argument("--counter", type=COUNTER)
     cancel.add_argument("--reason", default="")
 
     tr = with_request_id(tsub.add_parser("transfer", help="send to another queue or counter"))
     tr.add_argument("number")
-    tr.add_argument("--counter", type=int, help="the counter handing it on")
-    tr.add_argument("--officer")
+    tr.add_argument("--counter", type=COUNTER, help="the counter handing it on")
     target = tr.add_argument_group("target (one or both)")
     target.add_argument("--to-queue")
-    target.add_argument("--to-counter", type=int)
+    target.add_argument("--to-counter", type=whole_number("--to-counter", 1, MAX_INT4))
 
     show = tsub.add_parser("show", help="one ticket of today")
     show.add_argument("number")
@@ -76,6 +75,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _act(args: argparse.Namespace) -> engine.TicketView:
     rid = getattr(args, "request_id", None)
+    # Calling, cancelling and transferring name the officer signed in with --as (none:
+    # the act is the counter's, as a display-less counter PC would do it).
+    signed = maybe_signed_in(args) if args.action in (
+        "call-next", "call", "cancel", "transfer") else None
+    officer = signed.id if signed else None
     simple: dict[str, Callable[..., engine.TicketView]] = {
         "recall": engine.recall, "start": engine.start_serving,
         "finish": engine.finish, "no-show": engine.no_show,
@@ -83,20 +87,20 @@ def _act(args: argparse.Namespace) -> engine.TicketView:
     if args.action == "issue":
         return engine.issue_ticket(args.queue, request_id=rid)
     if args.action == "call-next":
-        return engine.call_next(args.counter, officer_id(args.officer), request_id=rid)
+        return engine.call_next(args.counter, officer, request_id=rid)
     if args.action == "call":
         if args.number.strip().upper().startswith("LK"):  # a scanned ticket QR
-            return engine.call_scanned(args.number, args.counter, officer_id(args.officer),
+            return engine.call_scanned(args.number, args.counter, officer,
                                        request_id=rid)
-        return engine.call_ticket(args.number, args.counter, officer_id(args.officer),
+        return engine.call_ticket(args.number, args.counter, officer,
                                   request_id=rid)
     if args.action in simple:
         return simple[args.action](args.number, args.counter, request_id=rid)
     if args.action == "cancel":
-        return engine.cancel(args.number, args.counter, officer_id(args.officer),
+        return engine.cancel(args.number, args.counter, officer,
                              reason=args.reason, request_id=rid)
     if args.action == "transfer":
         return engine.transfer(args.number, args.counter, to_queue=args.to_queue,
                                to_counter=args.to_counter,
-                               officer=officer_id(args.officer), request_id=rid)
+                               officer=officer, request_id=rid)
     return engine.get_ticket(args.number)

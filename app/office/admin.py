@@ -200,6 +200,24 @@ def add_officer(by: int, username: str, password: str, role: str = "officer",
     return run_in_transaction(work)
 
 
+def add_first_officer(username: str, password: str, role: str = "admin",
+                      full_name: str = "") -> OfficerView:
+    """The office's first account, made without anyone signed in: an admin, and only
+    while the office has no account at all (afterwards an admin adds the others)."""
+    if _check_role(role) != "admin":
+        raise Refused("cli_first_officer_admin")
+    name = _plain_text(full_name, NAME_MAX, "officer_bad_full_name", allow_empty=True)
+
+    def work() -> OfficerView:
+        if Officer.select(Officer.id).exists():
+            raise Refused("cli_first_officer_only")
+        view = officers.add_officer(username, password, role=role, full_name=name)
+        feed.emit_event("officer_changed", officer=view.id)
+        return view
+
+    return run_in_transaction(work)
+
+
 def _officer_for_update(officer_id: int) -> Officer:
     row = _locking(Officer.select().where(Officer.id == officer_id)).first()
     if row is None:

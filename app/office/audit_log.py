@@ -8,7 +8,6 @@ spreadsheet. Nothing here updates or deletes an entry (see :mod:`app.office.audi
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import os
 from collections.abc import Iterator, Mapping
@@ -18,7 +17,7 @@ from typing import Any, Final, cast
 
 import peewee as pw
 
-from app import clock
+from app import clock, spreadsheet
 from app.errors import InvalidInput
 from app.messages import render
 from app.office import permissions
@@ -255,15 +254,6 @@ def filter_choices(viewer: int | None) -> FilterChoices:
 
 CSV_COLUMNS: Final = ("id", "time", "action", "action_name", "officer", "officer_name",
                       "counter", "subject", "details")
-# A spreadsheet runs a cell that starts with one of these as a formula: a typed
-# username such as "=HYPERLINK(…)" must arrive as text.
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def _matching(conditions: list[pw.Expression], zone_name: str,
               step: int) -> Iterator[AuditRow]:
     """Every matching row, newest first, read ``step`` rows at a time."""
@@ -284,7 +274,8 @@ def export_csv(viewer: int | None, filt: AuditFilter | None, path: str | os.Path
                *, action_names: Mapping[str, str] | None = None,
                lang: str | None = None) -> int:
     """Write every entry matching ``filt`` to a CSV file (UTF-8 with BOM, so Excel
-    reads it right), newest first, and return how many rows were written.
+    reads it right; ``;`` between fields: see :mod:`app.spreadsheet`), newest first,
+    and return how many rows were written.
 
     Rows are read in steps of :data:`EXPORT_STEP_ROWS`, never all at once; entries
     written while the export runs are not in it. ``action_names`` gives the readable
@@ -297,29 +288,19 @@ def export_csv(viewer: int | None, filt: AuditFilter | None, path: str | os.Path
     zone_name = _zone_name()
     conditions = _where(filt, zone_name)
     target = Path(path)
-    partial = target.with_name(target.name + ".part")
     names = action_names or {}
     count = 0
-    done = False
-    try:
-        with open(partial, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([render(f"audit_csv_{column}", {}, lang) for column in CSV_COLUMNS])
+    try:  # a typed username such as "=HYPERLINK(…)" arrives as text (app.spreadsheet)
+        with spreadsheet.open_csv(target) as writer:
+            writer.row([render(f"audit_csv_{column}", {}, lang) for column in CSV_COLUMNS])
             for row in _matching(conditions, zone_name, EXPORT_STEP_ROWS):
-                writer.writerow([
-                    row.id, row.local.strftime("%Y-%m-%d %H:%M:%S"), row.action,
-                    _cell(names.get(row.action, row.action)), _cell(row.officer),
-                    _cell(row.officer_name), "" if row.counter is None else row.counter,
-                    _cell(row.subject), _cell(row.details_text())])
+                writer.row([row.id, row.local.strftime("%Y-%m-%d %H:%M:%S"), row.action,
+                            names.get(row.action, row.action), row.officer,
+                            row.officer_name, row.counter, row.subject, row.details_text()])
                 count += 1
-        os.replace(partial, target)
-        done = True
     except OSError as exc:
         raise InvalidInput("audit_export_unwritable", path=str(target),
                            reason=exc.strerror or str(exc)) from None
-    finally:
-        if not done:  # a full disk, a lost database: no half file left behind
-            partial.unlink(missing_ok=True)
 
     def note() -> None:
         permissions.require(viewer, "audit_view")

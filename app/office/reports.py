@@ -70,15 +70,14 @@ It is derived from the records' timestamps (``imported_at``, ``collect_by``,
 The CSV export (:func:`to_csv`) is one table with one header row, for Excel in an
 Indonesian locale: UTF-8 with a byte-order mark (so Excel reads it as UTF-8),
 ``;`` between fields (Indonesia's list separator; the comma is its decimal mark),
-CRLF line ends. Every number is a plain integer (no decimal mark to misread); times
+CRLF line ends (:mod:`app.spreadsheet`, which also keeps a name such as ``=1+1`` from
+running as a formula). Every number is a plain integer (no decimal mark to misread); times
 are given in seconds and again as ``mm:ss`` (``h:mm:ss`` from an hour on).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import math
 from collections import Counter as Tally
 from collections.abc import Iterator, Sequence
@@ -89,7 +88,7 @@ from zoneinfo import ZoneInfo
 
 from peewee import SQL, Case, fn
 
-from app import clock
+from app import clock, spreadsheet
 from app.errors import InvalidInput, NotFound
 from app.messages import current_language, render
 from app.office import permissions
@@ -621,7 +620,7 @@ CSV_COLUMNS: Final = ("from", "to", "section", "key", "name", *_COUNT_COLUMNS,
                       "service_avg_s", "service_avg", "service_p90_s", "service_p90",
                       *_HANDOVER_COLUMNS)
 SECTIONS: Final = ("total", "queue", "counter", "officer", "hour")
-CSV_DELIMITER: Final = ";"
+CSV_DELIMITER: Final = spreadsheet.DELIMITER
 
 
 def csv_header(lang: str | None = None) -> list[str]:
@@ -653,27 +652,22 @@ def sections(rep: Report) -> list[tuple[str, tuple[Row, ...]]]:
 def to_csv(rep: Report, lang: str | None = None) -> bytes:
     """The report's tables as one CSV table (see the module's docstring for the format)."""
     lang = lang or current_language()
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
-    writer.writerow(csv_header(lang))
     first, last = rep.start.isoformat(), rep.end.isoformat()
+    table: list[list[object]] = [list(csv_header(lang))]
     for section, rows in sections(rep):
         label = section_name(section, lang)
-        for row in rows:
-            writer.writerow([first, last, label, row.key, row.name(lang), *_csv_values(row)])
-    return out.getvalue().encode("utf-8-sig")
+        table += [[first, last, label, row.key, row.name(lang), *_csv_values(row)]
+                  for row in rows]
+    return spreadsheet.to_bytes(table)
 
 
 def burndown_csv(bd: BurnDown, lang: str | None = None) -> bytes:
     """A batch's burn-down, one line a day, in the same CSV dialect as :func:`to_csv`."""
     lang = lang or current_language()
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
-    writer.writerow([render(f"reports_burn_{c}", {}, lang) for c in BURN_COLUMNS])
-    for day in bd.days:
-        writer.writerow([bd.batch, day.day.isoformat(), day.collected, day.waiting,
-                         day.past_collect_by, day.overdue, day.cancelled])
-    return out.getvalue().encode("utf-8-sig")
+    table: list[list[object]] = [[render(f"reports_burn_{c}", {}, lang) for c in BURN_COLUMNS]]
+    table += [[bd.batch, day.day.isoformat(), day.collected, day.waiting,
+               day.past_collect_by, day.overdue, day.cancelled] for day in bd.days]
+    return spreadsheet.to_bytes(table)
 
 
 BURN_COLUMNS: Final = ("batch", "day", "collected", "waiting", "past_collect_by", "overdue",

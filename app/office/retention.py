@@ -120,11 +120,11 @@ def _named_entries(cutoff: dt.datetime) -> list[tuple[int, str]]:
     return found
 
 
-def purge(by: int | None, today: dt.date | None = None, dry_run: bool = False) -> PurgeResult:
+def purge(by: int, today: dt.date | None = None, dry_run: bool = False) -> PurgeResult:
     """Erase the personal data of passports closed more than ``retention_days`` ago.
 
-    ``by``: the officer asking, who must be an admin (act ``purge``); None is the
-    machine's operator (the command line without ``--officer``). ``today``: the
+    ``by``: the officer asking, who must be an admin (act ``purge``), for a dry run too
+    (it counts personal data). ``today``: the
     office date to count from (default: today). A dry run says how much would be
     erased and changes nothing.
     """
@@ -136,13 +136,15 @@ def purge(by: int | None, today: dt.date | None = None, dry_run: bool = False) -
         return records, _named_entries(cutoff)
 
     if dry_run:
-        records, entries = read(plan)
+        def counted() -> tuple[int, list[tuple[int, str]]]:
+            permissions.require(by, "purge")
+            return plan()
+
+        records, entries = read(counted)
         return PurgeResult(day.isoformat(), keep_days, records, len(entries), True)
 
     def work() -> PurgeResult:
-        if by is not None:
-
-            permissions.require(by, "purge")
+        permissions.require(by, "purge")
         _, entries = plan()
         erased = (PickupRecord.update(
             name=PLACEHOLDER, passport_no="",

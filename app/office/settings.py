@@ -214,22 +214,18 @@ _NUMBER_RANGES: dict[str, tuple[int, int]] = {
 }
 
 
-def update_settings(officer: Officer | int | None = None, *, check_role: bool = False,
-                    **changes: object) -> OfficeSettings:
+def update_settings(officer: Officer | int, **changes: object) -> OfficeSettings:
     """Change settings and audit who changed what (the secret's value is never logged).
 
-    With ``check_role`` (the supervisor's window), ``officer`` must be a supervisor, and
-    an admin for the security settings (:data:`SECURITY_KEYS`); the command line, run
-    by whoever operates the machine, does not check.
+    ``officer`` must be a supervisor, and an admin for the security settings
+    (:data:`SECURITY_KEYS`), whoever asks: the window or the command line (``--as``).
     """
     changes = {key: _checked(key, value) for key, value in changes.items()}
 
     def work() -> None:
-        if check_role:
-
-            permissions.require(officer, "settings_office")
-            if changes.keys() & SECURITY_KEYS:
-                permissions.require(officer, "settings_security")
+        permissions.require(officer, "settings_office")
+        if changes.keys() & SECURITY_KEYS:
+            permissions.require(officer, "settings_security")
         for key, value in changes.items():
             text = json_text.dumps(value)
             updated = Setting.update(value=text).where(Setting.key == key).execute()
@@ -267,12 +263,11 @@ def key_overview(grace_days: int | str | None = None) -> KeyOverview:
     return KeyOverview(retired, grace, today + dt.timedelta(days=grace))
 
 
-def rotate_signing_key(officer: Officer | int | None, grace_days: int | None = None,
-                       *, check_role: bool = True) -> OfficeSettings:
+def rotate_signing_key(officer: Officer | int, grace_days: int | None = None) -> OfficeSettings:
     """Start signing with a new key; the old one verifies for ``grace_days`` more days.
 
     ``grace_days`` defaults to the ``signing_grace_days`` setting. Keys whose grace has
-    ended are dropped. Admin only (with ``check_role``); audited without key material.
+    ended are dropped. Admin only; audited without key material.
     """
     grace = _checked("signing_grace_days",
                      get_settings(fresh=True).signing_grace_days if grace_days is None
@@ -280,9 +275,7 @@ def rotate_signing_key(officer: Officer | int | None, grace_days: int | None = N
     assert isinstance(grace, int)
 
     def work() -> str:
-        if check_role:
-
-            permissions.require(officer, "settings_security")
+        permissions.require(officer, "settings_security")
         current = _load()
         today = clock.service_day(current.timezone)
         until = today + dt.timedelta(days=grace)

@@ -558,11 +558,10 @@ def _summary(parsed: ParsedFile, batch: str | None, dry_run: bool, created: int,
                          ignored_columns=parsed.ignored_columns)
 
 
-def _dry_run(parsed: ParsedFile, batch: str | None, officer: int | None, check_role: bool,
+def _dry_run(parsed: ParsedFile, batch: str | None, officer: int,
              outcomes: Outcomes | None = None, keep: int = 0) -> ImportSummary:
     def work() -> ImportSummary:
-        if check_role:
-            permissions.require(officer, "backlog_import")
+        permissions.require(officer, "backlog_import")
         settings = get_settings()
         today = clock.service_day(settings.timezone)
         now = clock.utcnow()
@@ -578,14 +577,13 @@ def _dry_run(parsed: ParsedFile, batch: str | None, officer: int | None, check_r
     return read(work)
 
 
-def _apply(parsed: ParsedFile, batch: str | None, officer: int | None, source: str,
-           check_role: bool, progress: Progress | None) -> ImportSummary:
+def _apply(parsed: ParsedFile, batch: str | None, officer: int, source: str,
+           progress: Progress | None) -> ImportSummary:
     """Write a checked list in one transaction, step by step (each step reported)."""
     total = len(parsed.rows)
 
     def work() -> ImportSummary:
-        if check_role:
-            permissions.require(officer, "backlog_import")
+        permissions.require(officer, "backlog_import")
         settings = get_settings()
         today = clock.service_day(settings.timezone)
         now = clock.utcnow()
@@ -618,26 +616,25 @@ def _apply(parsed: ParsedFile, batch: str | None, officer: int | None, source: s
         return run_in_transaction(work)
 
 
-def import_backlog(data: bytes, batch: str | None = None, officer: int | None = None,
-                   source: str = "", dry_run: bool = False, *, check_role: bool = False,
+def import_backlog(data: bytes, batch: str | None = None, *, officer: int,
+                   source: str = "", dry_run: bool = False,
                    progress: Progress | None = None) -> ImportSummary:
     """Check the whole file, then apply it in one transaction (or, ``dry_run``, only
     say what would change). ``batch`` names the batch of every row (the file's own
     batch column otherwise; an existing record keeps its batch if neither says).
 
-    With ``check_role`` (the supervisor's window) ``officer`` must be allowed
-    ``backlog_import``; the command line, run by whoever operates the machine, names
-    the officer for the audit log only. ``progress(done, total)`` is called from the
+    ``officer`` must be allowed ``backlog_import``, whoever asks (the window, or the
+    command line signed in with ``--as``). ``progress(done, total)`` is called from the
     calling thread after each step of :data:`STEP_ROWS` rows written (a re-run after a
     transient conflict starts again at 0); nothing is committed before the last step.
     """
-    if check_role:  # refused before reading, not after a long check of the file
-        read(lambda: permissions.require(officer, "backlog_import"))
+    # Refused before reading, not after a long check of the file.
+    read(lambda: permissions.require(officer, "backlog_import"))
     parsed = parse_backlog(data)
     batch = _checked_batch(batch)
     if dry_run:
-        return _dry_run(parsed, batch, officer, check_role)
-    return _apply(parsed, batch, officer, source, check_role, progress)
+        return _dry_run(parsed, batch, officer)
+    return _apply(parsed, batch, officer, source, progress)
 
 
 # --- the window's two steps: preview, then import exactly what was previewed --------
@@ -690,18 +687,17 @@ def read_list_file(path: str) -> tuple[bytes, FileStamp]:
     return data, FileStamp(path, len(data), info.st_mtime_ns, hashlib.sha256(data).hexdigest())
 
 
-def preview_file(path: str, batch: str | None = None, officer: int | None = None, *,
-                 check_role: bool = False, first: int = 100) -> Preview:
+def preview_file(path: str, batch: str | None = None, *, officer: int,
+                 first: int = 100) -> Preview:
     """Read and check the file at ``path`` and say what importing it would do, with the
     first ``first`` rows and each one's fate. A broken file raises
     :class:`ImportRejected` (every bad line) or :class:`InvalidInput`."""
-    if check_role:
-        read(lambda: permissions.require(officer, "backlog_import"))
+    read(lambda: permissions.require(officer, "backlog_import"))
     data, stamp = read_list_file(path)
     parsed = parse_backlog(data)
     batch = _checked_batch(batch)
     outcomes: Outcomes = []
-    summary = _dry_run(parsed, batch, officer, check_role, outcomes, first)
+    summary = _dry_run(parsed, batch, officer, outcomes, first)
     shown = [PreviewRow(row.line, row.application_no, row.name, target["passport_no"],
                         target["location"], target["ready_date"], target["batch"] or "",
                         target["status"], outcome)
@@ -709,8 +705,7 @@ def preview_file(path: str, batch: str | None = None, officer: int | None = None
     return Preview(stamp, batch, summary, shown, parsed)
 
 
-def import_previewed(preview: Preview, officer: int | None = None, *,
-                     check_role: bool = False,
+def import_previewed(preview: Preview, officer: int, *,
                      progress: Progress | None = None) -> ImportSummary:
     """Import the previewed file, if it is still the file that was previewed.
 
@@ -720,5 +715,4 @@ def import_previewed(preview: Preview, officer: int | None = None, *,
     _data, stamp = read_list_file(preview.stamp.path)
     if stamp != preview.stamp:
         raise Refused("import_file_changed", path=preview.stamp.path)
-    return _apply(preview.parsed, preview.batch, officer, preview.stamp.path, check_role,
-                  progress)
+    return _apply(preview.parsed, preview.batch, officer, preview.stamp.path, progress)

@@ -108,11 +108,13 @@ def seed_demo(with_officers: bool = True, with_passports: bool = True) -> bool:
         return True
 
     created = run_in_transaction(work)
-    if created and with_passports:
-        today = clock.service_day(get_settings().timezone)
-        backlog.import_backlog(_demo_passport_list(today), batch=DEMO_BATCH, source="demo")
     if created and with_officers:
         for username, full_name, role, password in DEMO_OFFICERS:
             if not Officer.select().where(Officer.username == username).exists():
                 add_officer(username, password, role=role, full_name=full_name)
+    admin = Officer.get_or_none((Officer.role == "admin") & Officer.active) if created else None
+    if admin is not None and with_passports:  # the demo's shelf, imported by its admin
+        today = clock.service_day(get_settings().timezone)
+        backlog.import_backlog(_demo_passport_list(today), batch=DEMO_BATCH,
+                               officer=admin.id, source="demo")
     return created

@@ -17,6 +17,7 @@ from app.pickup import backlog
 from app.pickup import service as pickup
 from app.storage.models import AuditEntry, PickupRecord
 from tests.helpers import WAIT
+from tests.helpers.people import setup_admin
 from ui.admin.pages.backup import BackupPage
 from ui.kit.worker import DbWorker
 
@@ -24,7 +25,7 @@ from ui.kit.worker import DbWorker
 @pytest.fixture
 def folder(office: str, english: str, tmp_path: Path) -> Path:
     where = tmp_path / "backups"
-    settings.update_settings(backup_folder=str(where))
+    settings.update_settings(setup_admin(), backup_folder=str(where))
     return where
 
 
@@ -142,7 +143,8 @@ def test_purge_asks_first_then_erases(folder: Path, qtbot: QtBot,
     travel(dt.datetime(2024, 7, 1, 3, 0))
     backlog.import_backlog(b"no_permohonan;nama;no_paspor;tanggal_siap\n"
                            b"2024-TNG-000001;Budi Santoso;X1234567;28/06/2024\n"
-                           b"2024-TNG-000002;Siti Aminah;X7654321;28/06/2024\n")
+                           b"2024-TNG-000002;Siti Aminah;X7654321;28/06/2024\n",
+                               officer=setup_admin())
     officers.add_officer("petugas1", "petugas123")
     pickup.hand_over("2024-TNG-000001", 5, "petugas1", "proxy", "Nyai Kuasa", id_checked=True)
     travel(dt.datetime(2025, 2, 1, 3, 0))

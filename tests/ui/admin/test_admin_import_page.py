@@ -19,6 +19,7 @@ from app.pickup import backlog
 from app.queue import engine
 from app.storage.models import AuditEntry, PickupRecord
 from tests.helpers import NOW, WAIT
+from tests.helpers.people import setup_admin
 from ui.admin.pages.backlog_import import AdminImportPage
 from ui.kit.worker import DbWorker
 
@@ -115,7 +116,8 @@ def test_a_broken_list_shows_every_bad_line_and_writes_nothing(
 def test_a_good_list_is_previewed_then_imported(
         qtbot: QtBot, people: dict[str, OfficerView], tmp_path: Path,
         open_page: Callable[[OfficerView], AdminImportPage]) -> None:
-    backlog.import_backlog(b"no_permohonan;nama;lokasi\n2024-TNG-000002;Siti Aminah;Rak Z\n")
+    backlog.import_backlog(b"no_permohonan;nama;lokasi\n2024-TNG-000002;Siti Aminah;Rak Z\n",
+                           officer=setup_admin())
     page = open_page(people["supervisor"])
     batch = page.findChild(QLineEdit, "batch_name")
     batch.setText("Backlog PDN Juni 2024")
@@ -223,10 +225,10 @@ def test_a_file_changed_after_the_preview_is_previewed_again_not_imported(
 def test_the_same_bytes_with_another_time_are_another_file(
         people: dict[str, OfficerView], tmp_path: Path) -> None:
     path = write(tmp_path / "juni.csv", GOOD)
-    preview = backlog.preview_file(path)
+    preview = backlog.preview_file(path, officer=people["supervisor"].id)
     os.utime(path, ns=(preview.stamp.mtime_ns + 5_000_000_000,) * 2)
     with pytest.raises(Refused) as err:
-        backlog.import_previewed(preview)
+        backlog.import_previewed(preview, people["supervisor"].id)
     assert err.value.code == "import_file_changed"
     assert PickupRecord.select().count() == 0
 
@@ -240,14 +242,15 @@ def test_only_supervisors_import(
     # The core refuses whatever a window lets through.
     for dry_run in (True, False):
         with pytest.raises(Refused) as err:
-            backlog.import_backlog(GOOD.encode(), officer=people["officer"].id, dry_run=dry_run,
-                                   check_role=True)
+            backlog.import_backlog(GOOD.encode(), officer=people["officer"].id, dry_run=dry_run)
         assert err.value.code == "needs_supervisor"
     with pytest.raises(Refused):
-        backlog.preview_file(path, officer=people["officer"].id, check_role=True)
-    preview = backlog.preview_file(path, officer=people["supervisor"].id, check_role=True)
+        backlog.preview_file(path, officer=people["officer"].id)
+    preview = backlog.preview_file(path, officer=people["supervisor"].id)
     with pytest.raises(Refused):
-        backlog.import_previewed(preview, people["officer"].id, check_role=True)
+        backlog.import_previewed(preview, people["officer"].id)
     assert PickupRecord.select().count() == 0
-    # The command line names the officer for the audit log only.
-    assert backlog.import_backlog(GOOD.encode(), officer=people["officer"].id).created == 3
+    # Whoever asks: the command line signs in and is checked the same way.
+    with pytest.raises(Refused):
+        backlog.import_backlog(GOOD.encode(), officer=people["officer"].id)
+    assert backlog.import_backlog(GOOD.encode(), officer=people["supervisor"].id).created == 3

@@ -17,6 +17,7 @@ from app.pickup import backlog
 from app.pickup import service as pickup
 from app.storage.models import AuditEntry, PickupRecord
 from tests.helpers import NOW, WAIT
+from tests.helpers.people import setup_admin
 from ui.admin.pages.passports import ALERT_COLOR, PassportsPage
 from ui.kit.worker import DbWorker
 
@@ -34,7 +35,7 @@ def shelf(office: str, english: str, travel: Callable[[dt.datetime], None]) -> N
     """The backlog list imported on 1 July 2024 (000004 overdue, 000002 printing); the
     counter officer petugas1 (Budi Petugas)."""
     travel(NOW)
-    backlog.import_backlog(LIST, batch="Backlog PDN Juni 2024")
+    backlog.import_backlog(LIST, batch="Backlog PDN Juni 2024", officer=setup_admin())
     officers.add_officer("petugas1", "petugas123", full_name="Budi Petugas")
 
 

@@ -26,6 +26,7 @@ from app.pickup import backlog
 from app.pickup import service as pickup
 from app.storage.models import AuditEntry, Setting
 from tests.helpers import NOW, WAIT
+from tests.helpers.people import setup_admin
 from ui.admin.pages.settings import AdminSettingsPage
 from ui.kit.worker import DbWorker
 
@@ -163,7 +164,7 @@ def test_a_supervisor_sees_admin_fields_marked_and_disabled_and_the_core_refuses
     with pytest.raises(Refused):
         office_settings.rotate_signing_key(people["supervisor"].id)
     with pytest.raises(Refused):
-        office_settings.update_settings(people["supervisor"].id, check_role=True,
+        office_settings.update_settings(people["supervisor"].id,
                                         signing_grace_days=10)
 
 
@@ -198,7 +199,8 @@ def rotate(qtbot: QtBot, page: AdminSettingsPage, answer: QMessageBox.StandardBu
 def test_an_admin_rotates_the_key_and_printed_slips_still_verify(
         qtbot: QtBot, people: dict[str, OfficerView],
         open_page: Callable[[OfficerView], AdminSettingsPage]) -> None:
-    backlog.import_backlog(b"no_permohonan;nama;tanggal_siap\n2024-TNG-000001;Budi;20/06/2024\n")
+    backlog.import_backlog(b"no_permohonan;nama;tanggal_siap\n2024-TNG-000001;Budi;20/06/2024\n",
+                           officer=setup_admin())
     slip = pickup.code_for("2024-TNG-000001")
     secret = stored("signing_secret")
     page = open_page(people["admin"])

@@ -25,6 +25,7 @@ from app.setup.pc_settings import PcSettings
 from app.storage import db as dbmod
 from app.storage.models import AuditEntry, PickupRecord, Ticket
 from tests.helpers import NOW, WAIT
+from tests.helpers.people import setup_admin
 from tests.outage import database_cut_off
 from ui.counter.handover_dialog import HandoverDialog
 from ui.counter.transfer_dialog import TransferDialog
@@ -40,7 +41,7 @@ SHELF = (b"no_permohonan;nama;no_paspor;lokasi;tanggal_siap\n"
 def hall(office: str, travel: Callable[[dt.datetime], None], english: str) -> str:
     """The demo office with two officers and a shelf of passports; windows in English."""
     travel(NOW)
-    backlog.import_backlog(SHELF, batch="Backlog PDN Juni 2024")
+    backlog.import_backlog(SHELF, batch="Backlog PDN Juni 2024", officer=setup_admin())
     officers.add_officer("petugas1", "petugas123", full_name="Budi Petugas")
     officers.add_officer("petugas2", "petugas123", full_name="Ani Petugas")
     return office

@@ -27,6 +27,7 @@ from app.queue.board import RECENT_CALLS, SERVICE
 from app.setup.pc_settings import PcSettings
 from app.storage.models import Queue
 from tests.helpers import WAIT
+from tests.helpers.people import setup_admin
 from ui.display.announcer import (
     MAX_PENDING,
     Announcer,
@@ -187,8 +188,12 @@ def test_a_notice_changed_on_another_pc_is_on_screen_within_seconds(
     cache is stale, and the change feed makes the display read them again."""
     assert get_settings().notice_text == ""  # cached here, as on any hall PC
     text = "Loket pengambilan paspor buka Sabtu dan Minggu 08.00-12.00"
-    done = subprocess.run([sys.executable, "-m", "app", "--db", office, "settings", "set",
-                           "notice_text", text], capture_output=True, text=True, timeout=60)
+    from app.office import officers
+
+    officers.add_officer("sup", "super123!", role="supervisor")
+    done = subprocess.run([sys.executable, "-m", "app", "--db", office, "--as", "sup",
+                           "settings", "set", "notice_text", text], input="super123!\n",
+                          capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     # Nothing on this PC is touched: the display finds the change through the feed.
     qtbot.waitUntil(lambda: text in display.texts(), timeout=WAIT)
@@ -252,7 +257,7 @@ def test_no_personal_data_on_screen_or_in_the_voice(
     backlog.import_backlog(
         "no_permohonan;nama;no_paspor;lokasi;tanggal_siap;status\n"
         f"2024-TNG-777001;Rahmat Hidayatullah;E7654321;Rak Z-09;{ready};siap\n".encode(),
-        batch="Backlog PDN Juni 2024")
+        batch="Backlog PDN Juni 2024", officer=setup_admin())
     number = pickup.check_in("2024-TNG-777001").ticket.number
     engine.call_next(5)
     qtbot.waitUntil(lambda: _row(display, 5, "pickup").number.text() == number, timeout=3000)
@@ -268,7 +273,8 @@ def test_no_personal_data_on_screen_or_in_the_voice(
 def test_every_text_fits_its_box_at_every_screen_size(
         office: str, qtbot: QtBot, pc: PcSettings, english: str,
         size: tuple[int, int]) -> None:
-    update_settings(office_name="Kantor Imigrasi Kelas I Tempat Pemeriksaan Imigrasi "
+    update_settings(setup_admin(),
+                    office_name="Kantor Imigrasi Kelas I Tempat Pemeriksaan Imigrasi "
                                 "Soekarno-Hatta Tangerang",
                     notice_text="Pengambilan paspor tertunda dibuka Sabtu dan Minggu "
                                 "08.00–15.00")

@@ -25,6 +25,7 @@ from app.queue.kiosk import KioskTicket
 from app.setup.pc_settings import PcSettings
 from app.storage.models import CANCELLED, WAITING, Queue, Ticket
 from tests.helpers import WAIT
+from tests.helpers.people import setup_admin
 from ui.kiosk.ticket_printer import TicketPrinter
 from ui.kiosk.window import KioskWindow
 
@@ -40,7 +41,8 @@ def shelf(office: str) -> dict[str, str]:
                                    ("000003", "Dewi Sartika", 40)):
         ready = today - dt.timedelta(days=days_ago)
         lines.append(f"2024-TNG-{number};{name};X{number}1;Rak A-01;{ready:%d/%m/%Y}")
-    backlog.import_backlog(("\n".join(lines) + "\n").encode(), batch="Backlog PDN Juni 2024")
+    backlog.import_backlog(("\n".join(lines) + "\n").encode(), batch="Backlog PDN Juni 2024",
+                           officer=setup_admin())
     return {n: pickup.code_for(f"2024-TNG-{n}") for n in ("000001", "000002", "000003")}
 
 

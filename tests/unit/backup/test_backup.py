@@ -47,6 +47,7 @@ from app.storage.models import (
 )
 from tests import backends, workers
 from tests.helpers.databases import back_to_version_1
+from tests.helpers.people import setup_admin
 
 NOW = dt.datetime(2024, 7, 1, 3, 0, 0, 123456)  # Monday 1 July 2024, 10:00 in Jakarta
 SHELF = ("no_permohonan;nama;no_paspor;lokasi;tanggal_siap\n"
@@ -102,10 +103,10 @@ def empty_target(restore_servers: dict[str, str | None],
 def hall(office: str, travel: Callable[[dt.datetime], None]) -> str:
     """The demo office on 1 July 2024 with a day's work: every table holds rows."""
     travel(NOW)
-    settings.update_settings(notice_text="Selamat datang — antrean dibuka 08.00 ✓")
+    settings.update_settings(setup_admin(), notice_text="Selamat datang — antrean dibuka 08.00 ✓")
     officers.add_officer("petugas1", "petugas123", full_name="Budi Petugas")
     supervisor = officers.add_officer("supervisor", "super123!", role="supervisor")
-    backlog.import_backlog(SHELF, batch="Backlog PDN Juni 2024")
+    backlog.import_backlog(SHELF, batch="Backlog PDN Juni 2024", officer=setup_admin())
     engine.issue_ticket("A", request_id="kiosk-1")
     engine.issue_ticket("A")
     engine.issue_ticket("P")
@@ -399,7 +400,8 @@ def test_a_backup_of_a_first_release_database_is_migrated_on_restore(
             m.version for m in migrations.available()]
         ticket = engine.get_ticket("A001")
         assert (ticket.status, ticket.counter, ticket.pickup) == ("called", 1, None)
-        backlog.import_backlog(b"no_permohonan,nama,status\n2024-TNG-000009,Budi,siap\n")
+        backlog.import_backlog(b"no_permohonan,nama,status\n2024-TNG-000009,Budi,siap\n",
+                               officer=setup_admin())
         assert pickup.check_in("2024-TNG-000009").ticket.pickup == PickupRecord.get().id
     finally:
         target.close()
@@ -415,7 +417,8 @@ def at_jakarta(day: int, hour: int, minute: int = 0) -> dt.datetime:
 
 def test_the_daily_backup_is_due_once_after_its_time(
         office: str, travel: Callable[[dt.datetime], None], tmp_path: Path) -> None:
-    settings.update_settings(backup_folder=str(tmp_path / "daily"), backup_time="18:00")
+    settings.update_settings(setup_admin(),
+                             backup_folder=str(tmp_path / "daily"), backup_time="18:00")
     travel(at_jakarta(1, 17, 0))
     assert backup_due()  # never backed up: yesterday's 18:00 was missed
     assert run_scheduled_backup() is not None
@@ -439,7 +442,7 @@ def test_the_daily_backup_is_due_once_after_its_time(
     assert view.due and not view.scheduled_done
     assert view.last_backup_at == dt.datetime(2024, 7, 1, 18, 0)
     assert view.last_slot == dt.datetime(2024, 7, 2, 18, 0)
-    settings.update_settings(backup_daily="off")
+    settings.update_settings(setup_admin(), backup_daily="off")
     assert not backup_due() and run_scheduled_backup() is None
     entries = AuditEntry.select().where(AuditEntry.action == "backup_made").count()
     assert entries == 2
@@ -456,7 +459,7 @@ def test_a_manual_backup_counts_for_the_day(office: str,
 def test_two_pcs_checking_at_once_make_one_backup(office: str, backend: str,
                                                   travel: Callable[[dt.datetime], None],
                                                   tmp_path: Path) -> None:
-    settings.update_settings(backup_folder=str(tmp_path / "daily"))
+    settings.update_settings(setup_admin(), backup_folder=str(tmp_path / "daily"))
     travel(at_jakarta(1, 18, 5))
     results: list[object] = []
     barrier = threading.Barrier(3)
@@ -479,7 +482,7 @@ def test_two_pcs_checking_at_once_make_one_backup(office: str, backend: str,
 def test_a_claim_left_by_a_pc_that_died_is_taken_over(office: str,
                                                       travel: Callable[[dt.datetime], None],
                                                       tmp_path: Path) -> None:
-    settings.update_settings(backup_folder=str(tmp_path))
+    settings.update_settings(setup_admin(), backup_folder=str(tmp_path))
     travel(at_jakarta(1, 18, 5))
     assert schedule._claim(at_jakarta(1, 18), at_jakarta(1, 18, 5)) is not None
     assert run_scheduled_backup() is None  # another PC is (said to be) at it
@@ -494,12 +497,12 @@ def test_a_failed_scheduled_backup_gives_its_claim_back(office: str, backend: st
                                                         tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the folder should be")
-    settings.update_settings(backup_folder=str(blocker / "backups"))
+    settings.update_settings(setup_admin(), backup_folder=str(blocker / "backups"))
     travel(at_jakarta(1, 18, 5))
     with pytest.raises(InvalidInput) as err:
         run_scheduled_backup()
     assert err.value.code == "backup_dest_unwritable"
-    settings.update_settings(backup_folder=str(tmp_path / "ok"))
+    settings.update_settings(setup_admin(), backup_folder=str(tmp_path / "ok"))
     assert run_scheduled_backup() is not None  # not blocked by the failed attempt
 
 
@@ -515,7 +518,7 @@ def test_only_the_newest_loket_backups_are_kept_and_nothing_else_is_touched(
     for name in own + others:
         (folder / name).write_bytes(b"x")
     (folder / "loket-20240101-180000.sqlite3").mkdir()  # a folder with a backup's name
-    settings.update_settings(backup_folder=str(folder), backup_keep=3)
+    settings.update_settings(setup_admin(), backup_folder=str(folder), backup_keep=3)
     travel(at_jakarta(1, 18, 1))
     made = run_scheduled_backup()
     assert made is not None

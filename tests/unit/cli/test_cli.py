@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from app import cli
+from tests.helpers.people import stdin_lines
 
 
 def run(capsys: pytest.CaptureFixture[str], url: str, *args: str) -> tuple[int, dict, str]:  # type: ignore[type-arg]
@@ -66,11 +67,16 @@ def test_officer_add_reads_password_from_stdin(office: str, capsys: pytest.Captu
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    monkeypatch.setattr(sys, "stdin", io.StringIO("kata-sandi-rahasia\n"))
-    code, o, _ = run(capsys, office, "officer", "add", "rina", "--role", "supervisor")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("kata-sandi-kepala\n"))
+    code, o, _ = run(capsys, office, "officer", "add", "kepala", "--role", "admin")
+    assert code == 0 and o["role"] == "admin"  # the office's first account: nobody to sign in as
+    # Then the admin signs in (line 1) and gives the new account's password (line 2).
+    monkeypatch.setattr(sys, "stdin", io.StringIO("kata-sandi-kepala\nkata-sandi-rahasia\n"))
+    code, o, _ = run(capsys, office, "--as", "kepala", "officer", "add", "rina",
+                     "--role", "supervisor")
     assert code == 0 and o["role"] == "supervisor"
     code, body, _ = run(capsys, office, "officer", "list")
-    assert [x["username"] for x in body["officers"]] == ["rina"]
+    assert [x["username"] for x in body["officers"]] == ["kepala", "rina"]
     assert "kata-sandi-rahasia" not in json.dumps(body)
 
 
@@ -140,17 +146,23 @@ def test_demo_command_on_a_fresh_machine(tmp_path: Path) -> None:
 
 
 def test_the_pickup_workflow_from_the_command_line(
-        office: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        office: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from app.office import officers
 
     officers.add_officer("petugas1", "petugas123")
+    officers.add_officer("supervisor", "super123!", role="supervisor")
     good = tmp_path / "juni.csv"
     good.write_bytes("\ufeffNo. Permohonan;Nama;Lokasi;Status\r\n"
                      "2024-TNG-000001;Budi Santoso;Rak A-01;siap\r\n"
                      "2024-TNG-000002;Siti Aminah;Rak A-02;cetak\r\n".encode())
-    code, summary, _ = run(capsys, office, "backlog", "import", str(good), "--batch", "Juni")
+    stdin_lines(monkeypatch, "super123!")
+    code, summary, _ = run(capsys, office, "--as", "supervisor", "backlog", "import", str(good),
+                           "--batch", "Juni")
     assert code == 0 and (summary["created"], summary["delimiter"]) == (2, ";")
-    code, summary, _ = run(capsys, office, "backlog", "import", str(good), "--batch", "Juni")
+    stdin_lines(monkeypatch, "super123!")
+    code, summary, _ = run(capsys, office, "backlog", "import", str(good), "--batch", "Juni",
+                           "--as", "supervisor")
     assert code == 0 and summary["unchanged"] == 2
 
     code, body, _ = run(capsys, office, "pickup", "code", "2024-tng-000001")
@@ -168,15 +180,18 @@ def test_the_pickup_workflow_from_the_command_line(
     assert code == 0 and body["ticket"]["number"] == "B001" and body["created"]
     code, body, _ = run(capsys, office, "ticket", "call-next", "--counter", "5")
     assert body["number"] == "B001" and body["pickup"]
-    code, body, err = run(capsys, office, "pickup", "hand-over", pickup_code, "--counter", "5",
-                          "--officer", "petugas1", "--collector", "self")
+    stdin_lines(monkeypatch, "petugas123")
+    code, body, err = run(capsys, office, "--as", "petugas1", "pickup", "hand-over", pickup_code,
+                          "--counter", "5", "--collector", "self")
     assert code == 1 and body["error"] == "handover_id_not_checked"
-    code, body, _ = run(capsys, office, "pickup", "hand-over", pickup_code, "--counter", "5",
-                        "--officer", "petugas1", "--collector", "self", "--id-checked")
+    stdin_lines(monkeypatch, "petugas123")
+    code, body, _ = run(capsys, office, "--as", "petugas1", "pickup", "hand-over", pickup_code,
+                        "--counter", "5", "--collector", "self", "--id-checked")
     assert code == 0 and body["record"]["status"] == "collected"
     assert body["ticket"]["status"] == "done"
-    code, body, err = run(capsys, office, "pickup", "hand-over", "2024-TNG-000001",
-                          "--counter", "6", "--officer", "petugas1", "--collector", "self",
+    stdin_lines(monkeypatch, "petugas123")
+    code, body, err = run(capsys, office, "--as", "petugas1", "pickup", "hand-over",
+                          "2024-TNG-000001", "--counter", "6", "--collector", "self",
                           "--id-checked")
     assert code == 1 and body["error"] == "pickup_already_collected"
     assert "loket 5" in err and "Traceback" not in err
@@ -188,11 +203,16 @@ def test_the_pickup_workflow_from_the_command_line(
 
 
 def test_a_broken_list_is_refused_line_by_line(
-        office: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        office: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.office import officers
+
+    officers.add_officer("supervisor", "super123!", role="supervisor")
     bad = tmp_path / "rusak.csv"
     bad.write_text("no_permohonan,nama,tanggal_siap\n2024-TNG-000001,Budi,kemarin\n"
                    ",Ani,\n2024-TNG-000001,Budi,\n")
-    code = cli.main(["--db", office, "backlog", "import", str(bad)])
+    stdin_lines(monkeypatch, "super123!")
+    code = cli.main(["--db", office, "--as", "supervisor", "backlog", "import", str(bad)])
     out, err = capsys.readouterr()
     assert code == 2 and out == ""
     assert err.splitlines() == [
@@ -200,26 +220,37 @@ def test_a_broken_list_is_refused_line_by_line(
         "  baris 2: 'kemarin' bukan tanggal (pakai YYYY-MM-DD atau DD/MM/YYYY)",
         "  baris 3: kolom no_permohonan kosong",
         "  baris 4: nomor permohonan 2024-TNG-000001 sudah ada di baris 2"]
-    code, body, _ = run(capsys, office, "backlog", "import", str(bad))
+    stdin_lines(monkeypatch, "super123!")
+    code, body, _ = run(capsys, office, "--as", "supervisor", "backlog", "import", str(bad))
     assert [p["line"] for p in body["problems"]] == [2, 3, 4]
-    code, body, _ = run(capsys, office, "backlog", "import", str(tmp_path / "missing.csv"))
+    stdin_lines(monkeypatch, "super123!")
+    code, body, _ = run(capsys, office, "--as", "supervisor", "backlog", "import",
+                        str(tmp_path / "missing.csv"))
     assert code == 2 and body["error"] == "import_unreadable"
     code, body, _ = run(capsys, office, "backlog", "batches")
     assert code == 0 and body["batches"] == []
 
 
 def test_office_settings_from_the_command_line(
-        office: str, capsys: pytest.CaptureFixture[str]) -> None:
+        office: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.office import officers
+
+    officers.add_officer("supervisor", "super123!", role="supervisor")
+
+    def as_supervisor(*args: str) -> tuple[int, dict, str]:  # type: ignore[type-arg]
+        stdin_lines(monkeypatch, "super123!")
+        return run(capsys, office, "--as", "supervisor", *args)
+
     code, shown, _ = run(capsys, office, "settings", "show")
     assert code == 0 and shown["collect_by_days"] == 30 and "signing_secret" not in shown
-    code, shown, _ = run(capsys, office, "settings", "set", "collect_by_days", "45")
+    code, shown, _ = as_supervisor("settings", "set", "collect_by_days", "45")
     assert code == 0 and shown["collect_by_days"] == 45
     for key, value in (("collect_by_days", "0"), ("collect_by_days", "tiga puluh"),
                        ("regular_pickup_queue", "Z"), ("signing_secret", "00"),
                        ("colour", "red")):
-        code, body, err = run(capsys, office, "settings", "set", key, value)
+        code, body, err = as_supervisor("settings", "set", key, value)
         assert code == 2 and body["error"] in ("setting_invalid", "setting_unknown"), key
-    code, shown, _ = run(capsys, office, "settings", "set", "regular_pickup_queue", "B")
+    code, shown, _ = as_supervisor("settings", "set", "regular_pickup_queue", "B")
     assert code == 0 and shown["regular_pickup_queue"] == "B"
     assert run(capsys, office, "settings", "show")[1]["collect_by_days"] == 45
 

@@ -18,10 +18,28 @@ from app.office import officers, settings
 from app.queue import engine, status
 from app.storage import db as dbmod
 from app.storage.models import AuditEntry
+from tests.helpers.people import stdin_lines
+
+ADMIN, ADMIN_PASSWORD = "kepala", "admin12345"
+
+
+@pytest.fixture(autouse=True)
+def kepala(office: str) -> int:
+    """The office's admin, who signs in for the commands that act as someone."""
+    return officers.add_officer(ADMIN, ADMIN_PASSWORD, role="admin").id
+
+
+def signs_in(args: tuple[str, ...]) -> bool:
+    """Backups, purges and a forced restore act as someone; the schedule does not."""
+    return ((args[0] == "backup" and "--if-due" not in args) or args[0] == "purge"
+            or (args[0] == "restore" and "--force" in args))
 
 
 def run(capsys: pytest.CaptureFixture[str], url: str, *args: str) -> tuple[int, Any, str]:
-    code = cli.main(["--db", url, "--json", *args])
+    signed = ["--as", ADMIN] if signs_in(args) and "--as" not in args else []
+    with pytest.MonkeyPatch.context() as patch:
+        stdin_lines(patch, ADMIN_PASSWORD)
+        code = cli.main(["--db", url, "--json", *signed, *args])
     out, err = capsys.readouterr()
     return code, (json.loads(out) if out.strip() else {}), err
 
@@ -44,7 +62,9 @@ def test_backup_verify_and_restore_from_the_command_line(
     code, body, err = run(capsys, target, "restore", made["path"])
     assert code == 1 and body["error"] == "restore_target_not_empty"
     assert "--force" in err and err.count("\n") == 1 and "Traceback" not in err
-    assert cli.main(["--db", target, "restore", made["path"], "--force"]) == 0
+    with pytest.MonkeyPatch.context() as patch:
+        stdin_lines(patch, ADMIN_PASSWORD)  # the admin of the database it replaces
+        assert cli.main(["--db", target, "--as", ADMIN, "restore", made["path"], "--force"]) == 0
     out = capsys.readouterr().out
     assert "restored" in out and "the previous data replaced" in out and "OK" in out
     assert "?" not in out  # the restored database's check names only what it knows
@@ -83,8 +103,9 @@ def test_a_server_cannot_be_copied_as_a_sqlite_file(office: str, backend: str, t
 
 
 def test_if_due_is_for_the_scheduler(office: str, travel: Callable[[dt.datetime], None],
-                                     tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    settings.update_settings(backup_folder=str(tmp_path / "daily"))
+                                     tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                     kepala: int) -> None:
+    settings.update_settings(kepala, backup_folder=str(tmp_path / "daily"))
     travel(dt.datetime(2024, 7, 1, 11, 30))  # 18:30 in Jakarta
     code, body, _ = run(capsys, office, "backup", "--if-due")
     assert code == 0 and body["made"] and Path(body["backup"]["path"]).parent.name == "daily"
@@ -97,22 +118,26 @@ def test_if_due_is_for_the_scheduler(office: str, travel: Callable[[dt.datetime]
     assert exc.value.code == 2
 
 
-def test_purge_from_the_command_line(office: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_purge_from_the_command_line(office: str, capsys: pytest.CaptureFixture[str],
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
     officers.add_officer("supervisor", "super123!", role="supervisor")
-    officers.add_officer("kepala", "admin12345", role="admin")
     code, body, _ = run(capsys, office, "purge", "--dry-run")
     assert code == 0 and body["dry_run"] and body["records"] == 0
-    code, body, err = run(capsys, office, "purge", "--officer", "supervisor")
-    assert code == 1 and body["error"] == "needs_admin" and "admin" in err
-    code, body, _ = run(capsys, office, "purge", "--officer", "kepala")
+    stdin_lines(monkeypatch, "super123!")
+    assert cli.main(["--db", office, "--as", "supervisor", "purge"]) == 1
+    assert "admin" in capsys.readouterr().err
+    code, body, _ = run(capsys, office, "purge")
     assert code == 0 and not body["dry_run"] and body["retention_days"] == 180
-    assert cli.main(["--db", office, "purge"]) == 0
+    assert cli.main(["--db", office, "purge"]) == 2  # nobody signed in: nothing purged
+    assert "--as" in capsys.readouterr().err
+    stdin_lines(monkeypatch, ADMIN_PASSWORD)
+    assert cli.main(["--db", office, "--as", ADMIN, "purge"]) == 0
     assert "erased" in capsys.readouterr().out
     db = dbmod.connect(office)  # the command line closed its connection
     try:
         purges = AuditEntry.select().where(AuditEntry.action == "personal_data_purged")
         assert [e.officer.username if e.officer else None
-                for e in purges.order_by(AuditEntry.id)] == ["kepala", None]
+                for e in purges.order_by(AuditEntry.id)] == ["kepala", "kepala"]
     finally:
         db.close()
 
@@ -131,14 +156,14 @@ def test_the_installed_command_checks_a_backup(office: str, tmp_path: Path,
 
 
 def test_a_forced_restore_first_saves_the_database_it_replaces(
-        office: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        office: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], kepala: int) -> None:
     engine.issue_ticket("A")
     code, made, _ = run(capsys, office, "backup", str(tmp_path / "out"))
     assert code == 0
     engine.issue_ticket("A")  # made after the backup: only the safety copy keeps it
     engine.issue_ticket("W")
     keep = tmp_path / "kept"
-    settings.update_settings(backup_folder=str(keep))
+    settings.update_settings(kepala, backup_folder=str(keep))
     code, restored, _ = run(capsys, office, "restore", made["path"], "--force")
     assert code == 0 and restored["replaced"], restored
     copy = Path(restored["copy_before"])
@@ -149,13 +174,13 @@ def test_a_forced_restore_first_saves_the_database_it_replaces(
 
 
 def test_no_copy_no_restore(office: str, tmp_path: Path,
-                            capsys: pytest.CaptureFixture[str]) -> None:
+                            capsys: pytest.CaptureFixture[str], kepala: int) -> None:
     engine.issue_ticket("A")
     code, made, _ = run(capsys, office, "backup", str(tmp_path / "out"))
     engine.issue_ticket("A")
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
-    settings.update_settings(backup_folder=str(blocked / "backups"))
+    settings.update_settings(kepala, backup_folder=str(blocked / "backups"))
     code, body, err = run(capsys, office, "restore", made["path"], "--force")
     assert code != 0 and "Traceback" not in err, err
     dbmod.connect(office)

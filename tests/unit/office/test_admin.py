@@ -18,6 +18,7 @@ from app.office.officers import LoginThrottle
 from app.queue import desk, engine
 from app.storage import db as dbmod
 from app.storage.models import AuditEntry, Counter, CounterQueue, Event, Officer, Queue, Ticket
+from tests.helpers.people import setup_admin
 
 
 @pytest.fixture
@@ -451,7 +452,7 @@ def test_a_new_prefix_keeps_issued_numbers_and_continues_the_sequence(
 
 def test_settings_naming_a_queue_by_prefix_follow_its_new_prefix(
         staff: dict[str, int]) -> None:
-    settings.update_settings(regular_pickup_queue="C")
+    settings.update_settings(setup_admin(), regular_pickup_queue="C")
     admin.update_queue(staff["siti"], "C", prefix="E")
     assert settings.get_settings(fresh=True).regular_pickup_queue == "ambil"
     assert details(audits("queue_changed")[0])["settings_now_name_code"] == [

@@ -17,6 +17,7 @@ from app.office.audit_log import AuditFilter
 from app.storage.models import AuditEntry, Officer
 from app.storage.transactions import run_in_transaction
 from tests.helpers import NOW
+from tests.helpers.people import setup_admin
 
 JULY_1 = dt.date(2024, 7, 1)
 
@@ -84,7 +85,7 @@ def test_dates_are_the_office_s_local_dates(people: dict[str, int]) -> None:
     row = audit_log.entries(sup, only_july_1).rows[1]
     assert row.local == dt.datetime(2024, 7, 1, 0, 0) and row.at == dt.datetime(2024, 6, 30, 17)
     # An office in central Indonesia (UTC+8) draws the line an hour earlier.
-    office_settings.update_settings(timezone="Asia/Makassar")
+    office_settings.update_settings(setup_admin(), timezone="Asia/Makassar")
     assert ids(sup, only_july_1) == [first, before]
 
 
@@ -182,7 +183,7 @@ def read_csv(path: Path) -> list[list[str]]:
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
     with open(path, encoding="utf-8-sig", newline="") as handle:
-        return list(csv.reader(handle))
+        return list(csv.reader(handle, delimiter=";"))  # Indonesian Excel's separator
 
 
 def test_the_export_holds_exactly_the_filtered_entries(

@@ -20,6 +20,7 @@ from app.pickup import service as pickup
 from app.queue import engine
 from app.storage.models import AuditEntry, Setting
 from tests.helpers import NOW
+from tests.helpers.people import setup_admin, stdin_lines
 
 LIST = (b"no_permohonan;nama;lokasi;tanggal_siap\n"
         b"2024-TNG-000001;Budi Santoso;Rak A-01;20/06/2024\n"
@@ -34,7 +35,7 @@ def at_day(day: dt.date) -> dt.datetime:
 @pytest.fixture
 def people(office: str, travel: Callable[[dt.datetime], None]) -> dict[str, int]:
     travel(NOW)
-    backlog.import_backlog(LIST, batch="Backlog PDN Juni 2024")
+    backlog.import_backlog(LIST, batch="Backlog PDN Juni 2024", officer=setup_admin())
     return {role: officers.add_officer(role, "rahasia-123", role=role).id
             for role in ("officer", "supervisor", "admin")}
 
@@ -53,7 +54,7 @@ def test_a_slip_printed_before_rotation_verifies_until_its_date_then_reads_as_fo
     slip = pickup.code_for("2024-TNG-000001")
     ticket = engine.issue_ticket("B")
     ticket_code = engine.ticket_code(ticket.id)
-    settings.update_settings(signing_grace_days=10)
+    settings.update_settings(setup_admin(), signing_grace_days=10)
     settings.rotate_signing_key(people["admin"])
     until = dt.date(2024, 7, 11)
     assert settings.get_settings().public()["previous_signing_keys"] == [
@@ -143,8 +144,8 @@ def test_only_an_admin_rotates_and_a_refusal_changes_nothing(people: dict[str, i
     assert secrets_stored() == before and AuditEntry.select().count() == audit
     # A supervisor may not set the grace period either; an admin may.
     with pytest.raises(Refused):
-        settings.update_settings(people["supervisor"], check_role=True, signing_grace_days=5)
-    settings.update_settings(people["admin"], check_role=True, signing_grace_days=5)
+        settings.update_settings(people["supervisor"], signing_grace_days=5)
+    settings.update_settings(people["admin"], signing_grace_days=5)
     settings.rotate_signing_key(people["admin"])
     assert secrets_stored()[1] == before[0]
     assert settings.get_settings().previous_signing_keys[0]["valid_until"] == "2024-07-06"
@@ -153,10 +154,9 @@ def test_only_an_admin_rotates_and_a_refusal_changes_nothing(people: dict[str, i
 def test_the_secret_is_never_changed_by_a_plain_settings_update(people: dict[str, int]) -> None:
     before = secrets_stored()
     for key in ("signing_secret", "previous_signing_keys"):
-        for who, check in ((people["admin"], True), (None, False)):
-            with pytest.raises(InvalidInput) as err:
-                settings.update_settings(who, check_role=check, **{key: "ab" * 32})
-            assert err.value.code == "setting_unknown"
+        with pytest.raises(InvalidInput) as err:
+            settings.update_settings(people["admin"], **{key: "ab" * 32})
+        assert err.value.code == "setting_unknown"
     assert secrets_stored() == before
 
 
@@ -174,7 +174,8 @@ def test_rotation_is_audited_without_key_material(people: dict[str, int]) -> Non
 
 
 def test_settings_show_never_shows_key_material(
-        people: dict[str, int], office: str, capsys: pytest.CaptureFixture[str]) -> None:
+        people: dict[str, int], office: str, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     settings.rotate_signing_key(people["admin"], grace_days=30)
     stored = secrets_stored()
     for args in (["--json", "settings", "show"], ["settings", "show"]):
@@ -183,7 +184,9 @@ def test_settings_show_never_shows_key_material(
         for secret in stored:
             assert secret not in out and secret not in err
         assert "2024-07-31" in out  # when the retired key stops verifying is shown
-    assert cli.main(["--db", office, "--json", "settings", "rotate-key", "--grace-days", "7"]) == 0
+    stdin_lines(monkeypatch, "rahasia-123")  # the admin signs in to rotate
+    assert cli.main(["--db", office, "--json", "--as", "admin", "settings", "rotate-key",
+                     "--grace-days", "7"]) == 0
     out, _ = capsys.readouterr()
     shown = json.loads(out)
     assert "signing_secret" not in shown

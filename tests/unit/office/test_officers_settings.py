@@ -12,6 +12,7 @@ import pytest
 from app.errors import InvalidInput, Refused
 from app.office import officers, settings
 from app.storage.models import AuditEntry, Officer, Setting
+from tests.helpers.people import setup_admin
 
 
 def test_add_and_authenticate(office: str) -> None:
@@ -111,15 +112,16 @@ def test_settings_defaults_and_secret(office: str) -> None:
 
 
 def test_update_settings_audited_and_validated(office: str) -> None:
-    settings.update_settings(office_name="Kantor Imigrasi Tangerang", timezone="Asia/Makassar")
+    settings.update_settings(setup_admin(),
+                             office_name="Kantor Imigrasi Tangerang", timezone="Asia/Makassar")
     s = settings.get_settings()
     assert s.office_name == "Kantor Imigrasi Tangerang" and s.timezone == "Asia/Makassar"
     entry = AuditEntry.get(AuditEntry.action == "settings_changed")
     assert "Tangerang" in entry.details
     with pytest.raises(InvalidInput):
-        settings.update_settings(timezone="Mars/Olympus")
+        settings.update_settings(setup_admin(), timezone="Mars/Olympus")
     with pytest.raises(InvalidInput):
-        settings.update_settings(colour="red")
+        settings.update_settings(setup_admin(), colour="red")
     assert Setting.get(Setting.key == "timezone").value == '"Asia/Makassar"'
 
 

@@ -19,7 +19,7 @@ from app.errors import InvalidInput, NotFound, Refused
 from app.office import reports
 from app.pickup import service as pickup
 from app.queue import engine
-from app.storage.models import PickupRecord, Queue, Ticket
+from app.storage.models import Officer, PickupRecord, Queue, Ticket
 from tests.helpers.reports import BATCH, NOW, D, Hall, at
 
 
@@ -479,3 +479,17 @@ def test_mariadb_reads_a_month_through_the_day_index(hall: Hall, backend: str,
     assert ticket_reads
     hinted = ["FORCE INDEX (`ticket_service_day_number`)" in sql for sql in ticket_reads]
     assert all(hinted) if backend == "mysql" else not any(hinted)
+
+
+def test_a_name_that_is_a_formula_reaches_the_csv_as_text(day: Hall) -> None:
+    Officer.update(full_name="=HYPERLINK(\"http://x\")").where(Officer.id == day.budi).execute()
+    rep = reports.report(D, D, by=day.sup)
+    names = [row[4] for row in parse_csv(reports.to_csv(rep, "en"))[1:]]
+    assert "'=HYPERLINK(\"http://x\")" in names
+    assert not any(name.startswith("=") for name in names)
+
+
+def test_a_batch_that_is_a_formula_reaches_the_burndown_csv_as_text(batch: Hall) -> None:
+    bd = reports.burndown(BATCH, batch.sup)
+    bd = type(bd)(batch="@SUM(A1)", total=bd.total, first_day=bd.first_day, days=bd.days)
+    assert {row[0] for row in parse_csv(reports.burndown_csv(bd, "en"))[1:]} == {"'@SUM(A1)"}

@@ -15,6 +15,7 @@ from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import status
 from app.storage.models import AuditEntry, PickupRecord
+from tests.helpers.people import setup_admin
 
 JAKARTA = dt.timedelta(hours=7)
 SHELF = ("no_permohonan;nama;no_paspor;lokasi;tanggal_siap;status\n"
@@ -43,7 +44,7 @@ def history(office: str, travel: Callable[[dt.datetime], None]) -> dict[str, int
     undone and handed over again (all on 2 July, by family).
     """
     travel(jakarta(7, 1))
-    backlog.import_backlog(SHELF, batch="Backlog PDN Juni 2024")
+    backlog.import_backlog(SHELF, batch="Backlog PDN Juni 2024", officer=setup_admin())
     clerk = officers.add_officer("petugas1", "petugas123", full_name="Budi Petugas")
     officers.add_officer("supervisor", "super123!", role="supervisor", full_name="Siti Super")
     admin = officers.add_officer("kepala", "admin12345", role="admin", full_name="Kepala")
@@ -57,7 +58,7 @@ def history(office: str, travel: Callable[[dt.datetime], None]) -> dict[str, int
     pickup.hand_over("2024-TNG-000006", 6, "petugas1", "family", "Ibu Tini", id_checked=True)
     travel(jakarta(7, 25))
     pickup.hand_over("2024-TNG-000002", 6, "petugas1", "self", id_checked=True)
-    settings.update_settings(retention_days=180)
+    settings.update_settings(setup_admin(), retention_days=180)
     return {"admin": admin.id, "clerk": clerk.id}
 
 
@@ -125,23 +126,25 @@ def test_a_dry_run_counts_and_changes_nothing(history: dict[str, int],
     travel(jakarta(1, 20, year=2025))
     records = list(PickupRecord.select().order_by(PickupRecord.id).dicts())
     log = list(AuditEntry.select().order_by(AuditEntry.id).dicts())
-    result = retention.purge(None, dry_run=True)
+    result = retention.purge(history["admin"], dry_run=True)
     assert (result.records, result.audit_entries, result.dry_run) == (3, 4, True)
     assert list(PickupRecord.select().order_by(PickupRecord.id).dicts()) == records
     assert list(AuditEntry.select().order_by(AuditEntry.id).dicts()) == log
 
 
-def test_purge_is_for_admins_and_the_operator(history: dict[str, int],
+def test_purge_is_for_admins_only(history: dict[str, int],
                                              travel: Callable[[dt.datetime], None]) -> None:
     travel(jakarta(1, 20, year=2025))
     supervisor = officers.get_officer("supervisor").id
-    for who, code in ((history["clerk"], "needs_admin"), (supervisor, "needs_admin")):
+    for who, code in ((history["clerk"], "needs_admin"), (supervisor, "needs_admin"),
+                      (None, "needs_admin")):  # nobody signed in: no "operator" exception
         with pytest.raises(Refused) as err:
-            retention.purge(who)
+            retention.purge(who)  # type: ignore[arg-type]
         assert err.value.code == code
     assert record_of("000001").name == "Budi Santoso"
-    assert retention.purge(None).records == 3  # the machine's operator (command line)
-    assert AuditEntry.get(AuditEntry.action == "personal_data_purged").officer_id is None
+    assert retention.purge(history["admin"]).records == 3
+    assert AuditEntry.get(
+        AuditEntry.action == "personal_data_purged").officer_id == history["admin"]
 
 
 def test_purge_is_idempotent_and_later_runs_take_what_has_aged(
@@ -152,7 +155,7 @@ def test_purge_is_idempotent_and_later_runs_take_what_has_aged(
     again = retention.purge(history["admin"])
     assert (again.records, again.audit_entries) == (0, 0)
     assert list(PickupRecord.select().order_by(PickupRecord.id).dicts()) == after
-    assert retention.purge(None, dry_run=True).records == 0
+    assert retention.purge(history["admin"], dry_run=True).records == 0
     travel(jakarta(1, 22, year=2025))  # 000002 (25 July) is now past 180 days
     later = retention.purge(history["admin"])
     assert (later.records, later.audit_entries) == (1, 2)  # its handover and the undo
@@ -162,9 +165,9 @@ def test_purge_is_idempotent_and_later_runs_take_what_has_aged(
 def test_the_cutoff_follows_the_setting(history: dict[str, int],
                                         travel: Callable[[dt.datetime], None]) -> None:
     travel(jakarta(1, 20, year=2025))
-    settings.update_settings(retention_days=365)
-    assert retention.purge(None, dry_run=True).records == 0
-    result = retention.purge(None, today=dt.date(2025, 7, 30))
+    settings.update_settings(setup_admin(), retention_days=365)
+    assert retention.purge(history["admin"], dry_run=True).records == 0
+    result = retention.purge(history["admin"], today=dt.date(2025, 7, 30))
     assert (result.cutoff, result.records) == ("2024-07-30", 4)
 
 
@@ -172,7 +175,7 @@ def test_a_purged_passport_still_reads_at_the_counter(history: dict[str, int],
                                                      travel: Callable[[dt.datetime], None]
                                                      ) -> None:
     travel(jakarta(1, 20, year=2025))
-    retention.purge(None)
+    retention.purge(history["admin"])
     code = pickup.code_for("2024-TNG-000001")
     check = pickup.verify(code, "en")
     assert check.reason == "pickup_already_collected"

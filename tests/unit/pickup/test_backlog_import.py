@@ -15,6 +15,7 @@ from app.pickup import backlog
 from app.pickup import service as pickup
 from app.storage.models import AuditEntry, PickupRecord
 from tests.helpers import NOW
+from tests.helpers.people import setup_admin
 
 BATCH = "Backlog PDN Juni 2024"
 
@@ -225,7 +226,7 @@ def test_import_creates_records_with_status_and_collect_by(office: str, july: No
     data = csv_of("2024-TNG-000001,Budi,X1234567,Rak A-01,20/06/2024",
                   "2024-TNG-000002,Ani,,Rak A-02,2024-07-04",  # expected: still printing
                   "2024-TNG-000003,Ana,,,")  # no date: printing, date unknown
-    summary = backlog.import_backlog(data, batch=BATCH, source="juni.csv")
+    summary = backlog.import_backlog(data, batch=BATCH, source="juni.csv", officer=setup_admin())
     assert (summary.rows, summary.created, summary.updated, summary.unchanged) == (3, 3, 0, 0)
     a, b, c = (PickupRecord.get(PickupRecord.application_no == f"2024-TNG-00000{i}")
                for i in (1, 2, 3))
@@ -241,14 +242,14 @@ def test_import_creates_records_with_status_and_collect_by(office: str, july: No
 def test_reimport_is_idempotent_and_updates_only_what_changed(office: str, july: None) -> None:
     first = csv_of("2024-TNG-000001,Budi,X1234567,Rak A-01,20/06/2024",
                    "2024-TNG-000002,Ani,,Rak A-02,2024-07-04")
-    backlog.import_backlog(first, batch=BATCH)
-    again = backlog.import_backlog(first, batch=BATCH)
+    backlog.import_backlog(first, batch=BATCH, officer=setup_admin())
+    again = backlog.import_backlog(first, batch=BATCH, officer=setup_admin())
     assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
     # The next list: Ani's passport is printed and shelved elsewhere; one new passport.
     later = csv_of("2024-TNG-000001,Budi,X1234567,Rak A-01,20/06/2024",
                    "2024-TNG-000002,Ani,C7654321,Rak C-09,2024-06-28",
                    "2024-TNG-000003,Ana,,Rak D,2024-06-30")
-    summary = backlog.import_backlog(later, batch=BATCH)
+    summary = backlog.import_backlog(later, batch=BATCH, officer=setup_admin())
     assert (summary.created, summary.updated, summary.unchanged) == (1, 1, 1)
     ani = PickupRecord.get(PickupRecord.application_no == "2024-TNG-000002")
     assert (ani.status, ani.location, ani.passport_no) == ("ready", "Rak C-09", "C7654321")
@@ -258,8 +259,9 @@ def test_reimport_is_idempotent_and_updates_only_what_changed(office: str, july:
 
 def test_an_older_list_does_not_send_a_ready_passport_back_to_printing(
         office: str, july: None) -> None:
-    backlog.import_backlog(csv_of("2024-TNG-000001,Budi,,Rak A,2024-06-20"))
-    summary = backlog.import_backlog(b"no_permohonan,nama,status\n2024-TNG-000001,Budi,cetak\n")
+    backlog.import_backlog(csv_of("2024-TNG-000001,Budi,,Rak A,2024-06-20"), officer=setup_admin())
+    summary = backlog.import_backlog(b"no_permohonan,nama,status\n2024-TNG-000001,Budi,cetak\n",
+                                     officer=setup_admin())
     assert summary.unchanged == 1
     rec = PickupRecord.get()
     assert (rec.status, rec.location, rec.ready_date) == ("ready", "Rak A",
@@ -267,27 +269,31 @@ def test_an_older_list_does_not_send_a_ready_passport_back_to_printing(
 
 
 def test_a_collected_passport_is_never_reopened(office: str, july: None) -> None:
-    backlog.import_backlog(csv_of("2024-TNG-000001,Budi,X1234567,Rak A-01,20/06/2024"))
+    backlog.import_backlog(csv_of("2024-TNG-000001,Budi,X1234567,Rak A-01,20/06/2024"),
+                           officer=setup_admin())
     rec = PickupRecord.get()
     PickupRecord.update(status="collected").where(PickupRecord.id == rec.id).execute()
-    summary = backlog.import_backlog(csv_of("2024-TNG-000001,Budi,X1234567,Rak Z,2024-06-29"))
+    summary = backlog.import_backlog(csv_of("2024-TNG-000001,Budi,X1234567,Rak Z,2024-06-29"),
+                                     officer=setup_admin())
     assert (summary.closed, summary.updated, summary.created) == (1, 0, 0)
     rec = PickupRecord.get()
     assert (rec.status, rec.location) == ("collected", "Rak A-01")
 
 
 def test_a_bad_file_imports_nothing_even_its_good_lines(office: str, july: None) -> None:
-    backlog.import_backlog(csv_of("2024-TNG-000001,Budi,X1234567,Rak A-01,20/06/2024"))
+    backlog.import_backlog(csv_of("2024-TNG-000001,Budi,X1234567,Rak A-01,20/06/2024"),
+                           officer=setup_admin())
     before = list(PickupRecord.select().dicts())
     with pytest.raises(backlog.ImportRejected):
         backlog.import_backlog(csv_of("2024-TNG-000001,Budi,X1234567,Rak Z,20/06/2024",
-                                      "2024-TNG-000002,Ani,,,kemarin"))
+                                      "2024-TNG-000002,Ani,,,kemarin"), officer=setup_admin())
     assert list(PickupRecord.select().dicts()) == before
     assert AuditEntry.select().where(AuditEntry.action == "backlog_imported").count() == 1
 
 
 def test_dry_run_reports_and_writes_nothing(office: str, july: None) -> None:
-    summary = backlog.import_backlog(csv_of("2024-TNG-000001,Budi,,,"), dry_run=True)
+    summary = backlog.import_backlog(csv_of("2024-TNG-000001,Budi,,,"), dry_run=True,
+                                     officer=setup_admin())
     assert (summary.created, summary.dry_run) == (1, True)
     assert PickupRecord.select().count() == 0
 
@@ -295,7 +301,7 @@ def test_dry_run_reports_and_writes_nothing(office: str, july: None) -> None:
 def test_the_batch_column_or_option_decides_the_pickup_queue(office: str, july: None) -> None:
     backlog.import_backlog(b"no_permohonan,nama,tanggal_siap,batch\n"
                            b"2024-TNG-000001,Budi,20/06/2024,\n"
-                           b"2024-TNG-000002,Ani,20/06/2024,Juni\n")
+                           b"2024-TNG-000002,Ani,20/06/2024,Juni\n", officer=setup_admin())
     regular = pickup.check_in("2024-TNG-000001")
     backlogged = pickup.check_in("2024-TNG-000002")
     assert regular.ticket.queue == "ambil" and regular.ticket.number == "C001"
@@ -303,8 +309,8 @@ def test_the_batch_column_or_option_decides_the_pickup_queue(office: str, july: 
 
 
 def test_collect_by_days_follow_the_office_setting(office: str, july: None) -> None:
-    office_settings.update_settings(collect_by_days="45")
-    backlog.import_backlog(csv_of("2024-TNG-000001,Budi,,,20/06/2024"))
+    office_settings.update_settings(setup_admin(), collect_by_days="45")
+    backlog.import_backlog(csv_of("2024-TNG-000001,Budi,,,20/06/2024"), officer=setup_admin())
     assert PickupRecord.get().collect_by == dt.date(2024, 8, 4)
 
 
@@ -312,18 +318,20 @@ def test_an_excel_list_imports_like_its_csv(office: str, july: None) -> None:
     rows = [("2024-TNG-000001", "Budi", "X1234567", "Rak A-01", dt.date(2024, 6, 20)),
             ("2024-TNG-000002", "Ani", None, "Rak A-02", None)]
     from_xlsx = backlog.import_backlog(xlsx_of(
-        ("no_permohonan", "nama", "no_paspor", "lokasi", "tanggal_siap"), *rows))
+        ("no_permohonan", "nama", "no_paspor", "lokasi", "tanggal_siap"), *rows),
+            officer=setup_admin())
     assert (from_xlsx.created, from_xlsx.encoding) == (2, "xlsx")
     again = backlog.import_backlog(csv_of("2024-TNG-000001,Budi,X1234567,Rak A-01,2024-06-20",
-                                          "2024-TNG-000002,Ani,,Rak A-02,"))
+                                          "2024-TNG-000002,Ani,,Rak A-02,"), officer=setup_admin())
     assert again.unchanged == 2
 
 
 def test_many_rows_in_one_import(office: str, july: None) -> None:
     rows = [f"2024-TNG-{i:06d},Pemohon {i},,Rak {i % 50},20/06/2024" for i in range(1, 2501)]
-    summary = backlog.import_backlog(csv_of(*rows), batch=BATCH)
+    summary = backlog.import_backlog(csv_of(*rows), batch=BATCH, officer=setup_admin())
     assert summary.created == 2500 and PickupRecord.select().count() == 2500
-    assert backlog.import_backlog(csv_of(*rows), batch=BATCH).unchanged == 2500
+    assert backlog.import_backlog(csv_of(*rows), batch=BATCH,
+                                  officer=setup_admin()).unchanged == 2500
 
 
 _NAME_CHARS = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp"))

@@ -16,6 +16,7 @@ from app.pickup import service as pickup
 from app.queue import engine
 from app.storage.models import AuditEntry, PickupRecord, RequestLog, Setting, Ticket
 from tests.helpers import NOW
+from tests.helpers.people import setup_admin
 
 LIST = (b"no_permohonan;nama;no_paspor;lokasi;tanggal_siap\n"
         b"2024-TNG-000001;Budi Santoso;X1234567;Rak A-01;20/06/2024\n"
@@ -32,7 +33,7 @@ def shelf(office: str, travel: Callable[[dt.datetime], None]) -> dict[str, str]:
     000003 printing (no date), 000004 ready since May: overdue.
     """
     travel(NOW)
-    backlog.import_backlog(LIST, batch="Backlog PDN Juni 2024")
+    backlog.import_backlog(LIST, batch="Backlog PDN Juni 2024", officer=setup_admin())
     officers.add_officer("petugas1", "petugas123", full_name="Budi Petugas")
     officers.add_officer("supervisor", "super123!", role="supervisor", full_name="Siti Super")
     return {f"00000{i}": pickup.code_for(f"2024-TNG-00000{i}") for i in range(1, 5)}
@@ -316,7 +317,8 @@ def test_overdue_passports_are_listed_and_cancelled_by_a_supervisor(
 
 def test_batch_progress_counts_every_status(shelf: dict[str, str]) -> None:
     give(shelf["000001"])
-    backlog.import_backlog(b"no_permohonan,nama,status\n2024-TNG-000009,Eka,siap\n")
+    backlog.import_backlog(b"no_permohonan,nama,status\n2024-TNG-000009,Eka,siap\n",
+                           officer=setup_admin())
     juni, regular = sorted(pickup.batches(), key=lambda b: b.batch, reverse=True)
     assert (juni.batch, juni.total, juni.printing, juni.ready, juni.overdue, juni.collected,
             juni.cancelled) == ("Backlog PDN Juni 2024", 4, 2, 1, 1, 1, 0)

@@ -13,6 +13,7 @@ from app.pickup import backlog
 from app.pickup import service as pickup
 from app.storage.models import AuditEntry, PickupRecord, Ticket
 from tests import workers
+from tests.helpers.people import setup_admin
 
 PASSPORTS = 40
 
@@ -21,7 +22,7 @@ PASSPORTS = 40
 def shelf(office: str) -> list[str]:
     rows = "".join(f"2024-TNG-{i:06d},Pemohon {i},Rak {i}\n" for i in range(1, PASSPORTS + 1))
     backlog.import_backlog(("no_permohonan,nama,lokasi,status\n" + rows.replace(
-        "\n", ",siap\n")).encode(), batch="Backlog")
+        "\n", ",siap\n")).encode(), batch="Backlog", officer=setup_admin())
     for name in ("petugas5", "petugas6"):
         officers.add_officer(name, "petugas123")
     return [pickup.code_for(f"2024-TNG-{i:06d}") for i in range(1, PASSPORTS + 1)]

@@ -17,6 +17,7 @@ from app.pickup import service as pickup
 from app.queue import engine
 from app.storage.models import AuditEntry, Officer, PickupRecord, Ticket
 from tests.helpers import NOW
+from tests.helpers.people import setup_admin
 
 LIST = (b"no_permohonan;nama;no_paspor;lokasi;tanggal_siap\n"
         b"2024-TNG-000001;Budi Santoso;X1234567;Rak A-01;20/06/2024\n"
@@ -35,7 +36,7 @@ def shelf(office: str, travel: Callable[[dt.datetime], None]) -> dict[str, int]:
     (25 June); printing: 000002 (expected 4 July), 000003 (no date).
     """
     travel(NOW)
-    backlog.import_backlog(LIST, batch="Backlog PDN Juni 2024")
+    backlog.import_backlog(LIST, batch="Backlog PDN Juni 2024", officer=setup_admin())
     officer = officers.add_officer("petugas1", "petugas123", full_name="Budi Petugas")
     boss = officers.add_officer("supervisor", "super123!", role="supervisor",
                                 full_name="Siti Super")

@@ -28,6 +28,7 @@ from app.queue import engine
 from app.storage import db as dbmod
 from app.storage.models import AuditEntry, PickupRecord, Ticket
 from tests import backends
+from tests.helpers.people import setup_admin
 
 # Two backlog passports (queue B), one regular (queue C), one still printing.
 LIST = ("no_permohonan,nama,tanggal_siap,status,batch\n"
@@ -57,7 +58,7 @@ class PickupMachine(RuleBasedStateMachine):
         db = dbmod.database.obj
         backends.wipe(db, WIPED)
         ready = clock.service_day(clock.DEFAULT_TIMEZONE) - dt.timedelta(days=3)
-        backlog.import_backlog(LIST.format(ready=ready.isoformat()).encode())
+        backlog.import_backlog(LIST.format(ready=ready.isoformat()).encode(), officer=setup_admin())
         self.codes = {r: pickup.code_for(r) for r in RECORDS}
         self.status = {r: ("printing" if r.endswith("4") else "ready") for r in RECORDS}
         self.tickets: dict[int, T] = {}

@@ -24,6 +24,7 @@ from app.queue.board import (
     fold_recent,
     load_board,
 )
+from tests.helpers.people import setup_admin
 
 
 def _numbers(calls: list[Call]) -> list[str]:
@@ -190,7 +191,7 @@ def test_no_personal_data_on_the_board(office: str) -> None:
     backlog.import_backlog(
         "no_permohonan;nama;no_paspor;lokasi;tanggal_siap;status\n"
         f"2024-TNG-777001;Rahmat Hidayatullah;E7654321;Rak Z-09;{ready};siap\n".encode(),
-        batch="Backlog PDN Juni 2024")
+        batch="Backlog PDN Juni 2024", officer=setup_admin())
     checked_in = pickup.check_in("2024-TNG-777001")
     cursor = FeedCursor(0)
     called = engine.call_next(5)

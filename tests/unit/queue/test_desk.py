@@ -14,6 +14,7 @@ from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import desk, engine
 from tests.helpers import NOW
+from tests.helpers.people import setup_admin
 
 SHELF = (b"no_permohonan;nama;no_paspor;lokasi;tanggal_siap\n"
          b"2024-TNG-000001;Budi Santoso;X1234567;Rak A-01;20/06/2024\n"
@@ -87,7 +88,7 @@ def test_allowed_actions_follow_the_ticket_state(day: Callable[[int], None]) -> 
 
 def test_pickup_panel_and_handover_allowed_only_for_a_ready_passport(
         day: Callable[[int], None]) -> None:
-    backlog.import_backlog(SHELF, batch="Backlog")
+    backlog.import_backlog(SHELF, batch="Backlog", officer=setup_admin())
     officers.add_officer("petugas1", "petugas123")
     code = pickup.code_for("2024-TNG-000001")
     pickup.check_in(code)
@@ -106,7 +107,7 @@ def test_pickup_panel_and_handover_allowed_only_for_a_ready_passport(
 
 
 def test_scans_are_routed_and_junk_changes_nothing(day: Callable[[int], None]) -> None:
-    backlog.import_backlog(SHELF, batch="Backlog")
+    backlog.import_backlog(SHELF, batch="Backlog", officer=setup_admin())
     t = engine.issue_ticket("paspor")
     outcome = desk.handle_scan(engine.ticket_code(t.id), 1, None)
     assert outcome.kind == "ticket" and outcome.ticket is not None

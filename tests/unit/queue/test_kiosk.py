@@ -18,6 +18,7 @@ from app.pickup import service as pickup
 from app.queue import engine, kiosk
 from app.storage.models import Queue, Ticket
 from tests.helpers import NOW
+from tests.helpers.people import setup_admin
 
 LIST = (b"no_permohonan;nama;no_paspor;lokasi;tanggal_siap\n"
         b"2024-TNG-000001;Budi Santoso;X1234567;Rak A-01;20/06/2024\n"
@@ -29,7 +30,7 @@ LIST = (b"no_permohonan;nama;no_paspor;lokasi;tanggal_siap\n"
 def shelf(office: str, travel: Callable[[dt.datetime], None]) -> dict[str, str]:
     """000001 ready, 000002 printing (expected 4 July), 000004 overdue; codes by number."""
     travel(NOW)
-    backlog.import_backlog(LIST, batch="Backlog PDN Juni 2024")
+    backlog.import_backlog(LIST, batch="Backlog PDN Juni 2024", officer=setup_admin())
     officers.add_officer("petugas1", "petugas123", full_name="Budi Petugas")
     return {key: pickup.code_for(f"2024-TNG-{key}") for key in ("000001", "000002", "000004")}
 
@@ -59,7 +60,7 @@ def test_the_board_lists_active_services_and_pickups_in_one_query(office: str) -
 
 def test_a_ticket_says_how_many_wait_ahead_and_carries_a_valid_signed_code(
         office: str) -> None:
-    update_settings(office_name="Kantor Imigrasi Tangerang")
+    update_settings(setup_admin(), office_name="Kantor Imigrasi Tangerang")
     engine.issue_ticket("A")
     engine.issue_ticket("A")
     engine.issue_ticket("W")  # another queue: not ahead

@@ -18,6 +18,7 @@ from app.storage import db as dbmod
 from app.storage import migrations
 from app.storage.models import ALL_MODELS, PickupRecord, SchemaVersion, Ticket
 from tests.helpers.databases import back_to_version_1
+from tests.helpers.people import setup_admin
 
 
 def test_new_database_gets_every_table_and_the_head_version(database_url: str) -> None:
@@ -95,7 +96,8 @@ def test_a_first_release_database_gains_passport_pickup_without_loss(
         ticket = engine.get_ticket("A001")
         assert (ticket.status, ticket.counter, ticket.pickup) == ("called", 1, None)
         # The new tables work as the current models expect.
-        backlog.import_backlog(b"no_permohonan,nama,status\n2024-TNG-000001,Budi,siap\n")
+        backlog.import_backlog(b"no_permohonan,nama,status\n2024-TNG-000001,Budi,siap\n",
+                               officer=setup_admin())
         checked_in = pickup.check_in("2024-TNG-000001")
         assert checked_in.ticket.pickup == PickupRecord.get().id
     finally:

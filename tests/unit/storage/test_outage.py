@@ -13,6 +13,7 @@ from app.errors import DatabaseUnavailable
 from app.queue import engine, status
 from app.storage import db as dbmod
 from app.storage.models import Ticket
+from tests.helpers.people import setup_admin
 
 
 def _kill_our_connection(url: str) -> None:
@@ -90,7 +91,8 @@ def test_server_lost_in_the_middle_of_a_handover_keeps_nothing_half_done(
     from app.pickup import service as pickup
     from app.storage.models import AuditEntry, PickupRecord
 
-    backlog.import_backlog(b"no_permohonan,nama,status\n2024-TNG-000001,Budi,siap\n")
+    backlog.import_backlog(b"no_permohonan,nama,status\n2024-TNG-000001,Budi,siap\n",
+                           officer=setup_admin())
     officers.add_officer("petugas1", "petugas123")
     code = pickup.code_for("2024-TNG-000001")
     real_finish = engine.finish_pickup_ticket
@@ -135,8 +137,8 @@ def test_server_lost_in_the_middle_of_an_import_imports_nothing(
 
     monkeypatch.setattr(backlog, "_bulk_insert", dies_halfway)
     with pytest.raises(DatabaseUnavailable):
-        backlog.import_backlog(data)
+        backlog.import_backlog(data, officer=setup_admin())
     monkeypatch.undo()
     dbmod.ensure_connected()
     assert PickupRecord.select().count() == 0
-    assert backlog.import_backlog(data).created == 1200
+    assert backlog.import_backlog(data, officer=setup_admin()).created == 1200

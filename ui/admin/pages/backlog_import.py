@@ -219,7 +219,7 @@ class AdminImportPage(QWidget):
         self._say(self.tr("Reading {file}…").format(file=Path(path).name), "")
         self._set_busy(True)
         run_read(self._worker,
-                 lambda: backlog.preview_file(path, batch, officer_id, check_role=True,
+                 lambda: backlog.preview_file(path, batch, officer=officer_id,
                                               first=PREVIEW_ROWS),
                  self._previewed, self._preview_failed)
 
@@ -330,7 +330,7 @@ class AdminImportPage(QWidget):
         self._set_busy(True)
 
         def work(ctx: OpContext) -> ImportSummary:  # on the worker thread
-            return backlog.import_previewed(preview, officer_id, check_role=True,
+            return backlog.import_previewed(preview, officer_id,
                                             progress=lambda done, total: ctx.report(done, total))
 
         Operation(self._worker, work).progress(self._show_progress) \

@@ -343,7 +343,7 @@ class BackupPage(BackupPageView):
         who, days = self._officer.id, self.retention_days.value()
 
         def work() -> BackupOverview:
-            settings.update_settings(who, check_role=True, retention_days=days)
+            settings.update_settings(who, retention_days=days)
             return schedule.overview()
 
         Operation(self._worker, lambda _ctx: work()) \
@@ -360,7 +360,8 @@ class BackupPage(BackupPageView):
     def purge_now(self) -> None:
         """Say how much a purge would erase, and ask before erasing it."""
         self.message.clear_message()
-        run_read(self._worker, lambda: retention.purge(None, dry_run=True),
+        who = self._officer.id
+        run_read(self._worker, lambda: retention.purge(who, dry_run=True),
                  self._confirm_purge, self.message.show_error)
 
     def _confirm_purge(self, plan: PurgeResult) -> None:

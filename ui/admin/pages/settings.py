@@ -257,7 +257,7 @@ class AdminSettingsPage(AdminSettingsPageView):
         officer_id = self._officer.id
 
         def op() -> list[str]:
-            office_settings.update_settings(officer_id, check_role=True, **changes)
+            office_settings.update_settings(officer_id, **changes)
             return sorted(changes)
 
         self._set_busy(True)

@@ -1,0 +1,69 @@
+"""``loket report`` and ``loket audit``: the supervisor's window's numbers and log, on the
+command line (signed in with ``--as``; the core checks the role and reads them, nothing
+is computed here)."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.cli.common import EXIT_OK, date, emit
+from app.cli.connection import office_database
+from app.cli.signin import signed_in
+from app.office import audit_log, reports
+
+
+def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="date_from", metavar="DATE", required=True,
+                        type=date("--from"), help="first office day, e.g. 2024-07-01")
+    parser.add_argument("--to", dest="date_to", metavar="DATE", required=True,
+                        type=date("--to"), help="last office day (inclusive)")
+    parser.add_argument("--csv", metavar="FILE", help="also write it as CSV (; separated, "
+                        "UTF-8 with BOM: Excel in an Indonesian locale opens it)")
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = args.lang or "id"
+    with office_database(args):
+        who = signed_in(args)
+        if args.command == "report":
+            return _report(args, who.id, lang)
+        return _audit(args, who.id, lang)
+
+
+def _report(args: argparse.Namespace, by: int, lang: str) -> int:
+    rep = reports.report(args.date_from, args.date_to, by)
+    if args.csv:
+        reports.save(reports.to_csv(rep, lang), args.csv)
+    lines = [f"{rep.office_name}  {rep.start} – {rep.end}"]
+    for section, rows in reports.sections(rep):
+        lines.append(f"\n{reports.section_name(section, lang)}")
+        lines += [f"  {row.name(lang)[:32]:<32} {row.issued:>6} issued {row.served:>6} "
+                  f"served {row.no_shows:>5} no-show  wait avg "
+                  f"{reports.clock_text(row.wait_avg_s) or '-':>8}  handed over "
+                  f"{row.handed_over:>5}" for row in rows]
+    if args.csv:
+        lines.append(f"\nCSV: {args.csv}")
+    emit(args, rep, "\n".join(lines))
+    return EXIT_OK
+
+
+def _audit(args: argparse.Namespace, viewer: int, lang: str) -> int:
+    filt = audit_log.AuditFilter(date_from=args.date_from, date_to=args.date_to)
+    if args.csv:
+        count = audit_log.export_csv(viewer, filt, args.csv, lang=lang)
+        emit(args, {"rows": count, "csv": args.csv}, f"{count} entries written to {args.csv}")
+        return EXIT_OK
+    rows: list[audit_log.AuditRow] = []
+    older: int | None = None
+    while True:  # page by page, as the window reads it
+        page = audit_log.entries(viewer, filt, older_than=older,
+                                 limit=audit_log.MAX_PAGE_ROWS)
+        rows += page.rows
+        if not page.has_older or not page.rows:
+            break
+        older = page.rows[-1].id
+    emit(args, {"entries": rows}, "\n".join(
+        f"{r.id:>7} {r.local:%Y-%m-%d %H:%M:%S} {r.action:<24} {r.officer or '-':<16} "
+        f"{'' if r.counter is None else r.counter:>3} {r.subject} {r.details_text()}"
+        for r in rows) or "-")
+    return EXIT_OK
