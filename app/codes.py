@@ -3,7 +3,8 @@
 A code is ``LK1.<kind>.<id>.<mac>``: ``LK1`` the format version, ``P`` a pickup
 record or ``T`` a ticket, the row id in decimal (no leading zeros), and the
 first 80 bits of HMAC-SHA256 over ``LK1.<kind>.<id>`` with the office's secret,
-in base32. It carries no personal data and uses only characters of the QR
+in base32: only ASCII digits and base32 letters, so one code has one text
+(case aside). It carries no personal data and uses only characters of the QR
 alphanumeric set, so a 28-character code fits a version-2 QR (25×25 modules)
 that a cheap scanner reads from a thermal print.
 
@@ -23,6 +24,7 @@ import base64
 import hashlib
 import hmac
 import re
+import string
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,8 +40,8 @@ MAC_CHARS: Final = 16  # 80 bits of the MAC, base32
 MAX_SCAN: Final = 64  # longer than any code or application number
 _MAX_RAW: Final = 256  # looked at at all
 
-_FAMILY = re.compile(r"LK(\d{1,3})\.")
-_CODE = re.compile(r"LK1\.([A-Z])\.(0|[1-9]\d{0,9})\.([A-Z2-7]{16})")
+_FAMILY = re.compile(r"LK([0-9]{1,3})\.")
+_CODE = re.compile(r"LK1\.([A-Z])\.(0|[1-9][0-9]{0,9})\.([A-Z2-7]{16})")
 # Application numbers as printed on receipts: letters, digits, '-' and '/',
 # with enough digits that a word typed by mistake is not taken for one.
 _APPLICATION_NO = re.compile(r"[A-Z0-9][A-Z0-9/-]{5,31}")
@@ -112,11 +114,18 @@ def parse(raw: str | bytes, keys: Sequence[bytes]) -> Scan:
         return _invalid(CONTROL)
     if len(text) > MAX_SCAN:
         return _invalid(TOO_LONG)
+    if not text.isascii():
+        # One code has one text (case aside): other scripts' digits, full-width forms
+        # and letters whose upper case is ASCII (dotless i, long s) would each make
+        # another text that verifies, and none of them comes from a scanner reading a
+        # Loket label. Checked before upper() turns some of them into ASCII.
+        looks_like_code = text[:2].upper() == "LK" or "." in text
+        return _invalid(DAMAGED if looks_like_code else NOT_UNDERSTOOD)
     text = text.upper()
     family = _FAMILY.match(text)
     if family:
         return _parse_code(text, int(family.group(1)), keys)
-    if _APPLICATION_NO.fullmatch(text) and sum(ch.isdigit() for ch in text) >= _MIN_DIGITS:
+    if _APPLICATION_NO.fullmatch(text) and sum(ch in string.digits for ch in text) >= _MIN_DIGITS:
         return Scan("application_no", text)
     return _invalid(NOT_UNDERSTOOD, text)
 

@@ -46,6 +46,8 @@ _SQLITE_MAGIC: Final = b"SQLite format 3\x00"
 _GZIP_MAGIC: Final = b"\x1f\x8b"
 _HEADER_LIMIT: Final = 1 << 20
 _LINE_LIMIT: Final = 64 << 20
+# Where a SQLite copy keeps its seal (app.backup.seal); no restore reads it.
+SEAL_TABLE: Final = "loket_backup_seal"
 
 # Tables in foreign-key order (parents first, as ALL_MODELS lists them): dumps are
 # written, checked and restored in this order.
@@ -301,6 +303,9 @@ class BackupSource:
     source_backend: str
     made_at: str | None
     tables: list[BackupTable]
+    # What the file says its content's seal is (app.backup.seal); None in a backup made
+    # before seals. A dump's is known only once its rows have been read.
+    seal: dict[str, Any] | None = None
 
     def read_rows(self) -> Iterator[tuple[BackupTable, Iterator[tuple[Any, ...]]]]:
         raise NotImplementedError
@@ -338,6 +343,9 @@ class SqliteSource(BackupSource):
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "schema_version" not in names:
             raise BadBackup("backup_not_loket", path=str(self.path))
+        if SEAL_TABLE in names:
+            self.seal = {str(name): str(value) for name, value in self.conn.execute(
+                f'SELECT name, value FROM "{SEAL_TABLE}"')}
         self.schema_version = int(self.conn.execute(
             "SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0])
         self.tables = []
@@ -455,10 +463,14 @@ class DumpSource(BackupSource):
                            "was expected")
             yield table, self._rows(table)
         end = self._line()
+        closing: Any = None
         try:
-            finished = end is not None and json.loads(end).get("end") is True
-        except (ValueError, AttributeError):
-            finished = False
+            closing = json.loads(end) if end is not None else None
+        except ValueError:
+            closing = None
+        finished = isinstance(closing, dict) and closing.get("end") is True
+        if finished and isinstance(closing.get("seal"), dict):
+            self.seal = closing["seal"]
         if not finished or self._line() is not None:
             raise BadBackup("backup_truncated" if end is None else "backup_damaged",
                        **({} if end is None else {"reason": "after the last table"}))

@@ -46,12 +46,14 @@ from app.backup.dump_format import (
     ROWS_PER_READ,
     SQLITE_SUFFIX,
     BackupTable,
+    SqliteSource,
     column_tag,
     encoder,
     json_line,
     order_columns,
     quote,
 )
+from app.backup.seal import Sealer, read_sealed, write_sqlite_seal
 from app.errors import DatabaseUnavailable, InvalidInput, Refused
 from app.office import permissions
 from app.office.audit import record
@@ -227,6 +229,12 @@ def _copy_sqlite(partial: Path) -> tuple[dict[str, int], int]:
             problems = [str(r[0]) for r in copy.execute("PRAGMA integrity_check").fetchall()]
             if problems != ["ok"]:
                 raise Refused("backup_copy_failed", reason="; ".join(problems[:3]))
+            copy.commit()
+            source_copy = SqliteSource(partial)
+            try:
+                write_sqlite_seal(copy, read_sealed(source_copy).seal())
+            finally:
+                source_copy.close()
             # A plain rollback-journal file, so any tool opens it read-only as it is.
             copy.execute("PRAGMA journal_mode = DELETE")
             names = {r[0] for r in copy.execute(
@@ -327,11 +335,13 @@ def _write_dump(partial: Path, made_at: dt.datetime) -> tuple[dict[str, int], in
                   "tables": [t.header() for t in tables]}
         with partial.open("xb") as raw:
             _private(partial)
+            sealer = Sealer(version)
             with gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=6,
                                mtime=0) as gz:
                 gz.write(json_line(header))
                 for number, table in enumerate(tables):
                     gz.write(json_line({"table": table.name}))
+                    seal_row = sealer.table(table)
                     encode = encoder(table.types)
                     cols = ", ".join(q(backend, c) for c in table.columns)
                     order = ", ".join(q(backend, c)
@@ -339,6 +349,7 @@ def _write_dump(partial: Path, made_at: dt.datetime) -> tuple[dict[str, int], in
                     sql = f"SELECT {cols} FROM {q(backend, table.name)} ORDER BY {order}"
                     written, batch = 0, []
                     for row in _stream(conn, backend, sql, number):
+                        seal_row(row)
                         batch.append(json_line(encode(row)))
                         written += 1
                         if len(batch) >= ROWS_PER_READ:
@@ -349,7 +360,8 @@ def _write_dump(partial: Path, made_at: dt.datetime) -> tuple[dict[str, int], in
                         raise Refused("backup_copy_failed",
                                       reason=f"{table.name}: {written} != {table.rows}")
                 gz.write(json_line({"end": True, "tables": len(tables),
-                                     "rows": sum(t.rows for t in tables)}))
+                                     "rows": sum(t.rows for t in tables),
+                                     "seal": sealer.seal()}))
             raw.flush()
             os.fsync(raw.fileno())
     except DRIVER_ERRORS as exc:

@@ -110,6 +110,8 @@ def restore(path: str | Path, target_url: str, force: bool = False) -> RestoreRe
     check = verify_backup(path)
     if not check.ok:
         raise check.problems[0].error()
+    for warning in check.warnings:
+        log.warning("restoring %s: %s", path, warning.message("en"))
     db = _connect_target(target_url)
     try:
         backend = backend_of(db)

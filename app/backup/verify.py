@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from app.backup.dump_format import (
     open_source,
     quote,
 )
+from app.backup.seal import Sealer
 from app.storage import migrations
 from app.storage.db import backend_of, first_line, redact_url
 
@@ -42,6 +43,10 @@ class BackupCheck:
     made_at: str | None
     counts: dict[str, int]
     problems: list[BackupProblem]
+    # The file's seal matched its content (app.backup.seal); False for a database, or
+    # a backup made before seals (then ``warnings`` says it could not be checked).
+    sealed: bool = False
+    warnings: list[BackupProblem] = field(default_factory=list)
 
     def messages(self, lang: str | None = None) -> list[str]:
         return [p.message(lang) for p in self.problems]
@@ -50,7 +55,8 @@ class BackupCheck:
         return {"path": self.path, "kind": self.kind, "ok": self.ok,
                 "schema_version": self.schema_version, "source_backend": self.source_backend,
                 "made_at": self.made_at, "counts": self.counts,
-                "problems": [p.to_dict() for p in self.problems]}
+                "problems": [p.to_dict() for p in self.problems], "sealed": self.sealed,
+                "warnings": [w.to_dict() for w in self.warnings]}
 
 
 
@@ -108,9 +114,12 @@ class _ForeignKeyCheck:
                 for (t, c, r), n in self.broken.items()]
 
 
-def verify_backup(path: str | Path) -> BackupCheck:
+def verify_backup(path: str | Path, keys: list[bytes] | None = None) -> BackupCheck:
     """Open a backup read-only and check it: what it is, its schema version, its row
-    counts against its header, its integrity, and that every reference resolves.
+    counts against its header, its integrity, that every reference resolves, that its
+    settings are ones the program can read, and that its content is what its seal
+    says (:mod:`app.backup.seal`; ``keys``: the office's signing secrets, besides the
+    backup's own). A backup made before seals passes with a warning.
 
     A file that cannot be opened at all raises :class:`InvalidInput`; anything else
     wrong is listed in the answer's ``problems``.
@@ -121,14 +130,15 @@ def verify_backup(path: str | Path) -> BackupCheck:
     except BadBackup as bad:
         return BackupCheck(str(path), "unknown", False, None, None, None, {}, [bad.problem])
     try:
-        return _check_source(source)
+        return _check_source(source, keys)
     finally:
         source.close()
 
 
-def _check_source(source: BackupSource) -> BackupCheck:
+def _check_source(source: BackupSource, keys: list[bytes] | None) -> BackupCheck:
     problems = _layout_problems(source)
     counts: dict[str, int] = {}
+    sealer = Sealer(source.schema_version)
     if not problems:
         try:
             integrity = source.integrity()
@@ -137,22 +147,37 @@ def _check_source(source: BackupSource) -> BackupCheck:
             fks = _ForeignKeyCheck(source.tables)
             for table, rows in source.read_rows():
                 watch = fks.watcher(table)
+                add = sealer.table(table)
                 found = 0
                 for row in rows:
                     watch(row)
+                    add(row)
                     found += 1
                 counts[table.name] = found
                 if found != table.rows:
                     problems.append(BackupProblem("backup_count_mismatch", {
                         "table": table.name, "found": found, "expected": table.rows}))
             problems += fks.problems()
+            problems += sealer.problems
         except BadBackup as bad:
             problems.append(bad.problem)
         except sqlite3.DatabaseError as exc:
             problems.append(BackupProblem("backup_damaged", {"reason": first_line(exc)}))
+    warnings: list[BackupProblem] = []
+    sealed = False
+    # The seal is judged last: a file already refused for a precise reason (a row
+    # missing, a broken reference) is not also called "changed".
+    if not problems:
+        if source.seal is None:
+            warnings.append(BackupProblem("backup_unsealed", {"path": str(source.path)}))
+        elif sealer.matches(source.seal, sealer.keys(keys)):
+            sealed = True
+        else:
+            problems.append(BackupProblem("backup_tampered", {"path": str(source.path)}))
     return BackupCheck(str(source.path), source.kind, not problems, source.schema_version,
                         source.source_backend, source.made_at,
-                        counts or {t.name: t.rows for t in source.tables}, problems)
+                        counts or {t.name: t.rows for t in source.tables}, problems,
+                        sealed, warnings)
 
 
 # --- making a backup ---------------------------------------------------------------

@@ -16,7 +16,6 @@ from app.cli.common import (
 )
 from app.cli.connection import office_database
 from app.cli.signin import signed_in
-from app.errors import InvalidInput
 from app.messages import render
 from app.office.settings import get_settings
 from app.pickup import backlog
@@ -85,14 +84,6 @@ def run(args: argparse.Namespace) -> int:
         return _pickup(args, args.lang or "id")
 
 
-def _read_file(path: str) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(backlog.MAX_BYTES + 1)
-    except OSError as exc:
-        raise InvalidInput("import_unreadable", reason=exc.strerror or str(exc)) from None
-
-
 def _backlog(args: argparse.Namespace) -> int:
     if args.action == "batches":
         rows = pickup.batches()
@@ -103,7 +94,7 @@ def _backlog(args: argparse.Namespace) -> int:
             f"{b.overdue:>7} {b.collected:>9} {b.cancelled:>9}" for b in rows]))
         return EXIT_OK
     who = signed_in(args)
-    summary = backlog.import_backlog(_read_file(args.file), batch=args.batch,
+    summary = backlog.import_backlog(backlog.read_list_file(args.file)[0], batch=args.batch,
                                      officer=who.id, source=args.file,
                                      dry_run=args.dry_run)
     verb = "would be" if summary.dry_run else ""

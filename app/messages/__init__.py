@@ -297,6 +297,20 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "en": "This file is neither CSV nor XLSX. In Excel choose Save As → Excel Workbook "
         "(.xlsx) or CSV UTF-8, then import that file.",
     },
+    "import_mixed_encoding": {
+        "id": "Pengodean huruf berkas ini tidak jelas (baris {line} tidak cocok dengan baris "
+        "lain); tidak ada yang diimpor. Di Excel pilih Simpan Sebagai → CSV UTF-8, lalu impor "
+        "berkas itu.",
+        "en": "This file's character encoding is unclear (line {line} does not match the "
+        "others); nothing was imported. In Excel choose Save As → CSV UTF-8, then import "
+        "that file.",
+    },
+    "import_not_a_file": {
+        "id": "{path} bukan berkas biasa (folder, pipa atau perangkat); pilih berkas daftar "
+        "CSV atau XLSX.",
+        "en": "{path} is not a regular file (a folder, pipe or device); choose a CSV or XLSX "
+        "list file.",
+    },
     "import_too_big": {
         "id": "Berkas terlalu besar (lebih dari {max_mb} MB).",
         "en": "The file is too big (over {max_mb} MB).",

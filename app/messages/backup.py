@@ -98,6 +98,24 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "id": "Pemeriksaan integritas SQLite gagal: {detail}",
         "en": "The SQLite integrity check failed: {detail}",
     },
+    "backup_tampered": {
+        "id": "Cadangan {path} telah diubah sejak dibuat (isinya tidak cocok dengan segelnya); "
+        "berkas ini tidak dipakai. Pakai cadangan lain.",
+        "en": "The backup {path} has been changed since it was made (its content does not "
+        "match its seal); it is not used. Use another backup.",
+    },
+    "backup_unsealed": {
+        "id": "Cadangan {path} dibuat oleh Loket versi lama tanpa segel: perubahan isinya "
+        "tidak dapat diperiksa.",
+        "en": "The backup {path} was made by an older Loket without a seal: changes to its "
+        "content cannot be checked.",
+    },
+    "backup_setting_invalid": {
+        "id": "Pengaturan {key} di cadangan ini tidak dapat dibaca program (bukan JSON, atau "
+        "kunci tanda tangan bukan heksadesimal); cadangan tidak dipulihkan.",
+        "en": "The setting {key} in this backup cannot be read by the program (not JSON, or "
+        "a signing key that is not hexadecimal); the backup is not restored.",
+    },
     "backup_fk_broken": {
         "id": "{count} baris di tabel {table} merujuk ke {ref_table} yang tidak ada (kolom "
         "{column}).",

@@ -3,8 +3,9 @@
 The list comes as CSV from whatever spreadsheet program the office has: comma,
 semicolon or tab separated (detected from the header line), UTF-8 with or
 without BOM, UTF-16 ("Unicode text"), or the Windows code page Excel uses for
-"CSV (Comma delimited)"; CRLF or LF; quoted fields; header names in Bahasa
-Indonesia or English in any order.
+"CSV (Comma delimited)" — one of them cleanly: a file mixing them, or in another
+code page, is refused with its first bad line, never guessed; CRLF or LF; quoted
+fields; header names in Bahasa Indonesia or English in any order.
 
 All or nothing: every line is checked first, and if any is bad, nothing is
 written and every bad line is reported with its number and reason. A good file
@@ -25,6 +26,7 @@ import logging
 import os
 import re
 import sqlite3
+import stat
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator
@@ -145,7 +147,36 @@ class ImportSummary:
 # --- reading -------------------------------------------------------------------------
 
 
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+# A byte-coded file is taken as the Windows code page only when it reads as Western
+# names do there: non-ASCII characters are accented Latin letters, one at a time
+# (René, François). A Japanese or Chinese code page read that way gives runs of
+# symbols and odd letters (山田 as "ŽR“c", タナカ as "ƒ^ƒiƒJ"), so the file is
+# refused rather than imported as mojibake.
+_WESTERN_LETTERS: Final = frozenset(
+    [chr(c) for c in range(0xC0, 0x100) if chr(c).isalpha()] + list("ŠšŒœŽžŸ"))
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
+
+
+def _not_western(text: str) -> int | None:
+    """Offset of the first character that no Western name would hold, if any."""
+    for index, char in enumerate(text):
+        if not char.isascii() and char not in _WESTERN_LETTERS:
+            return index
+    run = _NON_ASCII_RUN.search(text)
+    return run.start() if run else None
+
+
+def _mixed(line: int) -> InvalidInput:
+    return InvalidInput("import_mixed_encoding", line=line)
+
+
 def _decode(data: bytes) -> tuple[str, str]:
+    """The file's text and the one encoding it is in; a file that is not cleanly in
+    one encoding is refused with the first line that breaks it, never guessed."""
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise InvalidInput("import_not_csv")  # an old binary .xls workbook
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -157,12 +188,20 @@ def _decode(data: bytes) -> tuple[str, str]:
         raise InvalidInput("import_not_csv")
     try:
         return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    # Any multi-byte UTF-8 character before the bad byte says the file was UTF-8: a
+    # stray byte in it is damage, not a sign that the whole file is another encoding.
+    if not data[:first_bad].isascii():
+        raise _mixed(_line_of(data, first_bad))
     try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise _mixed(_line_of(data, exc.start)) from None
+    odd = _not_western(text)
+    if odd is not None:
+        raise _mixed(text.count("\n", 0, odd) + 1)
+    return text, "cp1252"
 
 
 def _normalise_header(name: str) -> str:
@@ -250,11 +289,36 @@ def _cell_text(value: object) -> str:
 
 
 MAX_XLSX_UNPACKED: Final = 512 * 1024 * 1024
+# Excel's own limits: a row or column beyond them is not a sheet Excel wrote.
+MAX_XLSX_ROWS: Final = 1_048_576
+MAX_XLSX_COLUMNS: Final = 16_384
+
+XlsxRows = list[tuple[int, list[str]]]
 
 
-def _xlsx_rows(data: bytes) -> list[list[str]]:
-    """Every row of the first sheet as text. Anything openpyxl cannot make sense of
-    (a damaged archive, a sheet that is not a table) is one readable refusal."""
+def _sheet_rows(sheet: Any) -> XlsxRows:
+    """(row number, texts) of every row that holds a cell, as the sheet's XML has them.
+
+    The range a sheet declares (``<dimension ref=…>``) is ignored: it may claim the whole
+    grid (A1:XFD1048576, so reading it would take minutes and gigabytes) or less than
+    the data (so rows beyond it would be lost without a word). Rows the file leaves
+    out are counted, not built.
+    """
+    sheet.reset_dimensions()
+    rows: XlsxRows = []
+    for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if number > MAX_XLSX_ROWS or len(cells) > MAX_XLSX_COLUMNS:
+            raise InvalidInput("import_unreadable",
+                               reason=f"row {number}: beyond what a spreadsheet holds")
+        if cells:
+            rows.append((number, [_cell_text(c) for c in cells]))
+    return rows
+
+
+def _xlsx_rows(data: bytes) -> XlsxRows:
+    """Every row of the first sheet that holds something, as text. Anything openpyxl
+    cannot make sense of (a damaged archive, a sheet that is not a table) is one
+    readable refusal."""
     import openpyxl  # a spreadsheet library: loaded only when a workbook comes
 
     try:
@@ -265,9 +329,7 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
             warnings.simplefilter("ignore")  # e.g. "workbook contains no default style"
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
             try:
-                sheet = book.worksheets[0]
-                return [[_cell_text(c) for c in cells]
-                        for cells in sheet.iter_rows(values_only=True)]
+                return _sheet_rows(book.worksheets[0])
             finally:
                 book.close()
     except InvalidInput:
@@ -280,17 +342,18 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
 def _xlsx_source(data: bytes) -> tuple[list[str], Records, str, str]:
     """Header names and records of the first sheet of an XLSX workbook."""
     rows = _xlsx_rows(data)
-    first = next((n for n, texts in enumerate(rows) if any(t.strip() for t in texts)), None)
+    first = next((n for n, (_, texts) in enumerate(rows) if any(t.strip() for t in texts)),
+                 None)
     if first is None:
         raise InvalidInput("import_empty")
-    header = rows[first]
+    header = rows[first][1]
     while header and not header[-1].strip():
         header.pop()
 
     def records() -> Records:
         width = len(header)
-        for number, texts in enumerate(rows[first + 1:], start=first + 2):
-            # A sheet row is as wide as the widest row; only cells that hold something
+        for number, texts in rows[first + 1:]:
+            # A sheet row is as wide as its last cell; only cells that hold something
             # beyond the header count as extra columns.
             while len(texts) > width and not texts[-1].strip():
                 texts.pop()
@@ -675,15 +738,28 @@ class Preview:
 
 
 def read_list_file(path: str) -> tuple[bytes, FileStamp]:
-    """The bytes of a list file and their stamp; a file too big is refused unread."""
+    """The bytes of a list file and their stamp. Only a regular file is read: a named
+    pipe would wait for a writer for ever, a device would never end. A file too big is
+    refused unread."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if info.st_size > MAX_BYTES:
-                raise InvalidInput("import_too_big", max_mb=MAX_BYTES // (1024 * 1024))
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if os.path.isdir(path):
+            raise InvalidInput("import_not_a_file", path=path) from None
+        raise InvalidInput("import_unreadable", reason=exc.strerror or str(exc)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InvalidInput("import_not_a_file", path=path)
+        if info.st_size > MAX_BYTES:
+            raise InvalidInput("import_too_big", max_mb=MAX_BYTES // (1024 * 1024))
+        with open(fd, "rb", closefd=False) as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise InvalidInput("import_unreadable", reason=exc.strerror or str(exc)) from None
+    finally:
+        os.close(fd)
     return data, FileStamp(path, len(data), info.st_mtime_ns, hashlib.sha256(data).hexdigest())
 
 

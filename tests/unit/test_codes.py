@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+import unicodedata
 
 import pytest
 from hypothesis import given, settings
@@ -116,3 +117,45 @@ def test_sign_refuses_what_it_cannot_encode() -> None:
         codes.sign("X", 1, KEY)
     with pytest.raises(ValueError):
         codes.sign(codes.PICKUP, -1, KEY)
+
+
+# For each character of a code, the non-ASCII characters some part of Unicode reads as
+# it: other scripts' digits with its value, its full-width form, letters whose upper
+# case it is (dotless i, long s, the Kelvin sign).
+def _lookalikes(ch: str) -> list[str]:
+    found = [chr(ord(ch) + 0xFEE0)] if ch.isascii() and ch.isalnum() else []
+    if ch.isdigit():
+        found += [c for c in map(chr, range(0x80, 0x30000))
+                  if unicodedata.digit(c, None) == int(ch)]
+    found += [c for c in map(chr, range(0x80, 0x30000))
+              if c.upper() == ch or c.lower() == ch.lower()]
+    return found or ["\u3002"]
+
+
+_LOOKALIKES = {ch: _lookalikes(ch) for ch in string.ascii_uppercase + string.digits + "."}
+
+
+@settings(max_examples=400)
+@given(ident=st.integers(min_value=0, max_value=10**10 - 1), kind=st.sampled_from("PT"),
+       data=st.data())
+def test_no_non_ascii_variant_of_a_valid_code_is_accepted(
+        ident: int, kind: str, data: st.DataObject) -> None:
+    code = codes.sign(kind, ident, KEY)
+    positions = data.draw(st.sets(st.integers(min_value=0, max_value=len(code) - 1),
+                                  min_size=1, max_size=4))
+    chars = list(code)
+    for position in positions:
+        chars[position] = data.draw(st.one_of(
+            st.sampled_from(_LOOKALIKES[code[position]]),
+            st.characters(min_codepoint=0x80, codec="utf-8")))
+    variant = "".join(chars)
+    scan = codes.parse(variant, [KEY])
+    assert scan.kind == "invalid", (code, variant, scan)
+    assert not codes.parse(variant.encode("utf-8"), [KEY]).signed
+
+
+def test_an_arabic_indic_digit_does_not_stand_for_its_ascii_digit() -> None:
+    code = codes.sign(codes.PICKUP, 10, KEY)
+    assert codes.parse(code.replace("LK1.P.10.", "LK1.P.1\u0660."), [KEY]).reason == \
+        codes.DAMAGED
+    assert codes.parse("2024-TNG-00012\u0663", [KEY]).kind == "invalid"

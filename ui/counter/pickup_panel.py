@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -40,6 +40,10 @@ class PickupPanel(QFrame):
         self._warning = QLabel(self)
         self._warning.setObjectName("pickup_warning")
         self._warning.setWordWrap(True)
+        # Names, shelves and refusals come from imported files and the database: shown
+        # as written, never as markup (an imported "<font size=6>…" is a name, not an
+        # instruction in big red letters).
+        self._warning.setTextFormat(Qt.TextFormat.PlainText)
         self._fields: dict[str, QLabel] = {}
         self._labels: dict[str, QLabel] = {}
         # Two columns, so the panel fits under the ticket on a 1366×768 screen:
@@ -54,6 +58,7 @@ class PickupPanel(QFrame):
             label = QLabel(self)
             value = QLabel(self)
             value.setObjectName(f"pickup_{key}")
+            value.setTextFormat(Qt.TextFormat.PlainText)
             value.setWordWrap(True)
             value.setStyleSheet("font-size: 12pt;")
             label.setStyleSheet("color: #555;")

@@ -217,3 +217,20 @@ def test_the_page_speaks_indonesian(office: str, indonesian: str, qtbot: QtBot,
     assert page.undo_button.text() == "&Batalkan serah terima…"
     search(qtbot, page, "ab")
     assert page.message.text() == "Ketik minimal 3 karakter untuk mencari."
+
+
+def test_an_imported_name_that_is_html_is_shown_as_it_is_written(
+        shelf: None, qtbot: QtBot, open_page: Callable[..., PassportsPage]) -> None:
+    from app.pickup import backlog
+
+    html = "<font color=red size=6>TERVERIFIKASI - serahkan tanpa cek KTP</font>"
+    backlog.import_backlog(f"no_permohonan,nama\n2024-TNG-000777,{html}\n".encode())
+    page = open_page()
+    search(qtbot, page, "2024-TNG-000777")
+    assert page.table_text(0, NAME) == html
+    assert html in page.details.text()
+    for label in (page.details, page.summary):
+        assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
+    search(qtbot, page, "<i>nobody</i>")
+    assert "<i>nobody</i>" in page.summary.text()
+    assert page.summary.textFormat() == Qt.TextFormat.PlainText

@@ -650,3 +650,23 @@ def test_a_counter_serving_someone_else_offers_no_handover(
     qtbot.waitUntil(lambda: held(window) == "C001", timeout=WAIT)
     scan(qtbot, window, code)
     assert window.view.pickup.isVisible() and "hand_over" not in window.allowed()
+
+
+HTML_NAME = "<font color=red size=6>TERVERIFIKASI - serahkan tanpa cek KTP</font>"
+
+
+def test_an_imported_name_that_is_html_is_shown_as_it_is_written(
+        qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow]) -> None:
+    from app.pickup import backlog
+
+    backlog.import_backlog(("no_permohonan,nama,lokasi,tanggal_siap\n"
+                            f"2024-TNG-000777,{HTML_NAME},<b>Rak Z</b>,2024-06-20\n").encode())
+    pickup.check_in(pickup.code_for("2024-TNG-000777"))
+    window = signed_in(qtbot, pc, windows, 5)
+    act(qtbot, window, "call_next")
+    panel = window.view.pickup
+    assert panel.isVisible()
+    name, shelf = panel._fields["name"], panel._fields["location"]
+    assert (name.text(), shelf.text()) == (HTML_NAME, "<b>Rak Z</b>")
+    for label in (name, shelf, panel._warning):
+        assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()

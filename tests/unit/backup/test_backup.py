@@ -622,3 +622,136 @@ def test_a_backup_taken_while_four_processes_work_holds_every_earlier_ticket(
         db.close()
     print(f"\n{backend}: backup of {sum(made.counts.values())} rows in {made.seconds:.2f} s "
           f"({made.size} bytes) while {len(committed)} tickets were issued in all")
+
+
+# --- tamper-evident backups (issue 19) -------------------------------------------------------
+
+
+def _edit_sqlite_copy(path: Path, out: Path, *statements: str) -> None:
+    out.write_bytes(path.read_bytes())
+    conn = sqlite3.connect(out)
+    try:
+        for sql in statements:
+            conn.execute(sql)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def _edit_dump_rows(path: Path, out: Path, table: str,
+                    change: Callable[[dict[str, Any]], None]) -> None:
+    """Rewrite every row of ``table`` as a column → value dict, as a hand edit would."""
+
+    def edit(lines: list[str]) -> None:
+        header = json.loads(lines[0])
+        columns = next(t for t in header["tables"] if t["name"] == table)["columns"]
+        start = lines.index(json.dumps({"table": table}, separators=(",", ":")))
+        for index in range(start + 1, len(lines)):
+            if not lines[index].startswith("["):
+                break
+            row = dict(zip(columns, json.loads(lines[index]), strict=True))
+            change(row)
+            lines[index] = json.dumps(list(row.values()), ensure_ascii=False,
+                                      separators=(",", ":"))
+
+    _rewrite_dump(path, out, edit)
+
+
+def _tampered(made: Path, folder: Path) -> dict[str, Path]:
+    """The backup with a name changed, and with a collected passport set back to ready."""
+    renamed, reopened = folder / f"renamed{made.suffix}", folder / f"reopened{made.suffix}"
+    if made.suffix == ".sqlite3":
+        _edit_sqlite_copy(made, renamed, "UPDATE pickup_record SET name = 'Mallory' "
+                          "WHERE application_no = '2024-TNG-000003'")
+        _edit_sqlite_copy(made, reopened, "UPDATE pickup_record SET status = 'ready' "
+                          "WHERE status = 'collected'")
+    else:
+        def rename(row: dict[str, Any]) -> None:
+            if row["application_no"] == "2024-TNG-000003":
+                row["name"] = "Mallory"
+
+        def reopen(row: dict[str, Any]) -> None:
+            if row["status"] == "collected":
+                row["status"] = "ready"
+
+        _edit_dump_rows(made, renamed, "pickup_record", rename)
+        _edit_dump_rows(made, reopened, "pickup_record", reopen)
+    return {"renamed": renamed, "reopened": reopened}
+
+
+@pytest.mark.parametrize("fmt", ["sqlite", "dump"])
+def test_a_changed_backup_is_refused_by_verify_and_restore(
+        hall: str, backend: str, fmt: str, empty_target: Callable[[str], str],
+        tmp_path: Path) -> None:
+    if fmt == "sqlite" and backend != "sqlite":
+        pytest.skip("a SQLite copy is made of a SQLite database only")
+    made = Path(make_backup(tmp_path / "good", fmt).path)
+    check = verify_backup(made)
+    assert (check.ok, check.sealed, check.warnings) == (True, True, [])
+    for name, path in _tampered(made, tmp_path).items():
+        check = verify_backup(path)
+        assert [p.code for p in check.problems] == ["backup_tampered"], name
+        assert "diubah" in check.problems[0].message("id"), name
+        assert "changed" in check.problems[0].message("en"), name
+        url = empty_target("sqlite")
+        with pytest.raises(Refused) as err:
+            restore(path, url)
+        assert err.value.code == "backup_tampered"
+        assert not Path(url[len("sqlite:///"):]).exists()  # never touched
+
+
+def _strip_seal(made: Path, out: Path) -> None:
+    """The backup as a Loket from before seals wrote it."""
+    if made.suffix == ".sqlite3":
+        _edit_sqlite_copy(made, out, "DROP TABLE loket_backup_seal")
+        return
+
+    def unseal(lines: list[str]) -> None:
+        end = json.loads(lines[-1])
+        end.pop("seal")
+        lines[-1] = json.dumps(end, separators=(",", ":"))
+
+    _rewrite_dump(made, out, unseal)
+
+
+@pytest.mark.expect_log("app.backup.restore", "WARNING")
+@pytest.mark.parametrize(("backend", "fmt"), [("sqlite", "sqlite"), ("sqlite", "dump"),
+                                              ("postgresql", "dump"), ("mysql", "dump")])
+def test_a_backup_from_before_seals_still_restores_with_a_warning(
+        hall: str, fmt: str, empty_target: Callable[[str], str], tmp_path: Path) -> None:
+    made = Path(make_backup(tmp_path / "good", fmt).path)
+    old = tmp_path / f"old{made.suffix}"
+    _strip_seal(made, old)
+    check = verify_backup(old)
+    assert (check.ok, check.sealed) == (True, False)
+    assert [w.code for w in check.warnings] == ["backup_unsealed"]
+    assert "tidak dapat diperiksa" in check.warnings[0].message("id")
+    result = restore(old, empty_target("sqlite"))
+    assert result.verification.ok
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql", "mysql"])
+def test_restore_refuses_settings_that_would_break_the_program(
+        hall: str, empty_target: Callable[[str], str], tmp_path: Path) -> None:
+    made = Path(make_backup(tmp_path / "good", "dump").path)
+
+    def not_json(row: dict[str, Any]) -> None:
+        if row["key"] == "notice_text":
+            row["value"] = "{not json"
+
+    def not_hex(row: dict[str, Any]) -> None:
+        if row["key"] == "signing_secret":
+            row["value"] = json.dumps("zz-not-hex")
+
+    for change, key in ((not_json, "notice_text"), (not_hex, "signing_secret")):
+        bad = tmp_path / f"{change.__name__}.loketdump.gz"
+        _edit_dump_rows(made, bad, "setting", change)
+        check = verify_backup(bad)
+        codes = [p.code for p in check.problems]
+        assert codes[0] == "backup_setting_invalid", codes
+        assert key in check.problems[0].message("en")
+        url = empty_target("sqlite")
+        with pytest.raises(Refused) as err:
+            restore(bad, url)
+        assert err.value.code == "backup_setting_invalid"
+        assert not Path(url[len("sqlite:///"):]).exists()

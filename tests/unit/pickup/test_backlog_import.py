@@ -363,3 +363,148 @@ def test_what_a_spreadsheet_writes_is_read_back_exactly(
         writer.writerow([name, number, when])
     parsed = backlog.parse_backlog(out.getvalue().encode(encoding))
     assert [(r.application_no, r.name, r.ready_date) for r in parsed.rows] == records
+
+
+# --- refusing instead of guessing (issue 19) -----------------------------------------------
+
+
+def _with_dimension(data: bytes, ref: str) -> bytes:
+    """The workbook with its first sheet's declared range replaced, as a hand-edited
+    or hostile file would have it."""
+    import io
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        sheet = src.read("xl/worksheets/sheet1.xml")
+    edited, count = re.subn(rb'<dimension ref="[^"]*"\s*/>', f'<dimension ref="{ref}"/>'.encode(),
+                            sheet)
+    assert count == 1
+    return _rezip(data, {"xl/worksheets/sheet1.xml": edited})
+
+
+@pytest.fixture
+def cells_read(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many cells the import turned into text; far too many fails at once, so a
+    reader that walks the declared range cannot run for minutes before failing."""
+    count = [0]
+    real = backlog._cell_text
+
+    def counted(value: object) -> str:
+        count[0] += 1
+        assert count[0] < 100_000, "the import walks cells that the file does not hold"
+        return real(value)
+
+    monkeypatch.setattr(backlog, "_cell_text", counted)
+    return count
+
+
+def test_a_workbook_declaring_the_whole_sheet_costs_only_its_real_cells(
+        cells_read: list[int]) -> None:
+    data = _with_dimension(xlsx_of(("no_permohonan", "nama"), ("2024-TNG-000001", "Budi"),
+                                   ("2024-TNG-000002", "Ani")), "A1:XFD1048576")
+    assert len(data) < 10_000
+    parsed = backlog.parse_backlog(data)
+    assert [r.name for r in parsed.rows] == ["Budi", "Ani"]
+    assert cells_read[0] < 100
+
+
+def test_a_workbook_declaring_too_small_a_range_loses_no_row(cells_read: list[int]) -> None:
+    rows = [(f"2024-TNG-00000{i}", f"Nama {i}", f"Rak {i}") for i in range(1, 7)]
+    data = _with_dimension(xlsx_of(("no_permohonan", "nama", "lokasi"), *rows), "A1:B2")
+    parsed = backlog.parse_backlog(data)
+    assert [(r.application_no, r.name, r.location) for r in parsed.rows] == rows
+
+
+def test_a_workbook_row_far_below_the_data_is_refused_not_walked_to(
+        cells_read: list[int]) -> None:
+    good = xlsx_of(("no_permohonan", "nama"), ("2024-TNG-000001", "Budi"))
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(good)) as src:
+        sheet = src.read("xl/worksheets/sheet1.xml")
+    far = sheet.replace(b"</sheetData>",
+                        b'<row r="999999999"><c r="A999999999" t="inlineStr"><is><t>x</t></is>'
+                        b"</c></row></sheetData>")
+    with pytest.raises(InvalidInput) as err:
+        backlog.parse_backlog(_rezip(good, {"xl/worksheets/sheet1.xml": far}))
+    assert err.value.code == "import_unreadable"
+
+
+def _names(count: int) -> list[str]:
+    return [f"2024-TNG-{i:06d},Andr\u00e9 Wijaya {i}" for i in range(1, count + 1)]
+
+
+def test_a_utf8_file_with_one_stray_byte_is_refused_naming_the_line() -> None:
+    lines = ["no_permohonan,nama", *_names(50)]
+    data = bytearray("\n".join(lines).encode("utf-8") + b"\n")
+    # Line 31 (the 30th name) gets one byte that UTF-8 never has there.
+    at = data.index(b"Wijaya 30\n") + len(b"Wijaya 30")
+    data[at:at] = b"\x96"
+    with pytest.raises(InvalidInput) as err:
+        backlog.parse_backlog(bytes(data))
+    assert (err.value.code, err.value.params["line"]) == ("import_mixed_encoding", 31)
+    assert "31" in err.value.message("id") and "31" in err.value.message("en")
+
+
+@pytest.mark.parametrize(("encoding", "name"), [
+    ("shift_jis", "\u5c71\u7530\u592a\u90ce"),  # 山田太郎
+    ("gbk", "\u738b\u4f1f"),  # 王伟
+    ("shift_jis", "\u30bf\u30ca\u30ab"),  # タナカ
+    ("gbk", "\u674e\u660e\u534e"),  # 李明华
+])
+def test_a_file_in_an_east_asian_code_page_is_refused_not_garbled(
+        encoding: str, name: str) -> None:
+    data = (f"no_permohonan,nama\n2024-TNG-000001,Budi\n2024-TNG-000002,{name}\n"
+            ).encode(encoding)
+    with pytest.raises(InvalidInput) as err:
+        backlog.parse_backlog(data)
+    assert (err.value.code, err.value.params["line"]) == ("import_mixed_encoding", 3)
+
+
+def test_a_clean_windows_code_page_file_is_still_read() -> None:
+    data = "no_permohonan,nama\n2024-TNG-000001,Ren\u00e9 Fran\u00e7ois\n".encode("cp1252")
+    parsed = backlog.parse_backlog(data)
+    assert (parsed.encoding, parsed.rows[0].name) == ("cp1252", "Ren\u00e9 Fran\u00e7ois")
+
+
+def test_a_fifo_or_a_folder_is_refused_without_waiting(tmp_path: object) -> None:
+    import os
+    import threading
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    fifo = folder / "daftar.csv"
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    os.mkfifo(fifo)
+    outcome: list[BaseException | None] = []
+
+    def attempt(path: Path) -> None:
+        try:
+            backlog.read_list_file(str(path))
+        except InvalidInput as exc:
+            outcome.append(exc)
+        else:
+            outcome.append(None)
+
+    for path in (fifo, folder):
+        worker = threading.Thread(target=attempt, args=(path,), daemon=True)
+        worker.start()
+        worker.join(30)  # a hang guard, not a timing: a FIFO with no writer never ends
+        if worker.is_alive():
+            with open(fifo, "wb"):  # let the stuck reader go
+                pass
+            pytest.fail(f"reading {path} waited for a writer")
+    assert [getattr(e, "code", None) for e in outcome] == ["import_not_a_file"] * 2
+
+
+def test_an_encoding_refusal_changes_nothing(office: str, july: None) -> None:
+    backlog.import_backlog(csv_of("2024-TNG-000001,Budi,X1234567,Rak A-01,20/06/2024"))
+    before = (list(PickupRecord.select().dicts()), AuditEntry.select().count())
+    bad = ("no_permohonan,nama\n2024-TNG-000001,Ren\u00e9\n".encode()
+           + b"2024-TNG-000002,Budi\x96\n")
+    with pytest.raises(InvalidInput):
+        backlog.import_backlog(bad)
+    assert (list(PickupRecord.select().dicts()), AuditEntry.select().count()) == before

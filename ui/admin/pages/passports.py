@@ -95,6 +95,7 @@ class PassportsPage(QWidget):
         self._hint.setStyleSheet("color: #555;")
         self.summary = QLabel(self)
         self.summary.setObjectName("passport_summary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # repeats what was searched
 
         self.table = QTableWidget(0, COLUMNS, self)
         self.table.setObjectName("passport_results")
