@@ -174,7 +174,7 @@ def test_export_writes_every_matching_entry_not_only_the_page(
     assert done.args == [260]
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
     with open(target, encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
+        rows = list(csv.reader(handle, delimiter=";"))  # Indonesian Excel's separator
     assert rows[0][:4] == ["no", "time", "action_code", "action"]
     assert [int(r[0]) for r in rows[1:]] == sorted(handed, reverse=True)
     assert {r[3] for r in rows[1:]} == {"passport handed over"}
