@@ -33,7 +33,7 @@ import peewee as pw
 from app import clock, codes, feed
 from app.errors import InvalidInput, NotFound, Refused
 from app.messages import ACTION_WORDS, STATUS_WORDS
-from app.office.audit import record
+from app.office.audit import note, record
 from app.office.settings import get_settings, office_today, parse_code
 from app.storage.db import backend_of, database
 from app.storage.models import (
@@ -697,7 +697,7 @@ def cancel(ref: TicketRef, counter_number: int | None = None, officer: int | Non
         feed.emit("cancelled", ticket, counter, reason=reason)
         record("ticket_cancelled", officer=officer,
                counter=counter.number if counter else None, subject=ticket.number,
-               details={"ticket": ticket.id, "reason": reason})
+               details={"ticket": ticket.id, "reason_note": note("reason", reason)})
         return view_of(ticket)
 
     return _idempotent("cancel", request_id, work)

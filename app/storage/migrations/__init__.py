@@ -27,6 +27,7 @@ from playhouse.migrate import SchemaMigrator
 
 from app import clock
 from app.errors import SchemaError
+from app.storage import guards
 from app.storage.db import backend_of
 from app.storage.models import ALL_MODELS, SchemaVersion
 
@@ -134,6 +135,7 @@ def migrate(db: peewee.Database) -> tuple[int, int]:
         before = current_version(db)  # another PC may have migrated meanwhile
         if before == 0:
             db.create_tables(ALL_MODELS, safe=True)
+            guards.install(db)
             now = clock.utcnow()
             for m in migrations:
                 SchemaVersion.insert(version=m.version, name=m.name, applied_at=now).execute()
