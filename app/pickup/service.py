@@ -23,7 +23,7 @@ import peewee as pw
 
 from app import clock, codes, feed
 from app.errors import InvalidInput, LoketError, NotFound, Refused
-from app.messages import COLLECTOR_WORDS, render
+from app.messages import COLLECTOR_KIND_WORDS, render
 from app.office import officers, permissions
 from app.office.audit import note, record
 from app.office.settings import get_settings, office_today, parse_code
@@ -210,16 +210,11 @@ def _blocker(rec: PickupRecord, view: PickupView) -> Refused | None:
     if rec.status == CANCELLED:
         return Refused("pickup_cancelled", application_no=number)
     if rec.status == COLLECTED:
-        words = COLLECTOR_WORDS.get(rec.collector or "self", COLLECTOR_WORDS["self"])
-        name = rec.collector_name or ""
-        officer = view.collected_by or "?"
-        if view.collected_by_name:
-            officer = f"{view.collected_by_name} ({officer})"
+        words = COLLECTOR_KIND_WORDS.get(rec.collector or "self", COLLECTOR_KIND_WORDS["self"])
         return Refused("pickup_already_collected", application_no=number,
                        when=_local_text(rec.collected_at),
-                       counter=view.collected_counter or "?", officer=officer,
-                       collector_id=words["id"].format(name=name),
-                       collector_en=words["en"].format(name=name))
+                       counter=view.collected_counter or "?",
+                       collector_id=words["id"], collector_en=words["en"])
     if view.overdue:
         return Refused("pickup_overdue", application_no=number,
                        collect_by=_date_text(rec.collect_by))

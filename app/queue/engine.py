@@ -33,6 +33,7 @@ import peewee as pw
 from app import clock, codes, feed
 from app.errors import InvalidInput, NotFound, Refused
 from app.messages import ACTION_WORDS, STATUS_WORDS
+from app.office import officers
 from app.office.audit import note, record
 from app.office.settings import get_settings, office_today, parse_code
 from app.storage.db import backend_of, database
@@ -494,6 +495,7 @@ def call_next(counter_number: int, officer: int | None = None,
     """
 
     def work() -> TicketView:
+        officers.require_active(officer)
         today = office_today()
         plan = _counter_plan(counter_number, today)
         if plan.holding is not None:
@@ -525,6 +527,7 @@ def call_ticket(ref: TicketRef, counter_number: int, officer: int | None = None,
     """Call one waiting ticket out of order (the officer chose it, or scanned it)."""
 
     def work() -> TicketView:
+        officers.require_active(officer)
         ticket = _find_ticket(ref, lock=True)
         today = office_today()
         if ticket.service_day != today:  # by id (a scanned QR): only today's tickets
@@ -690,6 +693,7 @@ def cancel(ref: TicketRef, counter_number: int | None = None, officer: int | Non
     its counter (or with no counter given: the supervisor's path). Audited."""
 
     def work() -> TicketView:
+        officers.require_active(officer)
         counter, ticket = _open_ticket_for(ref, counter_number, "cancel")
         if not _compare_and_set(ticket, ticket.status, status=CANCELLED,
                                 finished_at=clock.utcnow()):
@@ -712,6 +716,7 @@ def transfer(ref: TicketRef, counter_number: int | None = None, *,
         raise Refused("transfer_no_target")
 
     def work() -> TicketView:
+        officers.require_active(officer)
         counter, ticket = _open_ticket_for(ref, counter_number, "transfer")
         queue = _find_queue(to_queue) if to_queue is not None else None
         if queue is not None and not queue.active:
