@@ -26,6 +26,7 @@ from app import clock
 from app.office import permissions
 from app.office.audit import record
 from app.office.settings import get_settings
+from app.storage import migrations
 from app.storage.models import CANCELLED, COLLECTED, AuditNote, PickupRecord
 from app.storage.transactions import read, run_in_transaction
 
@@ -111,6 +112,7 @@ def purge(by: int | None, today: dt.date | None = None, dry_run: bool = False) -
                                            PickupRecord.collector_name)], PLACEHOLDER))
             .where(_closed_before(cutoff) & _still_named()).execute())
         result = PurgeResult(day.isoformat(), keep_days, int(erased), int(notes), False)
+        migrations.prune_copies(PickupRecord._meta.database)  # old copies hold names too
         record("personal_data_purged", officer=by, subject=f"before {day.isoformat()}",
                details={"cutoff": day.isoformat(), "retention_days": keep_days,
                         "records": result.records, "audit_entries": result.audit_entries})
