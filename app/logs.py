@@ -8,7 +8,17 @@ from pathlib import Path
 
 import platformdirs
 
+from app.private_files import private_file
 from app.storage.db import APP_NAME
+
+
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Each new log file (after a rotation too) is made 0600 before it is opened:
+    log lines may name the people a refusal concerns."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        private_file(Path(self.baseFilename))
+        return super()._open()
 
 
 def log_file() -> Path:
@@ -22,8 +32,8 @@ def configure(verbose: bool = False) -> Path | None:
     path: Path | None = log_file()
     try:
         assert path is not None
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        private_file(path)
+        handler: logging.Handler = _PrivateRotatingFileHandler(
             path, maxBytes=2_000_000, backupCount=5, encoding="utf-8",
             errors="backslashreplace")  # a file name that is not UTF-8 is logged, not fatal
     except OSError:

@@ -18,6 +18,8 @@ from urllib.parse import urlparse
 import peewee
 from playhouse.db_url import connect as url_connect
 
+from app.storage import guards
+
 SERVER_URLS = {
     "postgresql": os.environ.get("LOKET_TEST_POSTGRES",
                                  "postgresql://postgres@127.0.0.1:5432/test"),
@@ -116,9 +118,15 @@ def wipe(db: peewee.Database, tables: list[str]) -> None:
         db.execute_sql(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE")
         return
     verb = "TRUNCATE TABLE" if isinstance(db, peewee.MySQLDatabase) else "DELETE FROM"
+    sqlite = isinstance(db, peewee.SqliteDatabase)
     with _foreign_keys_off(db):
+        if sqlite:  # SQLite has no TRUNCATE, and its audit triggers refuse DELETE
+            for verb_name in ("update", "delete"):
+                db.execute_sql(f"DROP TRIGGER IF EXISTS audit_entry_no_{verb_name}")
         for t in tables:
             db.execute_sql(f"{verb} {_quoted(db, t)}")
+        if sqlite:
+            guards.install(db)
 
 
 def drop_all_tables(db: peewee.Database) -> None:

@@ -58,6 +58,7 @@ from app.errors import DatabaseUnavailable, InvalidInput, Refused
 from app.office import permissions
 from app.office.audit import record
 from app.office.settings import OfficeSettings, get_settings
+from app.private_files import private_folder
 from app.storage.db import (
     APP_NAME,
     SQLITE_BUSY_TIMEOUT_S,
@@ -137,7 +138,7 @@ def _target(dest: str | Path | None, fmt: str | None, office: OfficeSettings,
             target = folder / f"loket-{stamp}-{extra}{suffix}"
             extra += 1
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder, own=False)  # a folder made here: the owner's only
     except OSError as exc:
         raise InvalidInput("backup_dest_unwritable", path=str(folder),
                            reason=exc.strerror or str(exc)) from None

@@ -72,6 +72,12 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "id": "Petugas '{username}' tidak dikenal.",
         "en": "Unknown officer '{username}'.",
     },
+    "officer_inactive": {
+        "id": "Akun petugas ini sudah dinonaktifkan; tindakan ditolak. Minta supervisor "
+        "mengaktifkannya kembali.",
+        "en": "This officer's account has been deactivated; the act is refused. Ask a "
+        "supervisor to reactivate it.",
+    },
     "officer_exists": {
         "id": "Petugas '{username}' sudah terdaftar.",
         "en": "Officer '{username}' already exists.",
@@ -211,9 +217,9 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
     },
     "pickup_already_collected": {
         "id": "Paspor {application_no} sudah diambil pada {when} di loket {counter}, "
-        "diserahkan oleh {officer} kepada {collector_id}.",
+        "diserahkan kepada {collector_id}.",
         "en": "Passport {application_no} was already collected on {when} at counter {counter}, "
-        "handed over by {officer} to {collector_en}.",
+        "handed over to {collector_en}.",
     },
     "pickup_overdue": {
         "id": "Batas pengambilan paspor {application_no} sudah lewat ({collect_by}); hubungi "
@@ -414,10 +420,12 @@ STATUS_WORDS: Final[dict[str, dict[str, str]]] = {
 }
 
 # Who collected a passport, as a message says it.
-COLLECTOR_WORDS: Final[dict[str, dict[str, str]]] = {
+# Who collected, without a name: a refusal is logged and printed, so it names no person
+# (the counter's panel shows the name from the record itself).
+COLLECTOR_KIND_WORDS: Final[dict[str, dict[str, str]]] = {
     "self": {"id": "pemilik paspor", "en": "the holder"},
-    "family": {"id": "keluarga ({name})", "en": "a family member ({name})"},
-    "proxy": {"id": "penerima kuasa ({name})", "en": "a proxy ({name})"},
+    "family": {"id": "keluarga", "en": "a family member"},
+    "proxy": {"id": "penerima kuasa", "en": "a proxy"},
 }
 
 ACTION_WORDS: Final[dict[str, dict[str, str]]] = {

@@ -33,6 +33,14 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "en": "This PC is not set up yet. Run 'loket setup' on this PC's screen, or give a "
         "database with --db.",
     },
+    "demo_on_real_office": {
+        "id": "Basis data ini berisi kantor yang bukan buatan demo; demo tidak boleh "
+        "mengisinya dengan data contoh. Pakai berkas tersendiri: loket --db "
+        "sqlite:///demo.sqlite3 demo",
+        "en": "This database holds an office the demo did not make; the demo must not "
+        "fill it with made-up data. Use a file of its own: loket --db "
+        "sqlite:///demo.sqlite3 demo",
+    },
     "demo_on_office_pc": {
         "id": "PC ini sudah diatur untuk kantor ({path}); demo tidak boleh mengisi basis "
         "datanya dengan data contoh. Pakai berkas tersendiri: loket --db "

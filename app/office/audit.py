@@ -2,7 +2,11 @@
 
 Acts write it with :func:`record`, inside their own transaction; the supervisor's
 window reads it through :mod:`app.office.audit_log`. Nothing updates or deletes an
-entry.
+entry, and the database refuses it (:mod:`app.storage.guards`).
+
+So an entry carries ids and codes only. A name or a written reason goes to a
+:func:`note` and the entry's details hold the note's id (``<kind>_note``): the
+retention purge erases the note, the entry stays as written.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from typing import Any
 
 from app import clock
 from app.storage import json_text
-from app.storage.models import AuditEntry, Officer
+from app.storage.models import AuditEntry, AuditNote, Officer
 
 
 def record(
@@ -31,3 +35,14 @@ def record(
         subject=subject[:100],
         details=json_text.dumps(details or {}),
     )
+
+
+def note(kind: str, text: str, *, pickup: int | None = None) -> int | None:
+    """Keep a name or a reason for an audit entry; its id for the entry's details.
+
+    ``pickup``: the passport it concerns (erased with its personal data). Nothing is
+    kept for an empty text (None)."""
+    if not text:
+        return None
+    return int(AuditNote.insert(at=clock.utcnow(), kind=kind, text=text,
+                                pickup=pickup).execute())

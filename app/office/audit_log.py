@@ -24,7 +24,7 @@ from app.office import permissions
 from app.office.audit import record
 from app.office.settings import get_settings
 from app.storage import json_text
-from app.storage.models import AuditEntry, Counter, Officer
+from app.storage.models import AuditEntry, AuditNote, Counter, Officer
 from app.storage.transactions import read, run_in_transaction
 
 PAGE_ROWS: Final = 200
@@ -179,7 +179,42 @@ def _fetch(conditions: list[pw.Expression], zone_name: str, *, below: int | None
         if below is not None:
             query = query.where(AuditEntry.id < below)
         query = query.order_by(AuditEntry.id.desc())
-    return [_row(values, zone_name) for values in _tuples(query.limit(limit))]
+    return _with_notes([_row(values, zone_name) for values in _tuples(query.limit(limit))])
+
+
+_NOTE_SUFFIX: Final = "_note"
+
+
+def _note_ids(details: Mapping[str, Any]) -> Iterator[int]:
+    for key, value in details.items():
+        if key.endswith(_NOTE_SUFFIX) and isinstance(value, int):
+            yield value
+        elif isinstance(value, dict):
+            yield from _note_ids(value)
+
+
+def _named(details: Mapping[str, Any], texts: Mapping[int, str]) -> dict[str, Any]:
+    """``details`` with each ``<kind>_note`` id replaced by ``<kind>``: its text."""
+    shown: dict[str, Any] = {}
+    for key, value in details.items():
+        if key.endswith(_NOTE_SUFFIX) and (value is None or isinstance(value, int)):
+            shown[key[:-len(_NOTE_SUFFIX)]] = texts.get(value, "") if value else ""
+        elif isinstance(value, dict):
+            shown[key] = _named(value, texts)
+        else:
+            shown[key] = value
+    return shown
+
+
+def _with_notes(rows: list[AuditRow]) -> list[AuditRow]:
+    """The rows with the names and reasons their entries refer to (audit notes, which
+    the retention purge may have erased since), read in one query."""
+    wanted = {ident for row in rows for ident in _note_ids(row.details)}
+    if not wanted:
+        return rows
+    texts = {int(i): str(t) for i, t in _tuples(
+        AuditNote.select(AuditNote.id, AuditNote.text).where(AuditNote.id.in_(wanted)))}
+    return [replace(row, details=_named(row.details, texts)) for row in rows]
 
 
 def _exists(conditions: list[pw.Expression]) -> bool:

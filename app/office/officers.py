@@ -6,6 +6,7 @@ import math
 import re
 import threading
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -97,15 +98,32 @@ def get_officer(username: str) -> Officer:
     return officer
 
 
-def authenticate(username: str, password: str) -> OfficerView:
-    """Check a login. Every failure reads the same, whichever part was wrong."""
-    officer = read(lambda: Officer.get_or_none(Officer.username == username.strip().lower()))
-    stored = officer.password_hash if officer is not None and officer.active else _dummy()
+def _typed(username: str) -> str:
+    return username.strip().lower()
+
+
+def _account(username: str) -> Officer | None:
+    """The account a typed name finds, as the database compares names.
+
+    MariaDB's ``utf8mb4_general_ci`` finds ``admin`` for ``ädmin``: what is found
+    is the account to throttle, but only the stored name byte for byte signs in
+    (:func:`_check`). A name no account could have is not looked up at all.
+    """
+    typed = _typed(username)
+    if not valid_username(typed):
+        return None
+    return read(lambda: Officer.get_or_none(Officer.username == typed))
+
+
+def _check(username: str, officer: Officer | None, password: str) -> OfficerView:
+    exact = (officer is not None and officer.active
+             and str(officer.username) == _typed(username))
+    stored = officer.password_hash if officer is not None and exact else _dummy()
     try:
         _hasher.verify(stored, password)
     except (argon2.exceptions.VerifyMismatchError, argon2.exceptions.InvalidHashError) as exc:
         raise Refused("login_failed") from exc
-    if officer is None or not officer.active:
+    if officer is None or not exact:
         raise Refused("login_failed")
     if _hasher.check_needs_rehash(stored):
         def rehash() -> None:
@@ -113,6 +131,28 @@ def authenticate(username: str, password: str) -> OfficerView:
                 Officer.id == officer.id).execute()
         run_in_transaction(rehash)
     return OfficerView.of(officer)
+
+
+def authenticate(username: str, password: str) -> OfficerView:
+    """Check a login. Every failure reads the same, whichever part was wrong."""
+    return _check(username, _account(username), password)
+
+
+def require_active(officer: int | None) -> None:
+    """Refuse the act of an officer deactivated since signing in (call inside the act's
+    transaction: a window still open does not outlive the deactivation)."""
+    if officer is not None and not Officer.select(Officer.active).where(
+            Officer.id == officer).scalar():
+        raise Refused("officer_inactive")
+
+
+def throttle_key(username: str, account: Officer | None = None) -> str:
+    """Whose failures a sign-in counts: the account found, else the typed name with
+    accents and case folded (so ``ädmin`` and ``ADMIN`` are one name on every backend)."""
+    if account is not None:
+        return str(account.username)
+    folded = unicodedata.normalize("NFKD", _typed(username))
+    return "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
 
 
 class LoginThrottle:
@@ -164,17 +204,22 @@ def log_in(username: str, password: str, counter: int | None,
     A refusal never says which part was wrong; while throttled the password is
     not even checked (so waiting cannot be skipped by guessing faster).
     """
-    left = throttle.wait_left(username)
+    account = _account(username)
+    key = throttle_key(username, account)
+    left = throttle.wait_left(key)
     if left > 0:
         raise Refused("login_throttled", seconds=math.ceil(left))
-    name = username.strip().lower()[:100]
     try:
-        officer = authenticate(username, password)
+        officer = _check(username, account, password)
     except Refused:
-        throttle.failed(username)
-        run_in_transaction(lambda: record("login_failed", counter=counter, subject=name))
+        throttle.failed(key)
+        # Ids only: a typed name may be a password typed in the wrong field, and the
+        # audit log keeps what it is given for ever.
+        run_in_transaction(lambda: record(
+            "login_failed", officer=account.id if account is not None else None,
+            counter=counter))
         raise
-    throttle.succeeded(username)
+    throttle.succeeded(key)
     run_in_transaction(lambda: record("login", officer=officer.id, counter=counter,
                                       subject=officer.username))
     return officer

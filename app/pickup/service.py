@@ -23,9 +23,9 @@ import peewee as pw
 
 from app import clock, codes, feed
 from app.errors import InvalidInput, LoketError, NotFound, Refused
-from app.messages import COLLECTOR_WORDS, render
+from app.messages import COLLECTOR_KIND_WORDS, render
 from app.office import officers, permissions
-from app.office.audit import record
+from app.office.audit import note, record
 from app.office.settings import get_settings, office_today, parse_code
 from app.queue import engine
 from app.storage import transactions
@@ -210,16 +210,11 @@ def _blocker(rec: PickupRecord, view: PickupView) -> Refused | None:
     if rec.status == CANCELLED:
         return Refused("pickup_cancelled", application_no=number)
     if rec.status == COLLECTED:
-        words = COLLECTOR_WORDS.get(rec.collector or "self", COLLECTOR_WORDS["self"])
-        name = rec.collector_name or ""
-        officer = view.collected_by or "?"
-        if view.collected_by_name:
-            officer = f"{view.collected_by_name} ({officer})"
+        words = COLLECTOR_KIND_WORDS.get(rec.collector or "self", COLLECTOR_KIND_WORDS["self"])
         return Refused("pickup_already_collected", application_no=number,
                        when=_local_text(rec.collected_at),
-                       counter=view.collected_counter or "?", officer=officer,
-                       collector_id=words["id"].format(name=name),
-                       collector_en=words["en"].format(name=name))
+                       counter=view.collected_counter or "?",
+                       collector_id=words["id"], collector_en=words["en"])
     if view.overdue:
         return Refused("pickup_overdue", application_no=number,
                        collect_by=_date_text(rec.collect_by))
@@ -396,7 +391,8 @@ def hand_over(raw: str | bytes, counter_number: int, officer: str | int | None,
         feed.emit_event("pickup_collected", counter, record=rec.id)
         record("pickup_handed_over", officer=who, counter=counter_number,
                subject=rec.application_no,
-               details={"record": rec.id, "collector": collector, "collector_name": name,
+               details={"record": rec.id, "collector": collector,
+                        "collector_name_note": note("collector_name", name, pickup=rec.id),
                         "id_checked": True, "verified": scan.signed,
                         "ticket": ticket.number if ticket else None})
         return Handover(_view(PickupRecord.get_by_id(rec.id), today), ticket)
@@ -431,10 +427,13 @@ def undo_hand_over(raw: str | bytes, officer: str | int | None, reason: str) -> 
             raise Refused("pickup_not_collected", application_no=rec.application_no)
         feed.emit_event("pickup_reopened", record=rec.id)
         record("pickup_handover_undone", officer=who, subject=rec.application_no,
-               details={"record": rec.id, "reason": reason,
+               details={"record": rec.id,
+                        "reason_note": note("reason", reason, pickup=rec.id),
+                        # Ids and codes only: the collector's name stays in the
+                        # handover's own note, the officer's in the officer table.
                         "undone": {k: v for k, v in before.to_dict().items()
-                                   if k.startswith("collect") or k in ("id_checked",
-                                                                       "verified")}})
+                                   if (k.startswith("collect") and not k.endswith("_name"))
+                                   or k in ("id_checked", "verified")}})
         return _view(PickupRecord.get_by_id(rec.id))
 
     return run_in_transaction(work)

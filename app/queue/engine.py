@@ -33,7 +33,8 @@ import peewee as pw
 from app import clock, codes, feed
 from app.errors import InvalidInput, NotFound, Refused
 from app.messages import ACTION_WORDS, STATUS_WORDS
-from app.office.audit import record
+from app.office import officers
+from app.office.audit import note, record
 from app.office.settings import get_settings, office_today, parse_code
 from app.storage.db import backend_of, database
 from app.storage.models import (
@@ -494,6 +495,7 @@ def call_next(counter_number: int, officer: int | None = None,
     """
 
     def work() -> TicketView:
+        officers.require_active(officer)
         today = office_today()
         plan = _counter_plan(counter_number, today)
         if plan.holding is not None:
@@ -525,6 +527,7 @@ def call_ticket(ref: TicketRef, counter_number: int, officer: int | None = None,
     """Call one waiting ticket out of order (the officer chose it, or scanned it)."""
 
     def work() -> TicketView:
+        officers.require_active(officer)
         ticket = _find_ticket(ref, lock=True)
         today = office_today()
         if ticket.service_day != today:  # by id (a scanned QR): only today's tickets
@@ -690,6 +693,7 @@ def cancel(ref: TicketRef, counter_number: int | None = None, officer: int | Non
     its counter (or with no counter given: the supervisor's path). Audited."""
 
     def work() -> TicketView:
+        officers.require_active(officer)
         counter, ticket = _open_ticket_for(ref, counter_number, "cancel")
         if not _compare_and_set(ticket, ticket.status, status=CANCELLED,
                                 finished_at=clock.utcnow()):
@@ -697,7 +701,7 @@ def cancel(ref: TicketRef, counter_number: int | None = None, officer: int | Non
         feed.emit("cancelled", ticket, counter, reason=reason)
         record("ticket_cancelled", officer=officer,
                counter=counter.number if counter else None, subject=ticket.number,
-               details={"ticket": ticket.id, "reason": reason})
+               details={"ticket": ticket.id, "reason_note": note("reason", reason)})
         return view_of(ticket)
 
     return _idempotent("cancel", request_id, work)
@@ -712,6 +716,7 @@ def transfer(ref: TicketRef, counter_number: int | None = None, *,
         raise Refused("transfer_no_target")
 
     def work() -> TicketView:
+        officers.require_active(officer)
         counter, ticket = _open_ticket_for(ref, counter_number, "transfer")
         queue = _find_queue(to_queue) if to_queue is not None else None
         if queue is not None and not queue.active:

@@ -42,6 +42,7 @@ from urllib.parse import quote, unquote, urlparse
 import platformdirs
 
 from app.errors import InvalidInput
+from app.private_files import private_folder
 from app.storage.db import APP_NAME, default_database_url
 
 log = logging.getLogger(__name__)
@@ -231,7 +232,7 @@ def _is_set_up(parser: configparser.ConfigParser) -> bool:
 
 def _write(path: Path, parser: configparser.ConfigParser) -> None:
     """Write the whole file at once: a new file renamed over the old, never half a one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=".loket-", suffix=".ini", dir=path.parent)
     try:
         os.chmod(tmp, stat.S_IRUSR | stat.S_IWUSR)  # mkstemp makes it 0600 already

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import peewee
 
 from app import clock
+from app.errors import Refused
 from app.office.audit import record
 from app.office.officers import add_officer
 from app.office.settings import ensure_defaults, get_settings
@@ -79,9 +80,36 @@ def _demo_passport_list(today: dt.date) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
+# Tables whose rows make an office; the demo writes none into one it did not make.
+_OFFICE_TABLES = ("queue", "counter", "officer", "pickup_record", "ticket")
+
+
+def refuse_demo_on_an_office(db: peewee.Database) -> None:
+    """Refuse the demo on a database holding an office the demo did not make.
+
+    The demo office is marked by its ``demo_created`` audit entry, written in the
+    transaction that made it (and the audit log cannot be changed afterwards). Asked
+    of the database itself, so it holds however the database was named (``--db``,
+    ``LOKET_DB``, loket.ini).
+    """
+    present = set(db.get_tables())
+    if not any(db.execute_sql(f"SELECT 1 FROM {t} LIMIT 1").fetchone()
+               for t in _OFFICE_TABLES if t in present):  # fixed names: no quoting needed
+        return
+    if "audit_entry" in present and db.execute_sql(
+            f"SELECT 1 FROM audit_entry WHERE action = {db.param} LIMIT 1",
+            ("demo_created",)).fetchone():
+        return
+    raise Refused("demo_on_real_office")
+
+
 def init_database(db: peewee.Database, demo: bool = False,
                   office_name: str | None = None) -> dict[str, object]:
-    """Create or migrate the schema and write missing settings; idempotent."""
+    """Create or migrate the schema and write missing settings; idempotent.
+
+    ``demo``: add the demo office, refused on a database holding a real office."""
+    if demo:
+        refuse_demo_on_an_office(db)
     before, after = migrations.migrate(db)
     ensure_defaults(office_name)
     created_demo = seed_demo() if demo else False

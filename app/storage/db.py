@@ -19,6 +19,7 @@ from playhouse.db_url import connect as url_connect
 from playhouse.db_url import parse as parse_url
 
 from app.errors import DatabaseUnavailable, InvalidInput
+from app.private_files import private_file
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,8 @@ def open_database(url: str, *, probe: bool = False) -> peewee.Database:
         if not path:
             raise InvalidInput("database_url_invalid", url=url)
         if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            # Names, passport numbers, hashes and the signing key: the owner's only.
+            private_file(Path(path))
         kwargs["pragmas"] = {
             "journal_mode": "wal",
             "synchronous": "normal",

@@ -217,8 +217,29 @@ class Event(BaseModel):
     data = pw.TextField(default="{}")
 
 
+class AuditNote(BaseModel):
+    """A name or a written reason an audit entry refers to (by id, in its details).
+
+    The audit log is append-only and enforced so by the database (see
+    :mod:`app.storage.guards`), so it holds ids and codes only; what names a person
+    lives here, where the retention purge can erase it (schema version 5).
+    """
+
+    id = pw.BigAutoField()
+    at = pw.DateTimeField()
+    kind = pw.CharField(max_length=16)  # "collector_name" or "reason"
+    text = pw.TextField()
+    # The passport it concerns: erased with that passport's personal data.
+    pickup = pw.ForeignKeyField(PickupRecord, null=True, backref="+", on_delete="SET NULL")
+    pickup_id: int | None
+
+    class Meta:
+        indexes = ((("at",), False),)
+
+
 class AuditEntry(BaseModel):
-    """Append-only record of sensitive acts. The program never updates or deletes one."""
+    """Append-only record of sensitive acts: never updated or deleted, which the
+    database itself enforces on every backend (triggers, :mod:`app.storage.guards`)."""
 
     id = pw.BigAutoField()
     at = pw.DateTimeField()
@@ -277,6 +298,7 @@ ALL_MODELS: Final[list[type[BaseModel]]] = [
     PickupRecord,
     Ticket,
     Event,
+    AuditNote,
     AuditEntry,
     RequestLog,
 ]

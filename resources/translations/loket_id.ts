@@ -2003,6 +2003,10 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
 <context>
     <name>PickupPanel</name>
     <message>
+        <source>Handed over by {officer}.</source>
+        <translation>Diserahkan oleh {officer}.</translation>
+    </message>
+    <message>
         <source>Passport pickup</source>
         <translation>Pengambilan paspor</translation>
     </message>

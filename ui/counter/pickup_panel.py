@@ -137,6 +137,11 @@ class PickupPanel(QFrame):
             self._fields[key].setText(text)
         lang = current_language()
         stop = [check.refusal.message(lang)] if check.refusal is not None else []
+        if check.refusal is not None and r.collected_by:
+            # The core's sentence names no one (it is logged); the officer here may know.
+            stop.append(self.tr("Handed over by {officer}.").format(
+                officer=f"{r.collected_by_name} ({r.collected_by})" if r.collected_by_name
+                else r.collected_by))
         if self._mismatch:
             stop.append(self.tr("This slip is for another passport than the ticket being "
                                 "served. Check the ticket and the slip."))

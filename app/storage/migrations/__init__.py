@@ -11,6 +11,7 @@ is read again once the lock is held.
 
 from __future__ import annotations
 
+import glob
 import importlib
 import logging
 import pkgutil
@@ -27,6 +28,8 @@ from playhouse.migrate import SchemaMigrator
 
 from app import clock
 from app.errors import SchemaError
+from app.private_files import private_file
+from app.storage import guards
 from app.storage.db import backend_of
 from app.storage.models import ALL_MODELS, SchemaVersion
 
@@ -128,12 +131,13 @@ def migrate(db: peewee.Database) -> tuple[int, int]:
         raise SchemaError("schema_too_new", found=before, known=head)
     if before == head:
         return before, head
-    if before > 0 and backend_of(db) == "sqlite":
-        _copy_sqlite_before_migrating(db, before)
+    copy = (_copy_sqlite_before_migrating(db, before)
+            if before > 0 and backend_of(db) == "sqlite" else None)
     with _migration_lock(db):
         before = current_version(db)  # another PC may have migrated meanwhile
         if before == 0:
             db.create_tables(ALL_MODELS, safe=True)
+            guards.install(db)
             now = clock.utcnow()
             for m in migrations:
                 SchemaVersion.insert(version=m.version, name=m.name, applied_at=now).execute()
@@ -147,7 +151,25 @@ def migrate(db: peewee.Database) -> tuple[int, int]:
             cast(_MigrationModule, m.module).migrate(db, migrator)
             SchemaVersion.insert(version=m.version, name=m.name,
                                  applied_at=clock.utcnow()).execute()
+    if copy is not None:
+        # Migrated and committed: the copy (names, passports, hashes) has done its job.
+        prune_copies(db)
     return before, head
+
+
+def prune_copies(db: peewee.Database) -> int:
+    """Delete the pre-migration copies of a SQLite database; how many there were.
+
+    Run after a successful migration and by the retention purge (a copy made by a
+    migration that failed holds personal data the purge must not leave behind)."""
+    if backend_of(db) != "sqlite" or str(db.database) == ":memory:":
+        return 0
+    path = Path(db.database)
+    copies = list(path.parent.glob(f"{glob.escape(path.name)}.before-v*.bak"))
+    for copy in copies:
+        copy.unlink(missing_ok=True)
+        log.info("removed the pre-migration copy %s", copy)
+    return len(copies)
 
 
 def _copy_sqlite_before_migrating(db: peewee.Database, version: int) -> Path | None:
@@ -155,7 +177,7 @@ def _copy_sqlite_before_migrating(db: peewee.Database, version: int) -> Path | N
     path = Path(db.database)
     if str(path) == ":memory:" or not path.exists():
         return None
-    target = path.with_name(f"{path.name}.before-v{version}.bak")
+    target = private_file(path.with_name(f"{path.name}.before-v{version}.bak"))
     source = sqlite3.connect(str(path))
     try:
         dest = sqlite3.connect(str(target))

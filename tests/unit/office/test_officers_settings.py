@@ -136,3 +136,46 @@ def test_audit_entries_cannot_be_changed(office: str) -> None:
         AuditEntry.update(action="y")
     with pytest.raises(PermissionError):
         AuditEntry.delete()
+
+
+def test_a_deactivated_officer_acts_no_more(office: str) -> None:
+    """Their window may still be open: the core refuses their acts in the transaction."""
+    from app.office import admin
+    from app.queue import engine
+
+    boss = officers.add_officer("kepala", "kepala-123", role="admin")
+    clerk = officers.add_officer("budi", "budi-password")
+    first = engine.issue_ticket("A")
+    engine.issue_ticket("A")
+    assert engine.call_next(1, clerk.id).number == first.number
+    engine.finish(first.number, 1)
+    admin.set_officer_active(boss.id, clerk.id, False)
+    waiting = engine.issue_ticket("A")
+    for act in (lambda: engine.call_next(1, clerk.id),
+                lambda: engine.call_ticket(waiting.number, 1, clerk.id),
+                lambda: engine.cancel(waiting.number, officer=clerk.id),
+                lambda: engine.transfer(waiting.number, to_queue="B", officer=clerk.id)):
+        with pytest.raises(Refused) as err:
+            act()
+        assert err.value.code == "officer_inactive"
+    assert "dinonaktifkan" in err.value.message("id")
+
+
+def test_mariadb_collation_cannot_multiply_the_sign_in_throttle(office: str) -> None:
+    """``ädmin`` finds ``admin`` under utf8mb4_general_ci: it is the same account's
+    throttle, and a name that is not the stored one byte for byte never signs in."""
+    officers.add_officer("admin2", "right-password")
+    throttle = officers.LoginThrottle(free_attempts=3)
+    for typed in ("ädmin2", "ADMIN2", "àdmin2", "âdmin2"):
+        with pytest.raises(Refused):
+            officers.log_in(typed, "wrong-password", None, throttle)
+    with pytest.raises(Refused) as err:
+        officers.log_in("ådmin2", "wrong-password", None, throttle)
+    assert err.value.code == "login_throttled"
+    with pytest.raises(Refused) as err:
+        officers.log_in("admin2", "right-password", None, throttle)
+    assert err.value.code == "login_throttled"  # the account itself waits too
+    with pytest.raises(Refused) as err:
+        officers.authenticate("ädmin2", "right-password")
+    assert err.value.code == "login_failed"
+    assert officers.authenticate("admin2", "right-password").username == "admin2"

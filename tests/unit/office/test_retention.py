@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from app.errors import Refused
-from app.office import officers, reports, retention, settings
+from app.office import audit_log, officers, reports, retention, settings
 from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import status
@@ -66,10 +66,6 @@ def record_of(number: str) -> PickupRecord:
     return PickupRecord.get(PickupRecord.application_no == f"2024-TNG-{number}")
 
 
-def entries_of(number: str) -> list[dict[str, object]]:
-    return [json.loads(e.details) for e in AuditEntry.select().where(
-        AuditEntry.subject == f"2024-TNG-{number}").order_by(AuditEntry.id)]
-
 
 def statistics(by: int) -> tuple[object, ...]:
     rep = reports.report(dt.date(2024, 7, 1), dt.date(2024, 7, 31), by)
@@ -99,20 +95,40 @@ def test_only_records_closed_before_the_cutoff_lose_their_names(
     assert statistics(history["admin"]) == before  # every number still counts
 
 
-def test_audit_entries_lose_the_names_of_purged_passports_only(
+def shown_entries_of(number: str, viewer: int) -> list[dict[str, object]]:
+    """The details as the supervisor's log viewer shows them (names joined in)."""
+    page = audit_log.entries(viewer, audit_log.AuditFilter(text=f"2024-TNG-{number}"))
+    return [row.details for row in reversed(page.rows)]
+
+
+def test_the_audit_log_holds_no_names_and_the_viewer_joins_them(
+        history: dict[str, int]) -> None:
+    raw = json.dumps([e.details + e.subject for e in AuditEntry.select()], ensure_ascii=False)
+    assert not [name for name in NAMES + ("paspor tertukar", "salah catat") if name in raw]
+    shown = shown_entries_of("000006", history["admin"])
+    assert [d.get("collector_name") for d in shown] == ["Ibu Tini", None, "Ibu Tini"]
+    assert shown[1]["reason"] == "salah catat"
+
+
+def test_audit_notes_of_purged_passports_are_erased_and_the_log_stays_as_written(
         history: dict[str, int], travel: Callable[[dt.datetime], None]) -> None:
     travel(jakarta(1, 20, year=2025))
+    log = list(AuditEntry.select().order_by(AuditEntry.id).dicts())
     result = retention.purge(history["admin"])
     assert result.audit_entries == 4  # 000001's handover; 000006: two and the undo
-    text = json.dumps(entries_of("000001") + entries_of("000006"), ensure_ascii=False)
+    assert list(AuditEntry.select().where(AuditEntry.id <= log[-1]["id"])
+                .order_by(AuditEntry.id).dicts()) == log
+    shown = shown_entries_of("000001", history["admin"]) + shown_entries_of(
+        "000006", history["admin"])
+    text = json.dumps(shown, ensure_ascii=False)
     assert "Nyai Kuasa" not in text and "Ibu Tini" not in text
-    undo = next(d for d in entries_of("000006") if "undone" in d)
-    assert undo["undone"]["collector_name"] == retention.PLACEHOLDER  # type: ignore[index]
+    undo = next(d for d in shown if "undone" in d)
     # The written reason is free text that may name people: erased too; the facts stay.
     assert undo["reason"] == retention.PLACEHOLDER
     assert undo["undone"]["collector"] == "family"  # type: ignore[index]
     # 000002 was collected after the cutoff: its history keeps the name it had.
-    assert "Pak Rudi" in json.dumps(entries_of("000002"), ensure_ascii=False)
+    assert "Pak Rudi" in json.dumps(shown_entries_of("000002", history["admin"]),
+                                    ensure_ascii=False)
     purged = AuditEntry.get(AuditEntry.action == "personal_data_purged")
     details = json.loads(purged.details)
     assert details == {"cutoff": "2024-07-24", "retention_days": 180, "records": 3,
@@ -159,7 +175,8 @@ def test_purge_is_idempotent_and_later_runs_take_what_has_aged(
     travel(jakarta(1, 22, year=2025))  # 000002 (25 July) is now past 180 days
     later = retention.purge(history["admin"])
     assert (later.records, later.audit_entries) == (1, 2)  # its handover and the undo
-    assert "Pak Rudi" not in json.dumps(entries_of("000002"), ensure_ascii=False)
+    assert "Pak Rudi" not in json.dumps(shown_entries_of("000002", history["admin"]),
+                                        ensure_ascii=False)
 
 
 def test_the_cutoff_follows_the_setting(history: dict[str, int],
@@ -179,7 +196,7 @@ def test_a_purged_passport_still_reads_at_the_counter(history: dict[str, int],
     code = pickup.code_for("2024-TNG-000001")
     check = pickup.verify(code, "en")
     assert check.reason == "pickup_already_collected"
-    assert retention.PLACEHOLDER in check.message  # "a proxy ((dihapus))", no name
+    assert check.message.endswith("handed over to a proxy.")  # a refusal names no one
     panel = pickup.inspect(code)
     assert panel.record.name == retention.PLACEHOLDER and panel.record.passport_no == ""
     assert panel.refusal is not None

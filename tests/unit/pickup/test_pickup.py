@@ -10,7 +10,7 @@ import pytest
 
 from app import codes, feed
 from app.errors import InvalidInput, LoketError, NotFound, Refused
-from app.office import officers, settings
+from app.office import audit_log, officers, settings
 from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import engine
@@ -141,7 +141,7 @@ def test_the_second_handover_says_when_where_and_by_whom(shelf: dict[str, str]) 
     assert err.value.code == "pickup_already_collected"
     assert err.value.message("id") == (
         "Paspor 2024-TNG-000001 sudah diambil pada 01/07/2024 10:00 di loket 6, diserahkan "
-        "oleh Budi Petugas (petugas1) kepada penerima kuasa (Pak Kuasa).")
+        "kepada penerima kuasa.")  # a refusal is logged and printed: it names no person
     assert "at counter 6" in err.value.message("en")
     assert PickupRecord.get(PickupRecord.application_no == "2024-TNG-000001").collected_counter \
         is not None
@@ -226,7 +226,10 @@ def test_undo_is_for_supervisors_with_a_reason_and_is_audited(shelf: dict[str, s
     view = pickup.undo_hand_over(shelf["000001"], "supervisor", "diserahkan ke orang yang salah")
     assert (view.status, view.collected_at, view.collector_name) == ("ready", None, None)
     entry = AuditEntry.get(AuditEntry.action == "pickup_handover_undone")
-    assert "diserahkan ke orang yang salah" in entry.details and "Ibu Budi" in entry.details
+    # The log holds no names; the reason and the collector live in purgeable notes.
+    assert "diserahkan" not in entry.details and "Ibu" not in entry.details
+    shown = audit_log.entries(officers.get_officer("supervisor").id).rows
+    assert "diserahkan ke orang yang salah" in str(shown) and "Ibu Budi" in str(shown)
     with pytest.raises(Refused) as err:
         pickup.undo_hand_over(shelf["000001"], "supervisor", "lagi")
     assert err.value.code == "pickup_not_collected"
@@ -384,3 +387,14 @@ def test_a_counter_holding_another_ticket_is_refused_the_handover_and_nothing_ch
     engine.finish(unrelated.id, 6)
     done = give(shelf["000001"], counter=6)
     assert done.record.status == "collected"
+
+
+def test_verify_names_no_person(shelf: dict[str, str]) -> None:
+    """``pickup verify`` (and its JSON) is printed and logged: no collector, no officer."""
+    give(shelf["000001"], counter=6, collector="family", collector_name="Ibu Budi")
+    for lang in ("id", "en"):
+        check = pickup.verify(shelf["000001"], lang)
+        assert check.reason == "pickup_already_collected" and "loket 6" in (
+            check.message if lang == "id" else check.message.replace("counter", "loket"))
+        assert not [w for w in ("Ibu Budi", "Budi Petugas", "petugas1")
+                    if w in check.message]

@@ -41,7 +41,8 @@ QUEUE_OF = {"2024-TNG-000001": "B", "2024-TNG-000002": "B", "2024-TNG-000003": "
             "2024-TNG-000004": "B"}
 COUNTER_ORDER = {5: ("B", "C"), 6: ("C", "B")}  # the demo office's pickup counters
 OPEN = ("waiting", "called", "serving")
-WIPED = ["request_log", "event", "audit_entry", "ticket", "daily_sequence", "pickup_record"]
+WIPED = ["request_log", "event", "audit_entry", "audit_note", "ticket", "daily_sequence",
+         "pickup_record"]
 
 
 @dataclass

@@ -57,8 +57,12 @@ def test_pending_migration_runs_once_and_keeps_data(
 
         calls: list[int] = []
 
+        copy = Path(str(db.database) + f".before-v{head}.bak")
+
         def add_note(database: peewee.Database, migrator: object) -> None:
             calls.append(1)
+            if dbmod.backend_of(db) == "sqlite":  # a private copy while migrating
+                assert copy.stat().st_size > 0 and copy.stat().st_mode & 0o777 == 0o600
             run_ops(migrator.add_column(  # type: ignore[attr-defined]
                 "ticket", "note", peewee.TextField(default="")))
 
@@ -71,9 +75,7 @@ def test_pending_migration_runs_once_and_keeps_data(
         assert calls == [1]
         assert "note" in {c.name for c in db.get_columns("ticket")}
         assert Ticket.select().count() == 1
-        if dbmod.backend_of(db) == "sqlite":
-            copy = Path(db.database).with_name(f"{Path(db.database).name}.before-v{head}.bak")
-            assert copy.exists() and copy.stat().st_size > 0
+        assert not copy.exists()  # migrated: the copy, full of names, is pruned
     finally:
         db.close()
 
@@ -119,3 +121,73 @@ def test_schema_version_4_indexes_the_audit_log_by_date_and_act(office: str) -> 
     assert migrations.migrate(db) == (3, migrations.head_version())
     assert set(m0004_audit.INDEXES) <= {i.name for i in db.get_indexes("audit_entry")}
     m0004_audit.migrate(db, SchemaMigrator.from_database(db))  # twice changes nothing
+
+
+def _direct(db: peewee.Database, sql: str) -> None:
+    with db.atomic():
+        db.execute_sql(sql)
+
+
+def test_the_database_refuses_to_rewrite_or_delete_an_audit_entry(office: str) -> None:
+    """The owner's own login, bypassing the program's models: refused by the server."""
+    from app.office.audit import record
+    from app.storage.models import AuditEntry
+
+    db = dbmod.database.obj
+    with db.atomic():
+        record("login", subject="petugas1")
+    for sql in ("UPDATE audit_entry SET subject = 'someone else'",
+                "UPDATE audit_entry SET details = '{}' WHERE id > 0",
+                "DELETE FROM audit_entry",
+                "DELETE FROM audit_entry WHERE id > 0"):
+        with pytest.raises(peewee.DatabaseError) as err:
+            _direct(db, sql)
+        assert "append-only" in str(err.value)
+    assert [(e.action, e.subject) for e in AuditEntry.select().order_by(AuditEntry.id)][-1] == (
+        "login", "petugas1")
+
+
+def test_schema_version_5_moves_names_out_of_the_audit_and_guards_it(office: str) -> None:
+    import json
+
+    from playhouse.migrate import SchemaMigrator
+
+    from app.office import audit_log, officers
+    from app.storage.migrations import m0005_audit_guard
+    from app.storage.models import AuditEntry, AuditNote
+
+    db = dbmod.database.obj
+    backlog.import_backlog(b"no_permohonan;nama;tanggal_siap;status\n"
+                           b"2024-TNG-000001;Budi Santoso;28/06/2024;siap\n")
+    admin = officers.add_officer("kepala", "admin12345", role="admin")
+    rec = PickupRecord.get()
+    # As version 4 wrote them: the collector's name and the reason in the details.
+    drops = (["DROP TRIGGER IF EXISTS audit_entry_append_only ON audit_entry"]
+             if dbmod.backend_of(db) == "postgresql" else
+             [f"DROP TRIGGER IF EXISTS audit_entry_no_{verb}" for verb in ("update", "delete")])
+    for sql in drops:
+        db.execute_sql(sql)
+    db.drop_tables([AuditNote])
+    for action, details in (
+            ("pickup_handed_over", {"record": rec.id, "collector": "proxy",
+                                    "collector_name": "Nyai Kuasa"}),
+            ("pickup_handover_undone", {"record": rec.id, "reason": "paspor tertukar",
+                                        "undone": {"collector": "proxy",
+                                                   "collector_name": "Nyai Kuasa"}}),
+            ("ticket_cancelled", {"ticket": 7, "reason": "Pak Rudi pulang"})):
+        AuditEntry.insert(at=peewee.datetime.datetime(2024, 7, 1), action=action,
+                          subject=rec.application_no, details=json.dumps(details)).execute()
+    SchemaVersion.delete().where(SchemaVersion.version >= 5).execute()
+    assert migrations.migrate(db) == (4, migrations.head_version())
+    raw = " ".join(e.details for e in AuditEntry.select())
+    assert "Nyai Kuasa" not in raw and "tertukar" not in raw and "Rudi" not in raw
+    shown = [r.details for r in reversed(audit_log.entries(admin.id).rows)]
+    assert shown[-3:] == [
+        {"record": rec.id, "collector": "proxy", "collector_name": "Nyai Kuasa"},
+        {"record": rec.id, "reason": "paspor tertukar",
+         "undone": {"collector": "proxy", "collector_name": "Nyai Kuasa"}},
+        {"ticket": 7, "reason": "Pak Rudi pulang"}]
+    with pytest.raises(peewee.DatabaseError):
+        _direct(db, "DELETE FROM audit_entry")
+    m0005_audit_guard.migrate(db, SchemaMigrator.from_database(db))  # twice changes nothing
+    assert AuditNote.select().count() == 4
