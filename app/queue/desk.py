@@ -161,7 +161,8 @@ def counter_desk(counter_number: int, scan: str | None = None,
         if scan:
             check = pickup.inspect(scan)
         elif held is not None and held.pickup_id:
-            check = pickup.inspect_record(held.pickup_id)
+            check = pickup.inspect_record(held.pickup_id,
+                                          verified=bool(held.pickup_verified))
         # Held for anything but this passport (a walk-in, another slip): no handover here.
         mismatch = (check is not None and held is not None
                     and check.record.id != held.pickup_id)
