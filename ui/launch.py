@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QMargins, QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -44,23 +44,39 @@ def open_windows(modes: Sequence[str], pc: PcSettings, *, windowed: bool) -> lis
     return windows
 
 
+def hall_places(area: QRect) -> dict[str, QRect]:
+    """Where each of the hall's windows goes on a screen's ``area``: the counter on the
+    right half, the display above the kiosk on the left (the kiosk, touched, gets the
+    larger part)."""
+    half_w = area.width() // 2
+    display_h = area.height() * 2 // 5
+    return {
+        "display": QRect(area.left(), area.top(), half_w, display_h),
+        "kiosk": QRect(area.left(), area.top() + display_h, half_w,
+                       area.height() - display_h),
+        "counter": QRect(area.left() + half_w, area.top(), area.width() - half_w,
+                         area.height()),
+    }
+
+
 def tile_hall(windows: list[QWidget]) -> None:
     """Display and kiosk on the left half (one above the other), the counter on the right,
     so the whole hall is visible on one screen (with or without a window manager)."""
     screen = QGuiApplication.primaryScreen()
     if screen is None or len(windows) != len(HALL):
         return
-    area = screen.availableGeometry()
-    half_w, half_h = area.width() // 2, area.height() // 2
-    places = {
-        "display": QRect(area.left(), area.top(), half_w, half_h),
-        "kiosk": QRect(area.left(), area.top() + half_h, half_w, area.height() - half_h),
-        "counter": QRect(area.left() + half_w, area.top(), area.width() - half_w,
-                         area.height()),
-    }
+    places = hall_places(screen.availableGeometry())
     for mode, window in zip(HALL, windows, strict=True):
         window.showNormal()
-        window.setGeometry(places[mode])
+        # The frame (title bar, borders) inside the place too, not past the screen.
+        frame, inner = window.frameGeometry(), window.geometry()
+        margins = QMargins(inner.left() - frame.left(), inner.top() - frame.top(),
+                           frame.right() - inner.right(), frame.bottom() - inner.bottom())
+        window.setGeometry(places[mode].marginsRemoved(margins))
+    # The keyboard to the counter: the officer's first F2 calls, the kiosk takes taps.
+    counter = windows[HALL.index("counter")]
+    counter.raise_()
+    counter.activateWindow()
 
 
 def run(mode: str, *, windowed: bool = False, pc_settings: bool = False) -> int:

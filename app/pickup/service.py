@@ -329,14 +329,16 @@ def inspect(raw: str | bytes) -> CounterCheck:
     return read(work)
 
 
-def inspect_record(record_id: int) -> CounterCheck:
-    """The panel for a pickup ticket's passport: no slip was scanned, so not verified."""
+def inspect_record(record_id: int, *, verified: bool = False) -> CounterCheck:
+    """The panel for a pickup ticket's passport. ``verified``: the ticket was checked in
+    with the signed slip, so the handover goes by the signed code too."""
 
     def work() -> CounterCheck:
         rec = PickupRecord.get_or_none(PickupRecord.id == record_id)
         if rec is None:
             raise NotFound("pickup_unknown")
-        return _counter_check(rec, False, rec.application_no)
+        signed_code = codes.sign(codes.PICKUP, int(rec.id), get_settings().signing_keys()[0])
+        return _counter_check(rec, verified, signed_code if verified else rec.application_no)
 
     return read(work)
 
@@ -439,6 +441,13 @@ def undo_hand_over(raw: str | bytes, officer: str | int | None, reason: str) -> 
     return run_in_transaction(work)
 
 
+def _mark_verified(ticket_id: int, signed: bool) -> None:
+    """The signed slip at check-in travels with the ticket (a later signed check-in of
+    the same ticket verifies it; a typed one never unverifies it)."""
+    if signed:
+        Ticket.update(pickup_verified=True).where(Ticket.id == ticket_id).execute()
+
+
 def check_in(raw: str | bytes, request_id: str | None = None) -> CheckIn:
     """Join the pickup queue for a passport: a ticket in the backlog queue for a
     backlog batch, in the regular pickup queue otherwise, linked to the record.
@@ -455,10 +464,12 @@ def check_in(raw: str | bytes, request_id: str | None = None) -> CheckIn:
             raise blocker
         existing = engine.open_pickup_ticket(rec.id)
         if existing is not None:
+            _mark_verified(existing.id, scan.signed)
             return CheckIn(existing, view, False, scan.signed)
         settings = get_settings()
         queue = settings.backlog_pickup_queue if rec.batch else settings.regular_pickup_queue
         ticket = engine.issue_in_transaction(queue, pickup=rec.id)
+        _mark_verified(ticket.id, scan.signed)
         return CheckIn(ticket, view, True, scan.signed)
 
     return transactions.idempotent("check_in", request_id, work, _dump, _load_check_in)

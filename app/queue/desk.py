@@ -80,6 +80,7 @@ class Target:
     ref: str  # queue code, or counter number as text
     label_id: str
     label_en: str
+    queue_kind: str = ""  # a queue's kind ("service" or "pickup"); "" for a counter
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,8 @@ def counter_desk(counter_number: int, scan: str | None = None,
         if scan:
             check = pickup.inspect(scan)
         elif held is not None and held.pickup_id:
-            check = pickup.inspect_record(held.pickup_id)
+            check = pickup.inspect_record(held.pickup_id,
+                                          verified=bool(held.pickup_verified))
         # Held for anything but this passport (a walk-in, another slip): no handover here.
         mismatch = (check is not None and held is not None
                     and check.record.id != held.pickup_id)
@@ -189,7 +191,8 @@ def _tally(counter_id: int, today: dt.date) -> Tally:
 
 
 def _targets(counter_id: int) -> list[Target]:
-    queues = [Target("queue", q.code, f"{q.prefix} · {q.name_id}", f"{q.prefix} · {q.name_en}")
+    queues = [Target("queue", q.code, f"{q.prefix} · {q.name_id}", f"{q.prefix} · {q.name_en}",
+                     q.kind)
               for q in Queue.select().where(Queue.active == True)  # noqa: E712 (SQL)
               .order_by(Queue.prefix)]
     counters = [Target("counter", str(c.number), c.name, c.name)
@@ -197,6 +200,22 @@ def _targets(counter_id: int) -> list[Target]:
                                                 Counter.id != counter_id)
                 .order_by(Counter.number)]
     return queues + counters
+
+
+def suggested_target(desk: Desk) -> int | None:
+    """Which transfer target to pre-select for the held ticket: another queue of the
+    ticket's own kind (a pickup stays a pickup); None when there is none, so Enter does
+    nothing until the officer chooses."""
+    ticket = desk.ticket
+    if ticket is None:
+        return None
+    kind = next((t.queue_kind for t in desk.targets
+                 if t.kind == "queue" and t.ref == ticket.service_queue), None)
+    if kind is None:
+        kind = next((q.kind for q in desk.queues if q.code == ticket.service_queue), None)
+    return next((i for i, t in enumerate(desk.targets)
+                 if kind and t.kind == "queue" and t.queue_kind == kind
+                 and t.ref != ticket.service_queue), None)
 
 
 def active_counters() -> list[tuple[int, str]]:

@@ -181,6 +181,9 @@ class Ticket(BaseModel):
     # A pickup ticket knows its passport, so the counter sees the shelf before the
     # applicant arrives. Added in schema version 2.
     pickup = pw.ForeignKeyField(PickupRecord, null=True, backref="tickets", index=False)
+    # Checked in with the signed slip (NULL: with a bare application number, or no
+    # pickup); the counter calling it needs no second scan. Schema version 6.
+    pickup_verified = pw.BooleanField(null=True)
     # The raw foreign-key values peewee exposes as ``<field>_id``.
     queue_id: int
     service_queue_id: int

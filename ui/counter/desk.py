@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QListWidgetItem, QTableWidgetItem, QWidget
 from app.messages import STATUS_WORDS, current_language
 from app.queue.desk import Desk
 from app.storage.models import CALLED, SERVING
-from ui.counter.desk_view import CARD_ACTIONS, NUMBER_STYLE, DeskView
+from ui.counter.desk_view import CARD_ACTIONS, DeskView
 from ui.kit.text import local_name, seconds_since, wait_text
 
 # action → (shortcut key, object name); the window binds the keys.
@@ -109,7 +109,7 @@ class DeskPage(DeskView):
         ticket = desk.ticket
         if ticket is None:
             self._number.setText("–")
-            self._number.setStyleSheet(f"{NUMBER_STYLE} color: #9e9e9e;")
+            self.colour_number("#9e9e9e")
             self._queue_name.setText(self.tr("No ticket: press F2 to call the next one")
                                      if desk.active else self.tr("This counter is closed"))
             self._state.setText("")
@@ -117,7 +117,7 @@ class DeskPage(DeskView):
         queue = next((q for q in desk.queues if q.code == ticket.service_queue), None)
         self._number.setText(ticket.number)
         colour = STATE_COLOURS.get(ticket.status, "#212121")
-        self._number.setStyleSheet(f"{NUMBER_STYLE} color: {colour};")
+        self.colour_number(colour)
         self._queue_name.setText(local_name(queue) if queue else ticket.service_queue)
         self._show_state(desk)
 

@@ -9,8 +9,10 @@ and which actions are enabled.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -28,7 +30,11 @@ from ui.counter.pickup_panel import PickupPanel
 
 # The actions under the ticket card, in their grid's order (three a row).
 CARD_ACTIONS = ("call_next", "recall", "start", "finish", "no_show", "transfer")
-NUMBER_STYLE = "font-size: 60pt; font-weight: 800;"
+NUMBER_STYLE = "font-size: {pt}pt; font-weight: 800; color: {colour};"
+# Narrower than this (half a 1366×768 screen in ``loket demo``), the lines go under the
+# ticket and the actions two a row: the window shrinks by rearranging, never by cutting.
+WIDE_FROM = 1000
+NARROW_MIN_WIDTH = 480
 
 
 class DeskView(QWidget):
@@ -38,9 +44,17 @@ class DeskView(QWidget):
         super().__init__(parent)
         self.setObjectName("desk_view")
         self.buttons: dict[str, QPushButton] = {}
-        columns = QHBoxLayout(self)
-        columns.addLayout(self._build_ticket_side(), 5)
-        columns.addLayout(self._build_lines_side(), 4)
+        self._narrow: bool | None = None
+        self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._columns.addLayout(self._build_ticket_side(), 5)
+        self._columns.addLayout(self._build_lines_side(), 4)
+        self.setMinimumWidth(NARROW_MIN_WIDTH)
+        self._arrange(wide=True)
+
+    def colour_number(self, colour: str) -> None:
+        self._number_colour = colour
+        self._number.setStyleSheet(NUMBER_STYLE.format(pt=44 if self._narrow else 60,
+                                                       colour=colour))
         self.setStyleSheet("QPushButton { font-size: 13pt; } QLabel { font-size: 12pt; }"
                            " QTableWidget { font-size: 12pt; }")
 
@@ -54,7 +68,7 @@ class DeskView(QWidget):
         self._number = QLabel(card)
         self._number.setObjectName("ticket_number")
         self._number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._number.setStyleSheet(NUMBER_STYLE)
+        self._number_colour = "#9e9e9e"
         self._queue_name = QLabel(card)
         self._queue_name.setObjectName("ticket_queue")
         self._queue_name.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -66,25 +80,25 @@ class DeskView(QWidget):
         for label in (self._now_label, self._number, self._queue_name, self._state):
             card_layout.addWidget(label)
 
-        grid = QGridLayout()
+        grid = self._actions = QGridLayout()
         grid.setSpacing(8)
-        for i, action in enumerate(CARD_ACTIONS):
+        for action in CARD_ACTIONS:
             button = QPushButton(self)
             button.setObjectName(action)
             button.setMinimumHeight(48)
             self.buttons[action] = button
-            grid.addWidget(button, i // 3, i % 3)
         self.buttons["call_next"].setStyleSheet(
             "QPushButton { font-size: 15pt; font-weight: 700; }")
 
         self.pickup = PickupPanel(self)
         self.pickup.hide()
+        self.pickup.visibility_changing.connect(self._fit_lines)
 
         left = QVBoxLayout()
         left.addWidget(card)
         left.addLayout(grid)
         left.addWidget(self.pickup)
-        left.addStretch(1)
+        self._ticket_stretch = left.addStretch(1)
         return left
 
     def _build_lines_side(self) -> QVBoxLayout:
@@ -100,10 +114,12 @@ class DeskView(QWidget):
         for col in (1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self._queues.setMaximumHeight(170)
+        self._queues.setMinimumHeight(60)
         self._waiting_label = QLabel(self)
         self._waiting = QListWidget(self)
         self._waiting.setObjectName("waiting_list")
         self._waiting.setStyleSheet("font-size: 13pt;")
+        self._waiting.setMinimumHeight(48)
         self._number_label = QLabel(self)
         self._number_edit = QLineEdit(self)
         self._number_edit.setObjectName("call_number_input")
@@ -127,3 +143,36 @@ class DeskView(QWidget):
         right.addLayout(number_row)
         right.addWidget(self._tally)
         return right
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        self._arrange(wide=event.size().width() >= WIDE_FROM)
+        super().resizeEvent(event)
+
+    def _arrange(self, *, wide: bool) -> None:
+        """Side by side, the actions three a row; or (narrow) one above the other, two a
+        row, the lines taking the height left."""
+        if self._narrow is (not wide):
+            return
+        self._narrow = not wide
+        self._columns.setDirection(QBoxLayout.Direction.LeftToRight if wide
+                                   else QBoxLayout.Direction.TopToBottom)
+        self._columns.setStretch(0, 5 if wide else 0)
+        self._columns.setStretch(1, 4 if wide else 1)
+        per_row = 3 if wide else 2
+        for action in CARD_ACTIONS:
+            self._actions.removeWidget(self.buttons[action])
+        for i, action in enumerate(CARD_ACTIONS):
+            self._actions.addWidget(self.buttons[action], i // per_row, i % per_row)
+        self._now_label.setVisible(wide)  # the number says it: height for the panel
+        self.colour_number(self._number_colour)
+        self._fit_lines()
+
+    def _fit_lines(self, panel: bool | None = None) -> None:
+        """Narrow, with a passport on the panel: the panel before the lines (the number
+        row stays, so F8 still has its field)."""
+        if panel is None:
+            panel = self.pickup.isVisibleTo(self)
+        show = not (self._narrow and panel)
+        for widget in (self._queues_label, self._queues, self._waiting_label, self._waiting,
+                       self._tally):
+            widget.setVisible(show)

@@ -28,6 +28,9 @@ class PickupPanel(QFrame):
 
     hand_over_requested = Signal()
     close_requested = Signal()
+    # Before the panel shows or hides, so the desk can make room first (showing it
+    # would otherwise grow a window that has no room, and windows never shrink back).
+    visibility_changing = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,6 +116,7 @@ class PickupPanel(QFrame):
         """Show ``check`` (None hides the panel); the window enables "Hand over"."""
         self._check = check
         self._mismatch = mismatch
+        self.visibility_changing.emit(check is not None)
         self.setVisible(check is not None)
         self._show()
 

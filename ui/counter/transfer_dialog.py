@@ -19,13 +19,14 @@ from app.queue.desk import Target
 
 
 class TransferDialog(QDialog):
-    def __init__(self, number: str, targets: list[Target],
+    def __init__(self, number: str, targets: list[Target], suggested: int | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transfer_dialog")
         self.setModal(True)
         self._number = number
         self._targets = targets
+        self._suggested = -1 if suggested is None else suggested
         self._label = QLabel(self)
         self._list = QListWidget(self)
         self._list.setObjectName("transfer_targets")
@@ -35,7 +36,7 @@ class TransferDialog(QDialog):
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)
         self._list.itemDoubleClicked.connect(lambda _item: self.accept())
-        self._list.currentRowChanged.connect(self._update)
+        self._list.itemSelectionChanged.connect(self._update)
         layout = QVBoxLayout(self)
         layout.addWidget(self._label)
         layout.addWidget(self._list)
@@ -47,7 +48,7 @@ class TransferDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Transfer ticket"))
         self._label.setText(self.tr("Send {number} to:").format(number=self._number))
-        row = self._list.currentRow()
+        row = self._chosen_row()
         self._list.clear()
         english = current_language() == "en"
         for target in self._targets:
@@ -55,7 +56,9 @@ class TransferDialog(QDialog):
             text = (self.tr("Queue {name}").format(name=name) if target.kind == "queue"
                     else self.tr("Counter: {name}").format(name=name))
             QListWidgetItem(text, self._list)
-        self._list.setCurrentRow(max(row, 0) if self._targets else -1)
+        # Nothing chosen unless the core suggests one: Enter out of habit must not send
+        # a pickup applicant to passport applications.
+        self._list.setCurrentRow(row if row >= 0 else self._suggested)
         ok = self._buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Transfer"))
         self._buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -69,11 +72,17 @@ class TransferDialog(QDialog):
     def _update(self) -> None:
         ok = self._buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok is not None:
-            ok.setEnabled(self._list.currentRow() >= 0)
+            ok.setEnabled(self._chosen_row() >= 0)
 
     def choose(self, index: int) -> None:
         self._list.setCurrentRow(index)
 
+    def _chosen_row(self) -> int:
+        """The selected row (-1: none). Not the current row: a list given the focus makes
+        its first row current without the officer choosing it."""
+        rows = self._list.selectedIndexes()
+        return rows[0].row() if rows else -1
+
     def target(self) -> Target | None:
-        row = self._list.currentRow()
+        row = self._chosen_row()
         return self._targets[row] if 0 <= row < len(self._targets) else None

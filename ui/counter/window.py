@@ -37,7 +37,7 @@ from app.office.officers import LoginThrottle, OfficerView
 from app.pickup import service as pickup
 from app.queue import desk as deskmod
 from app.queue import engine
-from app.queue.desk import Desk, ScanOutcome, Target
+from app.queue.desk import Desk, ScanOutcome, Target, suggested_target
 from app.setup.pc_settings import PcSettings
 from ui.counter.desk import ACTION_KEYS, DeskPage
 from ui.counter.handover_dialog import HandoverDialog
@@ -364,7 +364,7 @@ class CounterWindow(QMainWindow):
             self._act(("call_next",), lambda rid: engine.call_next(counter, officer, rid),
                       self._called)
         elif action == "transfer" and ticket is not None:
-            self._ask_transfer(ticket.number, desk.targets)
+            self._ask_transfer(ticket.number, desk.targets, suggested_target(desk))
         elif action == "hand_over" and desk.pickup is not None:
             self._ask_hand_over()
         elif ticket is not None:
@@ -416,8 +416,8 @@ class CounterWindow(QMainWindow):
         self._act(("call", ref), lambda rid: engine.call_ticket(ref, counter, officer.id, rid),
                   called)
 
-    def _ask_transfer(self, number: str, targets: list[Target]) -> None:
-        dialog = TransferDialog(number, targets, self)
+    def _ask_transfer(self, number: str, targets: list[Target], suggested: int | None) -> None:
+        dialog = TransferDialog(number, targets, suggested, self)
         dialog.accepted.connect(lambda: self._transfer(dialog.target()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

@@ -149,6 +149,23 @@ class ServiceButton(QPushButton):
 class KioskLayout(QWidget):
     """The kiosk's widgets: header, database banner, the five pages, the status line."""
 
+    def scale_layouts(self, scale: float) -> None:
+        """Every layout's margins and spacing at ``scale`` of what they were built with,
+        so a small screen (half of one in ``loket demo``) gets smaller gaps along with
+        smaller type, not tiles squeezed into each other."""
+        for layout in self.findChildren(QLayout):
+            base = layout.property("base_spacing")
+            if base is None:
+                margins = layout.contentsMargins()
+                layout.setProperty("base_margins", [margins.left(), margins.top(),
+                                                    margins.right(), margins.bottom()])
+                layout.setProperty("base_spacing", layout.spacing())
+                base = layout.spacing()
+            layout.setContentsMargins(*(round(m * scale)
+                                        for m in layout.property("base_margins")))
+            if int(base) >= 0:
+                layout.setSpacing(round(int(base) * scale))
+
     def _build(self, worker: DbWorker) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

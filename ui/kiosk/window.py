@@ -209,6 +209,7 @@ class KioskWindow(KioskLayout):
                 button.clicked.connect(lambda _=False, code=service.code: self.take(code))
                 self._services.addWidget(button, *divmod(index, columns))
                 self._service_buttons[service.code] = button
+            self.scale_layouts(self._scale)
         for service in board.services:
             self._service_buttons[service.code].show_service(service)
         self._pickup_button.setVisible(board.pickup_open)
@@ -505,10 +506,11 @@ class KioskWindow(KioskLayout):
         """Sizes follow the screen: designed for 1280×800, readable from 960×540 (the
         hall demo) to a 1920×1080 kiosk."""
         size = event.size()
-        scale = max(0.55, min(2.5, size.width() / 1280, size.height() / 800))
+        scale = max(0.4, min(2.5, size.width() / 1280, size.height() / 800))
         if abs(scale - self._scale) > 0.02:
             self._scale = scale
             self.setStyleSheet(scaled_style(STYLE, scale))
+            self.scale_layouts(scale)
         super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)

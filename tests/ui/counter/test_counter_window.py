@@ -243,6 +243,22 @@ def test_call_recall_start_finish_no_show_and_transfer(
     assert "1 served" in tally and "1 no-show" in tally
 
 
+def test_a_pickup_tickets_transfer_never_suggests_a_walk_in_queue(
+        qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow]) -> None:
+    pickup.check_in(pickup.code_for("2024-TNG-000001"))
+    window = signed_in(qtbot, pc, windows, 5)
+    act(qtbot, window, "call_next")
+    qtbot.keyClick(window, Qt.Key.Key_F7)
+    qtbot.waitUntil(lambda: window.findChild(TransferDialog) is not None, timeout=WAIT)
+    dialog = window.findChild(TransferDialog)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    target = dialog.target()
+    assert target is not None and (target.kind, target.queue_kind) == ("queue", "pickup")
+    assert target.ref != engine.get_ticket(held(window) or "").service_queue
+    dialog.reject()
+
+
 def test_a_ticket_chosen_from_the_list_or_typed_is_called_out_of_order(
         qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow]) -> None:
     for _ in range(3):
@@ -316,13 +332,14 @@ def test_two_counters_never_get_the_same_ticket(
 def test_a_scan_opens_the_pickup_panel_wherever_the_focus_is_and_hands_over(
         qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow]) -> None:
     code = pickup.code_for("2024-TNG-000001")
-    pickup.check_in(code)  # at the kiosk: a B ticket for this passport
+    pickup.check_in("2024-TNG-000001")  # typed at the kiosk: a B ticket for this passport
+    pickup.check_in(pickup.code_for("2024-TNG-000002"))  # B002, with the signed slip
     window = signed_in(qtbot, pc, windows, 5)
     act(qtbot, window, "call_next")
     assert held(window) == "B001"
     panel = window.view.pickup
     assert panel.isVisible() and panel._fields["location"].text() == "Rak A-01"
-    assert "Not verified" in panel._warning.text()  # from the ticket: slip not scanned yet
+    assert "Not verified" in panel._warning.text()  # typed, and no slip scanned yet
 
     number = window.findChild(QLineEdit, "call_number_input")
     assert number is not None

@@ -13,6 +13,7 @@ from app.office.officers import LoginThrottle
 from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import desk, engine
+from app.storage.models import PickupRecord, Queue
 from tests.helpers import NOW
 from tests.helpers.people import setup_admin
 
@@ -95,7 +96,7 @@ def test_pickup_panel_and_handover_allowed_only_for_a_ready_passport(
     ticket = engine.call_next(5)
     seen = desk.counter_desk(5)
     assert seen.pickup is not None and seen.pickup.record.application_no == "2024-TNG-000001"
-    assert not seen.pickup.signed  # from the ticket: the slip was not scanned here
+    assert seen.pickup.signed  # checked in with the signed slip: no false warning
     assert "hand_over" in desk.allowed_actions(seen)
     other = desk.counter_desk(5, scan=pickup.code_for("2024-TNG-000002"))
     assert other.pickup_mismatch and "hand_over" not in desk.allowed_actions(other)
@@ -104,6 +105,40 @@ def test_pickup_panel_and_handover_allowed_only_for_a_ready_passport(
     assert done.pickup is not None and isinstance(done.pickup.refusal, Refused)
     assert "hand_over" not in desk.allowed_actions(done)
     assert engine.get_ticket(ticket.id).status == "done"
+
+
+def test_a_ticket_checked_in_by_application_number_stays_not_verified_until_the_slip(
+        day: Callable[[int], None]) -> None:
+    backlog.import_backlog(SHELF, batch="Backlog")
+    officers.add_officer("petugas1", "petugas123")
+    pickup.check_in("2024-TNG-000001")  # typed from the receipt
+    engine.call_next(5)
+    seen = desk.counter_desk(5)
+    assert seen.pickup is not None and not seen.pickup.signed
+    pickup.check_in(pickup.code_for("2024-TNG-000001"))  # the slip, at the kiosk again
+    seen = desk.counter_desk(5)
+    assert seen.pickup is not None and seen.pickup.signed
+    pickup.hand_over(seen.pickup.handover_ref, 5, "petugas1", "self", id_checked=True)
+    assert PickupRecord.get(PickupRecord.application_no == "2024-TNG-000001").verified
+
+
+def test_a_transfer_suggests_only_a_queue_of_the_tickets_own_kind(
+        day: Callable[[int], None]) -> None:
+    backlog.import_backlog(SHELF, batch="Backlog")
+    pickup.check_in(pickup.code_for("2024-TNG-000001"))  # B001
+    engine.call_next(5)
+    seen = desk.counter_desk(5)
+    suggested = desk.suggested_target(seen)
+    assert suggested is not None and seen.targets[suggested].ref == "ambil"  # B → C
+    engine.issue_ticket("paspor")
+    engine.call_next(1)
+    walk_in = desk.counter_desk(1)
+    suggested = desk.suggested_target(walk_in)
+    assert suggested is not None
+    target = walk_in.targets[suggested]
+    assert target.queue_kind == "service" and target.ref != "paspor"
+    Queue.update(active=False).where(Queue.code == "ambil").execute()
+    assert desk.suggested_target(desk.counter_desk(5)) is None  # nothing: Enter waits
 
 
 def test_scans_are_routed_and_junk_changes_nothing(day: Callable[[int], None]) -> None:
