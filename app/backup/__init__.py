@@ -56,7 +56,7 @@ import platformdirs
 from playhouse.migrate import SchemaMigrator
 
 from app import __version__, clock
-from app.errors import DatabaseUnavailable, InvalidInput, LoketError, Refused
+from app.errors import InvalidInput, LoketError, Refused
 from app.messages import render
 from app.office.audit import record
 from app.office.settings import OfficeSettings, get_settings, invalidate_cache, update_settings
@@ -70,6 +70,7 @@ from app.storage.db import (
     first_line,
     open_database,
     redact_url,
+    unavailable,
 )
 from app.storage.models import ALL_MODELS, AuditEntry, BaseModel, Setting
 from app.storage.transactions import read, run_in_transaction
@@ -970,7 +971,7 @@ def _write_dump(partial: Path, made_at: dt.datetime) -> tuple[dict[str, int], in
     try:
         conn = _snapshot(backend)
     except _DRIVER_ERRORS as exc:
-        raise DatabaseUnavailable("database_unreachable", reason=first_line(exc)) from exc
+        raise unavailable(exc) from exc
     try:
         version = int(_scalar(conn, f"SELECT MAX(version) FROM {q(backend, 'schema_version')}")
                       or 0)
@@ -1009,7 +1010,7 @@ def _write_dump(partial: Path, made_at: dt.datetime) -> tuple[dict[str, int], in
             raw.flush()
             os.fsync(raw.fileno())
     except _DRIVER_ERRORS as exc:
-        raise DatabaseUnavailable("database_unreachable", reason=first_line(exc)) from exc
+        raise unavailable(exc) from exc
     finally:
         with suppress(*_DRIVER_ERRORS):
             conn.rollback()
@@ -1033,7 +1034,7 @@ def _connect_target(url: str) -> pw.Database:
         scheme = urlparse(url).scheme.split("+")[0]
         raise InvalidInput("database_driver_missing", scheme=scheme, extra=scheme) from exc
     except pw.DatabaseError as exc:
-        raise DatabaseUnavailable("database_unreachable", reason=first_line(exc)) from exc
+        raise unavailable(exc) from exc
     check_server_version(db)
     return db
 
@@ -1311,9 +1312,15 @@ def _url_of(db: pw.Database) -> str:
     params = db.connect_params
     scheme = "postgresql" if backend == "postgresql" else "mysql"
     user = params.get("user") or ""
-    host = params.get("host") or "localhost"
+    hosts = str(params.get("host") or "localhost").split(",")
+    ports = str(params.get("port") or "").split(",")
+    if len(hosts) > 1:  # a primary and its standby: libpq's multi-host form
+        where = ",".join(f"{host}:{port}" for host, port in zip(hosts, ports, strict=True))
+        attrs = params.get("target_session_attrs", "read-write")
+        return (f"{scheme}://{user}{'@' if user else ''}{where}/{db.database}"
+                f"?target_session_attrs={attrs}")
     port = f":{params['port']}" if params.get("port") else ""
-    return f"{scheme}://{user}{'@' if user else ''}{host}{port}/{db.database}"
+    return f"{scheme}://{user}{'@' if user else ''}{hosts[0]}{port}/{db.database}"
 
 
 def restore_command(path: str | Path | None = None) -> str:
