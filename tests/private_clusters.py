@@ -336,8 +336,12 @@ class Formation:
     def primary(self) -> Node:
         """The node the monitor holds for the primary (writes go there)."""
         states = self.states()
+        leading = ("primary", "wait_primary", "single")
         for node in self.nodes:
-            if states.get(node.port, ("", ""))[0] in ("primary", "wait_primary", "single"):
+            # A dead primary still shows its last reported state; the monitor's goal for
+            # it (demoted) tells it apart from the one promoted.
+            reported, goal = states.get(node.port, ("", ""))
+            if reported in leading and goal in leading:
                 return node
         raise LookupError(f"no primary: {states}")
 
