@@ -192,17 +192,22 @@ class _ReplyWatch:
         self._waiting: dict[object, tuple[float, int]] = {}
         self._cut: set[object] = set()
         self._thread: threading.Thread | None = None
+        self._sleeping_until: float | None = None  # the watch thread's next wake-up
 
     @contextmanager
     def waiting(self, fileno: int, timeout_s: float) -> Iterator[Any]:
         token = object()
+        deadline = time.monotonic() + timeout_s
         with self._lock:
-            self._waiting[token] = (time.monotonic() + timeout_s, fileno)
+            self._waiting[token] = (deadline, fileno)
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="loket-reply-watch",
                                                 daemon=True)
                 self._thread.start()
-            self._lock.notify()
+            # Wake the thread only when it would sleep past this deadline: most
+            # statements end long before an earlier one's, at no cost to them.
+            if self._sleeping_until is None or deadline < self._sleeping_until:
+                self._lock.notify()
         try:
             yield lambda: token in self._cut
         finally:
@@ -220,6 +225,7 @@ class _ReplyWatch:
                         self._cut.add(token)
                         _shut_down(fileno)
                 next_deadline = min((d for d, _ in self._waiting.values()), default=None)
+                self._sleeping_until = next_deadline
                 self._lock.wait(None if next_deadline is None
                                 else max(0.01, next_deadline - time.monotonic()))
 
