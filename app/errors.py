@@ -39,7 +39,20 @@ class InvalidInput(LoketError):
 
 
 class DatabaseUnavailable(LoketError):
-    """The database cannot be reached or refused to work; retrying later may help."""
+    """The database cannot be reached or refused to work; retrying later may help.
+
+    A person reads one sentence (:meth:`message`); the driver's own words, which name
+    the server, the port and the system call, are kept in ``detail`` and in ``str()``,
+    which is what the log records.
+    """
+
+    @property
+    def detail(self) -> str:
+        return str(self.params.get("reason", ""))
+
+    def __str__(self) -> str:
+        sentence = super().__str__()
+        return f"{sentence} [{self.detail}]" if self.detail else sentence
 
 
 class SchemaError(LoketError):

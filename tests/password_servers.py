@@ -10,22 +10,24 @@ database. Outside CI a missing server skips; with ``CI=true`` it fails.
 
 from __future__ import annotations
 
-import glob
-import os
 import shutil
-import socket
 import subprocess
-import tempfile
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playhouse.db_url import connect as url_connect
 
 from tests.backends import IN_CI, SERVER_URLS
+from tests.private_clusters import (
+    as_postgres,
+    free_port,
+    pg_bindir,
+    private_folder,
+    running_as_root,
+)
 
 
 @dataclass(frozen=True)
@@ -44,48 +46,24 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _pg_bin() -> Path | None:
-    found = shutil.which("pg_config")
-    if found:
-        out = subprocess.run([found, "--bindir"], capture_output=True, text=True).stdout.strip()
-        if out and (Path(out) / "initdb").exists():
-            return Path(out)
-    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    return Path(candidates[-1]).parent if candidates else None
-
-
-def _as_postgres(argv: list[str]) -> list[str]:
-    """initdb refuses to run as root: run the server as the postgres account then."""
-    if os.name == "posix" and os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *argv]
-    return argv
-
-
 @pytest.fixture(scope="session")
 def pg_password_server() -> Iterator[PasswordServer]:
-    bindir = _pg_bin()
+    bindir = pg_bindir()
     if bindir is None:
         _unavailable("PostgreSQL's initdb is not installed")
     assert bindir is not None
-    root = Path(tempfile.mkdtemp(prefix="loket-pg-"))
+    root = private_folder("loket-pg-")
     password = "S3cret-" + uuid.uuid4().hex[:8]
     (root / "pw").write_text(password + "\n")
-    if os.name == "posix" and os.geteuid() == 0:
-        shutil.chown(root, "postgres")
+    if running_as_root():
         shutil.chown(root / "pw", "postgres")
     data, port = root / "data", free_port()
     try:
-        subprocess.run(_as_postgres([str(bindir / "initdb"), "-D", str(data), "-U", "postgres",
+        subprocess.run(as_postgres([str(bindir / "initdb"), "-D", str(data), "-U", "postgres",
                                      "--auth=scram-sha-256", f"--pwfile={root / 'pw'}",
                                      "-E", "UTF8", "--no-sync"]),
                        check=True, capture_output=True, timeout=120)
-        subprocess.run(_as_postgres([
+        subprocess.run(as_postgres([
             str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-t", "60",
             "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off",
             "start"]), check=True, capture_output=True, timeout=120)
@@ -95,7 +73,7 @@ def pg_password_server() -> Iterator[PasswordServer]:
     try:
         yield PasswordServer("postgresql", "127.0.0.1", port, "postgres", password, "postgres")
     finally:
-        subprocess.run(_as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate",
+        subprocess.run(as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate",
                                      "stop"]), capture_output=True, timeout=60)
         shutil.rmtree(root, ignore_errors=True)
 

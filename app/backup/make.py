@@ -54,7 +54,7 @@ from app.backup.dump_format import (
     quote,
 )
 from app.backup.seal import Sealer, read_sealed, write_sqlite_seal
-from app.errors import DatabaseUnavailable, InvalidInput, Refused
+from app.errors import InvalidInput, Refused
 from app.office import permissions
 from app.office.audit import record
 from app.office.settings import OfficeSettings, get_settings
@@ -65,6 +65,7 @@ from app.storage.db import (
     backend_of,
     database,
     first_line,
+    unavailable,
 )
 from app.storage.transactions import read, run_in_transaction
 
@@ -323,7 +324,7 @@ def _write_dump(partial: Path, made_at: dt.datetime) -> tuple[dict[str, int], in
     try:
         conn = _snapshot(backend)
     except DRIVER_ERRORS as exc:
-        raise DatabaseUnavailable("database_unreachable", reason=first_line(exc)) from exc
+        raise unavailable(exc) from exc
     try:
         version = int(_scalar(conn, f"SELECT MAX(version) FROM {q(backend, 'schema_version')}")
                       or 0)
@@ -366,7 +367,7 @@ def _write_dump(partial: Path, made_at: dt.datetime) -> tuple[dict[str, int], in
             raw.flush()
             os.fsync(raw.fileno())
     except DRIVER_ERRORS as exc:
-        raise DatabaseUnavailable("database_unreachable", reason=first_line(exc)) from exc
+        raise unavailable(exc) from exc
     finally:
         with suppress(*DRIVER_ERRORS):
             conn.rollback()

@@ -44,7 +44,7 @@ from app.backup.verify import (
     url_of,
     verify_backup,
 )
-from app.errors import DatabaseUnavailable, InvalidInput, LoketError, Refused
+from app.errors import InvalidInput, LoketError, Refused
 from app.office.settings import invalidate_cache
 from app.storage import guards, migrations
 from app.storage.db import (
@@ -54,6 +54,7 @@ from app.storage.db import (
     first_line,
     open_database,
     redact_url,
+    unavailable,
 )
 from app.storage.models import AuditEntry
 
@@ -86,7 +87,7 @@ def _connect_target(url: str) -> pw.Database:
         scheme = urlparse(url).scheme.split("+")[0]
         raise InvalidInput("database_driver_missing", scheme=scheme, extra=scheme) from exc
     except pw.DatabaseError as exc:
-        raise DatabaseUnavailable("database_unreachable", reason=first_line(exc)) from exc
+        raise unavailable(exc) from exc
     check_server_version(db)
     return db
 

@@ -242,6 +242,12 @@ def url_of(db: pw.Database) -> str:
     params = db.connect_params
     scheme = "postgresql" if backend == "postgresql" else "mysql"
     user = params.get("user") or ""
-    host = params.get("host") or "localhost"
+    hosts = str(params.get("host") or "localhost").split(",")
+    ports = str(params.get("port") or "").split(",")
+    if len(hosts) > 1:  # a primary and its standby: libpq's multi-host form
+        where = ",".join(f"{host}:{port}" for host, port in zip(hosts, ports, strict=True))
+        attrs = params.get("target_session_attrs", "read-write")
+        return (f"{scheme}://{user}{'@' if user else ''}{where}/{db.database}"
+                f"?target_session_attrs={attrs}")
     port = f":{params['port']}" if params.get("port") else ""
-    return f"{scheme}://{user}{'@' if user else ''}{host}{port}/{db.database}"
+    return f"{scheme}://{user}{'@' if user else ''}{hosts[0]}{port}/{db.database}"

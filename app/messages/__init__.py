@@ -118,9 +118,18 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "id": "Terjadi kesalahan program. Rinciannya tercatat di {log}.",
         "en": "Something went wrong inside Loket. Details are in {log}.",
     },
+    # The driver's text (the reason) goes to the log, not into these sentences.
     "database_unreachable": {
-        "id": "Basis data tidak dapat dihubungi: {reason}",
-        "en": "The database cannot be reached: {reason}",
+        "id": "Server basis data tidak dapat dihubungi. Periksa jaringan dan apakah server "
+        "menyala, lalu coba lagi.",
+        "en": "The database server cannot be reached. Check the network and that the server "
+        "is on, then try again.",
+    },
+    "database_not_answering": {
+        "id": "Server basis data tidak menjawab tepat waktu. Server mungkin sibuk atau macet; "
+        "coba lagi sebentar lagi.",
+        "en": "The database server did not answer in time. It may be overloaded or stuck; "
+        "try again in a moment.",
     },
     "database_url_invalid": {
         "id": "Alamat basis data tidak dikenali: {url}",

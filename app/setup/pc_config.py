@@ -97,10 +97,13 @@ class DatabaseChoice:
         user = quote(self.user, safe="")
         password = f":{quote(self.password, safe='')}" if self.password else ""
         host = self.host.strip()
-        if ":" in host and not host.startswith("["):  # an IPv6 address
-            host = f"[{host}]"
-        return (f"{self.kind}://{user}{password}@{host}:{self.effective_port()}/"
-                f"{quote(self.name, safe='')}")
+        if "," in host:  # a primary and its standby: "db1:5432,db2:5432" as libpq lists them
+            where = host if ":" in host.split(",")[-1] else f"{host}:{self.effective_port()}"
+        else:
+            if ":" in host and not host.startswith("["):  # an IPv6 address
+                host = f"[{host}]"
+            where = f"{host}:{self.effective_port()}"
+        return f"{self.kind}://{user}{password}@{where}/{quote(self.name, safe='')}"
 
     def describe(self) -> str:
         """Where the data lives, without the password (for summaries and logs)."""
@@ -125,6 +128,11 @@ def choice_from_url(url: str) -> DatabaseChoice:
         return DatabaseChoice(kind="sqlite", path=path)
     if kind not in KINDS:
         raise InvalidInput("database_url_invalid", url=url.split("@")[-1])
+    hosts = parsed.netloc.rpartition("@")[2]
+    if "," in hosts:  # several servers: kept as libpq's list, with their ports
+        return DatabaseChoice(kind=kind, host=hosts, name=unquote(parsed.path.lstrip("/")),
+                              user=unquote(parsed.username or ""),
+                              password=unquote(parsed.password or ""))
     try:
         port = parsed.port or 0
     except ValueError:

@@ -7,7 +7,9 @@
 * :func:`idempotent` runs work at most once per client-made request id: a retry
   after a lost reply returns the first result instead of acting twice.
 
-A lost connection becomes :class:`~app.errors.DatabaseUnavailable` in all three.
+A lost connection becomes :class:`~app.errors.DatabaseUnavailable` in all three,
+after one quiet retry on a fresh connection when the connection was found dead
+before anything of the work reached the server (see :func:`_fresh_connection_helps`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any, TypeVar
 import peewee as pw
 
 from app import clock
-from app.errors import DatabaseUnavailable, Refused
+from app.errors import Refused
 from app.storage import json_text
 from app.storage.db import (
     DATABASE_ERRORS,
@@ -31,9 +33,10 @@ from app.storage.db import (
     database,
     discard_connection,
     ensure_connected,
-    first_line,
     is_connection_error,
     is_retryable,
+    is_timeout,
+    unavailable,
 )
 from app.storage.models import RequestLog
 
@@ -60,6 +63,18 @@ def _write_transaction() -> Iterator[None]:
             yield
 
 
+def _fresh_connection_helps(exc: BaseException, reused: bool, work_started: bool) -> bool:
+    """May the transaction run once more, on a new connection, without telling anyone?
+
+    Only for a connection this thread already had (a new one that fails means the server
+    is really away) that failed before ``work`` began, i.e. at BEGIN: the server dropped
+    it while idle (restarted, ended by an administrator, a failover, a firewall's idle
+    limit). Nothing of the work was sent, so running it again acts once. A connection
+    that fails later in the transaction is reported: the commit may have happened.
+    """
+    return reused and not work_started and is_connection_error(exc)
+
+
 def run_in_transaction(work: Callable[[], T], attempts: int = 8) -> T:
     """Run ``work`` in one write transaction, re-running it on transient conflicts.
 
@@ -67,10 +82,16 @@ def run_in_transaction(work: Callable[[], T], attempts: int = 8) -> T:
     what makes re-running it safe. A lost connection becomes
     :class:`DatabaseUnavailable`.
     """
-    for attempt in range(1, attempts + 1):
+    fresh_tried = False
+    attempt = 0
+    while True:
+        attempt += 1
+        reused = not database.obj.is_closed()
+        started = False
         try:
             ensure_connected()
             with _write_transaction():
+                started = True
                 return work()
         except DATABASE_ERRORS as exc:
             if is_retryable(exc) and attempt < attempts:
@@ -78,23 +99,36 @@ def run_in_transaction(work: Callable[[], T], attempts: int = 8) -> T:
                 log.debug("transient conflict (%s), retry %d in %.3fs", exc, attempt, delay)
                 time.sleep(delay)
                 continue
-            if is_connection_error(exc):
+            if is_connection_error(exc) or is_timeout(exc):
                 discard_connection()
-                raise DatabaseUnavailable("database_unreachable", reason=first_line(exc)) from exc
+                if not fresh_tried and _fresh_connection_helps(exc, reused, started):
+                    fresh_tried = True
+                    log.info("connection found dead at BEGIN (%s); once more on a new one",
+                             exc)
+                    continue
+                raise unavailable(exc) from exc
             raise
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def read(work: Callable[[], T]) -> T:
-    """Run a read-only ``work``; a lost connection becomes :class:`DatabaseUnavailable`."""
-    try:
-        ensure_connected()
-        return work()
-    except DATABASE_ERRORS as exc:
-        if is_connection_error(exc):
+    """Run a read-only ``work``; a lost connection becomes :class:`DatabaseUnavailable`.
+
+    A read changes nothing, so one found dead on a connection this thread already had
+    is read again on a new one before anything is reported.
+    """
+    for last in (False, True):
+        reused = not database.obj.is_closed()
+        try:
+            ensure_connected()
+            return work()
+        except DATABASE_ERRORS as exc:
+            if not (is_connection_error(exc) or is_timeout(exc)):
+                raise
             discard_connection()
-            raise DatabaseUnavailable("database_unreachable", reason=first_line(exc)) from exc
-        raise
+            if last or not reused or is_timeout(exc):
+                raise unavailable(exc) from exc
+            log.info("connection found dead (%s); reading again on a new one", exc)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def idempotent(operation: str, request_id: str | None, work: Callable[[], R],

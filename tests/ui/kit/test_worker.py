@@ -33,12 +33,16 @@ def test_operations_run_in_order_on_one_other_thread(qtbot: QtBot, worker: DbWor
 
 @pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
 def test_an_unreachable_database_and_its_return_are_signalled(
-        qtbot: QtBot, worker: DbWorker) -> None:
+        qtbot: QtBot, worker: DbWorker, english: str,
+        caplog: pytest.LogCaptureFixture) -> None:
     errors: list[Exception] = []
     with qtbot.waitSignal(worker.availability_changed, timeout=3000) as down:
         worker.submit(lambda: (_ for _ in ()).throw(
             DatabaseUnavailable("database_unreachable", reason="refused")), None, errors.append)
-    assert down.args[0] is False and "refused" in down.args[1]
+    # The window gets one sentence for a person; the log keeps the driver's words.
+    assert down.args[0] is False and down.args[1].startswith("The database server cannot")
+    assert "refused" not in down.args[1]
+    assert any("refused" in record.getMessage() for record in caplog.records)
     assert not worker.available and isinstance(errors[0], DatabaseUnavailable)
     # A refusal is an answer from the database: it is back.
     with qtbot.waitSignal(worker.availability_changed, timeout=3000) as up:

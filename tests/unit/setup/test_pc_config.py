@@ -158,3 +158,14 @@ def test_the_demo_never_fills_a_set_up_pcs_database(
     demo = tmp_path / "demo.sqlite3"  # a file of its own is fine
     assert cli.main(["--db", f"sqlite:///{demo}", "demo", "--no-window"]) == 0
     assert demo.exists() and not office.exists()
+
+
+def test_a_primary_and_its_standby_survive_the_pc_configuration() -> None:
+    url = "postgresql://loket:pw@db1:5432,db2:5433/loket?target_session_attrs=read-write"
+    choice = pc_config.choice_from_url(url)
+    assert choice.host == "db1:5432,db2:5433"
+    # The query string is not kept: several hosts look for the primary by themselves.
+    assert choice.url() == "postgresql://loket:pw@db1:5432,db2:5433/loket"
+    same_port = pc_config.DatabaseChoice(kind="postgresql", host="db1,db2", name="loket",
+                                         user="loket")
+    assert same_port.url() == "postgresql://loket@db1,db2:5432/loket"

@@ -13,6 +13,7 @@ from app.errors import DatabaseUnavailable
 from app.queue import engine, status
 from app.storage import db as dbmod
 from app.storage.models import Ticket
+from app.storage.transactions import read, run_in_transaction
 from tests.helpers.people import setup_admin
 
 
@@ -32,29 +33,74 @@ def _kill_our_connection(url: str) -> None:
         admin.close()
 
 
-def test_dropped_connection_reports_then_recovers(office: str, backend: str) -> None:
+def _server_only(backend: str) -> None:
     if backend == "sqlite":
         pytest.skip("a SQLite file has no server connection to lose")
+
+
+def test_idle_connection_dropped_by_the_server_is_replaced_unseen(office: str,
+                                                                   backend: str) -> None:
+    """Found dead at BEGIN, nothing of the work was sent: run once more on a new
+    connection before anyone is told (the user's action succeeds, no banner)."""
+    _server_only(backend)
     engine.issue_ticket("A")
     _kill_our_connection(office)
     rid = str(uuid.uuid4())
-    with pytest.raises(DatabaseUnavailable) as err:
-        engine.issue_ticket("A", request_id=rid)
-    assert "tidak dapat dihubungi" in err.value.message("id")
-    # The counter retries the same request: it acts once, on a fresh connection.
     again = engine.issue_ticket("A", request_id=rid)
     assert again.number == "A002"
     assert engine.issue_ticket("A", request_id=rid) == again
     assert Ticket.select().count() == 2
 
 
-def test_read_after_dropped_connection(office: str, backend: str) -> None:
-    if backend == "sqlite":
-        pytest.skip("a SQLite file has no server connection to lose")
+def test_read_after_dropped_connection_is_read_again_unseen(office: str, backend: str) -> None:
+    _server_only(backend)
+    status.office_status()
     _kill_our_connection(office)
-    with pytest.raises(DatabaseUnavailable):
-        status.office_status()
     assert len(status.office_status().queues) == 5
+
+
+def test_connection_dropped_inside_the_transaction_is_reported(office: str,
+                                                               backend: str) -> None:
+    """Past BEGIN the work may have reached the server: no quiet retry, a clear error,
+    and a retry with the same request id acts once."""
+    _server_only(backend)
+    engine.issue_ticket("A")
+    rid = str(uuid.uuid4())
+
+    def issue_then_lose_connection() -> object:
+        view = engine.issue_in_transaction("A")
+        _kill_our_connection(office)
+        return view
+
+    with pytest.raises(DatabaseUnavailable) as err:
+        run_in_transaction(issue_then_lose_connection)
+    assert err.value.code == "database_unreachable"
+    assert "tidak dapat dihubungi" in err.value.message("id")
+    # The person reads one sentence; the driver's words go to the log and the error.
+    assert "Error" in err.value.detail  # the driver's exception, by name and text
+    assert err.value.detail not in err.value.message("id")
+    assert err.value.detail in str(err.value)
+    assert engine.issue_ticket("A", request_id=rid).number == "A002"
+    assert engine.issue_ticket("A", request_id=rid).number == "A002"
+    assert Ticket.select().count() == 2
+
+
+def test_a_server_that_stays_away_is_reported_after_one_new_try(office: str,
+                                                                backend: str) -> None:
+    _server_only(backend)
+    engine.issue_ticket("A")
+    _kill_our_connection(office)
+    db = dbmod.database.obj
+    saved = dict(db.connect_params)
+    db.connect_params["port"] = 1  # nothing listens there: connection refused
+    try:
+        with pytest.raises(DatabaseUnavailable) as err:
+            engine.issue_ticket("A", request_id=str(uuid.uuid4()))
+    finally:
+        db.connect_params.clear()
+        db.connect_params.update(saved)
+    assert err.value.code == "database_unreachable"
+    assert read(Ticket.select().count) == 1
 
 
 def test_unreachable_server_is_a_clear_error() -> None:
