@@ -6,7 +6,7 @@ from __future__ import annotations
 import peewee
 import pytest
 
-from app.backup import restore_command
+from app.backup.restore import restore_command
 from app.storage import db as dbmod
 from app.storage.transactions import read
 from tests.backends import SERVER_URLS
