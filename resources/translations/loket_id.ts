@@ -2810,5 +2810,9 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
         <source>Quit</source>
         <translation>Keluar</translation>
     </message>
+    <message>
+        <source>Loket tries again by itself in {seconds} s.</source>
+        <translation>Loket mencoba lagi dengan sendirinya dalam {seconds} detik.</translation>
+    </message>
 </context>
 </TS>

@@ -25,7 +25,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -56,6 +56,15 @@ from ui.kit.worker import DbWorker
 log = logging.getLogger("loket.ui.start")
 
 RETRY, SETTINGS, QUIT = "retry", "settings", "quit"
+# Waits before the start-up tries the database again by itself: a lobby TV or a
+# kiosk has nobody to press "Try again", and a server back after a power cut should
+# find every PC coming back on its own. The last one repeats.
+RETRY_AFTER_MS = (2_000, 5_000, 10_000, 20_000, 30_000)
+
+
+def retry_after_ms(failures: int) -> int:
+    """How long to wait after the ``failures``-th failure in a row (1, 2, …)."""
+    return RETRY_AFTER_MS[min(failures, len(RETRY_AFTER_MS)) - 1]
 
 
 def run_wizard(pc: PcSettings, *, first: bool) -> pc_config.PcConfig | None:
@@ -167,8 +176,12 @@ def admin_allows_settings(pc: PcSettings, mode: str) -> bool:
     return allowed
 
 
-def ask_after_failure(text: str) -> str:
-    """The database could not be opened: try again, change the settings, or quit."""
+def ask_after_failure(text: str, retry_in_ms: int) -> str:
+    """The database could not be opened: try again, change the settings, or quit.
+
+    Without an answer it tries again by itself after ``retry_in_ms`` (shown counting
+    down), so a PC nobody stands at recovers when the server does.
+    """
     box = QMessageBox(QMessageBox.Icon.Warning, "Loket", text)
     box.setObjectName("start_problem")
     retry = box.addButton(QCoreApplication.translate("first_run", "Try again"),
@@ -178,7 +191,26 @@ def ask_after_failure(text: str) -> str:
     box.addButton(QCoreApplication.translate("first_run", "Quit"),
                   QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(retry)
+    left = [max(0, retry_in_ms)]
+    tick_ms = min(1000, left[0]) or 1
+
+    def countdown() -> None:
+        if left[0] <= 0:
+            ticker.stop()
+            retry.click()
+            return
+        box.setInformativeText(QCoreApplication.translate(
+            "first_run", "Loket tries again by itself in {seconds} s.").format(
+            seconds=max(1, round(left[0] / 1000))))
+        left[0] -= tick_ms
+
+    ticker = QTimer(box)
+    ticker.setInterval(tick_ms)
+    ticker.timeout.connect(countdown)
+    countdown()
+    ticker.start()
     box.exec()
+    ticker.stop()
     clicked = box.clickedButton()
     return RETRY if clicked is retry else SETTINGS if clicked is settings else QUIT
 
@@ -236,6 +268,7 @@ def _run(qt_app: QApplication, stopper: lifecycle.QuitOnSignals, mode: str | Non
     wizard_next = force_setup or ((explicit_url is None or mode is None)
                                   and _never_set_up(mode))
     started = False
+    failures = 0  # failed openings in a row, for the wait before trying by itself
     while True:
         if wizard_next:
             wizard_next = False
@@ -253,13 +286,15 @@ def _run(qt_app: QApplication, stopper: lifecycle.QuitOnSignals, mode: str | Non
             config = None if explicit_url else pc_config.load()
             open_database(explicit_url, config)
         except LoketError as exc:
-            answer = ask_after_failure(exc.message())
+            failures += 1
+            answer = ask_after_failure(exc.message(), retry_after_ms(failures))
             if stopper.received is not None:
                 return 0
             if answer == QUIT:
                 return 3
             wizard_next = answer == SETTINGS
             continue
+        failures = 0
         running = mode or (config.mode if config else "counter")
         qt_app.setQuitOnLastWindowClosed(True)
         code = launch.run(running, windowed=windowed, pc_settings=True)

@@ -261,6 +261,38 @@ def test_cancelling_the_first_set_up_starts_nothing(
     assert not pc_config.exists()
 
 
+def test_a_pc_nobody_stands_at_tries_the_dead_server_again_by_itself(
+        qtbot: QtBot, qapp: QApplication, english: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(first_run, "RETRY_AFTER_MS", (50, 100))
+    port = free_port()  # nothing listens there
+    pc_config.save(PcConfig("display", DatabaseChoice(
+        kind="postgresql", host="127.0.0.1", port=port, name="loket", user="loket",
+        password="pw")))
+    asked: list[int] = []
+
+    def unanswered() -> bool:
+        box = _top(QMessageBox)
+        if not isinstance(box, QMessageBox) or (asked and asked[-1] == id(box)):
+            return False
+        asked.append(id(box))
+        return len(asked) >= 3  # asked three times, nobody pressed anything
+
+    def quit_now() -> bool:
+        box = _top(QMessageBox)
+        if not isinstance(box, QMessageBox):
+            return False
+        assert "tries again by itself" in box.informativeText()
+        (button,) = [b for b in box.buttons() if b.text() == "Quit"]
+        button.click()
+        return True
+
+    script = Script([unanswered, quit_now])
+    script.start()
+    assert first_run.run(None) == 3 and not script.steps and script.error is None
+    assert first_run.retry_after_ms(1) == 50 and first_run.retry_after_ms(9) == 100
+
+
 def test_a_dead_server_is_said_plainly_with_retry_settings_quit(
         qtbot: QtBot, qapp: QApplication, english: str) -> None:
     port = free_port()  # nothing listens there
