@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import threading
@@ -148,11 +149,16 @@ def require_active(officer: int | None) -> None:
 
 def throttle_key(username: str, account: Officer | None = None) -> str:
     """Whose failures a sign-in counts: the account found, else the typed name with
-    accents and case folded (so ``ädmin`` and ``ADMIN`` are one name on every backend)."""
-    if account is not None:
-        return str(account.username)
-    folded = unicodedata.normalize("NFKD", _typed(username))
-    return "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+    accents and case folded (so ``ädmin`` and ``ADMIN`` count as ``admin`` on every
+    backend).
+
+    Kept as a digest only: a typed name that finds no account may be a person's name
+    or a password typed in the wrong field, and a command line's throttle keeps its
+    keys in a file."""
+    typed = str(account.username) if account is not None else username
+    folded = unicodedata.normalize("NFKD", _typed(typed))
+    plain = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+    return hashlib.sha256(plain.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 class LoginThrottle:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import for_log
 from app.office import admin
 from app.office.officers import LoginThrottle, OfficerView
 from app.office.settings import get_settings
@@ -256,7 +257,7 @@ class AdminWindow(QMainWindow):
         self._show_who()
 
         run_read(self._worker, lambda: admin.sign_out(officer), failed=lambda exc: log.warning(
-            "sign-out of %s not audited: %s", officer.username, exc))
+            "sign-out of officer %d not audited: %s", officer.id, for_log(exc)))
         self.signed_out.emit()
 
     def _show_who(self) -> None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import feed
-from app.errors import DatabaseUnavailable, LoketError
+from app.errors import DatabaseUnavailable, LoketError, for_log
 from app.messages import current_language
 from app.office import officers
 from app.office.officers import LoginThrottle, OfficerView
@@ -262,7 +262,7 @@ class CounterWindow(QMainWindow):
         self._update_actions()
 
         def failed(exc: Exception) -> None:
-            log.warning("sign-out of %s not audited: %s", officer.username, exc)
+            log.warning("sign-out of officer %d not audited: %s", officer.id, for_log(exc))
 
         Operation(self._worker, lambda _ctx: officers.log_out(officer, counter)) \
             .failure(failed).run()
