@@ -16,6 +16,7 @@ import peewee
 
 from app import clock
 from app.errors import InvalidInput, NotFound, Refused
+from app.office import permissions
 from app.office.audit import record
 from app.storage.models import ROLES, Officer
 from app.storage.transactions import read, run_in_transaction
@@ -229,6 +230,30 @@ def log_in(username: str, password: str, counter: int | None,
     run_in_transaction(lambda: record("login", officer=officer.id, counter=counter,
                                       subject=officer.username))
     return officer
+
+
+def end_if_revoked(officer: OfficerView, counter: int | None,
+                   act: str | None = None) -> str | None:
+    """After a change to ``officer``'s account, whether their sign-in must end now.
+
+    The message code saying why (the account deactivated, or its role no longer
+    allows ``act``, the window's own act), recorded as a forced sign-out in the
+    same transaction; None while the sign-in may go on. A window that follows the
+    change feed asks it when the account changes, so a deactivation ends every
+    window of that officer within a poll of the feed."""
+    def work() -> str | None:
+        row = Officer.get_or_none(Officer.id == officer.id)
+        if row is None or not row.active:
+            code = "signed_out_inactive"
+        elif act is not None and not permissions.allows(str(row.role), act):
+            code = "signed_out_role"
+        else:
+            return None
+        record("logout_forced", officer=officer.id, counter=counter,
+               subject=officer.username, details={"reason": code})
+        return code
+
+    return run_in_transaction(work)
 
 
 def log_out(officer: OfficerView, counter: int | None) -> None:
