@@ -8,7 +8,21 @@ other exception is a bug and belongs in the log.
 
 from __future__ import annotations
 
+from typing import Final
+
 from app.messages import render
+
+# Parameters that are ids, codes, counts, dates or technical reasons: what a refusal
+# may put in the log file. Any other (a typed username, a value read from an imported
+# file, a name) is left out: the log is not purged and must not name people.
+_LOGGABLE: Final = frozenset({
+    "queue", "queue_code", "quota", "counter", "holder", "number", "status_id", "status_en",
+    "action_id", "action_en", "application_no", "when", "ready_date", "collect_by",
+    "seconds", "max", "min", "minimum", "max_mb", "low", "high", "count", "line", "column",
+    "table", "ref_table", "tables", "key", "keys", "field", "option", "command", "kind",
+    "role", "format", "expected", "version", "period", "start", "end", "tickets",
+    "officers", "passports", "database", "host", "port", "server", "scheme", "reason",
+    "path", "folder", "log", "prefix", "suffix", "missing", "code"})
 
 
 class LoketError(Exception):
@@ -24,6 +38,20 @@ class LoketError(Exception):
     def message(self, lang: str | None = None) -> str:
         """The sentence for a person, in ``lang`` (default: the configured language)."""
         return render(self.code, self.params, lang)
+
+    def for_log(self) -> str:
+        """What the log file gets: the message's code and its id-and-code parameters,
+        never the sentence (which may name the person it concerns)."""
+        shown = " ".join(f"{key}={value!r}" if key in _LOGGABLE else f"{key}=…"
+                         for key, value in sorted(self.params.items()))
+        return f"{self.code} {shown}".rstrip()
+
+
+def for_log(exc: BaseException) -> str:
+    """An error as the log file may hold it (see :meth:`LoketError.for_log`)."""
+    if isinstance(exc, LoketError):
+        return exc.for_log()
+    return f"{type(exc).__name__}: {exc}"
 
 
 class Refused(LoketError):

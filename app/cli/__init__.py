@@ -101,7 +101,8 @@ def run(args: argparse.Namespace, command: Callable[[argparse.Namespace], int] |
 
 
 def _fail(args: argparse.Namespace, exc: BaseException, text: str, code: int) -> int:
-    log.info("exit %d: %s", code, text)
+    # A refusal is logged by its code: the sentence may name the person it concerns.
+    log.info("exit %d: %s", code, exc.for_log() if isinstance(exc, LoketError) else text)
     problems: list[Any] | None = None
     if getattr(exc, "code", None) == "import_rejected":  # every bad line of a backlog list
         from app.pickup.backlog import ImportRejected

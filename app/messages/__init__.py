@@ -72,6 +72,18 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "id": "Petugas '{username}' tidak dikenal.",
         "en": "Unknown officer '{username}'.",
     },
+    "signed_out_inactive": {
+        "id": "Akun Anda baru saja dinonaktifkan, jadi Anda telah dikeluarkan. Hubungi "
+        "supervisor bila ini keliru.",
+        "en": "Your account has just been deactivated, so you have been signed out. Ask a "
+        "supervisor if this is a mistake.",
+    },
+    "signed_out_role": {
+        "id": "Peran akun Anda baru saja diubah dan tidak lagi membuka jendela ini, jadi Anda "
+        "telah dikeluarkan.",
+        "en": "Your account's role has just been changed and no longer opens this window, so "
+        "you have been signed out.",
+    },
     "officer_inactive": {
         "id": "Akun petugas ini sudah dinonaktifkan; tindakan ditolak. Minta supervisor "
         "mengaktifkannya kembali.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import threading
@@ -15,6 +16,7 @@ import peewee
 
 from app import clock
 from app.errors import InvalidInput, NotFound, Refused
+from app.office import permissions
 from app.office.audit import record
 from app.storage.models import ROLES, Officer
 from app.storage.transactions import read, run_in_transaction
@@ -148,11 +150,16 @@ def require_active(officer: int | None) -> None:
 
 def throttle_key(username: str, account: Officer | None = None) -> str:
     """Whose failures a sign-in counts: the account found, else the typed name with
-    accents and case folded (so ``ädmin`` and ``ADMIN`` are one name on every backend)."""
-    if account is not None:
-        return str(account.username)
-    folded = unicodedata.normalize("NFKD", _typed(username))
-    return "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+    accents and case folded (so ``ädmin`` and ``ADMIN`` count as ``admin`` on every
+    backend).
+
+    Kept as a digest only: a typed name that finds no account may be a person's name
+    or a password typed in the wrong field, and a command line's throttle keeps its
+    keys in a file."""
+    typed = str(account.username) if account is not None else username
+    folded = unicodedata.normalize("NFKD", _typed(typed))
+    plain = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+    return hashlib.sha256(plain.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 class LoginThrottle:
@@ -223,6 +230,30 @@ def log_in(username: str, password: str, counter: int | None,
     run_in_transaction(lambda: record("login", officer=officer.id, counter=counter,
                                       subject=officer.username))
     return officer
+
+
+def end_if_revoked(officer: OfficerView, counter: int | None,
+                   act: str | None = None) -> str | None:
+    """After a change to ``officer``'s account, whether their sign-in must end now.
+
+    The message code saying why (the account deactivated, or its role no longer
+    allows ``act``, the window's own act), recorded as a forced sign-out in the
+    same transaction; None while the sign-in may go on. A window that follows the
+    change feed asks it when the account changes, so a deactivation ends every
+    window of that officer within a poll of the feed."""
+    def work() -> str | None:
+        row = Officer.get_or_none(Officer.id == officer.id)
+        if row is None or not row.active:
+            code = "signed_out_inactive"
+        elif act is not None and not permissions.allows(str(row.role), act):
+            code = "signed_out_role"
+        else:
+            return None
+        record("logout_forced", officer=officer.id, counter=counter,
+               subject=officer.username, details={"reason": code})
+        return code
+
+    return run_in_transaction(work)
 
 
 def log_out(officer: OfficerView, counter: int | None) -> None:

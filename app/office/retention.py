@@ -8,7 +8,8 @@ and the collector's name. The audit log holds no names (ids and codes only, and 
 database refuses to change it, see :mod:`app.storage.guards`): the names and written
 reasons its entries refer to are audit notes (:class:`app.storage.models.AuditNote`),
 erased here with the passport they concern; a note about no passport (a ticket's
-cancellation reason) is erased once it is older than the cutoff. The purge writes an
+cancellation reason) is erased once it is older than the cutoff, and so are change-feed
+rows and remembered request ids older than it. The purge writes an
 audit entry of its own (``personal_data_purged``: the cutoff and the counts, no names).
 
 A purge is idempotent: a second run finds nothing left to erase.
@@ -17,21 +18,25 @@ A purge is idempotent: a second run finds nothing left to erase.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import asdict, dataclass
 from typing import Any, Final
 
 import peewee as pw
 
-from app import clock
+from app import clock, feed
 from app.office import permissions
 from app.office.audit import record
 from app.office.settings import get_settings
 from app.storage import migrations
+from app.storage.db import backend_of
 from app.storage.models import CANCELLED, COLLECTED, AuditNote, PickupRecord
 from app.storage.transactions import read, run_in_transaction
 
 # What an erased name reads as (the counter's panel and messages show it as is).
 PLACEHOLDER: Final = "(dihapus)"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -114,10 +119,30 @@ def purge(by: int, today: dt.date | None = None, dry_run: bool = False) -> Purge
                                            PickupRecord.collector_name)], PLACEHOLDER))
             .where(_closed_before(cutoff) & _still_named()).execute())
         result = PurgeResult(day.isoformat(), keep_days, int(erased), int(notes), False)
+        # The feed and remembered request ids are kept about a day; one older than the
+        # cutoff (a PC left off, a feed written before reasons left it) goes now: an
+        # event's data or a remembered answer may hold what was erased above.
+        feed.prune_before(cutoff)
         migrations.prune_copies(PickupRecord._meta.database)  # old copies hold names too
         record("personal_data_purged", officer=by, subject=f"before {day.isoformat()}",
                details={"cutoff": day.isoformat(), "retention_days": keep_days,
                         "records": result.records, "audit_entries": result.audit_entries})
         return result
 
-    return run_in_transaction(work)
+    result = run_in_transaction(work)
+    _forget_old_pages()
+    return result
+
+
+def _forget_old_pages() -> None:
+    """SQLite keeps what an update replaced in free pages and in the write-ahead log
+    until they are reused: rebuild the file and empty the log, so the erased names are
+    gone from the disk too. (A server keeps its files itself.)"""
+    db = PickupRecord._meta.database
+    if backend_of(db) != "sqlite":
+        return
+    try:
+        db.execute_sql("VACUUM")
+        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except pw.OperationalError as exc:  # another PC reading now: the pages age out later
+        log.warning("the erased data is still in the file's free pages: %s", exc)

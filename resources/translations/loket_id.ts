@@ -100,6 +100,10 @@
         <translation>keluar</translation>
     </message>
     <message>
+        <source>signed out: account changed</source>
+        <translation>dikeluarkan: akun diubah</translation>
+    </message>
+    <message>
         <source>sign-in failed</source>
         <translation>gagal masuk</translation>
     </message>

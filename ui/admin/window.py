@@ -20,7 +20,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QMainWindow,
     QPushButton,
@@ -29,15 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import for_log
 from app.office import admin
 from app.office.officers import LoginThrottle, OfficerView
 from app.office.settings import get_settings
 from app.setup.pc_settings import PcSettings
+from ui.kit.account_watch import AccountWatch
 from ui.kit.banner import DatabaseBanner
 from ui.kit.feed_watcher import FeedWatcher
 from ui.kit.i18n import LANGUAGE_NAMES, LANGUAGES, install_language
 from ui.kit.login_page import LoginPage
 from ui.kit.operation import Operation, error_sentence, run_read
+from ui.kit.plain import PlainLabel
 from ui.kit.worker import DbWorker
 
 log = logging.getLogger("loket.ui.admin")
@@ -77,6 +79,9 @@ class AdminWindow(QMainWindow):
         self._pc = pc
         self._worker = worker or DbWorker(self)
         self._feed = FeedWatcher(self._worker, self, interval_ms=poll_ms)
+        self._account = AccountWatch(self._worker, self._feed, self._signed_in_here,
+                                     self._signed_out_by_change, act="admin_login",
+                                     parent=self)
         self._throttle = throttle or LoginThrottle()
         self._officer: OfficerView | None = None
         self._office = ""
@@ -85,10 +90,10 @@ class AdminWindow(QMainWindow):
         self._banner = DatabaseBanner(self._worker, self)
 
         self.login = LoginPage(self, ask_counter=False)
-        self._office_label = QLabel(self)
+        self._office_label = PlainLabel(self)
         self._office_label.setObjectName("office_name")
         self._office_label.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        self._who = QLabel(self)
+        self._who = PlainLabel(self)
         self._who.setObjectName("who")
         self._language = QComboBox(self)
         self._language.setObjectName("window_language")
@@ -246,17 +251,29 @@ class AdminWindow(QMainWindow):
             _page(page).refresh()
 
     def sign_out(self) -> None:
+        self._leave()
+
+    def _signed_out_by_change(self, sentence: str) -> None:
+        """The account was deactivated or demoted: the core recorded the sign-out."""
+        self._leave(sentence, audited=False)
+
+    def _signed_in_here(self) -> tuple[OfficerView, int | None] | None:
+        return (self._officer, None) if self._officer is not None else None
+
+    def _leave(self, sentence: str = "", audited: bool = True) -> None:
         officer = self._officer
         if officer is None:
             return
         self._officer = None
         self._drop_pages()
         self._screens.setCurrentWidget(self.login)
-        self.login.reset()
+        self.login.reset(sentence)
         self._show_who()
 
-        run_read(self._worker, lambda: admin.sign_out(officer), failed=lambda exc: log.warning(
-            "sign-out of %s not audited: %s", officer.username, exc))
+        if audited:
+            run_read(self._worker, lambda: admin.sign_out(officer),
+                     failed=lambda exc: log.warning("sign-out of officer %d not audited: %s",
+                                                    officer.id, for_log(exc)))
         self.signed_out.emit()
 
     def _show_who(self) -> None:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.counter.pickup_panel import PickupPanel
+from ui.kit.plain import PlainLabel
 
 # The actions under the ticket card, in their grid's order (three a row).
 CARD_ACTIONS = ("call_next", "recall", "start", "finish", "no_show", "transfer")
@@ -63,17 +63,17 @@ class DeskView(QWidget):
         card.setObjectName("ticket_card")
         card.setFrameShape(QFrame.Shape.StyledPanel)
         card.setStyleSheet("QFrame#ticket_card { background: #fafafa; }")
-        self._now_label = QLabel(card)
+        self._now_label = PlainLabel(card)
         self._now_label.setStyleSheet("font-size: 13pt; color: #555;")
-        self._number = QLabel(card)
+        self._number = PlainLabel(card)
         self._number.setObjectName("ticket_number")
         self._number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._number_colour = "#9e9e9e"
-        self._queue_name = QLabel(card)
+        self._queue_name = PlainLabel(card)
         self._queue_name.setObjectName("ticket_queue")
         self._queue_name.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._queue_name.setStyleSheet("font-size: 15pt;")
-        self._state = QLabel(card)
+        self._state = PlainLabel(card)
         self._state.setObjectName("ticket_state")
         self._state.setAlignment(Qt.AlignmentFlag.AlignCenter)
         card_layout = QVBoxLayout(card)
@@ -102,7 +102,7 @@ class DeskView(QWidget):
         return left
 
     def _build_lines_side(self) -> QVBoxLayout:
-        self._queues_label = QLabel(self)
+        self._queues_label = PlainLabel(self)
         self._queues = QTableWidget(0, 3, self)
         self._queues.setObjectName("queue_loads")
         self._queues.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -115,12 +115,12 @@ class DeskView(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self._queues.setMaximumHeight(170)
         self._queues.setMinimumHeight(60)
-        self._waiting_label = QLabel(self)
+        self._waiting_label = PlainLabel(self)
         self._waiting = QListWidget(self)
         self._waiting.setObjectName("waiting_list")
         self._waiting.setStyleSheet("font-size: 13pt;")
         self._waiting.setMinimumHeight(48)
-        self._number_label = QLabel(self)
+        self._number_label = PlainLabel(self)
         self._number_edit = QLineEdit(self)
         self._number_edit.setObjectName("call_number_input")
         self._number_edit.setMaxLength(8)
@@ -131,7 +131,7 @@ class DeskView(QWidget):
         number_row.addWidget(self._number_label)
         number_row.addWidget(self._number_edit, 1)
         number_row.addWidget(self.buttons["call_number"])
-        self._tally = QLabel(self)
+        self._tally = PlainLabel(self)
         self._tally.setObjectName("tally")
         self._tally.setStyleSheet("font-size: 13pt; padding: 4px;")
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QRadioButton,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.pickup.service import PickupView
+from ui.kit.plain import PlainLabel
 
 NAME_MAX = 100
 
@@ -42,7 +42,7 @@ class HandoverDialog(QDialog):
         self.setObjectName("handover_dialog")
         self.setModal(True)
         self._record = record
-        self._summary = QLabel(self)
+        self._summary = PlainLabel(self)
         self._summary.setObjectName("handover_summary")
         self._summary.setWordWrap(True)
         self._summary.setStyleSheet("font-size: 15pt; font-weight: 600;")
@@ -61,7 +61,7 @@ class HandoverDialog(QDialog):
         self._name = QLineEdit(self)
         self._name.setObjectName("collector_name")
         self._name.setMaxLength(NAME_MAX)
-        self._documents = QLabel(self)
+        self._documents = PlainLabel(self)
         self._documents.setObjectName("documents_hint")
         self._documents.setWordWrap(True)
         self._id_checked = QCheckBox(self)
@@ -72,7 +72,7 @@ class HandoverDialog(QDialog):
         self._buttons.rejected.connect(self.reject)
 
         self._form = QFormLayout()
-        self._name_label = QLabel(self)
+        self._name_label = PlainLabel(self)
         self._form.addRow(self._self)
         self._form.addRow(self._family)
         self._form.addRow(self._proxy)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from app.messages import current_language
 from app.pickup.service import CounterCheck
 from app.storage.models import CANCELLED, COLLECTED, PRINTING, READY
+from ui.kit.plain import PlainLabel
 
 WARNING_STYLE = ("QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36a;"
                  " padding: 6px; font-size: 13pt; }")
@@ -38,9 +39,9 @@ class PickupPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._check: CounterCheck | None = None
         self._mismatch = False
-        self._title = QLabel(self)
+        self._title = PlainLabel(self)
         self._title.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        self._warning = QLabel(self)
+        self._warning = PlainLabel(self)
         self._warning.setObjectName("pickup_warning")
         self._warning.setWordWrap(True)
         # Names, shelves and refusals come from imported files and the database: shown
@@ -58,8 +59,8 @@ class PickupPanel(QFrame):
                   "application_no": (0, 2), "status": (1, 2), "collect_by": (2, 2),
                   "batch": (3, 2)}
         for key, (row, col) in places.items():
-            label = QLabel(self)
-            value = QLabel(self)
+            label = PlainLabel(self)
+            value = PlainLabel(self)
             value.setObjectName(f"pickup_{key}")
             value.setTextFormat(Qt.TextFormat.PlainText)
             value.setWordWrap(True)

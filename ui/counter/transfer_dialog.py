@@ -7,7 +7,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.messages import current_language
 from app.queue.desk import Target
+from ui.kit.plain import PlainLabel
 
 
 class TransferDialog(QDialog):
@@ -27,7 +27,7 @@ class TransferDialog(QDialog):
         self._number = number
         self._targets = targets
         self._suggested = -1 if suggested is None else suggested
-        self._label = QLabel(self)
+        self._label = PlainLabel(self)
         self._list = QListWidget(self)
         self._list.setObjectName("transfer_targets")
         self._list.setStyleSheet("font-size: 14pt;")

@@ -21,7 +21,6 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import feed
-from app.errors import DatabaseUnavailable, LoketError
+from app.errors import DatabaseUnavailable, LoketError, for_log
 from app.messages import current_language
 from app.office import officers
 from app.office.officers import LoginThrottle, OfficerView
@@ -42,11 +41,13 @@ from app.setup.pc_settings import PcSettings
 from ui.counter.desk import ACTION_KEYS, DeskPage
 from ui.counter.handover_dialog import HandoverDialog
 from ui.counter.transfer_dialog import TransferDialog
+from ui.kit.account_watch import AccountWatch
 from ui.kit.banner import DatabaseBanner
 from ui.kit.feed_watcher import POLL_MS, FeedWatcher
 from ui.kit.i18n import LANGUAGE_NAMES, LANGUAGES, install_language
 from ui.kit.login_page import LoginPage
 from ui.kit.operation import Intents, OpContext, Operation, Refresher, error_sentence, run_read
+from ui.kit.plain import PlainLabel
 from ui.kit.scan_filter import ScanFilter
 from ui.kit.worker import DbWorker
 
@@ -75,6 +76,8 @@ class CounterWindow(QMainWindow):
         self._pc = pc
         self._worker = worker or DbWorker(self)
         self._feed = FeedWatcher(self._worker, self, interval_ms=poll_ms)
+        self._account = AccountWatch(self._worker, self._feed, self._signed_in_here,
+                                     self._signed_out_by_change, parent=self)
         self._throttle = throttle or LoginThrottle()
         self._officer: OfficerView | None = None
         self._counter: int | None = None
@@ -86,7 +89,7 @@ class CounterWindow(QMainWindow):
         self._read_scan: str | None = None  # the slip the desk read under way was for
 
         self._banner = DatabaseBanner(self._worker, self)
-        self._who = QLabel(self)
+        self._who = PlainLabel(self)
         self._who.setObjectName("who")
         self._who.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self._language = QComboBox(self)
@@ -110,7 +113,7 @@ class CounterWindow(QMainWindow):
         self._pages = QStackedWidget(self)
         self._pages.addWidget(self.login)
         self._pages.addWidget(self.view)
-        self._message = QLabel(self)
+        self._message = PlainLabel(self)
         self._message.setObjectName("message")
         self._message.setWordWrap(True)
         self._message.hide()
@@ -211,6 +214,9 @@ class CounterWindow(QMainWindow):
 
     # --- signing in and out -----------------------------------------------------------------
 
+    def _signed_in_here(self) -> tuple[OfficerView, int | None] | None:
+        return (self._officer, self._counter) if self._officer is not None else None
+
     def _load_counters(self) -> None:
         def shown(counters: list[tuple[int, str]]) -> None:
             self.login.set_counters(counters, self._pc.counter)
@@ -246,6 +252,13 @@ class CounterWindow(QMainWindow):
         run_read(self._worker, op, done, failed)
 
     def sign_out(self) -> None:
+        self._leave()
+
+    def _signed_out_by_change(self, sentence: str) -> None:
+        """The account was deactivated or demoted: the core recorded the sign-out."""
+        self._leave(sentence, audited=False)
+
+    def _leave(self, sentence: str = "", audited: bool = True) -> None:
         officer, counter = self._officer, self._counter
         if officer is None:
             return
@@ -258,14 +271,15 @@ class CounterWindow(QMainWindow):
         self.view.show_desk(None)
         self.view.pickup.set_check(None)
         self._show_message("")
-        self.login.reset()
+        self.login.reset(sentence)
         self._update_actions()
 
         def failed(exc: Exception) -> None:
-            log.warning("sign-out of %s not audited: %s", officer.username, exc)
+            log.warning("sign-out of officer %d not audited: %s", officer.id, for_log(exc))
 
-        Operation(self._worker, lambda _ctx: officers.log_out(officer, counter)) \
-            .failure(failed).run()
+        if audited:
+            Operation(self._worker, lambda _ctx: officers.log_out(officer, counter)) \
+                .failure(failed).run()
         self.signed_out.emit()
 
     def _show_who(self) -> None:

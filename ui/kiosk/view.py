@@ -27,6 +27,7 @@ from app.messages import current_language
 from app.queue.kiosk import KioskService
 from ui.kit.banner import DatabaseBanner
 from ui.kit.keypad import Keypad
+from ui.kit.plain import PlainLabel
 from ui.kit.worker import DbWorker
 
 STYLE = """
@@ -79,7 +80,7 @@ QPushButton#pickup { min-height: 110px; }
 
 def _label(text: str, name: str, parent: QWidget, *, wrap: bool = False,
            centre: bool = False) -> QLabel:
-    label = QLabel(text, parent)
+    label = PlainLabel(text, parent)
     label.setObjectName(name)
     label.setWordWrap(wrap)
     if centre:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.kit.i18n import LANGUAGE_NAMES, LANGUAGES
+from ui.kit.plain import PlainLabel
 
 
 class LoginPageView(QWidget):
@@ -28,7 +28,7 @@ class LoginPageView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("login_page")
-        self._title = QLabel(self)
+        self._title = PlainLabel(self)
         self._title.setObjectName("login_title")
         self._title.setStyleSheet("font-size: 20pt; font-weight: 600;")
         self._title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -44,7 +44,7 @@ class LoginPageView(QWidget):
         self._language.setObjectName("language_choice")
         for lang in LANGUAGES:
             self._language.addItem(LANGUAGE_NAMES[lang], lang)
-        self._message = QLabel(self)
+        self._message = PlainLabel(self)
         self._message.setObjectName("login_message")
         self._message.setWordWrap(True)
         self._message.setStyleSheet("color: #b71c1c; font-size: 13pt;")
@@ -53,7 +53,7 @@ class LoginPageView(QWidget):
         self._sign_in.setDefault(True)
         self._sign_in.setMinimumHeight(44)
 
-        self._labels = [QLabel(self) for _ in range(4)]
+        self._labels = [PlainLabel(self) for _ in range(4)]
         form = self._form = QFormLayout()
         form.addRow(self._labels[0], self._username)
         form.addRow(self._labels[1], self._password)

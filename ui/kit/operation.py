@@ -47,7 +47,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from app.errors import DatabaseUnavailable, LoketError
+from app.errors import DatabaseUnavailable, LoketError, for_log
 from ui.kit.worker import DbWorker
 
 log = logging.getLogger("loket.ui.operation")
@@ -200,7 +200,8 @@ class Operation(Generic[R]):
         outage = isinstance(exc, DatabaseUnavailable)
         if outage and self._retry_for and self._still_ours() \
                 and time.monotonic() < self._deadline:
-            log.info("operation not confirmed (%s); trying again with the same request", exc)
+            log.info("operation not confirmed (%s); trying again with the same request",
+                     for_log(exc))
             # A lambda, not the bound method: Qt keeps the lambda (and so this operation)
             # alive until the timer fires; nothing else holds a running operation.
             QTimer.singleShot(self._retry_every, lambda: self._submit())
@@ -212,7 +213,7 @@ class Operation(Generic[R]):
         if self._on_failure is not None:
             self._on_failure(exc)
         elif not outage:
-            log.warning("operation failed: %s", exc)
+            log.warning("operation failed: %s", for_log(exc))
 
 
 class Refresher(Generic[R]):
@@ -272,7 +273,7 @@ class Refresher(Generic[R]):
         if self._on_failed is not None:
             self._on_failed(exc)
         elif not isinstance(exc, DatabaseUnavailable):
-            log.warning("read failed: %s", exc)
+            log.warning("read failed: %s", for_log(exc))
         self._rerun()
 
 

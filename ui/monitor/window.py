@@ -19,7 +19,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QMainWindow,
     QTableWidget,
     QTableWidgetItem,
@@ -33,6 +32,7 @@ from app.queue import status
 from app.queue.status import CounterStatus, OfficeStatus, QueueStatus
 from ui.kit.banner import DatabaseBanner
 from ui.kit.operation import Refresher, error_sentence
+from ui.kit.plain import PlainLabel
 from ui.kit.text import wait_text
 from ui.kit.worker import DbWorker
 
@@ -73,12 +73,12 @@ class StatusWindow(QMainWindow):
             self._worker, lambda: fetch, self._show_status, self._show_failure)
         self.setWindowTitle(self.tr("Office status"))
         self._banner = DatabaseBanner(self._worker, self)
-        self._message = QLabel(self)
+        self._message = PlainLabel(self)
         self._message.setObjectName("message")
         self._message.setStyleSheet(MESSAGE_STYLE)
         self._message.setWordWrap(True)
         self._message.hide()
-        self._updated = QLabel(self.tr("Loading…"), self)
+        self._updated = PlainLabel(self.tr("Loading…"), self)
         self._updated.setObjectName("updated")
         self._queues = self._table("queues", [
             self.tr("Queue"), self.tr("Waiting"), self.tr("Issued today"),
@@ -90,9 +90,9 @@ class StatusWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addWidget(self._banner)
         layout.addWidget(self._updated)
-        layout.addWidget(QLabel(self.tr("Queues"), central))
+        layout.addWidget(PlainLabel(self.tr("Queues"), central))
         layout.addWidget(self._queues)
-        layout.addWidget(QLabel(self.tr("Counters"), central))
+        layout.addWidget(PlainLabel(self.tr("Counters"), central))
         layout.addWidget(self._counters)
         layout.addWidget(self._message)
         self.setCentralWidget(central)

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QVBoxLayout,
@@ -51,6 +50,7 @@ from ui.kit import lifecycle, settings_request
 from ui.kit.application import create_application
 from ui.kit.i18n import install_language
 from ui.kit.operation import Operation, error_sentence
+from ui.kit.plain import PlainLabel
 from ui.kit.worker import DbWorker
 
 log = logging.getLogger("loket.ui.start")
@@ -96,11 +96,11 @@ class AdminCheck(QDialog):
         self.password = QLineEdit(self)
         self.password.setObjectName("admin_check_password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel(self)
+        self.message = PlainLabel(self)
         self.message.setObjectName("admin_check_message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b71c1c;")
-        intro = QLabel(QCoreApplication.translate(
+        intro = PlainLabel(QCoreApplication.translate(
             "first_run", "This PC's database, mode and counter are changed by an admin. "
                          "Sign in as an admin:"), self)
         intro.setWordWrap(True)

@@ -28,6 +28,7 @@ from app.messages import LANGUAGES
 from app.setup import pc_config
 from app.setup.pc_settings import PAPER_WIDTHS_MM
 from ui.kit.i18n import LANGUAGE_NAMES
+from ui.kit.plain import PlainLabel
 
 OK_STYLE = "color: #1b5e20;"
 PROBLEM_STYLE = "color: #b71c1c;"
@@ -37,7 +38,7 @@ KIND_LABELS = {"postgresql": "PostgreSQL", "mysql": "MariaDB"}
 
 
 def _note(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
+    label = PlainLabel(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setStyleSheet(NOTE_STYLE)
@@ -75,7 +76,7 @@ class PcPageView(WizardPageView):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, "page_pc")
-        self._language_label = QLabel(self)
+        self._language_label = PlainLabel(self)
         self.language = QComboBox(self)
         self.language.setObjectName("setup_language")
         for lang in LANGUAGES:
@@ -120,7 +121,7 @@ class DatabasePageView(WizardPageView):
         self._build_server()
         self.test_button = QPushButton(self)
         self.test_button.setObjectName("test_connection")
-        self.result = QLabel(self)
+        self.result = PlainLabel(self)
         self.result.setObjectName("connection_result")
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -172,11 +173,11 @@ class DatabasePageView(WizardPageView):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self._password_note = _note(self, "password_note")
         self._form = QFormLayout()
-        self._labels = [QLabel(self) for _ in range(5)]
+        self._labels = [PlainLabel(self) for _ in range(5)]
         for label, field in zip(self._labels, (self.kind, self.host, self.port, self.name,
                                                self.user), strict=True):
             self._form.addRow(label, field)
-        self._password_label = QLabel(self)
+        self._password_label = PlainLabel(self)
         self._form.addRow(self._password_label, self.password)
         self._server_box, server_layout = _indented(self)
         server_layout.addLayout(self._form)
@@ -205,12 +206,12 @@ class OfficePageView(WizardPageView):
         self.again = QLineEdit(self)
         self.again.setObjectName("admin_password_again")
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel(self)
+        self.message = PlainLabel(self)
         self.message.setObjectName("office_message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(PROBLEM_STYLE)
         self._admin_note = _note(self, "admin_note")
-        self._office_label, self._labels = QLabel(self), [QLabel(self) for _ in range(4)]
+        self._office_label, self._labels = PlainLabel(self), [PlainLabel(self) for _ in range(4)]
         form = QFormLayout()
         form.addRow(self._office_label, self.office_name)
         self._admin_form = QFormLayout()
@@ -243,7 +244,7 @@ class CounterPageView(WizardPageView):
         self.number.setObjectName("counter_number")
         self.number.setRange(1, 999)
         self._note = _note(self, "counter_note")
-        self._number_label = QLabel(self)
+        self._number_label = PlainLabel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.counters, 1)
         row = QHBoxLayout()
@@ -271,7 +272,7 @@ class DevicePageView(WizardPageView):
         self.english = QCheckBox(self)
         self.english.setObjectName("speak_english")
         self._english_note = _note(self, "english_note")
-        self._printer_label, self._paper_label = QLabel(self), QLabel(self)
+        self._printer_label, self._paper_label = PlainLabel(self), PlainLabel(self)
         self._kiosk_box = QWidget(self)
         form = QFormLayout(self._kiosk_box)
         form.setContentsMargins(0, 0, 0, 0)
@@ -292,7 +293,7 @@ class ReadyPageView(WizardPageView):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, "page_ready")
-        self.summary = QLabel(self)
+        self.summary = PlainLabel(self)
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)

@@ -225,7 +225,8 @@ def test_an_imported_name_that_is_html_is_shown_as_it_is_written(
     from app.pickup import backlog
 
     html = "<font color=red size=6>TERVERIFIKASI - serahkan tanpa cek KTP</font>"
-    backlog.import_backlog(f"no_permohonan,nama\n2024-TNG-000777,{html}\n".encode())
+    backlog.import_backlog(f"no_permohonan,nama\n2024-TNG-000777,{html}\n".encode(),
+                           officer=setup_admin())
     page = open_page()
     search(qtbot, page, "2024-TNG-000777")
     assert page.table_text(0, NAME) == html

@@ -6,6 +6,7 @@ in the database as well as on the screen.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.errors import Refused
-from app.office import officers
+from app.office import admin, officers
 from app.office.officers import OfficerView
 from app.queue import engine
 from app.setup.pc_settings import PcSettings
@@ -110,6 +111,24 @@ def answer(qtbot: QtBot, page: OfficersPage | CountersPage | QueuesPage,
 
 # --- signing in ----------------------------------------------------------------------------
 
+
+
+def test_deactivating_or_demoting_the_supervisor_signs_the_window_out_within_a_poll(
+        qtbot: QtBot, staff: str, pc: PcSettings, windows: list[AdminWindow]) -> None:
+    root = Officer.get(Officer.username == "root").id
+    window = signed_in(qtbot, pc, windows)
+    siti = Officer.get(Officer.username == "siti").id
+    with qtbot.waitSignal(window.signed_out, timeout=WAIT):
+        admin.update_officer(root, siti, role="officer")
+    assert window.login.isVisible() and "role" in window.login._message.text()
+    admin.update_officer(root, siti, role="supervisor")
+    window = signed_in(qtbot, pc, windows)
+    with qtbot.waitSignal(window.signed_out, timeout=WAIT):
+        admin.set_officer_active(root, siti, False)
+    assert window.login.isVisible() and "deactivated" in window.login._message.text()
+    assert [json.loads(e.details)["reason"] for e in AuditEntry.select().where(
+        AuditEntry.action == "logout_forced").order_by(AuditEntry.id)] == [
+        "signed_out_role", "signed_out_inactive"]
 
 def test_an_officer_is_refused_with_the_message_and_wrong_passwords_read_as_usual(
         qtbot: QtBot, staff: str, pc: PcSettings, windows: list[AdminWindow]) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.office import admin, officers
@@ -179,6 +179,34 @@ def test_sign_out_and_switch_officer_without_restarting(
     assert window.officer is not None and window.officer.username == "petugas2"
     qtbot.waitUntil(lambda: AuditEntry.select().where(AuditEntry.action == "logout").count()
                     == 1, timeout=WAIT)
+
+
+def test_deactivating_the_officer_signs_the_counter_out_within_a_poll(
+        qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow]) -> None:
+    window = signed_in(qtbot, pc, windows, 1)
+    clerk = window.officer
+    assert clerk is not None
+    with qtbot.waitSignal(window.signed_out, timeout=WAIT):
+        admin.set_officer_active(setup_admin(), clerk.id, False)
+    assert window.login.isVisible() and window.officer is None
+    assert "deactivated" in window.login._message.text()
+    forced = AuditEntry.get(AuditEntry.action == "logout_forced")
+    assert (forced.officer_id, forced.counter) == (clerk.id, 1)
+    assert AuditEntry.select().where(AuditEntry.action == "logout").count() == 0
+    # Another officer's change signs nobody out.
+    window = signed_in(qtbot, pc, windows, 2, "petugas2")
+    admin.update_officer(setup_admin(), clerk.id, full_name="Budi P.")
+    qtbot.wait(400)
+    assert window.officer is not None and window.officer.username == "petugas2"
+
+
+def test_an_officer_name_that_is_html_is_shown_as_written(
+        qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow]) -> None:
+    html_name = "<b>X</b><font size=6>Y</font>"
+    officers.add_officer("petugas3", "petugas123", full_name=html_name)
+    window = signed_in(qtbot, pc, windows, 1, "petugas3")
+    labels = [label for label in window.findChildren(QLabel) if html_name in label.text()]
+    assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
 
 
 def test_a_counter_opened_or_closed_by_the_supervisor_shows_in_the_sign_in_list(
@@ -677,7 +705,8 @@ def test_an_imported_name_that_is_html_is_shown_as_it_is_written(
     from app.pickup import backlog
 
     backlog.import_backlog(("no_permohonan,nama,lokasi,tanggal_siap\n"
-                            f"2024-TNG-000777,{HTML_NAME},<b>Rak Z</b>,2024-06-20\n").encode())
+                            f"2024-TNG-000777,{HTML_NAME},<b>Rak Z</b>,2024-06-20\n").encode(),
+                           officer=setup_admin())
     pickup.check_in(pickup.code_for("2024-TNG-000777"))
     window = signed_in(qtbot, pc, windows, 5)
     act(qtbot, window, "call_next")

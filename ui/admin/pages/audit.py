@@ -26,6 +26,7 @@ from app.office.officers import OfficerView
 from ui.admin.page import error_sentence
 from ui.admin.pages.audit_view import NO_DATE, AdminAuditPageView
 from ui.kit.operation import run_read
+from ui.kit.plain import plain_tip
 from ui.kit.worker import DbWorker
 
 log = logging.getLogger("loket.ui.admin_audit")
@@ -114,6 +115,7 @@ class AdminAuditPage(AdminAuditPageView):
         return {
             "login": self.tr("signed in"),
             "logout": self.tr("signed out"),
+            "logout_forced": self.tr("signed out: account changed"),
             "login_failed": self.tr("sign-in failed"),
             "admin_login_refused": self.tr("supervisor window refused"),
             "settings_changed": self.tr("settings changed"),
@@ -228,7 +230,7 @@ class AdminAuditPage(AdminAuditPageView):
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if c in (4, 5) and value:
-                    item.setToolTip(value)
+                    item.setToolTip(plain_tip(value))
                 self._table.setItem(r, c, item)
         self._table.resizeColumnsToContents()
         if page.rows:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.office import audit_log
+from ui.kit.plain import PlainLabel
 
 NO_DATE = QDate(2000, 1, 1)  # the date edits' "any date"
 
@@ -71,17 +71,17 @@ class AdminAuditPageView(QWidget):
         self._newer.setObjectName("newer_page")
         self._older = QPushButton(self)
         self._older.setObjectName("older_page")
-        self._position = QLabel(self)
+        self._position = PlainLabel(self)
         self._position.setObjectName("page_position")
         self._export = QPushButton(self)
         self._export.setObjectName("export_csv")
-        self._message = QLabel(self)
+        self._message = PlainLabel(self)
         self._message.setObjectName("audit_message")
         self._message.setWordWrap(True)
         self._lay_out()
 
     def _lay_out(self) -> None:
-        self._labels = [QLabel(self) for _ in range(6)]
+        self._labels = [PlainLabel(self) for _ in range(6)]
         grid = QGridLayout()
         for column, (label, field) in enumerate(zip(self._labels, (
                 self._from, self._to, self._officer_box, self._counter_box,

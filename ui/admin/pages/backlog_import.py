@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -39,6 +38,7 @@ from app.pickup import backlog
 from app.pickup.backlog import ImportRejected, ImportSummary, Preview
 from ui.admin.page import error_sentence
 from ui.kit.operation import OpContext, Operation, run_read
+from ui.kit.plain import PlainLabel
 from ui.kit.worker import DbWorker
 
 log = logging.getLogger("loket.ui.admin_import")
@@ -89,7 +89,7 @@ class AdminImportPage(QWidget):
         self._batch.setMaxLength(64)
         self._again = QPushButton(self)
         self._again.setObjectName("preview_again")
-        self._summary = QLabel(self)
+        self._summary = PlainLabel(self)
         self._summary.setObjectName("preview_summary")
         self._summary.setWordWrap(True)
         self._rows = _table(self, "preview_rows")
@@ -98,15 +98,15 @@ class AdminImportPage(QWidget):
         self._progress = QProgressBar(self)
         self._progress.setObjectName("import_progress")
         self._progress.hide()
-        self._message = QLabel(self)
+        self._message = PlainLabel(self)
         self._message.setObjectName("import_message")
         self._message.setWordWrap(True)
         self._import = QPushButton(self)
         self._import.setObjectName("import_button")
 
-        self._file_label = QLabel(self)
+        self._file_label = PlainLabel(self)
         self._file_label.setBuddy(self._choose)
-        self._batch_label = QLabel(self)
+        self._batch_label = PlainLabel(self)
         self._batch_label.setBuddy(self._batch)
         file_row = QHBoxLayout()
         file_row.addWidget(self._file, 1)

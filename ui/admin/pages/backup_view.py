@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.admin.page import PageMessage
+from ui.kit.plain import PlainLabel
 
 
 class BackupPageView(QWidget):
@@ -54,7 +54,7 @@ class BackupPageView(QWidget):
     def _build_backups(self) -> None:
         # Backups: the state, "back up now", the files.
         self._backups_box = QGroupBox(self)
-        self.state_label = QLabel(self)
+        self.state_label = PlainLabel(self)
         self.state_label.setObjectName("backup_state")
         self.state_label.setWordWrap(True)
         self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -84,7 +84,7 @@ class BackupPageView(QWidget):
         verify_row.addWidget(self.verify_button)
         verify_row.addWidget(self.verify_other_button)
         verify_row.addStretch(1)
-        self._restore_label = QLabel(self)
+        self._restore_label = PlainLabel(self)
         self._restore_label.setWordWrap(True)
         self.restore_command = QLineEdit(self)
         self.restore_command.setObjectName("restore_command")
@@ -117,7 +117,7 @@ class BackupPageView(QWidget):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.choose_button)
-        self._schedule_labels = [QLabel(self) for _ in range(3)]
+        self._schedule_labels = [PlainLabel(self) for _ in range(3)]
         form = QFormLayout(self._schedule_box)
         form.addRow(self.daily)
         form.addRow(self._schedule_labels[0], self.time)
@@ -131,7 +131,7 @@ class BackupPageView(QWidget):
     def _build_retention(self) -> None:
         # Personal data (admin).
         self._retention_box = QGroupBox(self)
-        self._retention_text = QLabel(self)
+        self._retention_text = PlainLabel(self)
         self._retention_text.setWordWrap(True)
         self.retention_days = QSpinBox(self)
         self.retention_days.setObjectName("retention_days")
@@ -140,7 +140,7 @@ class BackupPageView(QWidget):
         self.save_retention_button.setObjectName("retention_save")
         self.purge_button = QPushButton(self)
         self.purge_button.setObjectName("purge_now")
-        self._retention_label = QLabel(self)
+        self._retention_label = PlainLabel(self)
         self._retention_label.setBuddy(self.retention_days)
         days_row = QHBoxLayout()
         days_row.addWidget(self._retention_label)

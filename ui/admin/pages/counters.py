@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +25,7 @@ from app.office import admin, permissions
 from app.office.admin import CounterListing, QueueRow
 from app.office.officers import OfficerView
 from ui.admin.page import PageMessage, RecordTable
+from ui.kit.plain import PlainLabel
 from ui.kit.text import local_name
 from ui.kit.worker import DbWorker
 
@@ -61,12 +61,12 @@ class CountersPage(QWidget):
         self.number.setObjectName("counter_number")
         self.name = QLineEdit(self)
         self.name.setObjectName("counter_name")
-        self._labels = [QLabel(self) for _ in range(2)]
+        self._labels = [PlainLabel(self) for _ in range(2)]
         form = QFormLayout()
         for label, field in zip(self._labels, (self.number, self.name), strict=True):
             form.addRow(label, field)
             label.setBuddy(field)
-        self._queues_label = QLabel(self)
+        self._queues_label = PlainLabel(self)
         self._queues_label.setWordWrap(True)
         self.queue_list = QListWidget(self)
         self.queue_list.setObjectName("counter_queues")

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidgetItem,
@@ -31,6 +30,7 @@ from app.office.admin import OfficerRow
 from app.office.officers import OfficerView
 from app.storage.models import ROLES
 from ui.admin.page import PageMessage, RecordTable, enable_choice
+from ui.kit.plain import PlainLabel
 from ui.kit.worker import DbWorker
 
 
@@ -67,10 +67,10 @@ class OfficersPage(QWidget):
         self.password = QLineEdit(self)
         self.password.setObjectName("officer_password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self._note = QLabel(self)
+        self._note = PlainLabel(self)
         self._note.setObjectName("officer_note")
         self._note.setWordWrap(True)
-        self._labels = [QLabel(self) for _ in range(4)]
+        self._labels = [PlainLabel(self) for _ in range(4)]
         form = QFormLayout()
         for label, field in zip(self._labels, (self.username, self.full_name, self.role,
                                                self.password), strict=True):

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -37,6 +36,7 @@ from app.pickup.service import PickupView
 from app.storage.models import CANCELLED, COLLECTED, PRINTING, READY
 from ui.admin.page import PageMessage
 from ui.kit.operation import Operation, Refresher
+from ui.kit.plain import PlainLabel
 from ui.kit.worker import DbWorker
 
 Found = tuple[list[PickupView], dict[int, str]]  # the records, their handover times
@@ -90,10 +90,10 @@ class PassportsPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search_button = QPushButton(self)
         self.search_button.setObjectName("passport_search_button")
-        self._hint = QLabel(self)
+        self._hint = PlainLabel(self)
         self._hint.setWordWrap(True)
         self._hint.setStyleSheet("color: #555;")
-        self.summary = QLabel(self)
+        self.summary = PlainLabel(self)
         self.summary.setObjectName("passport_summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)  # repeats what was searched
 
@@ -109,7 +109,7 @@ class PassportsPage(QWidget):
         header.setStretchLastSection(True)
 
         self._detail_box = QGroupBox(self)
-        self.details = QLabel(self)
+        self.details = PlainLabel(self)
         self.details.setObjectName("passport_details")
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)

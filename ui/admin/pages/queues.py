@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from app.office.admin import QueueRow
 from app.office.officers import OfficerView
 from app.storage.models import QUEUE_KINDS
 from ui.admin.page import PageMessage, RecordTable
+from ui.kit.plain import PlainLabel
 from ui.kit.text import local_name
 from ui.kit.worker import DbWorker
 
@@ -74,12 +74,12 @@ class QueuesPage(QWidget):
         self.active.setObjectName("queue_active")
         fields = (self.code, self.prefix, self.name_id, self.name_en, self.kind, self.priority,
                   self.quota, self.active)
-        self._labels = [QLabel(self) for _ in fields]
+        self._labels = [PlainLabel(self) for _ in fields]
         form = QFormLayout()
         for label, field in zip(self._labels, fields, strict=True):
             form.addRow(label, field)
             label.setBuddy(field)
-        self._note = QLabel(self)
+        self._note = PlainLabel(self)
         self._note.setWordWrap(True)
         self._note.setObjectName("queue_note")
 

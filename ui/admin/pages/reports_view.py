@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTabWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.office import reports
+from ui.kit.plain import PlainLabel
 
 CUSTOM = "custom"
 
@@ -33,14 +33,14 @@ class ReportsPageView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reports_page")
-        self._period_label = QLabel(self)
+        self._period_label = PlainLabel(self)
         self._period = QComboBox(self)
         self._period.setObjectName("period")
         for kind in (*reports.PERIODS, CUSTOM):
             self._period.addItem("", kind)
-        self._from_label = QLabel(self)
+        self._from_label = PlainLabel(self)
         self._from = self._date_edit("date_from")
-        self._to_label = QLabel(self)
+        self._to_label = PlainLabel(self)
         self._to = self._date_edit("date_to")
         self._from_label.setBuddy(self._from)
         self._to_label.setBuddy(self._to)
@@ -49,7 +49,7 @@ class ReportsPageView(QWidget):
         self._export = self._button("export_csv")
         self._pdf = self._button("save_pdf")
         self._print = self._button("print")
-        self._status = QLabel(self)
+        self._status = PlainLabel(self)
         self._status.setObjectName("reports_status")
         self._status.setWordWrap(True)
 
@@ -80,7 +80,7 @@ class ReportsPageView(QWidget):
     def _burndown_tab(self) -> QWidget:
         """The batch to show, its chart, and the passports past their collect-by date."""
         burn_tab = QWidget(self)
-        self._batch_label = QLabel(burn_tab)
+        self._batch_label = PlainLabel(burn_tab)
         self._batch = QComboBox(burn_tab)
         self._batch.setObjectName("batch")
         self._batch_label.setBuddy(self._batch)
@@ -90,7 +90,7 @@ class ReportsPageView(QWidget):
         burn_row.addWidget(self._batch, 1)
         # Passports past their collect-by date are cancelled by regulation: the place to
         # do it is beside the chart that shows them.
-        self.overdue_note = QLabel(burn_tab)
+        self.overdue_note = PlainLabel(burn_tab)
         self.overdue_note.setObjectName("overdue_note")
         self.overdue_note.setWordWrap(True)
         self.cancel_overdue_button = QPushButton(burn_tab)

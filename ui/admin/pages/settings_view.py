@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.office import settings as office_settings
 from ui.kit.i18n import LANGUAGE_NAMES, LANGUAGES
+from ui.kit.plain import PlainLabel
 
 
 class AdminSettingsPageView(QWidget):
@@ -36,7 +37,7 @@ class AdminSettingsPageView(QWidget):
         self._notice.setObjectName("notice_text")
         self._notice.setTabChangesFocus(True)
         self._notice.setFixedHeight(90)
-        self._notice_count = QLabel(self)
+        self._notice_count = PlainLabel(self)
         self._notice_count.setObjectName("notice_count")
         self._collect_by = QLineEdit(self)
         self._collect_by.setObjectName("collect_by_days")
@@ -51,12 +52,12 @@ class AdminSettingsPageView(QWidget):
         self._backlog_queue.setObjectName("backlog_pickup_queue")
         self._regular_queue = QComboBox(self)
         self._regular_queue.setObjectName("regular_pickup_queue")
-        self._spread = QLabel(self)
+        self._spread = PlainLabel(self)
         self._spread.setObjectName("spread_note")
         self._spread.setWordWrap(True)
         self._spread.setStyleSheet("color: #555;")
 
-        self._keys_text = QLabel(self)
+        self._keys_text = PlainLabel(self)
         self._keys_text.setObjectName("keys_overview")
         self._keys_text.setWordWrap(True)
         self._grace = QLineEdit(self)
@@ -65,7 +66,7 @@ class AdminSettingsPageView(QWidget):
         self._rotate = QPushButton(self)
         self._rotate.setObjectName("rotate_key")
 
-        self._message = QLabel(self)
+        self._message = PlainLabel(self)
         self._message.setObjectName("settings_message")
         self._message.setWordWrap(True)
         self._save = QPushButton(self)
@@ -103,7 +104,7 @@ class AdminSettingsPageView(QWidget):
             ("backlog_pickup_queue", self._backlog_queue, self._backlog_queue),
             ("regular_pickup_queue", self._regular_queue, self._regular_queue))
         for key, field, buddy in rows:
-            label = QLabel(office_box)
+            label = PlainLabel(office_box)
             label.setBuddy(buddy)
             self._labels[key] = label
             form.addRow(label, field)
@@ -113,7 +114,7 @@ class AdminSettingsPageView(QWidget):
         key_box = self._key_box = QGroupBox(self)
         key_form = QFormLayout(key_box)
         key_form.addRow(self._keys_text)
-        grace_label = QLabel(key_box)
+        grace_label = PlainLabel(key_box)
         grace_label.setBuddy(self._grace)
         self._labels["signing_grace_days"] = grace_label
         key_form.addRow(grace_label, self._grace)
