@@ -501,10 +501,11 @@ def test_a_fifo_or_a_folder_is_refused_without_waiting(tmp_path: object) -> None
 
 
 def test_an_encoding_refusal_changes_nothing(office: str, july: None) -> None:
-    backlog.import_backlog(csv_of("2024-TNG-000001,Budi,X1234567,Rak A-01,20/06/2024"))
+    backlog.import_backlog(csv_of("2024-TNG-000001,Budi,X1234567,Rak A-01,20/06/2024"),
+                           officer=setup_admin())
     before = (list(PickupRecord.select().dicts()), AuditEntry.select().count())
     bad = ("no_permohonan,nama\n2024-TNG-000001,Ren\u00e9\n".encode()
            + b"2024-TNG-000002,Budi\x96\n")
     with pytest.raises(InvalidInput):
-        backlog.import_backlog(bad)
+        backlog.import_backlog(bad, officer=setup_admin())
     assert (list(PickupRecord.select().dicts()), AuditEntry.select().count()) == before

@@ -109,7 +109,7 @@ def test_pickup_panel_and_handover_allowed_only_for_a_ready_passport(
 
 def test_a_ticket_checked_in_by_application_number_stays_not_verified_until_the_slip(
         day: Callable[[int], None]) -> None:
-    backlog.import_backlog(SHELF, batch="Backlog")
+    backlog.import_backlog(SHELF, batch="Backlog", officer=setup_admin())
     officers.add_officer("petugas1", "petugas123")
     pickup.check_in("2024-TNG-000001")  # typed from the receipt
     engine.call_next(5)
@@ -124,7 +124,7 @@ def test_a_ticket_checked_in_by_application_number_stays_not_verified_until_the_
 
 def test_a_transfer_suggests_only_a_queue_of_the_tickets_own_kind(
         day: Callable[[int], None]) -> None:
-    backlog.import_backlog(SHELF, batch="Backlog")
+    backlog.import_backlog(SHELF, batch="Backlog", officer=setup_admin())
     pickup.check_in(pickup.code_for("2024-TNG-000001"))  # B001
     engine.call_next(5)
     seen = desk.counter_desk(5)

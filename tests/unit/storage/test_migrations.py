@@ -158,7 +158,7 @@ def test_schema_version_5_moves_names_out_of_the_audit_and_guards_it(office: str
 
     db = dbmod.database.obj
     backlog.import_backlog(b"no_permohonan;nama;tanggal_siap;status\n"
-                           b"2024-TNG-000001;Budi Santoso;28/06/2024;siap\n")
+                           b"2024-TNG-000001;Budi Santoso;28/06/2024;siap\n", officer=setup_admin())
     admin = officers.add_officer("kepala", "admin12345", role="admin")
     rec = PickupRecord.get()
     # As version 4 wrote them: the collector's name and the reason in the details.
