@@ -1439,6 +1439,10 @@ Permohonan {application}</translation>
         <translation>Tidak ada nomor yang diberikan.</translation>
     </message>
     <message>
+        <source>Please ask at the information desk: staff will help you.</source>
+        <translation>Silakan bertanya di meja informasi: petugas akan membantu Anda.</translation>
+    </message>
+    <message>
         <source>Your passport is not ready yet</source>
         <translation>Paspor Anda belum siap</translation>
     </message>

@@ -444,3 +444,23 @@ def test_sizes_follow_the_screen_and_a_small_one_is_not_overflowed(
     window.resize(1920, 1080)
     qtbot.waitUntil(lambda: window.styleSheet() != small, timeout=3000)
     assert "font-size: 46px" in window.styleSheet()  # the 34 px title at 1080/800
+
+
+@pytest.mark.parametrize("damage", ["forged", "cut"])
+def test_a_damaged_code_gets_one_calm_sentence_and_no_accusation(
+        open_kiosk: OpenKiosk, qtbot: QtBot, shelf: dict[str, str], damage: str) -> None:
+    good = shelf["000001"]
+    code = (good[:-3] + ("AAA" if not good.endswith("AAA") else "BBB") if damage == "forged"
+            else good[:-5])
+    window = open_kiosk()
+    with qtbot.waitSignal(window.refused, timeout=WAIT):
+        _scan(qtbot, window, code)
+    assert window.page == "message"
+    shown = " ".join(_text(window, name) for name in
+                     ("message_title", "message_body", "message_hint")).lower()
+    # What to do, once; no verdict on the applicant's slip.
+    assert "information desk" in shown
+    for word in ("forged", "altered", "signature", "another office", "invalid", "damaged"):
+        assert word not in shown, word
+    assert not _text(window, "message_body") or not _text(window, "message_hint")
+    assert Ticket.select().count() == 0
