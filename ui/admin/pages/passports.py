@@ -11,7 +11,6 @@ handover asks for a written reason and goes through :func:`app.pickup.service.un
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.messages.formats import date_text
 from app.office.officers import OfficerView
 from app.pickup import service as pickup
 from app.pickup.service import PickupView
@@ -50,7 +50,7 @@ COLUMNS = 11
 
 def _date(iso: str | None) -> str:
     """An ISO date as the office writes it (dd/mm/yyyy)."""
-    return dt.date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else "–"
+    return date_text(iso)
 
 
 def _alert(view: PickupView) -> bool:
