@@ -111,8 +111,14 @@ class DeskPage(DeskView):
         if ticket is None:
             self._number.setText("–")
             self.colour_number("#9e9e9e")
-            self._queue_name.setText(self.tr("No ticket: press F2 to call the next one")
-                                     if desk.active else self.tr("This counter is closed"))
+            if not desk.active:
+                idle = self.tr("This counter is closed")
+            elif desk.waiting_total:
+                idle = self.tr("{count} waiting: press F2 to call the next one").format(
+                    count=desk.waiting_total)
+            else:
+                idle = self.tr("Nobody is waiting")
+            self._queue_name.setText(idle)
             self._state.setText("")
             return
         queue = next((q for q in desk.queues if q.code == ticket.service_queue), None)

@@ -708,3 +708,14 @@ def test_a_forged_slip_says_why_on_the_desk_and_keeps_the_panel(
     scan(qtbot, window, pickup.code_for("2024-TNG-000001"))
     assert not notice.isVisible()
     assert panel._fields["application_no"].text() == "2024-TNG-000001"
+
+
+def test_the_idle_sentence_follows_the_waiting_count(
+        qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow]) -> None:
+    window = signed_in(qtbot, pc, windows, 1)
+    label = window.view._queue_name
+    assert "Nobody is waiting" in label.text() and "F2" not in label.text()
+    engine.issue_ticket("paspor")
+    engine.issue_ticket("paspor")
+    qtbot.waitUntil(lambda: "2 waiting" in label.text(), timeout=WAIT)  # the feed
+    assert "F2" in label.text()

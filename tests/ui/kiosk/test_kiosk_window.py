@@ -464,3 +464,19 @@ def test_a_damaged_code_gets_one_calm_sentence_and_no_accusation(
         assert word not in shown, word
     assert not _text(window, "message_body") or not _text(window, "message_hint")
     assert Ticket.select().count() == 0
+
+
+def test_without_a_printer_the_applicant_reads_a_kind_sentence_not_a_setup_fault(
+        office: str, qtbot: QtBot, pc: PcSettings, english: str) -> None:
+    window = KioskWindow(pc, printer=TicketPrinter(None, pc.paper_width_mm), idle_ms=LONG)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    with qtbot.waitSignal(window.board_changed, timeout=WAIT):
+        window.show()
+    assert window.printer_destination == "preview"
+    with qtbot.waitSignal(window.ticket_printed, timeout=WAIT):
+        _tap(qtbot, window.service_button("paspor"))
+    shown = " ".join(label.text() for label in window.findChildren(QLabel)
+                     if label.isVisible())
+    assert "note your number" in shown
+    assert "printer" not in shown.lower() and "set up" not in shown
