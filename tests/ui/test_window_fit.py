@@ -22,6 +22,7 @@ from app.pickup import service as pickup
 from app.queue import engine
 from app.setup.pc_settings import PcSettings
 from tests.helpers import NOW, WAIT
+from tests.helpers.people import setup_admin
 from tests.ui.display.test_display_window import RecordingSpeaker
 from ui.admin.window import AdminWindow
 from ui.counter.window import CounterWindow
@@ -114,7 +115,7 @@ def _whole(qtbot: QtBot, window: QWidget, size: tuple[int, int],
 @pytest.fixture
 def hall(office: str, travel: Callable[[dt.datetime], None], indonesian: str) -> str:
     travel(NOW)
-    backlog.import_backlog(SHELF, batch="Backlog PDN Juni 2024")
+    backlog.import_backlog(SHELF, batch="Backlog PDN Juni 2024", officer=setup_admin())
     officers.add_officer("petugas1", "petugas123", full_name="Budi Petugas")
     officers.add_officer("root", "root-password", role="admin", full_name="Rudi Admin")
     for ref in "AAWPBC":
