@@ -57,6 +57,10 @@ UNKNOWN_KIND = "scan_unknown_kind"
 DAMAGED = "scan_damaged"
 BAD_SIGNATURE = "scan_bad_signature"
 NOT_UNDERSTOOD = "scan_not_understood"
+# The reasons a scan could not be read as any code or number: for an officer the
+# precise one, for an applicant only "ask at the information desk".
+UNREADABLE: Final = frozenset({EMPTY, NOT_TEXT, TOO_LONG, CONTROL, UNKNOWN_VERSION,
+                               UNKNOWN_KIND, DAMAGED, BAD_SIGNATURE, NOT_UNDERSTOOD})
 
 
 @dataclass(frozen=True)

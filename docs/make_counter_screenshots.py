@@ -16,17 +16,17 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 
 from app.pickup import service as pickup
 from app.queue import engine
+from app.setup.pc_settings import PcSettings
 from app.setup.schema import init_database
 from app.storage import db as dbmod
 from ui.counter.handover_dialog import HandoverDialog
 from ui.counter.window import CounterWindow
 from ui.kit.application import create_application
 from ui.kit.i18n import install_language
-from ui.setup.pc_settings import PcSettings
 
 DOCS = Path(__file__).parent
 
@@ -47,7 +47,7 @@ def main() -> int:
 
     qt = create_application(sys.argv)
     install_language(sys.argv[1] if len(sys.argv) > 1 else "id")
-    pc = PcSettings(QSettings(str(tmp / "pc.ini"), QSettings.Format.IniFormat))
+    pc = PcSettings(tmp / "pc.ini")
     window = CounterWindow(pc)
     window.resize(1366, 768)
     window.move(0, 0)

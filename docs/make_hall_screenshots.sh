@@ -7,7 +7,7 @@ LOKET=${LOKET:-.venv/bin/loket}
 DB="sqlite:///$(mktemp -d)/hall.sqlite3"
 export LOKET_LANG=id
 $LOKET --db "$DB" demo --no-window >/dev/null
-$LOKET --db "$DB" settings set notice_text \
+printf 'admin123!\n' | $LOKET --db "$DB" settings set --as admin notice_text \
   "Pengambilan paspor tertunda dibuka Sabtu dan Minggu 08.00–15.00 · Siapkan bukti pembayaran dan KTP asli" >/dev/null
 for q in paspor paspor paspor paspor wna prioritas paspor paspor; do $LOKET --db "$DB" ticket issue "$q" >/dev/null; done
 for n in 3 4 5 6 7 8; do $LOKET --db "$DB" pickup check-in "2024-TNG-00000$n" >/dev/null; done
@@ -29,12 +29,12 @@ shoot() {  # display-number  size  output  command...
 
 shoot 81 1920x1080 docs/display-1920.png $LOKET --db "$DB" display
 shoot 82 1280x720 docs/display-1280.png $LOKET --db "$DB" display
-shoot 83 1280x800 docs/kiosk-start.png $LOKET --db "$DB" kiosk
+shoot 83 1366x768 docs/kiosk-start.png $LOKET --db "$DB" kiosk
 
 # The kiosk after a pickup slip is scanned (a scanner types the code and Enter).
 scan_at_kiosk() {  # display-number  application-no  output
   CODE=$($LOKET --db "$DB" pickup code "$2")
-  Xvfb ":$1" -screen 0 1280x800x24 -s 0 -nolisten tcp >/dev/null 2>&1 &
+  Xvfb ":$1" -screen 0 1366x768x24 -s 0 -nolisten tcp >/dev/null 2>&1 &
   xvfb=$!
   sleep 1
   DISPLAY=":$1" $LOKET --db "$DB" kiosk >/dev/null 2>&1 &

@@ -9,6 +9,7 @@ import argparse
 from app.cli.common import EXIT_OK, date, emit
 from app.cli.connection import office_database
 from app.cli.signin import signed_in
+from app.messages.formats import date_text, duration_text
 from app.office import audit_log, reports
 
 
@@ -34,12 +35,12 @@ def _report(args: argparse.Namespace, by: int, lang: str) -> int:
     rep = reports.report(args.date_from, args.date_to, by)
     if args.csv:
         reports.save(reports.to_csv(rep, lang), args.csv)
-    lines = [f"{rep.office_name}  {rep.start} – {rep.end}"]
+    lines = [f"{rep.office_name}  {date_text(rep.start)} – {date_text(rep.end)}"]
     for section, rows in reports.sections(rep):
         lines.append(f"\n{reports.section_name(section, lang)}")
         lines += [f"  {row.name(lang)[:32]:<32} {row.issued:>6} issued {row.served:>6} "
                   f"served {row.no_shows:>5} no-show  wait avg "
-                  f"{reports.clock_text(row.wait_avg_s) or '-':>8}  handed over "
+                  f"{duration_text(row.wait_avg_s, lang):>13}  handed over "
                   f"{row.handed_over:>5}" for row in rows]
     if args.csv:
         lines.append(f"\nCSV: {args.csv}")

@@ -24,6 +24,7 @@ import peewee as pw
 from app import clock, codes, feed
 from app.errors import InvalidInput, LoketError, NotFound, Refused
 from app.messages import COLLECTOR_KIND_WORDS, render
+from app.messages.formats import NONE_TEXT, date_text, date_time_text
 from app.office import officers, permissions
 from app.office.audit import note, record
 from app.office.settings import get_settings, office_today, parse_code
@@ -154,13 +155,13 @@ def _tuples(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
 
 
 def _date_text(value: dt.date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else "-"
+    return date_text(value)
 
 
 def _local_text(at_utc: dt.datetime | None) -> str:
     if at_utc is None:
-        return "-"
-    return clock.local_time(at_utc, get_settings().timezone).strftime("%d/%m/%Y %H:%M")
+        return NONE_TEXT
+    return date_time_text(clock.local_time(at_utc, get_settings().timezone))
 
 
 def _is_overdue(rec: PickupRecord, today: dt.date) -> bool:

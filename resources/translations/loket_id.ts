@@ -1138,12 +1138,16 @@ Ganti kunci sekarang?</translation>
         <translation>Hari ini di sini: {served} dilayani · {no_shows} tidak hadir · rata-rata layanan {avg}</translation>
     </message>
     <message>
-        <source>No ticket: press F2 to call the next one</source>
-        <translation>Tidak ada antrian: tekan F2 untuk memanggil berikutnya</translation>
-    </message>
-    <message>
         <source>This counter is closed</source>
         <translation>Loket ini ditutup</translation>
+    </message>
+    <message>
+        <source>{count} waiting: press F2 to call the next one</source>
+        <translation>{count} menunggu: tekan F2 untuk memanggil berikutnya</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting</source>
+        <translation>Tidak ada yang menunggu</translation>
     </message>
     <message>
         <source>{state} · {time}</source>
@@ -1391,10 +1395,6 @@ Permohonan {application}</translation>
         <translation>Anda sudah mendaftar hari ini: ini nomor Anda.</translation>
     </message>
     <message>
-        <source>No ticket printer is set up: please note your number.</source>
-        <translation>Printer karcis belum diatur: harap catat nomor Anda.</translation>
-    </message>
-    <message>
         <source>Please take your ticket and wait until your number is called.</source>
         <translation>Silakan ambil karcis Anda dan tunggu sampai nomor Anda dipanggil.</translation>
     </message>
@@ -1443,6 +1443,10 @@ Permohonan {application}</translation>
         <translation>Tidak ada nomor yang diberikan.</translation>
     </message>
     <message>
+        <source>Please ask at the information desk: staff will help you.</source>
+        <translation>Silakan bertanya di meja informasi: petugas akan membantu Anda.</translation>
+    </message>
+    <message>
         <source>Your passport is not ready yet</source>
         <translation>Paspor Anda belum siap</translation>
     </message>
@@ -1489,6 +1493,10 @@ Permohonan {application}</translation>
     <message>
         <source>We could not read this code</source>
         <translation>Kode ini tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>Please note your number and wait until it is called.</source>
+        <translation>Silakan catat nomor Anda dan tunggu sampai dipanggil.</translation>
     </message>
     <message>
         <source>Scan the QR code on your passport pickup slip, or type your application number.</source>

@@ -12,10 +12,11 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem, QTableWidgetItem, QWidget
 
 from app.messages import STATUS_WORDS, current_language
+from app.messages.formats import duration_text
 from app.queue.desk import Desk
 from app.storage.models import CALLED, SERVING
 from ui.counter.desk_view import CARD_ACTIONS, DeskView
-from ui.kit.text import local_name, seconds_since, wait_text
+from ui.kit.text import local_name, seconds_since
 
 # action → (shortcut key, object name); the window binds the keys.
 ACTION_KEYS = {
@@ -98,7 +99,7 @@ class DeskPage(DeskView):
         t = desk.tally
         self._tally.setText(self.tr("Today here: {served} served · {no_shows} no-show · "
                                     "average service {avg}").format(
-            served=t.served, no_shows=t.no_shows, avg=wait_text(t.avg_service_s)))
+            served=t.served, no_shows=t.no_shows, avg=duration_text(t.avg_service_s)))
 
     def tick(self) -> None:
         """Once a second: the time since the ticket was called."""
@@ -110,8 +111,14 @@ class DeskPage(DeskView):
         if ticket is None:
             self._number.setText("–")
             self.colour_number("#9e9e9e")
-            self._queue_name.setText(self.tr("No ticket: press F2 to call the next one")
-                                     if desk.active else self.tr("This counter is closed"))
+            if not desk.active:
+                idle = self.tr("This counter is closed")
+            elif desk.waiting_total:
+                idle = self.tr("{count} waiting: press F2 to call the next one").format(
+                    count=desk.waiting_total)
+            else:
+                idle = self.tr("Nobody is waiting")
+            self._queue_name.setText(idle)
             self._state.setText("")
             return
         queue = next((q for q in desk.queues if q.code == ticket.service_queue), None)
@@ -128,7 +135,7 @@ class DeskPage(DeskView):
         words = STATUS_WORDS.get(ticket.status, {}).get(current_language(), ticket.status)
         since = seconds_since(ticket.started_at if ticket.status == SERVING
                               else ticket.called_at)
-        text = self.tr("{state} · {time}").format(state=words, time=wait_text(since))
+        text = self.tr("{state} · {time}").format(state=words, time=duration_text(since))
         if ticket.recall_count:
             text += " · " + self.tr("recalled {n}×").format(n=ticket.recall_count)
         self._state.setText(text)
@@ -141,7 +148,7 @@ class DeskPage(DeskView):
             name = f"{q.prefix} · {local_name(q)}"
             if not q.active:
                 name = self.tr("{queue} (closed)").format(queue=name)
-            for col, text in enumerate((name, str(q.waiting), wait_text(q.longest_wait_s))):
+            for col, text in enumerate((name, str(q.waiting), duration_text(q.longest_wait_s))):
                 item = QTableWidgetItem(text)
                 if col:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
@@ -155,7 +162,7 @@ class DeskPage(DeskView):
         keep = selected.data(Qt.ItemDataRole.UserRole) if selected is not None else None
         self._waiting.clear()
         for w in desk.waiting:
-            text = f"{w.number}   {wait_text(w.wait_s)}"
+            text = f"{w.number}   {duration_text(w.wait_s)}"
             if w.sent_here:
                 text += "   " + self.tr("(sent to this counter)")
             item = QListWidgetItem(text, self._waiting)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.counter.pickup_panel import PickupPanel
+from ui.counter.pickup_panel import WARNING_STYLE, PickupPanel
 from ui.kit.plain import PlainLabel
 
 # The actions under the ticket card, in their grid's order (three a row).
@@ -90,6 +90,14 @@ class DeskView(QWidget):
         self.buttons["call_next"].setStyleSheet(
             "QPushButton { font-size: 15pt; font-weight: 700; }")
 
+        # Why the last scan was not used, where the officer looks after scanning: above
+        # the pickup panel, which keeps the slip it showed.
+        self.scan_notice = PlainLabel(self)
+        self.scan_notice.setObjectName("scan_notice")
+        self.scan_notice.setWordWrap(True)
+        self.scan_notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.scan_notice.setStyleSheet(WARNING_STYLE)
+        self.scan_notice.hide()
         self.pickup = PickupPanel(self)
         self.pickup.hide()
         self.pickup.visibility_changing.connect(self._fit_lines)
@@ -97,6 +105,7 @@ class DeskView(QWidget):
         left = QVBoxLayout()
         left.addWidget(card)
         left.addLayout(grid)
+        left.addWidget(self.scan_notice)
         left.addWidget(self.pickup)
         self._ticket_stretch = left.addStretch(1)
         return left

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.messages import current_language
+from app.messages.formats import date_text
 from app.pickup.service import CounterCheck
 from app.storage.models import CANCELLED, COLLECTED, PRINTING, READY
 from ui.kit.plain import PlainLabel
@@ -137,7 +138,7 @@ class PickupPanel(QFrame):
         values = {"location": r.location or "–", "application_no": r.application_no,
                   "name": r.name, "passport_no": r.passport_no or "–",
                   "status": self._status_text(r.status),
-                  "collect_by": r.collect_by or "–", "batch": r.batch or "–"}
+                  "collect_by": date_text(r.collect_by), "batch": r.batch or "–"}
         for key, text in values.items():
             self._fields[key].setText(text)
         lang = current_language()

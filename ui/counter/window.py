@@ -64,6 +64,7 @@ class CounterWindow(QMainWindow):
 
     desk_shown = Signal(object)  # Desk
     message_shown = Signal(str)
+    scan_refused = Signal(str)  # why, as shown on the desk
     signed_in = Signal(object)  # OfficerView
     signed_out = Signal()
     counters_loaded = Signal()
@@ -270,6 +271,7 @@ class CounterWindow(QMainWindow):
         self._load_counters()
         self.view.show_desk(None)
         self.view.pickup.set_check(None)
+        self._show_scan_notice("")
         self._show_message("")
         self.login.reset(sentence)
         self._update_actions()
@@ -491,6 +493,7 @@ class CounterWindow(QMainWindow):
                                                answer.id_checked, request_id=rid), handed)
 
     def close_pickup(self) -> None:
+        self._show_scan_notice("")
         if self._scan is not None or self.view.pickup.isVisible():
             self._scan = None
             self.refresh()
@@ -500,6 +503,7 @@ class CounterWindow(QMainWindow):
         """Run one action under its intent's request id, and read the desk again."""
         if self._acting or self._counter is None:
             return
+        self._show_scan_notice("")
         counter, scan = self._counter, self._scan
 
         def op(ctx: OpContext) -> tuple[object, Desk]:
@@ -554,6 +558,7 @@ class CounterWindow(QMainWindow):
                                        "Scan again."), warn=True)
             return
         counter, officer = self._counter, self._officer
+        self._show_scan_notice("")
 
         def op(ctx: OpContext) -> tuple[ScanOutcome, Desk]:
             outcome = deskmod.handle_scan(text, counter, officer.id, ctx.request_id)
@@ -572,12 +577,21 @@ class CounterWindow(QMainWindow):
 
         # A new scan is a new intent: it ends any act still waiting for an answer.
         self._run_act(Operation(self._worker, op, intents=self._intents, key=("scan", text)),
-                      done, lambda exc: self._show_message(self._scan_text(exc), warn=True))
+                      done, self._scan_failed)
 
-    def _scan_text(self, exc: Exception) -> str:
+    def _scan_failed(self, exc: Exception) -> None:
+        """A refused scan changes nothing: the panel keeps its slip, and the precise
+        reason shows above it, where the officer looks after scanning."""
         if isinstance(exc, LoketError) and not isinstance(exc, DatabaseUnavailable):
-            return self.tr("Scan not used: {reason}").format(reason=exc.message())
-        return error_sentence(exc)
+            text = self.tr("Scan not used: {reason}").format(reason=exc.message())
+            self._show_scan_notice(text)
+            self.scan_refused.emit(text)
+        else:
+            self._show_message(error_sentence(exc), warn=True)
+
+    def _show_scan_notice(self, text: str) -> None:
+        self.view.scan_notice.setText(text)
+        self.view.scan_notice.setVisible(bool(text))
 
     # --- the database's health ---------------------------------------------------------------
 

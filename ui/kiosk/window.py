@@ -34,6 +34,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from app import codes
 from app.errors import DatabaseUnavailable, InvalidInput, LoketError
 from app.messages import current_language
 from app.queue import kiosk
@@ -272,6 +273,9 @@ class KioskWindow(KioskLayout):
 
     def _not_issued(self, exc: Exception) -> None:
         self._set_busy(False)
+        if isinstance(exc, LoketError) and exc.code in codes.UNREADABLE:
+            # The applicant is told only where to go; the precise reason is for staff.
+            log.info("kiosk: a scan was refused: %s", exc.message())
         self._show_message("refused", exc)
         self.refused.emit(exc.code if isinstance(exc, LoketError) else "internal_error")
 
@@ -288,6 +292,11 @@ class KioskWindow(KioskLayout):
                        self._cancel, self._ticket_done, self._message_back,
                        self._pickup_back, self._language):
             widget.setEnabled(free)
+
+    @property
+    def printer_destination(self) -> str:
+        """Where tickets go: "printer", "pdf" or "preview" (none set up)."""
+        return self._printer.destination
 
     # --- after the print -----------------------------------------------------------
 
@@ -312,7 +321,8 @@ class KioskWindow(KioskLayout):
         if ticket.again:
             hint = self.tr("You already checked in today: this is your number again.")
         elif self._printer.destination == "preview":
-            hint = self.tr("No ticket printer is set up: please note your number.")
+            # Not the applicant's concern: the set-up fault is logged when the kiosk opens.
+            hint = self.tr("Please note your number and wait until it is called.")
         else:
             hint = self.tr("Please take your ticket and wait until your number is called.")
         self._ticket_hint.setText(hint)
@@ -390,13 +400,14 @@ class KioskWindow(KioskLayout):
                            "to staff.").format(number=payload.number)
         else:
             title, body, extra = self._refusal_texts(payload)
-            hint = extra or hint
+            hint = hint if extra == "" else extra or ""
         self._message_title.setText(title)
         self._message_body.setText(body)
         self._message_hint.setText(hint)
 
-    def _refusal_texts(self, exc: Exception) -> tuple[str, str, str]:
-        """(title, the core's sentence, what to do) for a refusal."""
+    def _refusal_texts(self, exc: Exception) -> tuple[str, str, str | None]:
+        """(title, the core's sentence, what to do) for a refusal; "" for the usual
+        "ask at the information desk", None when the sentence already says it."""
         if isinstance(exc, DatabaseUnavailable):
             return (self.tr("The queue system cannot be reached"),
                     self.tr("No number was given. Please try again in a moment."), "")
@@ -404,6 +415,11 @@ class KioskWindow(KioskLayout):
             return (self.tr("Sorry, something went wrong"),
                     self.tr("No number was given."), "")
         code, message = exc.code, exc.message()
+        if code in codes.UNREADABLE:
+            # The precise reason (damaged, from another office …) is for staff, who can
+            # look at the slip; the applicant only needs to know where to go.
+            return (self.tr("We could not read this code"),
+                    self.tr("Please ask at the information desk: staff will help you."), None)
         if code in _NOT_READY:
             return (self.tr("Your passport is not ready yet"), message,
                     self.tr("You do not need to queue today. Please come back when it is "
@@ -525,6 +541,9 @@ class KioskWindow(KioskLayout):
 def open_window(pc: PcSettings, *, windowed: bool = False) -> KioskWindow:
     """``loket kiosk``: full screen on the kiosk's touch screen (``windowed``: a window)."""
     window = KioskWindow(pc)
+    if window.printer_destination == "preview":
+        log.warning("no ticket printer is set up on this kiosk: tickets are only shown on "
+                    "the screen (set one with 'loket setup')")
     if windowed:
         window.resize(1280, 800)
         window.show()

@@ -1,4 +1,5 @@
-"""Small text helpers shared by the windows (times, queue names in the chosen language)."""
+"""Small text helpers shared by the windows (elapsed times, queue names in the chosen
+language). Durations and dates are written by :mod:`app.messages.formats`."""
 
 from __future__ import annotations
 
@@ -14,15 +15,6 @@ class _Named(Protocol):
 
     @property
     def name_en(self) -> str: ...
-
-
-def wait_text(seconds: int | None) -> str:
-    """``None`` → ``–``; 754 → ``12:34``; 3754 → ``1:02:34``."""
-    if seconds is None:
-        return "–"
-    hours, rest = divmod(max(seconds, 0), 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def local_name(thing: _Named) -> str:

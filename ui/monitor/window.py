@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 
 from app.errors import DatabaseUnavailable
 from app.messages import STATUS_WORDS, current_language
+from app.messages.formats import date_text, duration_text
 from app.queue import status
 from app.queue.status import CounterStatus, OfficeStatus, QueueStatus
 from ui.kit.banner import DatabaseBanner
 from ui.kit.operation import Refresher, error_sentence
 from ui.kit.plain import PlainLabel
-from ui.kit.text import wait_text
 from ui.kit.worker import DbWorker
 
 Fetch = Callable[[], OfficeStatus]
@@ -135,7 +135,7 @@ class StatusWindow(QMainWindow):
         self._fill_queues(status.queues)
         self._fill_counters(status.counters)
         self._updated.setText(self.tr("Service day {day} · updated {time}").format(
-            day=status.service_day, time=dt.datetime.now().strftime("%H:%M:%S")))
+            day=date_text(status.service_day), time=dt.datetime.now().strftime("%H:%M:%S")))
         self.refreshed.emit()
 
     @Slot(object)
@@ -158,7 +158,7 @@ class StatusWindow(QMainWindow):
             self._queues.setItem(row, 0, _item(label))
             self._queues.setItem(row, 1, _item(str(q.waiting), align_right=True))
             self._queues.setItem(row, 2, _item(str(q.issued_today), align_right=True))
-            self._queues.setItem(row, 3, _item(wait_text(q.longest_wait_s), align_right=True))
+            self._queues.setItem(row, 3, _item(duration_text(q.longest_wait_s), align_right=True))
 
     def _fill_counters(self, counters: list[CounterStatus]) -> None:
         self._counters.setRowCount(len(counters))

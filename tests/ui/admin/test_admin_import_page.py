@@ -128,7 +128,7 @@ def test_a_good_list_is_previewed_then_imported(
     rows = table(page, "preview_rows")
     assert [r[0] for r in rows] == ["2", "3", "4"]
     assert rows[0][1:] == ["2024-TNG-000001", "Budi Santoso", "X1234567", "Rak A-01",
-                           "2024-06-20", "Backlog PDN Juni 2024", "ready", "new"]
+                           "20/06/2024", "Backlog PDN Juni 2024", "ready", "new"]
     assert rows[1][-1] == "updated" and rows[1][4] == "Rak A-02"
     # Nothing is written by the preview.
     assert PickupRecord.select().count() == 1

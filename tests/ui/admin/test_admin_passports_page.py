@@ -18,7 +18,7 @@ from app.pickup import service as pickup
 from app.storage.models import AuditEntry, PickupRecord
 from tests.helpers import NOW, WAIT
 from tests.helpers.people import setup_admin
-from ui.admin.pages.passports import ALERT_COLOR, PassportsPage
+from ui.admin.pages.passports import ALERT_COLOR, DONE_COLOR, PassportsPage
 from ui.kit.worker import DbWorker
 
 LIST = (b"no_permohonan;nama;no_paspor;lokasi;tanggal_siap\n"
@@ -156,7 +156,10 @@ def test_a_handover_shows_who_when_where_and_is_undone_with_a_reason(
     assert ("Collected on 01/07/2024 10:00 at counter 6, handed over by Budi Petugas "
             "(petugas1) to proxy: Pak Kuasa.") in page.details.text()
     assert "ID checked: yes · Scan: signed slip" in page.details.text()
-    assert is_red(page) and page.undo_button.isEnabled()
+    # Collected is done, not a problem: calm, not red.
+    assert not is_red(page) and DONE_COLOR in page.details.styleSheet()
+    assert page.table.item(0, NAME).foreground().color().name() == DONE_COLOR
+    assert page.undo_button.isEnabled()
 
     def ask() -> QInputDialog:
         with qtbot.waitSignal(page.confirm_shown, timeout=WAIT):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QAreaSeries, QBarSeries, QLineSeries
+from PySide6.QtGui import QTextTable
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
@@ -79,15 +80,15 @@ def test_the_page_shows_the_numbers_of_a_day(qtbot: QtBot, page: ReportsPage) ->
     assert summary["Days"] == "01/07/2024"
     assert summary["Tickets issued"] == "4"
     assert summary["Served"] == "3" and summary["Cancelled"] == "1"
-    # waits 600 1200 100 → 633.3 → 10:33; p90 = 3rd = 20:00
-    assert summary["Average wait (issue to call)"] == "10:33"
-    assert summary["90th percentile wait"] == "20:00"
+    # waits 600 1200 100 → 633.3 → 10 min 33 s; p90 = 3rd = 20 min
+    assert summary["Average wait (issue to call)"] == "10 min 33 s"
+    assert summary["90th percentile wait"] == "20 min"
     # service 540 270 600 → 470 = 07:50
-    assert summary["Average service time"] == "07:50"
+    assert summary["Average service time"] == "7 min 50 s"
     assert summary["Passports handed over"] == "1" and summary["… to a family member"] == "1"
     queues = cells(page.findChild(QTableWidget, "queue_table"))
     assert queues[0][:4] == ["A · Passport application", "2", "2", "0"]
-    assert queues[0][8:11] == ["15:00", "20:00", "06:45"]
+    assert queues[0][8:11] == ["15 min", "20 min", "6 min 45 s"]
     counters = {row[0]: row for row in cells(page.findChild(QTableWidget, "counter_table"))}
     assert counters["Loket 5 Pengambilan"][12] == "1"  # the handover
     assert counters["(not called to a counter)"][4] == "1"
@@ -175,9 +176,32 @@ def test_pdf_is_written_with_tables_and_charts(qtbot: QtBot, page: ReportsPage,
     text = " ".join(" ".join(pdf.getAllText(i).text().split()) for i in range(pdf.pageCount()))
     assert "Kantor Imigrasi" in text and "Report of 01/07/2024" in text
     assert "Per counter" in text and "Loket 5" in text and "Burn-down" not in text  # a chart
-    assert "Tickets issued 4" in text and "Average wait (issue to call) 10:33" in text
+    assert "Tickets issued 4" in text and "Average wait (issue to call) 10 min 33 s" in text
     pdf.close()
     assert not page.save_pdf(tmp_path / "missing" / "report.pdf")
+
+
+def test_the_pdfs_tables_fill_the_page_and_break_headers_only_between_words(
+        qtbot: QtBot, page: ReportsPage, indonesian: str) -> None:
+    load(qtbot, page)
+    layout = page._page_layout()
+    doc = page.document_for(layout)
+    width = doc.pageSize().width()
+    # The page's printable width, in the document's units (1/96 inch).
+    assert abs(width - layout.paintRect(layout.Unit.Inch).width() * 96) < 1
+    tables = [frame for frame in doc.rootFrame().childFrames() if isinstance(frame, QTextTable)]
+    assert len(tables) == 5  # the summary, then per queue, counter, officer and hour
+    shape = doc.documentLayout()
+    for table in tables[1:]:
+        drawn = shape.frameBoundingRect(table).width()
+        assert 0.95 * width <= drawn <= width + 1.5, (drawn, width)  # a border's pixel
+        for column in range(table.columns()):
+            block = table.cellAt(0, column).firstCursorPosition().block()
+            text, lines = block.text(), block.layout()
+            for n in range(lines.lineCount() - 1):
+                line = lines.lineAt(n)
+                end = line.textStart() + line.textLength()
+                assert text[end - 1] in " -" or text[end] == " ", (text, end)
 
 
 def test_bad_dates_get_a_sentence_and_change_nothing(qtbot: QtBot, page: ReportsPage) -> None:

@@ -209,16 +209,16 @@ def test_an_admin_rotates_the_key_and_printed_slips_still_verify(
 
     # Cancelled: nothing changes.
     text = rotate(qtbot, page, QMessageBox.StandardButton.Cancel)
-    assert "valid until 2024-08-30 (60 days)" in text
+    assert "valid until 30/08/2024 (60 days)" in text
     assert stored("signing_secret") == secret
     assert child(page, QLabel, "settings_message").text() == "The key was not changed."
 
     child(page, QLineEdit, "signing_grace_days").setText("14")
     text = rotate(qtbot, page, QMessageBox.StandardButton.Yes)
-    assert "valid until 2024-07-15 (14 days)" in text
+    assert "valid until 15/07/2024 (14 days)" in text
     assert stored("signing_secret") != secret
-    assert "valid until 2024-07-15" in child(page, QLabel, "settings_message").text()
-    assert "1 retired key(s)" in overview.text() and "2024-07-15" in overview.text()
+    assert "valid until 15/07/2024" in child(page, QLabel, "settings_message").text()
+    assert "1 retired key(s)" in overview.text() and "15/07/2024" in overview.text()
     assert pickup.verify(slip).verified
     assert pickup.code_for("2024-TNG-000001") != slip
     entry = AuditEntry.get(AuditEntry.action == "signing_key_rotated")

@@ -438,9 +438,9 @@ def test_garbage_and_forged_scans_get_a_calm_message_and_change_nothing(
     forged = good[:-3] + ("AAA" if not good.endswith("AAA") else "BBB")
     for junk, words in ((forged, "Scan not used"), ("%%%%####", "Scan not used"),
                         ("LK9.X.1.ABCDEFGHIJKLMNOP", "Scan not used")):
-        with qtbot.waitSignal(window.message_shown, timeout=WAIT):
+        with qtbot.waitSignal(window.scan_refused, timeout=WAIT):
             scan(qtbot, window, junk)
-        assert words in window.message
+        assert words in window.view.scan_notice.text()
         assert not window.view.pickup.isVisible()
     assert (list(PickupRecord.select().dicts()), Ticket.select().count()) == before
 
@@ -716,3 +716,35 @@ def test_an_imported_name_that_is_html_is_shown_as_it_is_written(
     assert (name.text(), shelf.text()) == (HTML_NAME, "<b>Rak Z</b>")
     for label in (name, shelf, panel._warning):
         assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
+
+
+def test_a_forged_slip_says_why_on_the_desk_and_keeps_the_panel(
+        qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow]) -> None:
+    window = signed_in(qtbot, pc, windows, 6)
+    good = pickup.code_for("2024-TNG-000002")
+    scan(qtbot, window, good)
+    panel = window.view.pickup
+    assert panel.isVisible()
+    forged = good[:-3] + ("AAA" if not good.endswith("AAA") else "BBB")
+    with qtbot.waitSignal(window.scan_refused, timeout=WAIT):
+        scan(qtbot, window, forged)
+    notice = window.view.scan_notice
+    # The precise reason, next to the panel the officer is looking at.
+    assert notice.isVisible() and "signature" in notice.text()
+    assert panel.isVisible()
+    assert panel._fields["application_no"].text() == "2024-TNG-000002"
+    # The next good scan clears it.
+    scan(qtbot, window, pickup.code_for("2024-TNG-000001"))
+    assert not notice.isVisible()
+    assert panel._fields["application_no"].text() == "2024-TNG-000001"
+
+
+def test_the_idle_sentence_follows_the_waiting_count(
+        qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow]) -> None:
+    window = signed_in(qtbot, pc, windows, 1)
+    label = window.view._queue_name
+    assert "Nobody is waiting" in label.text() and "F2" not in label.text()
+    engine.issue_ticket("paspor")
+    engine.issue_ticket("paspor")
+    qtbot.waitUntil(lambda: "2 waiting" in label.text(), timeout=WAIT)  # the feed
+    assert "F2" in label.text()

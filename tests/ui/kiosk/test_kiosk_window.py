@@ -444,3 +444,39 @@ def test_sizes_follow_the_screen_and_a_small_one_is_not_overflowed(
     window.resize(1920, 1080)
     qtbot.waitUntil(lambda: window.styleSheet() != small, timeout=3000)
     assert "font-size: 46px" in window.styleSheet()  # the 34 px title at 1080/800
+
+
+@pytest.mark.parametrize("damage", ["forged", "cut"])
+def test_a_damaged_code_gets_one_calm_sentence_and_no_accusation(
+        open_kiosk: OpenKiosk, qtbot: QtBot, shelf: dict[str, str], damage: str) -> None:
+    good = shelf["000001"]
+    code = (good[:-3] + ("AAA" if not good.endswith("AAA") else "BBB") if damage == "forged"
+            else good[:-5])
+    window = open_kiosk()
+    with qtbot.waitSignal(window.refused, timeout=WAIT):
+        _scan(qtbot, window, code)
+    assert window.page == "message"
+    shown = " ".join(_text(window, name) for name in
+                     ("message_title", "message_body", "message_hint")).lower()
+    # What to do, once; no verdict on the applicant's slip.
+    assert "information desk" in shown
+    for word in ("forged", "altered", "signature", "another office", "invalid", "damaged"):
+        assert word not in shown, word
+    assert not _text(window, "message_body") or not _text(window, "message_hint")
+    assert Ticket.select().count() == 0
+
+
+def test_without_a_printer_the_applicant_reads_a_kind_sentence_not_a_setup_fault(
+        office: str, qtbot: QtBot, pc: PcSettings, english: str) -> None:
+    window = KioskWindow(pc, printer=TicketPrinter(None, pc.paper_width_mm), idle_ms=LONG)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    with qtbot.waitSignal(window.board_changed, timeout=WAIT):
+        window.show()
+    assert window.printer_destination == "preview"
+    with qtbot.waitSignal(window.ticket_printed, timeout=WAIT):
+        _tap(qtbot, window.service_button("paspor"))
+    shown = " ".join(label.text() for label in window.findChildren(QLabel)
+                     if label.isVisible())
+    assert "note your number" in shown
+    assert "printer" not in shown.lower() and "set up" not in shown

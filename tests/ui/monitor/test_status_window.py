@@ -88,7 +88,7 @@ def test_shows_queues_and_counters_fetched_off_the_gui_thread(qtbot: QtBot) -> N
 
     assert _column(window, "queues", 0) == ["A · Paspor baru", "B · Pengambilan paspor"]
     assert _column(window, "queues", 2) == ["17", "3"]
-    assert _column(window, "queues", 3) == ["12:34", "–"]
+    assert _column(window, "queues", 3) == ["12 mnt 34 dtk", "–"]  # Indonesian by default
     assert _column(window, "counters", 0) == ["1 · Loket 1", "2 · Loket 2"]
     assert _column(window, "counters", 1) == ["paspor", "paspor, ambil"]
     assert _column(window, "counters", 2) == ["A013", "–"]

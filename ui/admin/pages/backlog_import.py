@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import LoketError
 from app.messages import render
+from app.messages.formats import date_text
 from app.office import permissions
 from app.office.officers import OfficerView
 from app.pickup import backlog
@@ -277,7 +278,7 @@ class AdminImportPage(QWidget):
         self._rows.setRowCount(len(preview.first_rows))
         for row, r in enumerate(preview.first_rows):
             values = [str(r.line), r.application_no, r.name, r.passport_no, r.location,
-                      r.ready_date.isoformat() if r.ready_date else "", r.batch,
+                      date_text(r.ready_date) if r.ready_date else "", r.batch,
                       self._status_word(r.status), self._outcome_word(r.outcome)]
             for column, value in enumerate(values):
                 self._rows.setItem(row, column, QTableWidgetItem(value))

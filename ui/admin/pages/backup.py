@@ -29,6 +29,7 @@ from app.backup.dump_format import FORMAT_SQLITE
 from app.backup.make import BackupResult
 from app.backup.schedule import BackupOverview
 from app.backup.verify import BackupCheck
+from app.messages.formats import date_time_text
 from app.office import permissions, retention, settings
 from app.office.officers import OfficerView
 from app.office.retention import PurgeResult
@@ -42,7 +43,7 @@ FIRST_CHECK_MS = 20 * 1000
 
 
 def _when(value: dt.datetime | None) -> str:
-    return value.strftime("%d/%m/%Y %H:%M") if value else "–"
+    return date_time_text(value)
 
 
 class BackupPage(BackupPageView):

@@ -11,7 +11,6 @@ handover asks for a written reason and goes through :func:`app.pickup.service.un
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.messages.formats import date_text
 from app.office.officers import OfficerView
 from app.pickup import service as pickup
 from app.pickup.service import PickupView
@@ -43,6 +43,9 @@ Found = tuple[list[PickupView], dict[int, str]]  # the records, their handover t
 
 ALERT_COLOR = "#b71c1c"
 ALERT_STYLE = f"QLabel {{ color: {ALERT_COLOR}; font-size: 12pt; }}"
+# Collected is done, not a problem: a calm green, the burn-down's "collected".
+DONE_COLOR = "#2e7d32"
+DONE_STYLE = f"QLabel {{ color: {DONE_COLOR}; font-size: 12pt; }}"
 PLAIN_STYLE = "QLabel { font-size: 12pt; }"
 RESULT_LIMIT = 50
 COLUMNS = 11
@@ -50,12 +53,14 @@ COLUMNS = 11
 
 def _date(iso: str | None) -> str:
     """An ISO date as the office writes it (dd/mm/yyyy)."""
-    return dt.date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else "–"
+    return date_text(iso)
 
 
-def _alert(view: PickupView) -> bool:
-    """Shown in red: past its collect-by date, or already gone from the shelf."""
-    return view.overdue or view.status == COLLECTED
+def _colour(view: PickupView) -> str | None:
+    """Red when something is wrong (past its collect-by date); green when collected."""
+    if view.status == COLLECTED:
+        return DONE_COLOR
+    return ALERT_COLOR if view.overdue else None
 
 
 class PassportsPage(QWidget):
@@ -264,13 +269,13 @@ class PassportsPage(QWidget):
         self.table.blockSignals(True)
         self.table.clearSelection()
         self.table.setRowCount(len(self._rows))
-        red = QBrush(QColor(ALERT_COLOR))
         for row, view in enumerate(self._rows):
+            colour = _colour(view)
             for col, text in enumerate(self.cells(view)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, view.id)
-                if _alert(view):
-                    item.setForeground(red)
+                if colour is not None:
+                    item.setForeground(QBrush(QColor(colour)))
                 self.table.setItem(row, col, item)
             if view.id == self._selected:
                 self.table.selectRow(row)
@@ -345,7 +350,8 @@ class PassportsPage(QWidget):
             self.details.setStyleSheet(PLAIN_STYLE)
         else:
             self.details.setText("\n".join(self.detail_lines(view)))
-            self.details.setStyleSheet(ALERT_STYLE if _alert(view) else PLAIN_STYLE)
+            self.details.setStyleSheet({ALERT_COLOR: ALERT_STYLE, DONE_COLOR: DONE_STYLE}.get(
+                _colour(view) or "", PLAIN_STYLE))
         self.undo_button.setEnabled(view is not None and view.status == COLLECTED
                                     and not self._undoing)
 

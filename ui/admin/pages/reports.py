@@ -44,6 +44,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QTextDocument,
+    QTextOption,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -60,6 +61,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import LoketError
 from app.messages import current_language
+from app.messages.formats import date_text, date_time_text, duration_text
 from app.office import permissions, reports
 from app.office.officers import OfficerView
 from app.office.reports import BurnDown, Report, Row
@@ -82,8 +84,10 @@ ARRIVALS_COLOR = QColor("#5c6bc0")
 WAIT_COLOR = QColor("#ef6c00")
 # Charts in the PDF: laid out at this size, drawn at twice it, shown at the page width.
 PDF_CHART_SIZE = QSizeF(820, 460)
-# Width of a chart in the printed document's layout units (an A4 page is about 680 wide).
-PDF_CHART_WIDTH = 640
+# Width of a chart in the printed document's layout units (an A4 page is about 720 wide).
+PDF_CHART_WIDTH = 700
+NO_BREAK_HYPHEN = "\u2011"
+_DOC_DPI = 96  # QTextDocument's layout units a inch when it has no paint device
 
 
 def _py_date(value: QDate) -> dt.date:
@@ -108,10 +112,6 @@ def _count_axis(axis: QValueAxis, top: int) -> None:
     else:
         axis.setRange(0, top)
         axis.applyNiceNumbers()
-
-
-def _time_text(seconds: int | None) -> str:
-    return reports.clock_text(seconds) if seconds is not None else "–"
 
 
 def render_chart(chart: QChart, size: QSizeF = PDF_CHART_SIZE, scale: float = 2.0) -> QImage:
@@ -372,7 +372,7 @@ class ReportsPage(ReportsPageView):
             self._batch.setCurrentIndex(self._batch.findData(chosen))
 
     def _range_text(self, rep: Report) -> str:
-        first, last = rep.start.strftime("%d/%m/%Y"), rep.end.strftime("%d/%m/%Y")
+        first, last = date_text(rep.start), date_text(rep.end)
         if rep.start == rep.end:
             return first
         return self.tr("{first} to {last} ({days} days)").format(first=first, last=last,
@@ -380,7 +380,7 @@ class ReportsPage(ReportsPageView):
 
     def _generated_text(self, rep: Report) -> str:
         return self.tr("generated {when}").format(
-            when=rep.generated_local().strftime("%d/%m/%Y %H:%M"))
+            when=date_time_text(rep.generated_local()))
 
     def _show_status(self) -> None:
         if self._report is None:
@@ -401,8 +401,8 @@ class ReportsPage(ReportsPageView):
     def _cells(row: Row, lang: str) -> list[str]:
         return [row.name(lang), *(str(v) for v in (
             row.issued, row.served, row.no_shows, row.cancelled, row.expired, row.open,
-            row.transferred)), _time_text(row.wait_avg_s), _time_text(row.wait_p90_s),
-            _time_text(row.service_avg_s), _time_text(row.service_p90_s),
+            row.transferred)), duration_text(row.wait_avg_s), duration_text(row.wait_p90_s),
+            duration_text(row.service_avg_s), duration_text(row.service_p90_s),
             str(row.handed_over)]
 
     def _summary_lines(self, rep: Report) -> list[tuple[str, str]]:
@@ -416,10 +416,10 @@ class ReportsPage(ReportsPageView):
             (self.tr("Expired (left open at the day's end)"), str(t.expired)),
             (self.tr("Still open"), str(t.open)),
             (self.tr("Transferred"), str(t.transferred)),
-            (self.tr("Average wait (issue to call)"), _time_text(t.wait_avg_s)),
-            (self.tr("90th percentile wait"), _time_text(t.wait_p90_s)),
-            (self.tr("Average service time"), _time_text(t.service_avg_s)),
-            (self.tr("90th percentile service time"), _time_text(t.service_p90_s)),
+            (self.tr("Average wait (issue to call)"), duration_text(t.wait_avg_s)),
+            (self.tr("90th percentile wait"), duration_text(t.wait_p90_s)),
+            (self.tr("Average service time"), duration_text(t.service_avg_s)),
+            (self.tr("90th percentile service time"), duration_text(t.service_p90_s)),
             (self.tr("Passports handed over"), str(t.handed_over)),
             (self.tr("… to the holder"), str(t.handed_self)),
             (self.tr("… to a family member"), str(t.handed_family)),
@@ -604,7 +604,7 @@ class ReportsPage(ReportsPageView):
         printer.setPageLayout(self._page_layout())
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._document().print_(printer)
+            self.document_for(printer.pageLayout()).print_(printer)
             self._status.setText(self.tr("The report was sent to the printer."))
 
     def export_csv(self, path: str | Path) -> bool:
@@ -646,21 +646,30 @@ class ReportsPage(ReportsPageView):
         return True
 
     def _print_to(self, device: QPagedPaintDevice) -> None:
-        self._document().print_(device)
+        self.document_for(device.pageLayout()).print_(device)
 
     @staticmethod
     def _page_layout() -> QPageLayout:
-        # Qt adds 2 cm around an unpaginated document (and numbers the pages in it).
         return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                           QMarginsF(5, 5, 5, 5), QPageLayout.Unit.Millimeter)
+                           QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter)
 
-    def _document(self) -> QTextDocument:
-        """The printed report: heading, the tables, then the charts."""
+    def document_for(self, layout: QPageLayout) -> QTextDocument:
+        """The printed report laid out on ``layout``'s printable area: heading, the
+        tables, then the charts."""
         rep = self._report
         assert rep is not None
         lang = current_language()
         doc = QTextDocument()
         doc.setDocumentMargin(0)
+        # A page size of its own: Qt then prints the pages as laid out (1/96 inch a
+        # unit), instead of adding 2 cm around a document laid out at another width.
+        area = layout.paintRect(QPageLayout.Unit.Inch)
+        doc.setPageSize(QSizeF(area.width() * _DOC_DPI, area.height() * _DOC_DPI))
+        # Lines break between words only: a narrow column grows to its longest word
+        # rather than cutting it ("Diterb/itkan").
+        option = doc.defaultTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        doc.setDefaultTextOption(option)
         esc = html.escape
         # Translated outside the f-strings: lupdate does not look inside them.
         title_text = self.tr("Report of {range}").format(range=self._range_text(rep))
@@ -670,7 +679,7 @@ class ReportsPage(ReportsPageView):
         charts_text = self.tr("Charts")
         parts = [
             "<style>body { font-size: 8pt; } table { border-collapse: collapse; }"
-            " th, td { border: 1px solid #999; padding: 1px 3px; font-size: 7pt; }"
+            " th, td { border: 1px solid #999; padding: 1px 2px; font-size: 7pt; }"
             " th { background: #e8eaf6; } td.n { text-align: right; }"
             " h1 { font-size: 15pt; } h2 { font-size: 11pt; margin-top: 10px; }</style>",
             f"<h1>{esc(rep.office_name)}</h1>",
@@ -690,7 +699,9 @@ class ReportsPage(ReportsPageView):
             if not rows:
                 parts.append(f"<p>{esc(nothing_text)}</p>")
                 continue
-            head = "".join(f"<th{' width=20%' if not i else ''}>{esc(c)}</th>"
+            # The names first (a fifth of the page); a hyphenated word stays whole.
+            head = "".join(f"<th{' width=20%' if not i else ''}>"
+                           f"{esc(c).replace('-', NO_BREAK_HYPHEN)}</th>"
                            for i, c in enumerate(self._columns()))
             body = "".join(
                 "<tr>" + "".join(f"<td{' class=n' if i else ''}>{esc(text)}</td>"

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.messages import current_language
+from app.messages.formats import date_text
 from app.office import permissions
 from app.office import settings as office_settings
 from app.office.officers import OfficerView
@@ -181,7 +182,7 @@ class AdminSettingsPage(AdminSettingsPageView):
         else:
             text = self.tr("{count} retired key(s) still verify codes printed before they "
                            "were retired: until {dates}.").format(
-                count=len(retired), dates=", ".join(d.isoformat() for d in retired))
+                count=len(retired), dates=", ".join(date_text(d) for d in retired))
         self._keys_text.setText(text)
 
     # --- showing what is stored ----------------------------------------------------------
@@ -298,7 +299,7 @@ class AdminSettingsPage(AdminSettingsPageView):
                               "{date} ({days} days); after that they are refused as not "
                               "genuine, and their holders need a new slip (or the "
                               "application number from the receipt).\n\nRotate the key "
-                              "now?").format(date=overview.rotate_now_until.isoformat(),
+                              "now?").format(date=date_text(overview.rotate_now_until),
                                              days=overview.grace_days),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                           self)
@@ -328,7 +329,7 @@ class AdminSettingsPage(AdminSettingsPageView):
     def _rotated(self, until: dt.date) -> None:
         self._set_busy(False)
         self._say(self.tr("A new key signs from now on. Codes printed before stay valid until "
-                          "{date}.").format(date=until.isoformat()), DONE_STYLE)
+                          "{date}.").format(date=date_text(until)), DONE_STYLE)
         self.saved.emit()
         self.refresh()
 
