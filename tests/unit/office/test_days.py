@@ -13,6 +13,7 @@ from app.feed import changes_since
 from app.office import days, officers
 from app.queue import board, desk, engine, kiosk, status
 from app.storage.models import AuditEntry
+from tests.helpers.days import schedule_pickup_weekend
 from tests.helpers.people import setup_admin
 
 # 10:00 in Jakarta (UTC+7) on Saturday 6, Sunday 7 and Monday 8 July 2024.
@@ -29,14 +30,8 @@ def utc_of_jakarta(day: dt.datetime, hour: int, minute: int = 0) -> dt.datetime:
 @pytest.fixture
 def weekend(office: str) -> int:
     """The 2024 weekend: B and C only, 08:00–15:00, counters 1–4 on pickups."""
-    who = setup_admin()
-    days.set_profile(who, "Akhir pekan: pengambilan saja", open_queues=["B", "C"],
-                     hours="08:00-15:00",
-                     counters={1: ["C", "B"], 2: ["C", "B"], 3: ["B", "C"], 4: ["B", "C"],
-                               5: ["B", "C"], 6: ["C", "B"]})
-    days.schedule(who, "Akhir pekan: pengambilan saja", "sat")
-    days.schedule(who, "Akhir pekan: pengambilan saja", "sun")
-    return who
+    schedule_pickup_weekend()
+    return setup_admin()
 
 
 def test_a_normal_day_is_the_default_profile_with_everything_open(
