@@ -29,7 +29,7 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
 
 
 def status_text(s: OfficeStatus, lang: str) -> str:
-    lines = [f"{s.service_day}", ""]
+    lines = [f"{s.service_day}  ({s.profile})", ""]
     for q in s.queues:
         wait = f"{q.longest_wait_s // 60} min" if q.longest_wait_s is not None else "-"
         name = q.name_en if lang == "en" else q.name_id

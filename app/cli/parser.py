@@ -61,6 +61,9 @@ COMMANDS: Mapping[str, Command] = {
     "purge": Command("erase names and passport numbers of passports collected or cancelled "
                      "more than retention_days ago (UU PDP 27/2022; audited)", "backups"),
     "settings": Command("office settings shared by every PC", "settings"),
+    "day-profile": Command("how the office runs a weekday or a date (which queues open, "
+                           "which counter serves what, the hours numbers are issued), and "
+                           "the schedule (supervisor, signed in with --as)", "days"),
     "pc": Command("this PC's own settings: its counter, language, ticket printer, paper "
                   "width, English calls (no database needed)", "pc"),
     "officer": Command("officer accounts", "officers"),

@@ -25,6 +25,7 @@ ACTS: Final[dict[str, str]] = {
     "counter_manage": "supervisor",
     "queue_manage": "supervisor",
     "queue_create": "admin",
+    "day_profiles": "supervisor",  # day profiles and the schedule of the office's days
     "settings_office": "supervisor",  # office name, notice text, language, collect-by days
     "settings_security": "admin",  # signing-key rotation and its grace period
     "backlog_import": "supervisor",

@@ -27,6 +27,7 @@ import peewee as pw
 
 from app import clock
 from app.feed import EventView
+from app.office import days
 from app.office.settings import get_settings
 from app.storage.models import (
     CALLED,
@@ -123,6 +124,14 @@ class Board:
     counters: list[CounterLine]
     serving: dict[int, Serving] = field(default_factory=dict)  # counter number → ticket
     recent: list[Call] = field(default_factory=list)  # newest first, both sections
+    profile: str = "default"  # the day's profile (see app.office.days)
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        """The sections shown today: those with a queue open (a pickup-only weekend shows
+        the pickups alone, on the whole screen); both on a day nothing is open."""
+        shown = tuple(k for k in SECTIONS if any(q.kind == k and q.active for q in self.queues))
+        return shown or SECTIONS
 
     def kind_of_queue(self, queue_id: int | None) -> str:
         for q in self.queues:
@@ -253,12 +262,14 @@ def load_board(recent_limit: int = RECENT_CALLS) -> Board:
 
     def work() -> Board:
         today = clock.service_day(office.timezone)
+        plan = days.plan_for(today)
         waiting = dict(_rows(
             Ticket.select(Ticket.service_queue, pw.fn.COUNT(Ticket.id))
             .where(Ticket.service_day == today, Ticket.status == WAITING)
             .group_by(Ticket.service_queue)))
         queues = [QueueLine(id=q.id, code=q.code, prefix=q.prefix, name_id=q.name_id,
-                            name_en=q.name_en, kind=q.kind, active=bool(q.active),
+                            name_en=q.name_en, kind=q.kind,
+                            active=plan.queue_open(q.id, bool(q.active)),
                             waiting=int(waiting.get(q.id, 0)))
                   for q in Queue.select().order_by(Queue.prefix)]
         kinds = {q.id: q.kind for q in queues}
@@ -275,6 +286,9 @@ def load_board(recent_limit: int = RECENT_CALLS) -> Board:
                 Counter.select(Counter.id, Counter.number, Counter.name, Counter.active)
                 .order_by(Counter.number)):
             numbers[counter_id] = number
+            todays = plan.queues_for(counter_id)
+            if todays is not None:  # the day's profile says what it serves today
+                served[counter_id] = [kinds.get(q, SERVICE) for q in todays]
             counters.append(CounterLine(number=number, name=name, active=bool(active),
                                         kinds=tuple(k for k in SECTIONS
                                                     if k in served.get(counter_id, []))))
@@ -307,6 +321,6 @@ def load_board(recent_limit: int = RECENT_CALLS) -> Board:
         recent = fold_recent([], calls_in(events, kinds), limit=recent_limit)
         return Board(office_name=office.office_name, notice_text=office.notice_text,
                      timezone=office.timezone, service_day=today.isoformat(), queues=queues,
-                     counters=counters, serving=serving, recent=recent)
+                     counters=counters, serving=serving, recent=recent, profile=plan.profile)
 
     return read(work)

@@ -16,6 +16,7 @@ from typing import Any, cast
 
 from app import clock
 from app.errors import NotFound
+from app.office import days
 from app.office.settings import get_settings
 from app.pickup import service as pickup
 from app.pickup.service import CounterCheck
@@ -121,10 +122,17 @@ def counter_desk(counter_number: int, scan: str | None = None,
             raise NotFound("counter_unknown", counter=counter_number)
         today = clock.service_day(get_settings().timezone)
         now = clock.utcnow()
-        served_queues = list(
-            Queue.select(Queue, CounterQueue.position)
-            .join(CounterQueue).where(CounterQueue.counter == counter.id)
-            .order_by(Queue.priority.desc(), CounterQueue.position))
+        plan = days.plan_for(today)
+        todays = plan.queues_for(counter.id)
+        if todays is None:
+            served_queues = list(
+                Queue.select(Queue, CounterQueue.position)
+                .join(CounterQueue).where(CounterQueue.counter == counter.id)
+                .order_by(Queue.priority.desc(), CounterQueue.position))
+        else:  # the day's profile says what this counter serves today (as call-next does)
+            by_id = {q.id: q for q in Queue.select().where(Queue.id.in_(list(todays) or [0]))}
+            served_queues = sorted((by_id[q] for q in todays if q in by_id),
+                                   key=lambda q: (-q.priority, todays.index(q.id)))
         # A closed queue's waiting tickets are still called (see engine._counter_plan).
         rank = {q.id: i for i, q in enumerate(served_queues)}
         waiting_rows = cast(list[tuple[Any, ...]], list(
@@ -141,7 +149,8 @@ def counter_desk(counter_number: int, scan: str | None = None,
             mine = [row for row in waiting_rows if row[2] == q.id and row[4] is None]
             oldest = min((row[3] for row in mine), default=None)
             loads.append(QueueLoad(code=q.code, prefix=q.prefix, name_id=q.name_id,
-                                   name_en=q.name_en, kind=q.kind, active=bool(q.active),
+                                   name_en=q.name_en, kind=q.kind,
+                                   active=plan.queue_open(q.id, bool(q.active)),
                                    waiting=len(mine),
                                    longest_wait_s=_seconds(now, oldest) if oldest else None))
         # The order call-next takes them in: sent here first, then rank, then oldest.

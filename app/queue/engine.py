@@ -33,7 +33,7 @@ import peewee as pw
 from app import clock, codes, feed
 from app.errors import InvalidInput, NotFound, Refused
 from app.messages import ACTION_WORDS, STATUS_WORDS
-from app.office import officers
+from app.office import days, officers
 from app.office.audit import note, record
 from app.office.settings import get_settings, office_today, parse_code
 from app.storage.db import backend_of, database
@@ -323,8 +323,8 @@ def issue_in_transaction(queue_ref: str, pickup: int | None = None) -> TicketVie
     """The work of :func:`issue_ticket`, for a caller already inside a write transaction
     (a pickup check-in issues its ticket in the same transaction as its checks)."""
     queue = _find_queue(queue_ref)
-    if not queue.active:
-        raise Refused("queue_inactive", queue=queue.prefix)
+    # Closed for good, closed today by the day's profile, or outside its hours.
+    days.check_issue(queue.id, queue.prefix, bool(queue.active))
     today = office_today()
     seq = _next_sequence(queue.id, today)
     if queue.daily_quota is not None and seq > queue.daily_quota:
@@ -404,7 +404,22 @@ def _counter_plan(counter_number: int, today: dt.date) -> _CounterPlan:
         raise Refused("counter_inactive", counter=counter_number)
     counter = Counter(id=counter_id, number=counter_number, active=active)
     queues = [(qid, code) for *_, qid, code, _q_active in rows if qid]
+    todays = days.plan_for(today).queues_for(counter_id)
+    if todays is not None:  # the day's profile says what this counter serves today
+        queues = profile_queues(todays)
     return _CounterPlan(counter, queues, holding, bool(sent_here))
+
+
+def profile_queues(queue_ids: tuple[int, ...]) -> list[tuple[int, str]]:
+    """(id, code) of a day profile's queues for one counter, in call order: priority
+    service first, as always, then the profile's order."""
+    if not queue_ids:
+        return []
+    found = {qid: (code, priority) for qid, code, priority in rows(
+        Queue.select(Queue.id, Queue.code, Queue.priority).where(Queue.id.in_(queue_ids)))}
+    ordered = sorted((q for q in queue_ids if q in found),
+                     key=lambda q: (-found[q][1], queue_ids.index(q)))
+    return [(q, found[q][0]) for q in ordered]
 
 
 def _build_candidate_at(place: str) -> pw.BaseQuery:

@@ -22,6 +22,7 @@ import peewee as pw
 
 from app import clock, codes
 from app.errors import Refused
+from app.office import days
 from app.office.settings import get_settings, office_today
 from app.pickup import service as pickup
 from app.queue import engine
@@ -63,6 +64,11 @@ class KioskBoard:
     service_day: str
     services: list[KioskService]
     pickups: list[KioskService]
+    # The day's profile ("default" on a normal day), and whether numbers are issued now:
+    # outside its hours, or with no queue open today, the kiosk says when it opens next.
+    profile: str = "default"
+    issuing: bool = True
+    next_opening: str | None = None  # office local time, ISO, when not issuing
 
     @property
     def pickup_open(self) -> bool:
@@ -118,7 +124,8 @@ def _int(value: Any) -> int:
 
 
 def board() -> KioskBoard:
-    """Every active queue with today's waiting count and numbers issued, in one query.
+    """Every queue open today (the day's profile) with today's waiting count and numbers
+    issued, in one query; and whether numbers are issued now, or when next.
 
     Numbers issued come from the day's sequence row: a refused issue (full quota)
     rolls its increment back, so the row counts exactly the tickets issued.
@@ -127,24 +134,32 @@ def board() -> KioskBoard:
 
     def work() -> KioskBoard:
         today = office_today()
+        plan = days.plan_for(today)
         waiting = (Ticket.select(pw.fn.COUNT(Ticket.id))
                    .where((Ticket.service_queue == Queue.id) & (Ticket.service_day == today)
                           & (Ticket.status == WAITING)))
         issued = (DailySequence.select(DailySequence.last)
                   .where((DailySequence.queue == Queue.id)
                          & (DailySequence.service_day == today)))
-        rows = (Queue.select(Queue.code, Queue.prefix, Queue.name_id, Queue.name_en,
-                             Queue.kind, Queue.daily_quota, waiting.alias("waiting"),
-                             issued.alias("issued"))
+        rows = (Queue.select(Queue.id, Queue.code, Queue.prefix, Queue.name_id,
+                             Queue.name_en, Queue.kind, Queue.daily_quota,
+                             waiting.alias("waiting"), issued.alias("issued"))
                 .where(Queue.active == True)  # noqa: E712 (peewee builds SQL from ==)
                 .order_by(Queue.prefix))
         queues = [KioskService(code=code, prefix=prefix, name_id=name_id, name_en=name_en,
                                kind=kind, waiting=_int(n), issued_today=_int(last),
                                daily_quota=quota)
-                  for code, prefix, name_id, name_en, kind, quota, n, last in _tuples(rows)]
+                  for qid, code, prefix, name_id, name_en, kind, quota, n, last
+                  in _tuples(rows) if plan.queue_open(qid)]
+        now = days.local_now()
+        issuing = bool(queues) and plan.hours_state(now) is None
+        opening = None if issuing else days.next_opening(now)
         return KioskBoard(office_name=office.office_name, service_day=today.isoformat(),
                           services=[q for q in queues if q.kind == SERVICE],
-                          pickups=[q for q in queues if q.kind == PICKUP])
+                          pickups=[q for q in queues if q.kind == PICKUP],
+                          profile=plan.profile, issuing=issuing,
+                          next_opening=opening.isoformat(timespec="minutes")
+                          if opening else None)
 
     return read(work)
 

@@ -13,6 +13,7 @@ from typing import Any
 import peewee as pw
 
 from app import clock
+from app.office import days
 from app.office.settings import office_today
 from app.queue import engine
 from app.queue.engine import TicketView
@@ -56,6 +57,7 @@ class OfficeStatus:
     service_day: str
     queues: list[QueueStatus]
     counters: list[CounterStatus]
+    profile: str = "default"  # the day's profile (see app.office.days)
 
 
 def office_status() -> OfficeStatus:
@@ -63,6 +65,7 @@ def office_status() -> OfficeStatus:
 
     def work() -> OfficeStatus:
         today = office_today()
+        plan = days.plan_for(today)
         now = clock.utcnow()
         waiting: dict[int, tuple[int, Any]] = {
             queue_id: (n, oldest) for queue_id, n, oldest in
@@ -82,7 +85,7 @@ def office_status() -> OfficeStatus:
                 oldest = dt.datetime.fromisoformat(oldest)
             queues.append(QueueStatus(
                 code=q.code, prefix=q.prefix, name_id=q.name_id, name_en=q.name_en,
-                kind=q.kind, active=bool(q.active), waiting=int(n),
+                kind=q.kind, active=plan.queue_open(q.id, bool(q.active)), waiting=int(n),
                 issued_today=int(issued.get(q.id, 0)),
                 longest_wait_s=int((now - oldest).total_seconds()) if oldest else None))
         codes = {q.id: q.code for q in all_queues}
@@ -98,12 +101,17 @@ def office_status() -> OfficeStatus:
         names = dict(engine.rows(Officer.select(Officer.id, Officer.username)
                            .where(Officer.id.in_(officer_ids)))) if officer_ids else {}
         all_counters = list(Counter.select().order_by(Counter.number))
+        for c in all_counters:
+            todays = plan.queues_for(c.id)
+            if todays is not None:  # the day's profile says what it serves today
+                links[c.id] = [codes[q] for q in todays if q in codes]
         numbers = {c.id: c.number for c in all_counters}
         counters = [CounterStatus(number=c.number, name=c.name, active=bool(c.active),
                                   queues=links.get(c.id, []),
                                   ticket=engine.view_of(held[c.id], codes, numbers, names)
                                   if c.id in held else None)
                     for c in all_counters]
-        return OfficeStatus(service_day=today.isoformat(), queues=queues, counters=counters)
+        return OfficeStatus(service_day=today.isoformat(), queues=queues, counters=counters,
+                            profile=plan.profile)
 
     return read(work)

@@ -290,6 +290,32 @@ class RequestLog(BaseModel):
     created_at = pw.DateTimeField()
 
 
+class DayProfile(BaseModel):
+    """A named way the office runs a day: which queues open, which counter serves what,
+    and the hours numbers are issued (schema version 7; see :mod:`app.office.days`).
+
+    ``open_queues`` is a JSON list of queue ids (NULL: every active queue); ``counters``
+    maps a counter id to its queue ids in call order (NULL: the counters' standing
+    queues); ``opens``/``issue_until`` are the office's local ``HH:MM`` (NULL: no limit).
+    """
+
+    id = pw.AutoField()
+    name = pw.CharField(max_length=64, unique=True)
+    open_queues = pw.TextField(null=True)
+    counters = pw.TextField(null=True)
+    opens = pw.CharField(max_length=5, null=True)
+    issue_until = pw.CharField(max_length=5, null=True)
+    updated_at = pw.DateTimeField()
+
+
+class DaySchedule(BaseModel):
+    """Which profile a weekday (``mon`` … ``sun``) or a date (``YYYY-MM-DD``) runs."""
+
+    applies_on = pw.CharField(max_length=10, primary_key=True)
+    profile = pw.ForeignKeyField(DayProfile, backref="schedule", on_delete="CASCADE")
+    profile_id: int
+
+
 ALL_MODELS: Final[list[type[BaseModel]]] = [
     SchemaVersion,
     Setting,
@@ -304,4 +330,6 @@ ALL_MODELS: Final[list[type[BaseModel]]] = [
     AuditNote,
     AuditEntry,
     RequestLog,
+    DayProfile,
+    DaySchedule,
 ]

@@ -1379,6 +1379,14 @@ Permohonan {application}</translation>
         <translation>Pengambilan paspor  ·  {count} menunggu</translation>
     </message>
     <message>
+        <source>Sorry, no numbers are given out today.</source>
+        <translation>Mohon maaf, hari ini tidak ada pembagian nomor antrian.</translation>
+    </message>
+    <message>
+        <source>Sorry, no numbers are given out now. We open again {when}. Thank you for coming.</source>
+        <translation>Mohon maaf, saat ini nomor antrian tidak dibagikan. Kami buka kembali {when}. Terima kasih atas kedatangan Anda.</translation>
+    </message>
+    <message>
         <source>Your number</source>
         <translation>Nomor Anda</translation>
     </message>
@@ -1489,6 +1497,10 @@ Permohonan {application}</translation>
     <message>
         <source>This service is closed</source>
         <translation>Layanan ini sedang ditutup</translation>
+    </message>
+    <message>
+        <source>This service is closed now</source>
+        <translation>Layanan ini sedang tutup</translation>
     </message>
     <message>
         <source>We could not read this code</source>

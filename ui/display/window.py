@@ -404,6 +404,7 @@ class DisplayWindow(QWidget):
         self._ticker = Ticker(self)
         self._ticker.hide()
         self._slots = Slots(0, 0, RECENT_CALLS)
+        self._shown: tuple[str, ...] = SECTIONS  # the sections the day's profile opens
         self._office.show_text(self.tr("Loading…"))
         self._retranslate()
 
@@ -545,10 +546,14 @@ class DisplayWindow(QWidget):
         ticker_changed = notice != self._ticker.isVisibleTo(self)
         self._ticker.setVisible(notice)
         sections = {kind: board.section(kind) for kind in SECTIONS}
-        slots = Slots(counters=max(1, *(len(s.counters) for s in sections.values())),
-                      queues=max(1, *(len(s.queues) for s in sections.values())),
+        # A section with no queue open today (a pickup-only weekend's walk-ins) is not
+        # shown: the open ones share the screen.
+        shown = board.sections
+        slots = Slots(counters=max([1, *(len(sections[k].counters) for k in shown)]),
+                      queues=max([1, *(len(sections[k].queues) for k in shown)]),
                       recent=RECENT_CALLS)
-        shape_changed = slots != self._slots or first
+        shape_changed = slots != self._slots or first or shown != self._shown
+        self._shown = shown
         if shape_changed:
             self._slots = slots
             for view in self._sections.values():
@@ -641,8 +646,11 @@ class DisplayWindow(QWidget):
             body_top += banner_h + margin
         body_h = h - body_top - margin - (ticker_h + margin if ticker_h else 0)
         gap = max(4, int(w * 0.015))
-        col_w = (inner_w - gap) // 2
-        for i, kind in enumerate(SECTIONS):
+        shown = self._shown
+        col_w = (inner_w - gap * (len(shown) - 1)) // len(shown)
+        for kind, view in self._sections.items():
+            view.setVisible(kind in shown)
+        for i, kind in enumerate(shown):
             self._sections[kind].place(QRect(margin + i * (col_w + gap), body_top, col_w,
                                              body_h), self._slots)
         if ticker_h:

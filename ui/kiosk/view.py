@@ -217,7 +217,7 @@ class KioskLayout(QWidget):
     def _build_start(self) -> QWidget:
         page, column = self._page("start_page")
         self._start_title = _label("", "title", page, centre=True)
-        self._start_subtitle = _label("", "subtitle", page, centre=True)
+        self._start_subtitle = _label("", "subtitle", page, wrap=True, centre=True)
         column.addWidget(self._start_title)
         column.addWidget(self._start_subtitle)
         self._services = QGridLayout()

@@ -25,6 +25,7 @@ An idle screen goes back to the start, in the PC's language.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Callable
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import QWidget
 from app import codes
 from app.errors import DatabaseUnavailable, InvalidInput, LoketError
 from app.messages import current_language
+from app.office import days
 from app.queue import kiosk
 from app.queue import ticket_image as tickets
 from app.queue.engine import TicketView
@@ -62,6 +64,9 @@ PREVIEW_HEIGHT = 460
 # The title over a refusal, by the core's reason.
 _NOT_READY = ("pickup_not_ready", "pickup_not_ready_undated")
 _NOT_FOUND = ("pickup_unknown", "pickup_unknown_application")
+# The day's profile: a queue closed today, or outside its hours (see app.office.days).
+_CLOSED_TODAY = ("day_queue_closed", "day_queue_closed_no_next", "day_before_hours",
+                 "day_after_hours")
 
 
 class KioskWindow(KioskLayout):
@@ -144,7 +149,6 @@ class KioskWindow(KioskLayout):
         self._language.setText("English" if current_language() == "id"
                                else "Bahasa Indonesia")
         self._start_title.setText(self.tr("Welcome! Please take a number"))
-        self._start_subtitle.setText(self.tr("Touch the service you need."))
         self._pickup_title.setText(self.tr("Passport pickup"))
         self._pickup_hint.setText(self.tr(
             "Hold the QR code on your pickup slip under the scanner, or type your "
@@ -198,6 +202,7 @@ class KioskWindow(KioskLayout):
             self._pickup_button.hide()
             return
         self._office.setText(board.office_name)
+        self._start_subtitle.setText(self._start_sentence(board))
         codes = [s.code for s in board.services]
         if codes != list(self._service_buttons):
             for button in self._service_buttons.values():
@@ -217,6 +222,18 @@ class KioskWindow(KioskLayout):
         self._pickup_button.setText(self.tr("Passport pickup  ·  {count} waiting").format(
             count=board.pickup_waiting))
         self._enable_actions()
+
+    def _start_sentence(self, board: KioskBoard) -> str:
+        """What the start screen says under its title: outside the day's hours (or on a
+        day nothing is open), kindly when numbers are given out again."""
+        if board.issuing:
+            return self.tr("Touch the service you need.")
+        if board.next_opening is None:
+            return self.tr("Sorry, no numbers are given out today.")
+        when = days.when_words(dt.datetime.fromisoformat(board.next_opening),
+                               current_language())
+        return self.tr("Sorry, no numbers are given out now. We open again {when}. "
+                       "Thank you for coming.").format(when=when)
 
     def service_button(self, code: str) -> ServiceButton:
         return self._service_buttons[code]
@@ -286,9 +303,11 @@ class KioskWindow(KioskLayout):
 
     def _enable_actions(self) -> None:
         free = not self._busy
+        issuing = self._board is None or self._board.issuing
         for button in self._service_buttons.values():
-            button.setEnabled(free and not button.service.full)
-        for widget in (self._pickup_button, self._keypad, self._entry, self._reprint,
+            button.setEnabled(free and issuing and not button.service.full)
+        self._pickup_button.setEnabled(free and issuing)
+        for widget in (self._keypad, self._entry, self._reprint,
                        self._cancel, self._ticket_done, self._message_back,
                        self._pickup_back, self._language):
             widget.setEnabled(free)
@@ -440,6 +459,8 @@ class KioskWindow(KioskLayout):
                     self.tr("Please come back on the next working day."))
         if code == "queue_inactive":
             return self.tr("This service is closed"), message, ""
+        if code in _CLOSED_TODAY:
+            return self.tr("This service is closed now"), message, ""
         if isinstance(exc, InvalidInput) or code in ("scan_is_ticket",
                                                      "kiosk_pickup_needs_slip"):
             return (self.tr("We could not read this code"), message,

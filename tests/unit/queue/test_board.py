@@ -9,6 +9,7 @@ from playhouse.test_utils import count_queries
 from app import clock
 from app.errors import Refused
 from app.feed import EventView, FeedCursor
+from app.office import days
 from app.office.settings import get_settings
 from app.pickup import backlog
 from app.pickup import service as pickup
@@ -66,6 +67,7 @@ def test_a_counter_serving_both_kinds_is_in_both_sections(office: str) -> None:
 
 def test_the_board_is_read_in_few_queries_however_busy_the_day(office: str) -> None:
     get_settings()  # cached for the process, as in the window
+    days.plan_for()  # the day's profile: cached with the settings
     with count_queries() as quiet:
         load_board()
     for _ in range(30):

@@ -1,0 +1,102 @@
+"""``loket day-profile set|schedule|unschedule|show``: the office's days.
+
+A pickup-only weekend is one profile scheduled on ``sat`` and ``sun``; nothing is
+undone on Monday (see :mod:`app.office.days`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from app.cli.common import EXIT_OK, date, emit
+from app.cli.connection import office_database
+from app.cli.signin import signed_in
+from app.errors import InvalidInput
+from app.office import days
+
+
+def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    put = sub.add_parser("set", help="create or change a profile; what is not given stays "
+                         "as it was (signed in with --as; audited)")
+    put.add_argument("name", help="the profile's name (\"default\": a day nothing is "
+                     "scheduled on)")
+    put.add_argument("--open", metavar="QUEUES",
+                     help="the queues that issue numbers, by prefix or code (B,C); "
+                     "\"all\": every active queue")
+    put.add_argument("--hours", metavar="HH:MM-HH:MM",
+                     help="from opening to the last number issued (08:00-15:00); "
+                     "\"none\": no limit")
+    put.add_argument("--counter", metavar="N[,N…]=QUEUES", action="append",
+                     help="what counters serve that day, in call order (1,2,3,4=C,B); "
+                     "repeat for more counters; a counter not named serves nothing. "
+                     "\"standing\": the counters' own queues")
+    on = sub.add_parser("schedule", help="run a profile on a weekday or a date "
+                        "(a date beats a weekday; audited)")
+    on.add_argument("name")
+    on.add_argument("--on", required=True, metavar="YYYY-MM-DD|mon..sun")
+    off = sub.add_parser("unschedule", help="take a weekday or a date off the schedule "
+                         "(audited)")
+    off.add_argument("--on", required=True, metavar="YYYY-MM-DD|mon..sun")
+    show = sub.add_parser("show", help="the profiles, the schedule and the profile of a "
+                          "date (default today)")
+    show.add_argument("--date", type=date("--date"), help="YYYY-MM-DD")
+
+
+def _queues(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _counters(values: list[str]) -> dict[int, list[str]] | None:
+    if any(v.strip().lower() == "standing" for v in values):
+        return None
+    mapping: dict[int, list[str]] = {}
+    for value in values:
+        numbers, sep, queues = value.partition("=")
+        try:
+            parsed = [int(n) for n in numbers.split(",") if n.strip()]
+        except ValueError:
+            raise InvalidInput("day_counter_bad", value=value) from None
+        if not sep or not parsed:
+            raise InvalidInput("day_counter_bad", value=value)
+        for number in parsed:
+            mapping[number] = _queues(queues)
+    return mapping
+
+
+def overview_text(o: days.Overview) -> str:
+    lines = [f"{o.day}: {o.profile}" + (f" ({o.scheduled_by})" if o.scheduled_by else ""), ""]
+    for p in o.profiles:
+        opened = ",".join(p.open) if p.open is not None else "all"
+        counters = ("standing" if p.counters is None else
+                    " ".join(f"{n}={','.join(q)}" for n, q in p.counters.items()))
+        on = ",".join(p.scheduled_on) or "-"
+        lines.append(f"  {p.name:<28} open {opened:<12} hours {p.hours or '-':<12} "
+                     f"on {on:<16} counters {counters}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    with office_database(args):
+        when: dt.date | None = None
+        if args.action == "set":
+            changes: dict[str, object] = {}
+            if args.open is not None:
+                changes["open_queues"] = (None if args.open.strip().lower() == "all"
+                                          else _queues(args.open))
+            if args.hours is not None:
+                changes["hours"] = None if args.hours.strip().lower() == "none" else args.hours
+            if args.counter:
+                changes["counters"] = _counters(args.counter)
+            days.set_profile(signed_in(args).id, args.name, **changes)  # type: ignore[arg-type]
+        elif args.action == "schedule":
+            key = days.schedule(signed_in(args).id, args.name, args.on)
+            when = dt.date.fromisoformat(key) if len(key) == 10 else None
+        elif args.action == "unschedule":
+            days.unschedule(signed_in(args).id, args.on)
+        else:
+            when = args.date
+        shown = days.overview(when)
+        emit(args, shown, overview_text(shown))
+    return EXIT_OK
