@@ -322,6 +322,7 @@ def test_a_dead_server_is_said_plainly_with_retry_settings_quit(
                        "and listening on the network.")
 
 
+@pytest.mark.expect_log("loket.ui.kiosk", "WARNING")  # this kiosk has no printer: logged
 def test_ctrl_shift_s_leaves_the_windows_for_the_settings(
         qtbot: QtBot, office: str, qapp: QApplication, english: str) -> None:
     from PySide6.QtCore import Qt
