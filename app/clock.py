@@ -10,6 +10,7 @@ the middle of office hours.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_TIMEZONE = "Asia/Jakarta"
@@ -51,3 +52,15 @@ def service_day(tz_name: str, at_utc: dt.datetime | None = None) -> dt.date:
     """The office's local date at ``at_utc`` (default now)."""
     at = (at_utc or utcnow()).replace(tzinfo=dt.UTC)
     return at.astimezone(zone(tz_name)).date()
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A date column's value as a date, whatever the driver returned (a date, a
+    datetime, or ISO text as SQLite and raw rows give it)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])

@@ -29,6 +29,7 @@ from typing import Any, Final
 
 import peewee as pw
 
+from app import clock
 from app.errors import InvalidInput, Refused
 from app.messages import render
 from app.storage.db import first_line
@@ -175,16 +176,6 @@ def _as_datetime(value: Any) -> dt.datetime | None:
     return dt.datetime.fromisoformat(str(value))
 
 
-def _as_date(value: Any) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
 def _as_bytes(value: Any) -> bytes | None:
     if value is None:
         return None
@@ -215,7 +206,7 @@ def _as_text(value: Any) -> str | None:
 
 # A value as read from any driver (or from a dump's JSON) → the Python value.
 NORMALIZE: Final[dict[str, Callable[[Any], Any]]] = {
-    "datetime": _as_datetime, "date": _as_date, "bytes": _as_bytes, "bool": _as_bool,
+    "datetime": _as_datetime, "date": clock.as_date, "bytes": _as_bytes, "bool": _as_bool,
     "int": _as_int, "float": _as_float, "text": _as_text,
 }
 

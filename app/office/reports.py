@@ -259,16 +259,6 @@ class _LocalClock:
 _EPOCH_DAY: Final = dt.date(1970, 1, 1)
 
 
-def _as_date(value: Any) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
 # --- time arithmetic in the database ---------------------------------------------------
 # Naive-UTC timestamps become seconds since the epoch, and the difference of two becomes
 # a number, in each backend's own words; only numbers travel to Python. (Parsing and
@@ -572,7 +562,7 @@ def _burn(batch: str, rows: list[tuple[Any, ...]], local: _LocalClock,
         closed = local.day(int(closed_at)) if closed_at is not None else None
         if closed is not None and closed < arrived:
             closed = arrived
-        due = _as_date(collect_by)
+        due = clock.as_date(collect_by)
         # Overdue from the day after collect-by (as app.pickup.service: collect_by < today).
         late = due + dt.timedelta(days=1) if due is not None else None
         move(arrived, None, "waiting")
