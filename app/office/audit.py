@@ -11,6 +11,7 @@ retention purge erases the note, the entry stays as written.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from app import clock
@@ -25,10 +26,14 @@ def record(
     counter: int | None = None,
     subject: str = "",
     details: dict[str, Any] | None = None,
+    at: dt.datetime | None = None,
 ) -> AuditEntry:
-    """Append one entry; call inside the transaction of the act it records."""
+    """Append one entry; call inside the transaction of the act it records.
+
+    ``at``: when the act happened, for an entry kept on the PC while the database
+    was away (:mod:`app.office.audit_outbox`); now otherwise."""
     return AuditEntry.create(
-        at=clock.utcnow(),
+        at=at or clock.utcnow(),
         action=action,
         officer=officer,
         counter=counter,

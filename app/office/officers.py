@@ -15,8 +15,8 @@ import argon2
 import peewee
 
 from app import clock
-from app.errors import InvalidInput, NotFound, Refused
-from app.office import permissions
+from app.errors import DatabaseUnavailable, InvalidInput, NotFound, Refused
+from app.office import audit_outbox, permissions
 from app.office.audit import record
 from app.storage.models import ROLES, Officer
 from app.storage.transactions import read, run_in_transaction
@@ -257,5 +257,12 @@ def end_if_revoked(officer: OfficerView, counter: int | None,
 
 
 def log_out(officer: OfficerView, counter: int | None) -> None:
-    run_in_transaction(lambda: record("logout", officer=officer.id, counter=counter,
-                                      subject=officer.username))
+    """A window's sign-out, audited; during an outage the entry is kept on this PC and
+    written, with its real time, once the database answers (the sign-out itself is
+    the window's and never waits for the database)."""
+    try:
+        run_in_transaction(lambda: record("logout", officer=officer.id, counter=counter,
+                                          subject=officer.username))
+    except DatabaseUnavailable:
+        audit_outbox.keep("logout", officer=officer.id, counter=counter,
+                          subject=officer.username)

@@ -703,13 +703,19 @@ def _open_ticket_for(ref: TicketRef, counter_number: int | None,
 
 
 def cancel(ref: TicketRef, counter_number: int | None = None, officer: int | None = None,
-           reason: str = "", request_id: str | None = None) -> TicketView:
+           reason: str = "", request_id: str | None = None,
+           waiting_only: bool = False) -> TicketView:
     """Void a ticket. A waiting one may be voided from anywhere; a held one only by
-    its counter (or with no counter given: the supervisor's path). Audited."""
+    its counter (or with no counter given: the supervisor's path). Audited.
+
+    ``waiting_only``: refuse a ticket already called (the kiosk voiding a number its
+    applicant never got must not void one a counter is serving)."""
 
     def work() -> TicketView:
         officers.require_active(officer)
         counter, ticket = _open_ticket_for(ref, counter_number, "cancel")
+        if waiting_only and ticket.status != WAITING:
+            raise _refuse_state(ticket, "cancel")
         if not _compare_and_set(ticket, ticket.status, status=CANCELLED,
                                 finished_at=clock.utcnow()):
             raise _refuse_state(Ticket.get_by_id(ticket.id), "cancel")

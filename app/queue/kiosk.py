@@ -26,12 +26,14 @@ from app.office import days
 from app.office.settings import get_settings, office_today
 from app.pickup import service as pickup
 from app.queue import engine
-from app.storage import transactions
-from app.storage.models import WAITING, DailySequence, Queue, Ticket
-from app.storage.transactions import read
+from app.storage import json_text, transactions
+from app.storage.models import WAITING, DailySequence, Queue, RequestLog, Ticket
+from app.storage.transactions import read, run_in_transaction
 
 SERVICE = "service"
 PICKUP = "pickup"
+TOO_LATE = "kiosk_answer_too_late"  # the reason a withdrawn tap's ticket is voided
+_ISSUES = ("kiosk_issue", "kiosk_check_in")
 
 
 @dataclass(frozen=True)
@@ -239,3 +241,35 @@ def check_in(raw: str | bytes, request_id: str | None = None) -> KioskTicket:
 def cancel_unprinted(ticket_id: int, request_id: str | None = None) -> engine.TicketView:
     """Void a ticket the kiosk could not print, so no ghost number waits in the queue."""
     return engine.cancel(ticket_id, reason="kiosk_print_failed", request_id=request_id)
+
+
+def withdraw_tap(tap_request_id: str) -> engine.TicketView | None:
+    """A tap whose applicant was told to tap again (its answer came too late, or never):
+    whatever it issued must not wait in the queue. The voided ticket, if any.
+
+    If the tap issued a ticket, it is cancelled once (the request id derived from the
+    tap's makes a retry of this return the first answer), unless a counter already
+    called it, or it was a pickup ticket issued by an earlier check-in. If the tap
+    issued nothing yet, its id is claimed, so a commit still on its way is refused
+    instead of issuing a number nobody holds.
+    """
+
+    def claim() -> tuple[str, dict[str, Any]] | None:
+        prior = RequestLog.get_or_none(RequestLog.request_id == tap_request_id)
+        if prior is None:
+            RequestLog.insert(request_id=tap_request_id, operation="kiosk_withdrawn",
+                              result="{}", created_at=clock.utcnow()).execute()
+            return None
+        return str(prior.operation), json_text.loads(prior.result)
+
+    try:
+        found = run_in_transaction(claim)
+    except pw.IntegrityError:
+        found = read(claim)  # the tap's own commit came first: the row is there now
+    if found is None or found[0] not in _ISSUES or found[1].get("again"):
+        return None
+    try:
+        return engine.cancel(int(found[1]["id"]), reason=TOO_LATE, waiting_only=True,
+                             request_id=f"{tap_request_id}.withdrawn")
+    except Refused:
+        return None  # already called, finished or cancelled: nothing waits for nobody

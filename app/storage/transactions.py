@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,7 +26,7 @@ from typing import Any, TypeVar
 import peewee as pw
 
 from app import clock
-from app.errors import Refused
+from app.errors import DatabaseUnavailable, Refused
 from app.storage import json_text
 from app.storage.db import (
     DATABASE_ERRORS,
@@ -44,6 +45,43 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+# Work left for when the database answers again (an audit entry kept on the PC during an
+# outage): run once after the next transaction or read of this process that succeeds.
+_waiting: list[Callable[[], object]] = []
+_waiting_lock = threading.Lock()
+_catching_up = threading.local()
+
+
+def after_next_success(callback: Callable[[], object]) -> None:
+    """Run ``callback`` after the next successful transaction or read (outside any
+    transaction); it may raise :class:`DatabaseUnavailable` to wait for the next one."""
+    with _waiting_lock:
+        if callback not in _waiting:
+            _waiting.append(callback)
+
+
+def _reached() -> None:
+    """The database answered: run what waited for it (not from inside a transaction,
+    whose failure would then undo it, nor from inside one of those callbacks)."""
+    if not _waiting or getattr(_catching_up, "on", False) or database.obj.in_transaction():
+        return
+    with _waiting_lock:
+        callbacks = list(_waiting)
+        _waiting.clear()
+    _catching_up.on = True
+    try:
+        for callback in callbacks:
+            try:
+                callback()
+            except DatabaseUnavailable:
+                after_next_success(callback)
+            except Exception:
+                # Not retried on every later success (it would fail the same way): the
+                # work stays where it is kept, for the next start of the program.
+                log.exception("work waiting for the database failed")
+    finally:
+        _catching_up.on = False
 
 
 @contextmanager
@@ -92,7 +130,9 @@ def run_in_transaction(work: Callable[[], T], attempts: int = 8) -> T:
             ensure_connected()
             with _write_transaction():
                 started = True
-                return work()
+                result = work()
+            _reached()
+            return result
         except DATABASE_ERRORS as exc:
             if is_retryable(exc) and attempt < attempts:
                 delay = min(0.2, 0.005 * 2**attempt) * (0.5 + random.random())
@@ -120,7 +160,9 @@ def read(work: Callable[[], T]) -> T:
         reused = not database.obj.is_closed()
         try:
             ensure_connected()
-            return work()
+            result = work()
+            _reached()
+            return result
         except DATABASE_ERRORS as exc:
             if not (is_connection_error(exc) or is_timeout(exc)):
                 raise

@@ -1423,6 +1423,14 @@ Permohonan {application}</translation>
         <translation>Perlu bantuan? Silakan bertanya di meja informasi.</translation>
     </message>
     <message>
+        <source>Please touch your service again</source>
+        <translation>Silakan sentuh layanan Anda sekali lagi</translation>
+    </message>
+    <message>
+        <source>The queue system answered too slowly, so no number was printed. Please touch your service again.</source>
+        <translation>Sistem antrean menjawab terlalu lambat, jadi tidak ada nomor yang dicetak. Silakan sentuh layanan Anda sekali lagi.</translation>
+    </message>
+    <message>
         <source>Number cancelled</source>
         <translation>Nomor dibatalkan</translation>
     </message>

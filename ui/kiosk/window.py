@@ -19,7 +19,11 @@ image is rendered there too, by :mod:`app.queue.ticket_image`. A tap disables ev
 until its ticket is printed, and carries the request id of that one tap: a lost
 reply is tried again by itself for a few seconds with the same id (one ticket,
 never two), then the applicant is told and the id is forgotten, so no later tap
-inherits it (:mod:`ui.kit.operation`). The layout is :mod:`ui.kiosk.view`.
+inherits it (:mod:`ui.kit.operation`). A ticket is printed only within those few
+seconds of the tap: an answer that comes later (a hung server) is not printed, the
+applicant is asked to tap again, and what that tap issued is voided once
+(:func:`app.queue.kiosk.withdraw_tap`), as is whatever a tap that was given up on
+may have issued, as soon as the database answers again. The layout is :mod:`ui.kiosk.view`.
 An idle screen goes back to the start, in the PC's language.
 """
 
@@ -75,13 +79,16 @@ class KioskWindow(KioskLayout):
     ticket_printed = Signal(object, float)  # KioskTicket, ms from the tap to the print job
     print_failed = Signal(object)  # KioskTicket
     ticket_cancelled = Signal(object)  # TicketView of a ticket voided after a failed print
+    tap_withdrawn = Signal(object)  # TicketView | None: what a too-late tap had issued
     refused = Signal(str)  # the reason's message id
     board_changed = Signal()
     went_idle = Signal()
 
     def __init__(self, pc: PcSettings, *, printer: TicketPrinter | None = None,
                  idle_ms: int = IDLE_MS, ticket_ms: int = TICKET_MS,
-                 retry_ms: int = KIOSK_RETRY_MS, parent: QWidget | None = None) -> None:
+                 retry_ms: int = KIOSK_RETRY_MS,
+                 monotonic: Callable[[], float] = time.monotonic,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pc = pc
         self._home_language = current_language()
@@ -97,6 +104,9 @@ class KioskWindow(KioskLayout):
         self._service_buttons: dict[str, ServiceButton] = {}
         self._intents = Intents()  # the one tap waiting for its ticket
         self._retry_ms = retry_ms
+        self._monotonic = monotonic  # when a tap was made, and how long ago
+        self._withdrawals: set[str] = set()  # taps given up on, to withdraw when reachable
+        self._withdrawing: set[str] = set()
         self._ticket: KioskTicket | None = None
         self._image: QImage | None = None
         self._message: tuple[str, Any] = ("", None)
@@ -187,6 +197,7 @@ class KioskWindow(KioskLayout):
         self._board_reader.request()
 
     def _board_loaded(self, board: KioskBoard) -> None:
+        self._withdraw_pending()  # the database answers: void what given-up taps issued
         self._board = board
         self._show_board()
         self.board_changed.emit()
@@ -260,16 +271,54 @@ class KioskWindow(KioskLayout):
         for a few seconds; then the applicant is told and the tap is over."""
         self._set_busy(True)
         started = time.perf_counter()
+        tapped = self._monotonic()
         paper_mm = self._paper_mm
 
         def work(ctx: OpContext) -> tuple[KioskTicket, Any]:  # on the worker thread
             ticket = op(ctx.request_id)
             return ticket, tickets.render_ticket(ticket, paper_mm)
 
-        Operation(self._worker, work, intents=self._intents, key=key,
-                  retry_for_ms=self._retry_ms) \
-            .success(lambda result: self._issued(result, started)) \
-            .failure(self._not_issued).run()
+        tap: Operation[tuple[KioskTicket, Any]] = Operation(
+            self._worker, work, intents=self._intents, key=key, retry_for_ms=self._retry_ms)
+        tap.success(lambda result: self._answered(result, started, tapped, tap.request_id)) \
+            .failure(lambda exc: self._not_issued(exc, tap.request_id)).run()
+
+    def _answered(self, result: tuple[KioskTicket, Any], started: float, tapped: float,
+                  request_id: str | None) -> None:
+        """A ticket for a tap: printed while its applicant is still there, else withdrawn."""
+        if self._monotonic() - tapped <= self._retry_ms / 1000 or request_id is None:
+            self._issued(result, started)
+            return
+        log.info("kiosk: ticket %s came %.1f s after its tap; not printed, withdrawn",
+                 result[0].number, self._monotonic() - tapped)
+        self._set_busy(False)
+        self.reload_board()
+        self._show_message("too_late", None)
+        self._withdrawals.add(request_id)
+        self._withdraw_pending()
+
+    def _withdraw_pending(self) -> None:
+        for request_id in self._withdrawals - self._withdrawing:
+            self._withdrawing.add(request_id)
+
+            def done(view: TicketView | None, request_id: str = request_id) -> None:
+                self._withdrawing.discard(request_id)
+                self._withdrawals.discard(request_id)
+                self.tap_withdrawn.emit(view)
+                self.reload_board()
+
+            def failed(exc: Exception, request_id: str = request_id) -> None:
+                # Kept: the next read that reaches the database tries again, with the
+                # same derived request id, so it is voided once.
+                self._withdrawing.discard(request_id)
+                log.info("kiosk: a withdrawn tap not voided yet: %s", exc)
+
+            # Not the applicant's intent (the tap is over): no Intents, so the next
+            # tap keeps its own id; the core derives this one's from the tap's.
+            def withdraw(_ctx: OpContext, request_id: str = request_id) -> TicketView | None:
+                return kiosk.withdraw_tap(request_id)
+
+            Operation(self._worker, withdraw).success(done).failure(failed).run()
 
     def _issued(self, result: tuple[KioskTicket, Any], started: float) -> None:
         ticket, picture = result
@@ -288,8 +337,12 @@ class KioskWindow(KioskLayout):
             self._show_unprinted(ticket)
             self.print_failed.emit(ticket)
 
-    def _not_issued(self, exc: Exception) -> None:
+    def _not_issued(self, exc: Exception, request_id: str | None = None) -> None:
         self._set_busy(False)
+        if isinstance(exc, DatabaseUnavailable) and request_id is not None:
+            # The applicant is told no number was given: one of the attempts may have
+            # committed all the same, so that number is voided when the database answers.
+            self._withdrawals.add(request_id)
         if isinstance(exc, LoketError) and exc.code in codes.UNREADABLE:
             # The applicant is told only where to go; the precise reason is for staff.
             log.info("kiosk: a scan was refused: %s", exc.message())
@@ -409,7 +462,11 @@ class KioskWindow(KioskLayout):
     def _show_message_texts(self) -> None:
         kind, payload = self._message
         hint = self.tr("Need help? Please ask at the information desk.")
-        if kind == "cancelled":
+        if kind == "too_late":
+            title = self.tr("Please touch your service again")
+            body = self.tr("The queue system answered too slowly, so no number was "
+                           "printed. Please touch your service again.")
+        elif kind == "cancelled":
             title = self.tr("Number cancelled")
             body = self.tr("Number {number} was not printed and has been cancelled. You "
                            "can take a new number.").format(number=payload.number)

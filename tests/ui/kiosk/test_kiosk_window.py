@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import zxingcpp
@@ -20,14 +22,15 @@ from app.office import officers
 from app.office.settings import get_settings
 from app.pickup import backlog
 from app.pickup import service as pickup
-from app.queue import engine
+from app.queue import engine, kiosk
 from app.queue.kiosk import KioskTicket
 from app.setup.pc_settings import PcSettings
-from app.storage.models import CANCELLED, WAITING, Queue, Ticket
+from app.storage.models import CANCELLED, WAITING, AuditEntry, Queue, RequestLog, Ticket
 from tests.helpers import WAIT
 from tests.helpers.people import setup_admin
 from ui.kiosk.ticket_printer import TicketPrinter
 from ui.kiosk.window import KioskWindow
+from ui.kit.operation import KIOSK_RETRY_MS
 
 LONG = 60_000
 
@@ -54,7 +57,7 @@ def open_kiosk(office: str, qtbot: QtBot, pc: PcSettings, english: str,
                tmp_path: Path) -> OpenKiosk:
     """A shown kiosk whose tickets go to PDF files in ``tmp_path / "printed"``."""
 
-    def make(destination: str | None = None, **kw: int) -> KioskWindow:
+    def make(destination: str | None = None, **kw: Any) -> KioskWindow:
         printed = tmp_path / "printed"
         printed.mkdir(exist_ok=True)
         printer = TicketPrinter(destination or f"pdf:{printed}", pc.paper_width_mm)
@@ -480,3 +483,45 @@ def test_without_a_printer_the_applicant_reads_a_kind_sentence_not_a_setup_fault
                      if label.isVisible())
     assert "note your number" in shown
     assert "printer" not in shown.lower() and "set up" not in shown
+
+
+def test_an_answer_after_the_taps_limit_is_not_printed_and_its_ticket_is_voided_once(
+        open_kiosk: OpenKiosk, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    now = [0.0]  # the kiosk's clock, moved by the test
+    answered = threading.Event()
+    release = threading.Event()
+    real_take = kiosk.take_ticket
+
+    def slow_take(queue_ref: str, request_id: str | None = None) -> KioskTicket:
+        ticket = real_take(queue_ref, request_id)  # committed: only the answer is slow
+        answered.set()
+        assert release.wait(WAIT / 1000)  # a hung server, until the test lets it go
+        return ticket
+
+    window = open_kiosk(monotonic=lambda: now[0])
+    monkeypatch.setattr(kiosk, "take_ticket", slow_take)
+    _tap(qtbot, window.service_button("paspor"))
+    assert answered.wait(WAIT / 1000)
+    now[0] = KIOSK_RETRY_MS / 1000 + 0.5  # the applicant has waited past the limit
+    with qtbot.waitSignal(window.tap_withdrawn, timeout=WAIT) as withdrawn:
+        release.set()
+    voided = withdrawn.args[0]
+    assert voided is not None and engine.get_ticket(voided.id).status == CANCELLED
+    assert _printed(tmp_path) == []
+    assert window.page == "message"
+    assert _text(window, "message_title") == "Please touch your service again"
+    cancelled = AuditEntry.select().where(AuditEntry.action == "ticket_cancelled")
+    assert cancelled.count() == 1
+    tap_id = RequestLog.get(RequestLog.operation == "kiosk_issue").request_id
+    kiosk.withdraw_tap(tap_id)  # a retry of the withdrawal voids nothing more
+    assert cancelled.count() == 1
+
+    monkeypatch.setattr(kiosk, "take_ticket", real_take)
+    _tap(qtbot, _button(window, "message_back"))
+    with qtbot.waitSignal(window.ticket_printed, timeout=WAIT) as printed:
+        _tap(qtbot, window.service_button("paspor"))
+    number = printed.args[0].number
+    assert number[:-3] == voided.number[:-3]
+    assert int(number[-3:]) == int(voided.number[-3:]) + 1
+    assert len(_printed(tmp_path)) == 1

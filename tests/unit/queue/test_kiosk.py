@@ -16,7 +16,7 @@ from app.office.settings import get_settings, update_settings
 from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import engine, kiosk
-from app.storage.models import Queue, Ticket
+from app.storage.models import AuditEntry, Queue, Ticket
 from tests.helpers import NOW
 from tests.helpers.people import setup_admin
 
@@ -196,3 +196,27 @@ def test_a_check_in_whose_describing_step_fails_issues_nothing_and_retries_as_on
     ticket = kiosk.check_in(shelf["000001"], request_id="scan-9")
     assert ticket.number == "B001" and not ticket.again
     assert Ticket.select().count() == 1
+
+
+def test_withdrawing_a_tap_voids_its_ticket_once(office: str) -> None:
+    ticket = kiosk.take_ticket("paspor", "tap-1")
+    voided = kiosk.withdraw_tap("tap-1")
+    assert voided is not None and voided.id == ticket.id and voided.status == "cancelled"
+    again = kiosk.withdraw_tap("tap-1")  # a retry after a lost reply: the first answer
+    assert again is not None and again.id == ticket.id
+    assert AuditEntry.select().where(AuditEntry.action == "ticket_cancelled").count() == 1
+
+
+def test_withdrawing_a_tap_leaves_a_called_ticket_alone(office: str) -> None:
+    ticket = kiosk.take_ticket("paspor", "tap-1")
+    engine.call_next(1)
+    assert kiosk.withdraw_tap("tap-1") is None
+    assert engine.get_ticket(ticket.id).status == "called"
+
+
+def test_a_withdrawn_tap_that_issued_nothing_yet_never_issues(office: str) -> None:
+    assert kiosk.withdraw_tap("tap-1") is None
+    with pytest.raises(Refused) as refused:
+        kiosk.take_ticket("paspor", "tap-1")  # its commit, arriving after all
+    assert refused.value.code == "request_reused"
+    assert Ticket.select().count() == 0
