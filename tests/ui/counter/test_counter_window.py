@@ -97,7 +97,12 @@ def settle(qtbot: QtBot, window: CounterWindow) -> None:
 
 def act(qtbot: QtBot, window: CounterWindow, name: str) -> None:
     """Click an action's button and wait until the action is done and shown."""
-    assert button(window, name).isEnabled(), f"{name} is disabled"
+    # The desk may still be redrawing after the test's own change (a busy machine):
+    # wait for the action to be offered, with a deadline, rather than assume it is.
+    try:
+        qtbot.waitUntil(lambda: button(window, name).isEnabled(), timeout=WAIT)
+    except TimeoutError:
+        raise AssertionError(f"{name} is disabled") from None
     with qtbot.waitSignal(window.desk_shown, timeout=WAIT):
         qtbot.mouseClick(button(window, name), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.busy, timeout=WAIT)
