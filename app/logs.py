@@ -17,7 +17,7 @@ class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     log lines may name the people a refusal concerns."""
 
     def _open(self):  # type: ignore[no-untyped-def]
-        private_file(Path(self.baseFilename))
+        private_file(Path(self.baseFilename), own_folder=True)
         return super()._open()
 
 
@@ -32,7 +32,7 @@ def configure(verbose: bool = False) -> Path | None:
     path: Path | None = log_file()
     try:
         assert path is not None
-        private_file(path)
+        private_file(path, own_folder=True)
         handler: logging.Handler = _PrivateRotatingFileHandler(
             path, maxBytes=2_000_000, backupCount=5, encoding="utf-8",
             errors="backslashreplace")  # a file name that is not UTF-8 is logged, not fatal

@@ -37,9 +37,13 @@ def private_folder(folder: Path, *, own: bool = True) -> Path:
     return folder
 
 
-def private_file(path: Path) -> Path:
-    """Create ``path`` empty if it is missing, then make it 0600 (both ways)."""
-    private_folder(path.parent)
+def private_file(path: Path, *, own_folder: bool = False) -> Path:
+    """Create ``path`` empty if it is missing, then make it 0600 (both ways).
+
+    ``own_folder``: the file's folder is Loket's own (its log or data folder) and is
+    made 0700 even if it exists. Otherwise only folders made here are: a database
+    named ``--db /tmp/hall.db`` must never close ``/tmp`` to everyone else."""
+    private_folder(path.parent, own=own_folder)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), FILE_MODE)
     os.close(fd)
     with suppress(OSError):

@@ -46,7 +46,7 @@ def keep(action: str, *, officer: int | None = None, counter: int | None = None,
              "details": details or {}}
     line = json.dumps(entry, ensure_ascii=False) + "\n"
     with _lock:
-        path = private_file(outbox_path())
+        path = private_file(outbox_path(), own_folder=True)
         with path.open("a", encoding="utf-8") as out:
             out.write(line)
             out.flush()

@@ -240,7 +240,10 @@ def _is_set_up(parser: configparser.ConfigParser) -> bool:
 
 def _write(path: Path, parser: configparser.ConfigParser) -> None:
     """Write the whole file at once: a new file renamed over the old, never half a one."""
-    private_folder(path.parent)
+    # Loket's own configuration folder is made private; a folder named by
+    # $LOKET_CONFIG (say /tmp) keeps its mode, only folders made here are private.
+    default = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    private_folder(path.parent, own=path.parent == default)
     fd, tmp = tempfile.mkstemp(prefix=".loket-", suffix=".ini", dir=path.parent)
     try:
         os.chmod(tmp, stat.S_IRUSR | stat.S_IWUSR)  # mkstemp makes it 0600 already

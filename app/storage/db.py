@@ -306,7 +306,7 @@ def open_database(url: str, *, probe: bool = False) -> peewee.Database:
             raise InvalidInput("database_url_invalid", url=url)
         if path != ":memory:":
             # Names, passport numbers, hashes and the signing key: the owner's only.
-            private_file(Path(path))
+            private_file(Path(path), own_folder=url == default_database_url())
         kwargs["pragmas"] = {
             "journal_mode": "wal",
             "synchronous": "normal",

@@ -22,7 +22,8 @@ from app import __version__
 from bench import installer
 from tests.backends import IN_CI
 
-pytestmark = pytest.mark.bundle
+# One worker builds the bundle once for the whole module (pytest-xdist --dist loadgroup).
+pytestmark = [pytest.mark.bundle, pytest.mark.xdist_group("bundle")]
 
 DEMO_QUEUES = {"paspor", "prioritas", "backlog", "ambil", "wna"}
 # What a traceback, a crash or the command line's internal-error sentence (app.messages

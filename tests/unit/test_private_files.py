@@ -80,3 +80,25 @@ def test_a_backup_is_private(office: str, tmp_path: Path, umask: int) -> None:
     result = make_backup(tmp_path / "backups" / "new" / "loket.dump.gz")
     made = Path(result.path)
     assert mode(made) == 0o600 and mode(made.parent) == 0o700
+
+
+def test_a_shared_folder_named_for_a_database_keeps_its_mode(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch,
+                                                             umask: int) -> None:
+    """``--db /tmp/hall.db`` or ``LOKET_CONFIG=/tmp/loket.ini`` makes the files private,
+    never the folder someone else chose: closing /tmp would lock every other program
+    (the database servers included) out of it."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    db = dbmod.connect(f"sqlite:///{shared / 'hall.sqlite3'}")
+    try:
+        init_database(db)
+    finally:
+        db.close()
+    ini = shared / "loket.ini"
+    monkeypatch.setenv("LOKET_CONFIG", str(ini))
+    pc_config.save(PcConfig("display", DatabaseChoice(path=str(shared / "hall.sqlite3"))),
+                   ini, use_keyring=False)
+    assert mode(shared / "hall.sqlite3") == 0o600 and mode(ini) == 0o600
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777

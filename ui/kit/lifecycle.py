@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from types import FrameType
 from typing import TextIO
 
-from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSocketNotifier, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger("loket.ui.lifecycle")
@@ -47,6 +47,9 @@ def close_and_quit(app: QApplication, code: int = 0) -> None:
     still_open = [w for w in app.topLevelWidgets() if w.isVisible()]
     if still_open:
         log.warning("%d window(s) refused to close; quitting all the same", len(still_open))
+    # Closing the last window posted a Quit event; left in the queue after this loop
+    # ends, it would end the next loop of this process (a set-up wizard's) at once.
+    QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
     app.exit(code)
 
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
+from tests.helpers.threads import join_all
 from ui.kit import lifecycle
 
 GIVE_UP_MS = 5000  # a loop still running then has missed the signal: exec returns 99
@@ -80,7 +81,7 @@ def test_a_stop_signal_closes_the_windows_and_quits_with_0(
     try:
         sender = _kill_from_another_thread(signum)
         code = _run_loop(qapp)
-        sender.join()
+        join_all([sender])
     finally:
         stopper.uninstall()
     assert code == 0
@@ -99,7 +100,7 @@ def test_a_second_signal_while_closing_is_ignored(
     try:
         sender = _kill_from_another_thread(signal.SIGTERM, signal.SIGINT)
         code = _run_loop(qapp)
-        sender.join()
+        join_all([sender])
     finally:
         stopper.uninstall()
     assert code == 0

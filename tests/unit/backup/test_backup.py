@@ -48,6 +48,7 @@ from app.storage.models import (
 from tests import backends, workers
 from tests.helpers.databases import back_to_version_1
 from tests.helpers.people import setup_admin
+from tests.helpers.threads import run_together
 
 NOW = dt.datetime(2024, 7, 1, 3, 0, 0, 123456)  # Monday 1 July 2024, 10:00 in Jakarta
 SHELF = ("no_permohonan;nama;no_paspor;lokasi;tanggal_siap\n"
@@ -469,11 +470,7 @@ def test_two_pcs_checking_at_once_make_one_backup(office: str, backend: str,
             barrier.wait()
             results.append(run_scheduled_backup())
 
-    threads = [threading.Thread(target=pc) for _ in range(3)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    run_together(pc, pc, pc)
     assert sum(r is not None for r in results) == 1
     assert len(list((tmp_path / "daily").iterdir())) == 1
     assert AuditEntry.select().where(AuditEntry.action == "backup_made").count() == 1

@@ -19,6 +19,7 @@ from app.queue import desk, engine
 from app.storage import db as dbmod
 from app.storage.models import AuditEntry, Counter, CounterQueue, Event, Officer, Queue, Ticket
 from tests.helpers.people import setup_admin
+from tests.helpers.threads import run_together
 
 
 @pytest.fixture
@@ -238,12 +239,8 @@ def test_two_admins_demoting_each_other_at_once_leave_one_admin(
         finally:
             dbmod.database.obj.close()
 
-    threads = [threading.Thread(target=demote, args=(staff["root"], second, "root→ani")),
-               threading.Thread(target=demote, args=(second, staff["root"], "ani→root"))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(30)
+    run_together(lambda: demote(staff["root"], second, "root→ani"),
+                 lambda: demote(second, staff["root"], "ani→root"))
     won = [r for r in results.values() if not isinstance(r, LoketError)]
     lost = [r for r in results.values() if isinstance(r, LoketError)]
     assert len(won) == 1 and len(lost) == 1, results
@@ -353,13 +350,8 @@ def test_closing_a_counter_and_calling_there_at_once_cannot_both_happen(
         finally:
             dbmod.database.obj.close()
 
-    threads = [threading.Thread(target=run, args=("call", lambda: engine.call_next(2))),
-               threading.Thread(target=run, args=("close", lambda: admin.set_counter_active(
-                   staff["siti"], 2, False)))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(30)
+    run_together(lambda: run("call", lambda: engine.call_next(2)),
+                 lambda: run("close", lambda: admin.set_counter_active(staff["siti"], 2, False)))
     counter = Counter.get(Counter.number == 2)
     held = Ticket.select().where(Ticket.counter == counter.id, Ticket.status == "called")
     # Either the call came first (the close is refused) or the close did (no call).

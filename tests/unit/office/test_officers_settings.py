@@ -13,6 +13,7 @@ from app.errors import InvalidInput, Refused
 from app.office import officers, settings
 from app.storage.models import AuditEntry, Officer, Setting
 from tests.helpers.people import setup_admin
+from tests.helpers.threads import run_together
 
 
 def test_add_and_authenticate(office: str) -> None:
@@ -58,11 +59,7 @@ def test_the_wrong_username_hash_is_made_once_on_first_need(
         start.wait()
         seen.append(officers._dummy())
 
-    threads = [threading.Thread(target=first_sign_in) for _ in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    run_together(*[first_sign_in] * 8)
     assert len(made) == 1 and len(set(seen)) == 1 and seen[0].startswith("$argon2id$")
 
 

@@ -3,6 +3,7 @@ called exactly once, nothing lost. Real processes, real databases."""
 
 from __future__ import annotations
 
+import functools
 from collections import Counter as Tally
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from app.queue import engine, status
 from app.storage.models import Counter, CounterQueue, Event, Queue, Ticket
 from tests import workers
+from tests.helpers.threads import run_together
 
 ISSUERS = 8
 CALLERS = 8
@@ -81,11 +83,7 @@ def test_one_counter_never_holds_two_tickets(office: str) -> None:
                 except Refused as exc:
                     outcomes.append(exc.code)
 
-        threads = [threading.Thread(target=click) for _ in range(2)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_together(click, click)
         assert sorted(o == "counter_busy" for o in outcomes) == [False, True], outcomes
         held = Ticket.select().where(Ticket.status == "called")
         assert held.count() == 1
@@ -118,11 +116,7 @@ def test_two_counters_calling_at_once_are_never_told_nobody_waits(office: str) -
                 except Refused as exc:
                     outcomes[counter] = exc.code
 
-        threads = [threading.Thread(target=press, args=(n,)) for n in (1, 2)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_together(*(functools.partial(press, n) for n in (1, 2)))
         assert "nothing_waiting" not in outcomes.values(), outcomes
         assert outcomes[1] != outcomes[2]
         for counter, number in outcomes.items():

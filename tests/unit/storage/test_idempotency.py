@@ -11,6 +11,7 @@ from app.errors import Refused
 from app.queue import engine
 from app.storage import db as dbmod
 from app.storage.models import Event, RequestLog, Ticket
+from tests.helpers.threads import run_together
 
 
 def test_repeated_issue_returns_first_ticket(office: str) -> None:
@@ -76,11 +77,7 @@ def test_concurrent_retries_act_once(office: str) -> None:
         except BaseException as exc:  # collected and asserted below
             errors.append(exc)
 
-    threads = [threading.Thread(target=attempt) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    run_together(*[attempt] * 4)
     assert errors == []
     assert results == ["A001"] * 4
     assert Ticket.select().count() == 1
