@@ -29,6 +29,7 @@ from app import clock
 from app.feed import EventView
 from app.office import days
 from app.office.settings import get_settings
+from app.queue import waits
 from app.storage.models import (
     CALLED,
     HELD_STATUSES,
@@ -66,6 +67,9 @@ class QueueLine:
     kind: str
     active: bool
     waiting: int
+    # The wait a ticket taken now would have, in minutes [low, high] (app.queue.waits);
+    # None without enough history or with no counter open for it.
+    wait_min: tuple[int, int] | None = None
 
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name_id
@@ -257,7 +261,8 @@ def _rows(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
 
 
 def load_board(recent_limit: int = RECENT_CALLS) -> Board:
-    """Today's board in seven small queries (settings are cached by :mod:`app.office.settings`)."""
+    """Today's board in seven small queries, and one or two more per open queue for its
+    wait (settings are cached by :mod:`app.office.settings`)."""
     office = get_settings()
 
     def work() -> Board:
@@ -272,6 +277,9 @@ def load_board(recent_limit: int = RECENT_CALLS) -> Board:
                             active=plan.queue_open(q.id, bool(q.active)),
                             waiting=int(waiting.get(q.id, 0)))
                   for q in Queue.select().order_by(Queue.prefix)]
+        told = waits.queue_waits([(q.id, q.waiting) for q in queues if q.active], today)
+        queues = [dataclasses.replace(q, wait_min=told[q.id]) if told.get(q.id) else q
+                  for q in queues]
         kinds = {q.id: q.kind for q in queues}
         served: dict[int, list[str]] = {}
         for counter_id, queue_id in _rows(CounterQueue.select(CounterQueue.counter,
