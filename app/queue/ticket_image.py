@@ -3,9 +3,10 @@
 A ticket is a 1-bit image as wide as the printable width of a 58 mm or 80 mm
 roll (48 mm / 72 mm; 384 / 576 dots at 203 dpi) and as long as its content:
 the office, the number in very large type, the service, date and time, how many
-wait ahead and the likely wait (a range in minutes, :mod:`app.queue.waits`), a QR of the signed ticket code that a counter can scan, and a short
-notice. Texts are printed in Bahasa Indonesia and English together (the
-ticket outlives the kiosk's language choice). It never carries a name or a
+wait ahead and the likely wait (a range in minutes, :mod:`app.queue.waits`), a QR
+of the signed ticket code that a counter can scan, and a short notice. Texts are
+printed in Bahasa Indonesia and English together (the ticket outlives the kiosk's
+language choice). It never carries a name or a
 passport number: a ticket is left on chairs and floors.
 
 The UI only sends the image to a printer (and shows it on screen).
