@@ -1,4 +1,4 @@
-"""Sentences about waiting: the wait told on a ticket, and when a backlog batch is cleared.
+"""Sentences about waiting: the wait told on a ticket.
 
 Merged into :data:`app.messages.MESSAGES` (a code defined twice is an error).
 Every entry has Bahasa Indonesia (``id``) and English (``en``).
@@ -20,13 +20,5 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
     "wait_unknown": {
         "id": "Perkiraan tunggu: belum ada",
         "en": "Estimated wait: not known yet",
-    },
-    "forecast_clear": {
-        "id": "perkiraan selesai {date}",
-        "en": "expected clear {date}",
-    },
-    "forecast_none": {
-        "id": "perkiraan selesai: belum ada",
-        "en": "expected clear: not known yet",
     },
 }

@@ -101,50 +101,75 @@ def _tuples(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
     return cast(list[tuple[Any, ...]], list(query.tuples()))
 
 
-def _as_datetime(value: Any) -> dt.datetime:
-    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+def service_times_by_queue(queue_ids: Iterable[int],
+                           until: dt.datetime | None = None) -> dict[int, list[float]]:
+    """Queue id → seconds from call to finish of its last finished services, newest
+    first, for every queue in ``queue_ids`` in one query (a window function numbers
+    each queue's services, so a busy queue does not crowd out a quiet one)."""
+    ids = list(queue_ids)
+    if not ids:
+        return {}
+    end = until or clock.utcnow()
+    rank = pw.fn.ROW_NUMBER().over(partition_by=[Ticket.service_queue],
+                                   order_by=[Ticket.finished_at.desc(), Ticket.id.desc()])
+    recent = (Ticket.select(Ticket.service_queue, Ticket.called_at, Ticket.finished_at,
+                            rank.alias("rank"))
+              .where(Ticket.service_queue.in_(ids) & (Ticket.status == DONE)
+                     & Ticket.called_at.is_null(False)
+                     & (Ticket.finished_at <= end)
+                     & (Ticket.finished_at > end - dt.timedelta(days=HISTORY_DAYS)))
+              .alias("recent"))
+    rows = _tuples(pw.Select(from_list=[recent],
+                             columns=[recent.c.service_queue_id, recent.c.called_at,
+                                      recent.c.finished_at])
+                   .where(recent.c.rank <= HISTORY_TICKETS)
+                   .bind(Ticket._meta.database))
+    found: dict[int, list[float]] = {qid: [] for qid in ids}
+    for qid, called, finished in rows:
+        seconds = (clock.as_datetime(finished) - clock.as_datetime(called)).total_seconds()
+        found[int(qid)].append(max(0.0, seconds))
+    return found
 
 
 def service_times(queue_id: int, until: dt.datetime | None = None) -> list[float]:
-    """Seconds from call to finish of the queue's last finished services (one query)."""
-    end = until or clock.utcnow()
-    rows = _tuples(Ticket.select(Ticket.called_at, Ticket.finished_at)
-                   .where((Ticket.service_queue == queue_id) & (Ticket.status == DONE)
-                          & Ticket.called_at.is_null(False)
-                          & (Ticket.finished_at <= end)
-                          & (Ticket.finished_at > end - dt.timedelta(days=HISTORY_DAYS)))
-                   .order_by(Ticket.finished_at.desc())
-                   .limit(HISTORY_TICKETS))
-    return [max(0.0, (_as_datetime(f) - _as_datetime(c)).total_seconds()) for c, f in rows]
+    """Seconds from call to finish of the queue's last finished services."""
+    return service_times_by_queue([queue_id], until)[queue_id]
 
 
-def open_counters(day: dt.date | None = None) -> dict[int, int]:
-    """Queue id → how many active counters serve it on ``day`` (default today), as the
-    day's profile says, else by their standing queues (one query)."""
-    plan = days.plan_for(day)
+def counters_per_queue(links: Iterable[tuple[int, int | None]],
+                       plan: days.DayPlan) -> dict[int, int]:
+    """Queue id → how many of the counters serve it on ``plan``'s day: the day's profile
+    says what a counter serves, else its standing queues. ``links`` are (counter id,
+    standing queue id or None) of the active counters."""
     standing: dict[int, list[int]] = {}
-    for counter_id, queue_id in _tuples(
-            Counter.select(Counter.id, CounterQueue.queue)
-            .join(CounterQueue, pw.JOIN.LEFT_OUTER)
-            .where(Counter.active == True)):  # noqa: E712 (peewee builds SQL from ==)
-        links = standing.setdefault(counter_id, [])
+    for counter_id, queue_id in links:
+        queues = standing.setdefault(counter_id, [])
         if queue_id is not None:
-            links.append(queue_id)
+            queues.append(queue_id)
     serving: dict[int, int] = {}
-    for counter_id, links in standing.items():
+    for counter_id, queues in standing.items():
         todays = plan.queues_for(counter_id)
-        for queue_id in set(links if todays is None else todays):
+        for queue_id in set(queues if todays is None else todays):
             serving[queue_id] = serving.get(queue_id, 0) + 1
     return serving
 
 
-def queue_waits(waiting: Iterable[tuple[int, int]],
-                day: dt.date | None = None) -> dict[int, Range | None]:
+def open_counters(day: dt.date | None = None) -> dict[int, int]:
+    """Queue id → how many active counters serve it on ``day`` (default today), one query."""
+    links = _tuples(Counter.select(Counter.id, CounterQueue.queue)
+                    .join(CounterQueue, pw.JOIN.LEFT_OUTER)
+                    .where(Counter.active == True))  # noqa: E712 (peewee builds SQL from ==)
+    return counters_per_queue(links, days.plan_for(day))
+
+
+def queue_waits(waiting: Iterable[tuple[int, int]], day: dt.date | None = None,
+                counters: dict[int, int] | None = None) -> dict[int, Range | None]:
     """Queue id → the wait a ticket taken now would have, for ``(queue id, waiting)``
-    pairs: one query for the counters, one per queue for its history."""
-    counters = open_counters(day)
-    return {qid: estimate(n, counters.get(qid, 0), service_times(qid)) if qid in counters
-            else None for qid, n in waiting}
+    pairs: one query for the histories, and one for the counters unless given."""
+    lines = list(waiting)
+    serving = open_counters(day) if counters is None else counters
+    history = service_times_by_queue([qid for qid, _ in lines if serving.get(qid)])
+    return {qid: estimate(n, serving.get(qid, 0), history.get(qid, [])) for qid, n in lines}
 
 
 def ahead_query(ticket_id: int, issued_at: dt.datetime, day: dt.date,
@@ -171,7 +196,7 @@ def told_for(ticket_id: int) -> Told:
         day = clock.as_date(ticket.service_day)
         assert day is not None  # a ticket always has its day
         queue = ticket.service_queue_id
-        ahead = int(ahead_query(ticket.id, _as_datetime(ticket.issued_at), day, queue)
+        ahead = int(ahead_query(ticket.id, clock.as_datetime(ticket.issued_at), day, queue)
                     .scalar() or 0)
         return told(queue, ahead, day)
 
