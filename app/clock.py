@@ -64,3 +64,11 @@ def as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])
+
+
+def as_datetime(value: Any) -> dt.datetime:
+    """A datetime column's value as a naive datetime, whatever the driver returned (a
+    datetime, or ISO text as SQLite gives it)."""
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))

@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app.office.settings import office_today
@@ -54,7 +54,7 @@ def main() -> int:
 
     qt = create_application(sys.argv)
     install_language(lang)
-    pc = PcSettings(QSettings(str(tmp / "pc.ini"), QSettings.Format.IniFormat))
+    pc = PcSettings(tmp / "loket.ini")
     window = AdminWindow(pc)
     window.resize(1366, 768)
     window.move(0, 0)

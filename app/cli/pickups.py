@@ -4,6 +4,8 @@ from the imported list to the handover."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime as dt
 from pathlib import Path
 
 from app.cli.common import (
@@ -18,7 +20,7 @@ from app.cli.connection import office_database
 from app.cli.signin import signed_in
 from app.messages import render
 from app.office.settings import get_settings
-from app.pickup import backlog
+from app.pickup import backlog, forecast
 from app.pickup import service as pickup
 from app.storage.models import PRINTING, READY
 
@@ -87,11 +89,15 @@ def run(args: argparse.Namespace) -> int:
 def _backlog(args: argparse.Namespace) -> int:
     if args.action == "batches":
         rows = pickup.batches()
+        clears = forecast.forecasts(rows)
         head = (f"{'batch':<32} {'total':>6} {'printing':>8} {'ready':>6} {'overdue':>7} "
-                f"{'collected':>9} {'cancelled':>9}")
-        emit(args, {"batches": rows}, "\n".join([head] + [
+                f"{'collected':>9} {'cancelled':>9}  {'clear by':<10}")
+        emit(args, {"batches": [{**dataclasses.asdict(b),
+                                 "forecast_clear_date": clears.get(b.batch)} for b in rows]},
+             "\n".join([head] + [
             f"{(b.batch or '(regular)')[:32]:<32} {b.total:>6} {b.printing:>8} {b.ready:>6} "
-            f"{b.overdue:>7} {b.collected:>9} {b.cancelled:>9}" for b in rows]))
+            f"{b.overdue:>7} {b.collected:>9} {b.cancelled:>9}  "
+            f"{_clear_text(clears.get(b.batch))}" for b in rows]))
         return EXIT_OK
     who = signed_in(args)
     summary = backlog.import_backlog(backlog.read_list_file(args.file)[0], batch=args.batch,
@@ -103,6 +109,11 @@ def _backlog(args: argparse.Namespace) -> int:
          f"{summary.unchanged} unchanged, {summary.closed} already collected or cancelled"
          + (f" ({verb} — nothing written)" if verb else ""))
     return EXIT_OK
+
+
+def _clear_text(day: dt.date | None) -> str:
+    """The forecast clear date, or ``-`` when there is no rate yet."""
+    return day.isoformat() if day is not None else "-"
 
 
 def _pickup_line(v: pickup.PickupView) -> str:

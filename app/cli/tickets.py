@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from collections.abc import Callable
 
 from app.cli.common import EXIT_OK, MAX_INT4, emit, request_id, whole_number
 from app.cli.connection import office_database
 from app.cli.signin import maybe_signed_in
-from app.queue import engine
+from app.messages import render
+from app.queue import engine, waits
 
 COUNTER = whole_number("--counter", 1, MAX_INT4)
 
@@ -62,11 +64,24 @@ def _ticket_line(t: engine.TicketView) -> str:
     return f"{t.number}  {t.service_queue}  {t.status}{where}"
 
 
+def wait_text(told: waits.Told, lang: str) -> str:
+    """``Di depan Anda: 3 · Perkiraan tunggu: 5–15 menit``."""
+    wait = (render("wait_unknown", {}, lang) if told.estimate_min is None else
+            render("wait_range", {"low": told.estimate_min[0], "high": told.estimate_min[1]},
+                   lang))
+    return f"{render('wait_ahead', {'ahead': told.ahead}, lang)} · {wait}"
+
+
 def run(args: argparse.Namespace) -> int:
     with office_database(args):
         if args.action == "code":
             code = engine.ticket_code(args.number)
             emit(args, {"number": args.number.strip().upper(), "code": code}, code)
+        elif args.action == "issue":
+            t = _act(args)
+            told = waits.told_for(t.id)
+            emit(args, {**dataclasses.asdict(t), **dataclasses.asdict(told)},
+                 f"{_ticket_line(t)}  {wait_text(told, args.lang or 'id')}")
         else:
             t = _act(args)
             emit(args, t, _ticket_line(t))

@@ -462,9 +462,18 @@ ACTION_WORDS: Final[dict[str, dict[str, str]]] = {
 
 def _merge_area_catalogues() -> None:
     """Each area of the supervisor's window keeps its sentences in its own module."""
-    from app.messages import admin, audit, backup, cli, days, reports, setup  # this package's own
+    from app.messages import (  # this package's own
+        admin,
+        audit,
+        backup,
+        cli,
+        days,
+        reports,
+        setup,
+        waits,
+    )
 
-    for area in (admin, audit, backup, cli, days, reports, setup):
+    for area in (admin, audit, backup, cli, days, reports, setup, waits):
         clash = MESSAGES.keys() & area.MESSAGES.keys()
         if clash:
             raise RuntimeError(f"message codes defined twice: {sorted(clash)}")

@@ -102,6 +102,7 @@ from app.storage.models import (
     DONE,
     EXPIRED,
     NO_SHOW,
+    PRINTING,
     SERVING,
     WAITING,
     Counter,
@@ -182,6 +183,12 @@ class BurnDay:
     waiting: int  # printing, or ready and not past collect-by
     overdue: int  # ready, past collect-by
     cancelled: int  # cumulative
+    printing: int = 0  # of the waiting ones, those still printing (not ready yet)
+
+    @property
+    def ready(self) -> int:
+        """Waiting on the shelf: ready and within collect-by."""
+        return self.waiting - self.printing
 
     @property
     def past_collect_by(self) -> int:
@@ -528,7 +535,8 @@ def burndown(batch: str, by: int, until: dt.date | None = None) -> BurnDown:
                                      PickupRecord.collect_by,
                                      _epoch(PickupRecord.collected_at),
                                      _epoch(PickupRecord.cancelled_at),
-                                     _epoch(PickupRecord.updated_at))
+                                     _epoch(PickupRecord.updated_at),
+                                     PickupRecord.ready_date)
                  .where(PickupRecord.batch == batch))
         return _burn(batch, list(_raw_rows(query)), _LocalClock(zone), last)
 
@@ -550,7 +558,7 @@ def _burn(batch: str, rows: list[tuple[Any, ...]], local: _LocalClock,
         tally[enter] += 1
 
     first: dt.date | None = None
-    for status, imported, collect_by, collected, cancelled, updated in rows:
+    for status, imported, collect_by, collected, cancelled, updated, ready in rows:
         arrived = local.day(int(imported))
         first = arrived if first is None else min(first, arrived)
         if status == COLLECTED:
@@ -575,6 +583,14 @@ def _burn(batch: str, rows: list[tuple[Any, ...]], local: _LocalClock,
             state = "overdue"
         if closed is not None:
             move(closed, state, closed_as)
+        # Printing from its arrival until the day it is ready (for one still printing:
+        # until today, as far as anyone knows), or until it leaves the waiting ones.
+        ready_on = None if status == PRINTING else clock.as_date(ready)
+        printed = min((d for d in (ready_on, closed, late) if d is not None), default=None)
+        if printed is None or printed > arrived:
+            move(arrived, None, "printing")
+            if printed is not None:
+                move(printed, "printing", "printed")
     assert first is not None
     days = []
     running: Tally[str] = Tally()
@@ -584,7 +600,7 @@ def _burn(batch: str, rows: list[tuple[Any, ...]], local: _LocalClock,
             running.update(changes[day])
         days.append(BurnDay(day=day, collected=running["collected"],
                             waiting=running["waiting"], overdue=running["overdue"],
-                            cancelled=running["cancelled"]))
+                            cancelled=running["cancelled"], printing=running["printing"]))
         day += dt.timedelta(days=1)
     return BurnDown(batch=batch, total=len(rows), first_day=first, days=tuple(days))
 

@@ -29,6 +29,7 @@ from app import clock
 from app.feed import EventView
 from app.office import days
 from app.office.settings import get_settings
+from app.queue import waits
 from app.storage.models import (
     CALLED,
     HELD_STATUSES,
@@ -66,6 +67,9 @@ class QueueLine:
     kind: str
     active: bool
     waiting: int
+    # The wait a ticket taken now would have, in minutes [low, high] (app.queue.waits);
+    # None without enough history or with no counter open for it.
+    wait_min: tuple[int, int] | None = None
 
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name_id
@@ -257,7 +261,8 @@ def _rows(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
 
 
 def load_board(recent_limit: int = RECENT_CALLS) -> Board:
-    """Today's board in seven small queries (settings are cached by :mod:`app.office.settings`)."""
+    """Today's board in eight small queries, the waits of the open queues among them
+    (settings are cached by :mod:`app.office.settings`)."""
     office = get_settings()
 
     def work() -> Board:
@@ -274,24 +279,34 @@ def load_board(recent_limit: int = RECENT_CALLS) -> Board:
                   for q in Queue.select().order_by(Queue.prefix)]
         kinds = {q.id: q.kind for q in queues}
         served: dict[int, list[str]] = {}
-        for counter_id, queue_id in _rows(CounterQueue.select(CounterQueue.counter,
-                                                              CounterQueue.queue)
-                                          .order_by(CounterQueue.position)):
+        links = _rows(CounterQueue.select(CounterQueue.counter, CounterQueue.queue)
+                      .order_by(CounterQueue.position))
+        for counter_id, queue_id in links:
             kind = kinds.get(queue_id, SERVICE)
             if kind not in served.setdefault(counter_id, []):
                 served[counter_id].append(kind)
         counters = []
         numbers = {}
+        open_ids = set()
         for counter_id, number, name, active in _rows(
                 Counter.select(Counter.id, Counter.number, Counter.name, Counter.active)
                 .order_by(Counter.number)):
             numbers[counter_id] = number
+            if active:
+                open_ids.add(counter_id)
             todays = plan.queues_for(counter_id)
             if todays is not None:  # the day's profile says what it serves today
                 served[counter_id] = [kinds.get(q, SERVICE) for q in todays]
             counters.append(CounterLine(number=number, name=name, active=bool(active),
                                         kinds=tuple(k for k in SECTIONS
                                                     if k in served.get(counter_id, []))))
+        # The wait a ticket taken now would have, per open queue (one more query).
+        open_links = [(c, q) for c, q in links if c in open_ids]
+        open_links += [(c, None) for c in open_ids]  # a counter with no standing queue
+        told = waits.queue_waits([(q.id, q.waiting) for q in queues if q.active], today,
+                                 waits.counters_per_queue(open_links, plan))
+        queues = [dataclasses.replace(q, wait_min=told[q.id]) if told.get(q.id) else q
+                  for q in queues]
         serving = {}
         for ticket_id, number, status, counter_id, queue_id in _rows(
                 Ticket.select(Ticket.id, Ticket.number, Ticket.status, Ticket.counter,

@@ -25,7 +25,7 @@ from app.errors import Refused
 from app.office import days
 from app.office.settings import get_settings, office_today
 from app.pickup import service as pickup
-from app.queue import engine
+from app.queue import engine, waits
 from app.storage import json_text, transactions
 from app.storage.models import WAITING, DailySequence, Queue, RequestLog, Ticket
 from app.storage.transactions import read, run_in_transaction
@@ -100,6 +100,9 @@ class KioskTicket:
     office_name: str
     notice: str  # the office's own notice, "" for the standard one
     again: bool = False  # a pickup check-in that returned today's open ticket again
+    # The wait in whole minutes, [low, high] (see app.queue.waits); None: not enough
+    # history, or no counter open for the queue.
+    estimate_min: tuple[int, int] | None = None
 
     @property
     def pickup(self) -> bool:
@@ -113,7 +116,8 @@ class KioskTicket:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> KioskTicket:
-        return cls(**data)
+        estimate = data.get("estimate_min")  # a JSON list once stored
+        return cls(**{**data, "estimate_min": tuple(estimate) if estimate else None})
 
 
 def _tuples(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
@@ -172,21 +176,20 @@ def _local_text(issued_at: str, tz_name: str) -> str:
 
 
 def _describe(view: engine.TicketView, again: bool = False) -> KioskTicket:
-    """The printable ticket for ``view``: names and how many wait ahead, one query."""
+    """The printable ticket for ``view``: names and how many wait ahead (one query),
+    and how long that is likely to take (:mod:`app.queue.waits`)."""
     issued_at = dt.datetime.fromisoformat(view.issued_at)
     day = dt.date.fromisoformat(view.service_day)
-    ahead = (Ticket.select(pw.fn.COUNT(Ticket.id))
-             .where((Ticket.service_queue == Queue.id) & (Ticket.service_day == day)
-                    & (Ticket.status == WAITING)
-                    & ((Ticket.issued_at < issued_at)
-                       | ((Ticket.issued_at == issued_at) & (Ticket.id < view.id)))))
-    prefix, name_id, name_en, kind, n = _tuples(
-        Queue.select(Queue.prefix, Queue.name_id, Queue.name_en, Queue.kind, ahead)
+    ahead = waits.ahead_query(view.id, issued_at, day, Queue.id)
+    queue_id, prefix, name_id, name_en, kind, n = _tuples(
+        Queue.select(Queue.id, Queue.prefix, Queue.name_id, Queue.name_en, Queue.kind, ahead)
         .where(Queue.code == view.service_queue))[0]
+    told = waits.told(queue_id, _int(n), day)
     office = get_settings()
     return KioskTicket(
         id=view.id, number=view.number, queue=view.service_queue, prefix=prefix,
-        name_id=name_id, name_en=name_en, kind=kind, ahead=_int(n),
+        name_id=name_id, name_en=name_en, kind=kind, ahead=told.ahead,
+        estimate_min=told.estimate_min,
         issued_at=view.issued_at, issued_local=_local_text(view.issued_at, office.timezone),
         service_day=view.service_day,
         code=codes.sign(codes.TICKET, view.id, office.signing_keys()[0]),

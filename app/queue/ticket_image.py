@@ -3,9 +3,10 @@
 A ticket is a 1-bit image as wide as the printable width of a 58 mm or 80 mm
 roll (48 mm / 72 mm; 384 / 576 dots at 203 dpi) and as long as its content:
 the office, the number in very large type, the service, date and time, how many
-wait ahead, a QR of the signed ticket code that a counter can scan, and a short
-notice. Texts are printed in Bahasa Indonesia and English together (the
-ticket outlives the kiosk's language choice). It never carries a name or a
+wait ahead and the likely wait (a range in minutes, :mod:`app.queue.waits`), a QR
+of the signed ticket code that a counter can scan, and a short notice. Texts are
+printed in Bahasa Indonesia and English together (the ticket outlives the kiosk's
+language choice). It never carries a name or a
 passport number: a ticket is left on chairs and floors.
 
 The UI only sends the image to a printer (and shows it on screen).
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from PIL import Image, ImageDraw
 
+from app.messages import render
 from app.pickup.slips import Font, Scale, qr_image, scalable_font, wrap_text
 from app.queue.kiosk import KioskTicket
 from app.setup.pc_settings import PAPER_WIDTHS_MM
@@ -41,6 +43,8 @@ TITLE = "NOMOR ANTRIAN / QUEUE NUMBER"
 PICKUP_TITLE = "PENGAMBILAN PASPOR / PASSPORT PICKUP"
 DATE_LABEL = "Tanggal / Date"
 AHEAD_LABEL = "Di depan Anda / Ahead of you"
+WAIT_LABEL = "Perkiraan tunggu / Estimated wait"
+MINUTES = "menit/min"
 NOTICE = (
     "Harap menunggu sampai nomor Anda dipanggil di layar. Nomor ini hanya berlaku hari ini.",
     "Please wait until your number is called on the screen. Valid today only.",
@@ -52,6 +56,15 @@ PICKUP_NOTICE = (
 
 INK = 0
 PAPER = 255
+
+
+def wait_line(estimate: tuple[int, int] | None) -> str:
+    """``Perkiraan tunggu / Estimated wait: 5–15 menit/min``, in both languages."""
+    if estimate is None:
+        return f"{render('wait_unknown', {}, 'id')} / {render('wait_unknown', {}, 'en')}"
+    low, high = estimate
+    return f"{WAIT_LABEL}: {low}–{high} {MINUTES}"
+
 
 def printable_width(paper_mm: int, dpi: int = DPI) -> int:
     """The ticket image's width in dots: 384 (58 mm) or 576 (80 mm) at 203 dpi."""
@@ -122,7 +135,8 @@ def render_ticket(ticket: KioskTicket, paper_mm: int = 80, dpi: int = DPI) -> Im
 
     body = scale.font(BODY_PT)
     pen.text(f"{DATE_LABEL}: {ticket.issued_local}", body)
-    pen.text(f"{AHEAD_LABEL}: {ticket.ahead}", body, after=gap)
+    pen.text(f"{AHEAD_LABEL}: {ticket.ahead}", body)
+    pen.text(wait_line(ticket.estimate_min), body, after=gap)
 
     picture = _qr(ticket.code, scale)
     canvas.paste(picture.convert("L"), ((width - picture.width) // 2, pen.y))

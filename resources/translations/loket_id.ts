@@ -1248,6 +1248,10 @@ Ganti kunci sekarang?</translation>
         <translation>Panggilan terakhir</translation>
     </message>
     <message>
+        <source>{low}–{high} min</source>
+        <translation>{low}–{high} menit</translation>
+    </message>
+    <message>
         <source>closed</source>
         <translation>tutup</translation>
     </message>
@@ -1397,6 +1401,10 @@ Permohonan {application}</translation>
     <message>
         <source>{count} ahead of you.</source>
         <translation>{count} orang di depan Anda.</translation>
+    </message>
+    <message>
+        <source>Estimated wait: {low}–{high} minutes.</source>
+        <translation>Perkiraan tunggu: {low}–{high} menit.</translation>
     </message>
     <message>
         <source>You already checked in today: this is your number again.</source>
@@ -2528,10 +2536,6 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
         <translation>Sudah diambil</translation>
     </message>
     <message>
-        <source>Still waiting</source>
-        <translation>Masih menunggu</translation>
-    </message>
-    <message>
         <source>Past collect-by (overdue or cancelled)</source>
         <translation>Lewat batas pengambilan (terlambat atau dibatalkan)</translation>
     </message>
@@ -2542,6 +2546,10 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     <message>
         <source>Passports</source>
         <translation>Paspor</translation>
+    </message>
+    <message>
+        <source>Still to collect, expected cleared {date}</source>
+        <translation>Belum diambil, perkiraan habis {date}</translation>
     </message>
     <message>
         <source>report</source>
@@ -2658,6 +2666,14 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     <message>
         <source>Summary</source>
         <translation>Ringkasan</translation>
+    </message>
+    <message>
+        <source>Ready, waiting</source>
+        <translation>Siap, menunggu diambil</translation>
+    </message>
+    <message>
+        <source>Still printing</source>
+        <translation>Masih dicetak</translation>
     </message>
     <message>
         <source>Cancel &amp;overdue passports…</source>

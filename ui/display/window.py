@@ -285,6 +285,7 @@ class SectionView(QFrame):
             label.setStyleSheet(f"color: {MUTED};")
         self.rows: list[BoardCounterRow] = []
         self.queue_names: list[FitLabel] = []
+        self.queue_waits: list[FitLabel] = []  # the wait a ticket taken now would have
         self.queue_counts: list[FitLabel] = []
         self.recent: list[FitLabel] = []
 
@@ -296,18 +297,22 @@ class SectionView(QFrame):
             name = FitLabel(self, "queue", fill=0.62)
             count = FitLabel(self, "waiting", fill=0.7, bold=True,
                              align=Qt.AlignmentFlag.AlignRight)
+            wait = FitLabel(self, "wait", fill=0.55, align=Qt.AlignmentFlag.AlignRight)
             name.setStyleSheet(f"color: {TEXT};")
+            wait.setStyleSheet(f"color: {MUTED};")
             count.setStyleSheet(f"color: {TEXT};")
             self.queue_names.append(name)
+            self.queue_waits.append(wait)
             self.queue_counts.append(count)
         while len(self.recent) < slots.recent:
             chip = FitLabel(self, "recent", fill=0.55, bold=True,
                             align=Qt.AlignmentFlag.AlignHCenter)
             chip.setStyleSheet(f"color: {TEXT}; background: {PANEL};")
             self.recent.append(chip)
-        for i, (name, count) in enumerate(zip(self.queue_names, self.queue_counts,
-                                              strict=True)):
+        for i, (name, wait, count) in enumerate(zip(self.queue_names, self.queue_waits,
+                                                    self.queue_counts, strict=True)):
             name.setVisible(i < slots.queues)
+            wait.setVisible(i < slots.queues)
             count.setVisible(i < slots.queues)
         for i, chip in enumerate(self.recent):
             chip.setVisible(i < slots.recent)
@@ -338,10 +343,13 @@ class SectionView(QFrame):
             row.place(take(2.0).adjusted(0, 1, 0, -1))
         take(0.3)
         self.waiting_title.setGeometry(take(0.7).adjusted(pad, 0, -pad, 0))
-        for name, count in zip(self.queue_names[:slots.queues], self.queue_counts[:slots.queues],
-                               strict=True):
+        for name, wait, count in zip(self.queue_names[:slots.queues],
+                                     self.queue_waits[:slots.queues],
+                                     self.queue_counts[:slots.queues], strict=True):
             line = take(0.85)
-            name.setGeometry(line.adjusted(pad, 0, -int(w * 0.2), 0))
+            # The queue's name, the wait ("10–25 min") and how many wait, side by side.
+            name.setGeometry(line.adjusted(pad, 0, -int(w * 0.42), 0))
+            wait.setGeometry(line.adjusted(int(w * 0.6), 0, -int(w * 0.2), 0))
             count.setGeometry(line.adjusted(int(w * 0.8), 0, -pad, 0))
         take(0.3)
         self.recent_title.setGeometry(take(0.7).adjusted(pad, 0, -pad, 0))
@@ -560,14 +568,16 @@ class DisplayWindow(QWidget):
                 view.ensure_slots(slots)
         for kind, view in self._sections.items():
             section = sections[kind]
-            for i, (name, count) in enumerate(zip(view.queue_names, view.queue_counts,
-                                                  strict=True)):
+            for i, (name, wait, count) in enumerate(zip(view.queue_names, view.queue_waits,
+                                                        view.queue_counts, strict=True)):
                 if i < len(section.queues):
                     q = section.queues[i]
                     name.show_text(f"{q.prefix} · {q.name(self._lang)}")
+                    wait.show_text(self._wait_text(q.wait_min))
                     count.show_text(str(q.waiting))
                 else:
                     name.show_text("")
+                    wait.show_text("")
                     count.show_text("")
             for i, chip in enumerate(view.recent):
                 if i < len(section.recent):
@@ -581,6 +591,12 @@ class DisplayWindow(QWidget):
             self._layout()
         self._tick_clock()
         self.board_shown.emit()
+
+    def _wait_text(self, wait: tuple[int, int] | None) -> str:
+        """``10–25 min``; nothing without an estimate (not enough history)."""
+        if wait is None:
+            return ""
+        return self.tr("{low}–{high} min").format(low=wait[0], high=wait[1])
 
     def _paint_rows(self) -> None:
         board = self._board

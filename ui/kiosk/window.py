@@ -389,6 +389,10 @@ class KioskWindow(KioskLayout):
             ahead = self.tr("You are next.")
         else:
             ahead = self.tr("{count} ahead of you.").format(count=ticket.ahead)
+        if ticket.estimate_min is not None:
+            low, high = ticket.estimate_min
+            ahead += " " + self.tr("Estimated wait: {low}–{high} minutes.").format(
+                low=low, high=high)
         self._ticket_ahead.setText(ahead)
         if ticket.again:
             hint = self.tr("You already checked in today: this is your number again.")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QAreaSeries, QBarSeries, QLineSeries
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextTable
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QTableWidget
@@ -115,19 +116,42 @@ def test_the_charts_carry_the_report(qtbot: QtBot, page: ReportsPage) -> None:
 
     burn = page.burndown_view.chart()
     areas = {s.objectName(): s for s in burn.series() if isinstance(s, QAreaSeries)}
-    assert set(areas) == {"collected", "waiting", "past"}
-    # Days 28 June … 1 July (the report's end): collected 0,0,0,1; waiting 4,4,3,1 (the
-    # ready one is overdue from 1 July, the later cancelled one from 30 June); past
-    # 0,0,1,2.
+    assert set(areas) == {"collected", "waiting", "printing", "past"}
+    # Days 28 June … 1 July (the report's end): collected 0,0,0,1; ready and waiting
+    # 3,3,2,0 (the ready one is overdue from 1 July, the later cancelled one from 30
+    # June) with one still printing all along; past 0,0,1,2.
     def heights(name: str) -> list[float]:
         area = areas[name]
         return [u.y() - lo.y() for u, lo in zip(area.upperSeries().points(),
                                                  area.lowerSeries().points(), strict=True)]
     assert heights("collected") == [0, 0, 0, 1]
-    assert heights("waiting") == [4, 4, 3, 1]
+    assert heights("waiting") == [3, 3, 2, 0]
+    assert heights("printing") == [1, 1, 1, 1]
+    # Nothing collected before the last day: no rate, no projection.
+    assert not any(s.objectName() == "forecast" for s in burn.series())
     assert heights("past") == [0, 0, 1, 2]
     assert page._batch.currentData() == BATCH
     assert "Backlog PDN Juni 2024 (4 passports)" in burn.title()
+
+
+def test_the_burn_down_projects_the_clearing_date(qtbot: QtBot, page: ReportsPage,
+                                                   hall: Hall) -> None:
+    # Two more collected on 29 and 30 June: 2 in the 3 complete days since the import;
+    # the one still printing is collected at that rate by 2 July.
+    for day in (29, 30):
+        hall.passport(batch=BATCH, status="collected", imported=dt.datetime(2024, 6, 28, 2),
+                      collect_by=dt.date(2024, 7, 20),
+                      collected=dt.datetime(2024, 6, day, 3), counter=5,
+                      officer=hall.budi, collector="self")
+    load(qtbot, page)
+    burn = page.burndown_view.chart()
+    projection = next(s for s in burn.series() if s.objectName() == "forecast")
+    assert isinstance(projection, QLineSeries)
+    assert projection.pen().style() == Qt.PenStyle.DashLine
+    one_day = 86_400_000
+    start, end = projection.points()
+    assert (end.x() - start.x(), start.y(), end.y()) == (one_day, 1, 0)
+    assert "02/07/2024" in projection.name()
 
 
 def test_choosing_another_batch_redraws_the_burn_down(qtbot: QtBot, page: ReportsPage,

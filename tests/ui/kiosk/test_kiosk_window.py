@@ -526,3 +526,19 @@ def test_an_answer_after_the_taps_limit_is_not_printed_and_its_ticket_is_voided_
     assert number[:-3] == voided.number[:-3]
     assert int(number[-3:]) == int(voided.number[-3:]) + 1
     assert len(_printed(tmp_path)) == 1
+
+
+def test_the_ticket_screen_tells_the_wait_when_there_is_history(
+        open_kiosk: OpenKiosk, qtbot: QtBot) -> None:
+    from app.setup.demo_history import seed_history
+
+    assert seed_history() > 0
+    engine.issue_ticket("A")
+    window = open_kiosk()
+    with qtbot.waitSignal(window.ticket_printed, timeout=WAIT) as printed:
+        _tap(qtbot, window.service_button("paspor"))
+    ticket = printed.args[0]
+    assert ticket.estimate_min is not None
+    low, high = ticket.estimate_min
+    assert window.findChildren(QLabel, "ticket_text")[1].text() == (
+        f"1 ahead of you. Estimated wait: {low}–{high} minutes.")

@@ -43,6 +43,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QPen,
     QTextDocument,
     QTextOption,
 )
@@ -66,6 +67,7 @@ from app.office import permissions, reports
 from app.office.officers import OfficerView
 from app.office.reports import BurnDown, Report, Row
 from app.office.settings import office_today
+from app.pickup import forecast
 from app.pickup import service as pickup
 from ui.admin.page import error_sentence
 from ui.admin.pages.reports_view import CUSTOM, ReportsPageView
@@ -79,6 +81,8 @@ REPORT, BURNDOWN = "report", "burndown"  # the page's two reads
 
 COLLECTED_COLOR = QColor("#2e7d32")
 WAITING_COLOR = QColor("#1565c0")
+PRINTING_COLOR = QColor("#90a4ae")
+FORECAST_COLOR = QColor("#37474f")
 PAST_COLOR = QColor("#c62828")
 ARRIVALS_COLOR = QColor("#5c6bc0")
 WAIT_COLOR = QColor("#ef6c00")
@@ -520,14 +524,18 @@ class ReportsPage(ReportsPageView):
         return chart
 
     def burndown_chart(self, burn: BurnDown) -> QChart:
-        """Collected / still waiting / past collect-by, stacked, day by day."""
+        """Collected / ready / still printing / past collect-by, stacked, day by day; and
+        the passports still to collect projected, dashed, to the day the batch is cleared
+        at the recent pickup rate (:mod:`app.pickup.forecast`)."""
         chart = QChart()
         chart.setTitle(self.tr("Burn-down: {batch} ({total} passports)").format(
             batch=self._batch_name(burn.batch), total=burn.total))
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         bands = ((self.tr("Collected"), "collected", COLLECTED_COLOR,
                   lambda d: d.collected),
-                 (self.tr("Still waiting"), "waiting", WAITING_COLOR, lambda d: d.waiting),
+                 (self.tr("Ready, waiting"), "waiting", WAITING_COLOR, lambda d: d.ready),
+                 (self.tr("Still printing"), "printing", PRINTING_COLOR,
+                  lambda d: d.printing),
                  (self.tr("Past collect-by (overdue or cancelled)"), "past", PAST_COLOR,
                   lambda d: d.past_collect_by))
         days = list(burn.days)
@@ -561,6 +569,21 @@ class ReportsPage(ReportsPageView):
             area.attachAxis(axis_x)
             area.attachAxis(axis_y)
             below = above
+        clear = forecast.burndown_clear_date(burn)
+        if clear is not None and burn.days:
+            last = burn.days[-1]
+            projection = QLineSeries(chart)
+            projection.setObjectName("forecast")
+            projection.setName(self.tr("Still to collect, expected cleared {date}").format(
+                date=date_text(clear)))
+            projection.append(_msecs(last.day), last.waiting)
+            projection.append(_msecs(clear), 0)  # at the end of that day, as a burn-down day
+            pen = QPen(FORECAST_COLOR, 2, Qt.PenStyle.DashLine)
+            projection.setPen(pen)
+            chart.addSeries(projection)
+            projection.attachAxis(axis_x)
+            projection.attachAxis(axis_y)
+            xs.append(_msecs(clear))
         if xs:
             axis_x.setRange(QDateTime.fromMSecsSinceEpoch(int(xs[0])),
                             QDateTime.fromMSecsSinceEpoch(int(xs[-1])))
