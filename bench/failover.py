@@ -3,7 +3,7 @@
 Run it from the project root (as root or as the ``postgres`` account; Debian packages
 ``postgresql-15-auto-failover`` and ``pg-auto-failover-cli``)::
 
-    python bench/failover.py                 # pg_auto_failover's defaults, then quick checks
+    python bench/failover.py                 # defaults, quick checks, then fast (all three)
     python bench/failover.py --settings defaults --runs 2
 
 Each run builds three private clusters on loopback ports (pg_auto_failover's monitor,
@@ -37,14 +37,19 @@ if str(ROOT) not in sys.path:
 
 from app.storage import db as dbmod  # noqa: E402
 from tests.failover_run import audit, prepare_office, run_through_failover  # noqa: E402
-from tests.private_clusters import QUICK_HEALTH_CHECKS, Formation  # noqa: E402
+from tests.private_clusters import (  # noqa: E402
+    FAST_DEMOTE,
+    NETWORK_PARTITION_TIMEOUT_S,
+    QUICK_HEALTH_CHECKS,
+    Formation,
+)
 
 DOC = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- bench:failover:start -->", "<!-- bench:failover:end -->"
 
 
-def one_run(quick: bool) -> list[str]:
-    formation = Formation(quick=quick)
+def one_run(settings: str) -> list[str]:
+    formation = Formation(quick=settings == "quick", fast=settings == "fast")
     try:
         prepare_office(formation.url)
         first = formation.primary()
@@ -77,6 +82,7 @@ def load_average() -> str:
 
 def write(results: dict[str, list[list[str]]], command: str, load: str) -> None:
     quick = ", ".join(f"`{k.split('.')[1]} = {v}`" for k, v in QUICK_HEALTH_CHECKS.items())
+    demote = ", ".join(f"`{k.split('.')[1]} = {v}`" for k, v in FAST_DEMOTE.items())
     lines = [
         START,
         "## Failover: the primary killed mid-hour",
@@ -95,7 +101,9 @@ def write(results: dict[str, list[list[str]]], command: str, load: str) -> None:
         "then 3 s more. *First success* is seconds from the kill to the first answer from "
         "the new primary. *Audit* is lost / duplicate numbers / gaps / double calls / "
         "double handovers, read on the new primary.",
-        f"- *defaults*: the monitor as installed; *quick*: {quick} (milliseconds).",
+        f"- *defaults*: the monitor as installed; *quick*: {quick} (milliseconds); *fast*: "
+        f"quick and {demote} on the monitor, `timeout.network_partition_timeout = "
+        f"{NETWORK_PARTITION_TIMEOUT_S}` (seconds) on both nodes.",
         "",
         "| monitor settings | first success s | primary | attempted | succeeded | refused "
         "| failed and reported | unanswered at stop | tickets acknowledged | calls "
@@ -117,13 +125,14 @@ def write(results: dict[str, list[list[str]]], command: str, load: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--settings", choices=("defaults", "quick", "both"), default="both")
+    parser.add_argument("--settings", choices=("defaults", "quick", "fast", "all"),
+                        default="all")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     load = load_average()
-    chosen = ["defaults", "quick"] if args.settings == "both" else [args.settings]
-    results = {name: [one_run(name == "quick") for _ in range(args.runs)] for name in chosen}
+    chosen = ["defaults", "quick", "fast"] if args.settings == "all" else [args.settings]
+    results = {name: [one_run(name) for _ in range(args.runs)] for name in chosen}
     if not args.no_write:
         write(results, "python bench/failover.py " + " ".join(sys.argv[1:]), load)
 

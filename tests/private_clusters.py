@@ -184,6 +184,12 @@ QUICK_HEALTH_CHECKS = {
     "pgautofailover.health_check_retry_delay": 500,
     "pgautofailover.node_considered_unhealthy_timeout": 3000,
 }
+# "Fast" adds the second half of the wait: the monitor gives a silent primary
+# primary_demote_timeout (30 s by default) to step down before it promotes the standby.
+# A primary cut off but alive steps down by itself after its keeper's
+# network_partition_timeout (20 s by default), which must stay below that, on every node.
+FAST_DEMOTE = {"pgautofailover.primary_demote_timeout": 8000}
+NETWORK_PARTITION_TIMEOUT_S = 5
 
 
 def failover_tools_missing() -> str | None:
@@ -236,12 +242,15 @@ class Formation:
     """A monitor and two PostgreSQL nodes kept by pg_auto_failover, on loopback ports.
 
     ``url`` is the multi-host URL every Loket PC would use. ``quick`` sets the
-    monitor's health checks to fail over in a few seconds instead of its defaults.
+    monitor's health checks to fail over in a few seconds instead of its defaults;
+    ``fast`` adds a shorter demote timeout on the monitor and a shorter network-partition
+    timeout on both nodes (docs/server-setup.md, "Two servers").
     """
 
     DATABASE = "loket"
 
-    def __init__(self, *, quick: bool = False, deadline_s: float = 180) -> None:
+    def __init__(self, *, quick: bool = False, fast: bool = False,
+                 deadline_s: float = 180) -> None:
         missing = failover_tools_missing()
         if missing:
             raise FileNotFoundError(missing)
@@ -265,8 +274,10 @@ class Formation:
             self.monitor_url = (f"postgresql://postgres@127.0.0.1:{self.monitor.port}"
                                 "/pg_auto_failover")
             wait_until(self._monitor_ready, deadline_s, "pg_auto_failover's monitor")
-            if quick:
+            if quick or fast:
                 self._tune_monitor(QUICK_HEALTH_CHECKS)
+            if fast:
+                self._tune_monitor(FAST_DEMOTE)
             for number in (1, 2):
                 self.nodes.append(self._start(f"node_{number}", [
                     "create", "postgres", "--pgdata", str(self.root / f"node_{number}"),
@@ -279,6 +290,12 @@ class Formation:
                 wanted = ({"single"} if number == 1 else {"primary", "secondary"})
                 wait_until(lambda wanted=wanted: self._states_are(wanted), deadline_s,
                            f"node_{number} joining the formation")
+            if fast:
+                for node in self.nodes:
+                    self._autoctl(["config", "set", "--pgdata", str(node.pgdata),
+                                   "timeout.network_partition_timeout",
+                                   str(NETWORK_PARTITION_TIMEOUT_S)])
+                    self._autoctl(["reload", "--pgdata", str(node.pgdata)])
         except BaseException:
             self.close()
             raise
@@ -297,6 +314,13 @@ class Formation:
                                    cwd=self.root)
         return Node(name, self.root / ("monitor" if name == "monitor" else name), port,
                     process, log)
+
+    def _autoctl(self, args: list[str]) -> None:
+        """One pg_autoctl command on a running node, as its account, with its folders."""
+        argv = as_postgres(["env", *(f"{k}={v}" for k, v in self.env.items()), PG_AUTOCTL,
+                            *args])
+        subprocess.run(argv, check=True, capture_output=True, stdin=subprocess.DEVNULL,
+                       cwd=self.root, timeout=60)
 
     def _monitor_sql(self, sql: str) -> list[tuple[Any, ...]]:
         db = url_connect(self.monitor_url, connect_timeout=2)

@@ -19,6 +19,7 @@ import base64
 import datetime as dt
 import gzip
 import json
+import logging
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
@@ -34,6 +35,8 @@ from app.errors import InvalidInput, Refused
 from app.messages import render
 from app.storage.db import first_line
 from app.storage.models import ALL_MODELS, BaseModel
+
+log = logging.getLogger(__name__)
 
 FORMAT_SQLITE: Final = "sqlite"
 FORMAT_DUMP: Final = "dump"
@@ -102,6 +105,10 @@ class BadBackup(Exception):
     def __init__(self, code: str, **params: Any) -> None:
         super().__init__(code)
         self.problem = BackupProblem(code, params)
+        # The reader's own words (SQLite's, zlib's, the JSON parser's) are for the log;
+        # the person reads the problem's one sentence.
+        if "reason" in params:
+            log.info("backup refused (%s): %s", code, params["reason"])
 
 
 def _driver_errors() -> tuple[type[BaseException], ...]:
@@ -322,7 +329,7 @@ class SqliteSource(BackupSource):
             self._read_layout()
         except sqlite3.DatabaseError as exc:
             self.conn.close()
-            raise BadBackup("backup_damaged", reason=first_line(exc)) from exc
+            raise BadBackup("backup_sqlite_unreadable", reason=first_line(exc)) from exc
         except BadBackup:
             self.conn.close()
             raise
@@ -368,7 +375,7 @@ class SqliteSource(BackupSource):
                 for row in chunk:
                     yield decode(list(row))
         except sqlite3.DatabaseError as exc:
-            raise BadBackup("backup_damaged", reason=first_line(exc)) from exc
+            raise BadBackup("backup_sqlite_unreadable", reason=first_line(exc)) from exc
         except (ValueError, TypeError) as exc:
             raise BadBackup("backup_damaged", reason=f"{table.name}: {first_line(exc)}") from exc
 

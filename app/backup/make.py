@@ -230,6 +230,8 @@ def _copy_sqlite(partial: Path) -> tuple[dict[str, int], int]:
             source.backup(copy)
             problems = [str(r[0]) for r in copy.execute("PRAGMA integrity_check").fetchall()]
             if problems != ["ok"]:
+                log.warning("backup copy failed SQLite's integrity check: %s",
+                            "; ".join(problems[:3]))
                 raise Refused("backup_copy_failed", reason="; ".join(problems[:3]))
             copy.commit()
             source_copy = SqliteSource(partial)
@@ -248,6 +250,7 @@ def _copy_sqlite(partial: Path) -> tuple[dict[str, int], int]:
         finally:
             copy.close()
     except sqlite3.Error as exc:
+        log.warning("backup copy failed: %s: %s", type(exc).__name__, first_line(exc))
         raise Refused("backup_copy_failed", reason=first_line(exc)) from exc
     finally:
         source.close()
@@ -359,6 +362,8 @@ def _write_dump(partial: Path, made_at: dt.datetime) -> tuple[dict[str, int], in
                             batch.clear()
                     gz.write(b"".join(batch))
                     if written != table.rows:  # the snapshot did not hold: never keep it
+                        log.warning("backup of %s read %d rows, %d expected", table.name,
+                                    written, table.rows)
                         raise Refused("backup_copy_failed",
                                       reason=f"{table.name}: {written} != {table.rows}")
                 gz.write(json_line({"end": True, "tables": len(tables),

@@ -52,6 +52,8 @@ from app.storage.db import (
     check_server_version,
     database,
     first_line,
+    is_connection_error,
+    is_timeout,
     open_database,
     redact_url,
     unavailable,
@@ -146,6 +148,8 @@ def restore(path: str | Path, target_url: str, force: bool = False) -> RestoreRe
         raise
     except DRIVER_ERRORS as exc:
         log.warning("restore into %s failed: %s", redact_url(target_url), exc)
+        if is_connection_error(exc) or is_timeout(exc):  # the server went, not a refusal
+            raise unavailable(exc) from exc
         raise Refused("restore_failed", reason=first_line(exc)) from exc
     finally:
         db.close()

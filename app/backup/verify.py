@@ -7,6 +7,7 @@ resolves. :func:`check_database` does the same for a database (after a restore).
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ from app.backup.dump_format import (
 from app.backup.seal import Sealer
 from app.storage import migrations
 from app.storage.db import backend_of, first_line, redact_url
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -143,7 +146,8 @@ def _check_source(source: BackupSource, keys: list[bytes] | None) -> BackupCheck
         try:
             integrity = source.integrity()
             if integrity != "ok":
-                problems.append(BackupProblem("backup_integrity_failed", {"detail": integrity}))
+                log.info("backup integrity check: %s", integrity)
+                problems.append(BackupProblem("backup_integrity_failed", {"reason": integrity}))
             fks = _ForeignKeyCheck(source.tables)
             for table, rows in source.read_rows():
                 watch = fks.watcher(table)
@@ -162,7 +166,9 @@ def _check_source(source: BackupSource, keys: list[bytes] | None) -> BackupCheck
         except BadBackup as bad:
             problems.append(bad.problem)
         except sqlite3.DatabaseError as exc:
-            problems.append(BackupProblem("backup_damaged", {"reason": first_line(exc)}))
+            log.info("backup read by SQLite: %s: %s", type(exc).__name__, first_line(exc))
+            problems.append(BackupProblem("backup_sqlite_unreadable",
+                                          {"reason": first_line(exc)}))
     warnings: list[BackupProblem] = []
     sealed = False
     # The seal is judged last: a file already refused for a precise reason (a row

@@ -35,10 +35,10 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "en": "An in-memory database cannot be backed up.",
     },
     "backup_copy_failed": {
-        "id": "Salinan cadangan gagal diperiksa ({reason}); berkas tidak disimpan. Coba lagi, "
-        "lalu periksa disk dan basis data.",
-        "en": "The backup copy failed its check ({reason}); no file was kept. Try again, then "
-        "check the disk and the database.",
+        "id": "Salinan cadangan gagal diperiksa; berkas tidak disimpan. Coba lagi, lalu "
+        "periksa disk dan basis data (rinciannya tercatat di berkas log Loket).",
+        "en": "The backup copy failed its check; no file was kept. Try again, then check "
+        "the disk and the database (the details are in Loket's log file).",
     },
     "backup_folder_invalid": {
         "id": "Folder cadangan '{folder}' tidak berlaku: tulis jalur lengkap (mis. "
@@ -61,8 +61,14 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "en": "The SQLite file {path} does not hold a Loket database.",
     },
     "backup_damaged": {
-        "id": "Berkas cadangan rusak: {reason}",
-        "en": "The backup file is damaged: {reason}",
+        "id": "Berkas cadangan rusak: isinya tidak terbaca sebagai cadangan Loket. Jangan "
+        "gunakan berkas ini (rinciannya tercatat di berkas log Loket).",
+        "en": "The backup file is damaged: its content cannot be read as a Loket backup. Do "
+        "not use this file (the details are in Loket's log file).",
+    },
+    "backup_sqlite_unreadable": {
+        "id": "Berkas cadangan rusak: SQLite tidak dapat membacanya. Jangan gunakan berkas ini.",
+        "en": "The backup file is damaged: SQLite cannot read it. Do not use this file.",
     },
     "backup_truncated": {
         "id": "Berkas cadangan tidak lengkap (terpotong); jangan gunakan berkas ini.",
@@ -95,8 +101,10 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "en": "The table {table} holds {found} rows; it should hold {expected}.",
     },
     "backup_integrity_failed": {
-        "id": "Pemeriksaan integritas SQLite gagal: {detail}",
-        "en": "The SQLite integrity check failed: {detail}",
+        "id": "Pemeriksaan integritas SQLite gagal: berkas ini rusak (rinciannya tercatat di "
+        "berkas log Loket).",
+        "en": "The SQLite integrity check failed: the file is damaged (the details are in "
+        "Loket's log file).",
     },
     "backup_tampered": {
         "id": "Cadangan {path} telah diubah sejak dibuat (isinya tidak cocok dengan segelnya); "
@@ -138,7 +146,9 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "(up to version {known}). Update Loket first.",
     },
     "restore_failed": {
-        "id": "Pemulihan dibatalkan, basis data tujuan tidak diubah: {reason}",
-        "en": "The restore was cancelled and the target database left unchanged: {reason}",
+        "id": "Pemulihan dibatalkan, basis data tujuan tidak diubah. Server basis data "
+        "menolak salah satu langkahnya; rinciannya tercatat di berkas log Loket.",
+        "en": "The restore was cancelled and the target database left unchanged. The "
+        "database server refused one of its steps; the details are in Loket's log file.",
     },
 }

@@ -139,13 +139,30 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "en": "The server {host} cannot be reached (port {port}). Check that it is switched "
         "on, the network cable, and the firewall.",
     },
+    # The driver's own text (the reason) goes to the log, never into these sentences.
     "connection_failed": {
-        "id": "Sambungan gagal: {reason}",
-        "en": "The connection failed: {reason}",
+        "id": "Sambungan ke server basis data gagal. Periksa alamat, port, dan nama basis "
+        "data, lalu coba lagi; rinciannya tercatat di berkas log Loket.",
+        "en": "The connection to the database server failed. Check the address, the port "
+        "and the database name, then try again; the details are in Loket's log file.",
     },
     "connection_sqlite_unusable": {
-        "id": "Berkas basis data {path} tidak dapat dipakai: {reason}",
-        "en": "The database file {path} cannot be used: {reason}",
+        "id": "Berkas {path} tidak dapat dipakai sebagai basis data: bukan berkas SQLite, "
+        "rusak, atau sedang dikunci program lain. Pilih berkas lain.",
+        "en": "The file {path} cannot be used as a database: it is not a SQLite file, it "
+        "is damaged, or another program holds it. Choose another file.",
+    },
+    "connection_sqlite_is_folder": {
+        "id": "{path} adalah folder. Tulis nama berkas basis data di dalamnya (misalnya "
+        "loket.sqlite3).",
+        "en": "{path} is a folder. Give the name of a database file inside it (for example "
+        "loket.sqlite3).",
+    },
+    "connection_sqlite_cannot_create": {
+        "id": "Berkas basis data {path} tidak dapat dibuat: foldernya tidak boleh ditulisi, "
+        "hanya-baca, atau penuh. Pilih folder lain.",
+        "en": "The database file {path} cannot be created: its folder may not be written "
+        "to, is read-only, or is full. Choose another folder.",
     },
     "connection_cannot_create": {
         "id": "Pengguna '{user}' tidak boleh membuat tabel di basis data '{database}'. "

@@ -121,6 +121,7 @@ def explain(exc: BaseException, choice: DatabaseChoice) -> ConnectionReport:
     if ("timeout" in low or "timed out" in low or "no route to host" in low
             or "network is unreachable" in low or code in (2003, 2002)):
         return _failed("connection_host_unreachable", **where)
+    log.info("connection test: %s: %s", type(orig).__name__, first_line(orig))
     return _failed("connection_failed", reason=first_line(orig))
 
 
@@ -143,14 +144,15 @@ def _sqlite_problem(choice: DatabaseChoice) -> ConnectionReport | None:
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
     if path.is_dir():
-        return _failed("connection_sqlite_unusable", path=str(path), reason="folder")
+        return _failed("connection_sqlite_is_folder", path=str(path))
     if not path.exists():
         try:
             probe = folder / ".loket-write-test"
             probe.touch()
             probe.unlink()
         except OSError as exc:
-            return _failed("connection_sqlite_unusable", path=str(path),
+            log.info("connection test: cannot write in %s: %s", folder, exc)
+            return _failed("connection_sqlite_cannot_create", path=str(path),
                            reason=exc.strerror or str(exc))
     return None
 
@@ -215,10 +217,12 @@ def check(choice: DatabaseChoice) -> ConnectionReport:
         return _failed(exc.code, **exc.params)
     except (peewee.DatabaseError, peewee.InterfaceError, sqlite3.Error) as exc:
         if not choice.is_server:
+            log.info("connection test: %s: %s", type(exc).__name__, first_line(exc))
             return _failed("connection_sqlite_unusable", path=choice.path,
                            reason=first_line(exc))
         return explain(exc, choice)
     except OSError as exc:
+        log.info("connection test: %s", exc)
         return _failed("connection_failed", reason=exc.strerror or str(exc))
     finally:
         if db is not None and not db.is_closed():

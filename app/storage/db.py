@@ -278,11 +278,37 @@ class _PostgresqlDatabase(peewee.PostgresqlDatabase):
         return super()._connect()  # type: ignore[misc]
 
 
+def _tcp_keepalives(sock: socket.socket | None) -> None:
+    """libpq's keepalive settings (:data:`KEEPALIVES`) on a socket PyMySQL opened.
+
+    PyMySQL turns keepalives on but leaves the system's timing (probes after two
+    hours of silence on Linux and Windows); these find a vanished server in seconds,
+    as on PostgreSQL. An option the system lacks is left as the system has it.
+    """
+    if sock is None or sock.family not in (socket.AF_INET, socket.AF_INET6):
+        return  # a Unix socket has no network to lose
+    wanted = [(socket.SOL_SOCKET, "SO_KEEPALIVE", 1),
+              (socket.IPPROTO_TCP, "TCP_KEEPIDLE", KEEPALIVES["keepalives_idle"]),
+              (socket.IPPROTO_TCP, "TCP_KEEPINTVL", KEEPALIVES["keepalives_interval"]),
+              (socket.IPPROTO_TCP, "TCP_KEEPCNT", KEEPALIVES["keepalives_count"]),
+              (socket.IPPROTO_TCP, "TCP_USER_TIMEOUT", TCP_USER_TIMEOUT_MS)]
+    for level, name, value in wanted:
+        option = getattr(socket, name, None)
+        if option is None:
+            continue
+        try:
+            sock.setsockopt(level, option, value)
+        except OSError as exc:
+            log.debug("could not set %s on the MariaDB connection: %s", name, exc)
+
+
 class _MariaDBDatabase(peewee.MySQLDatabase):
-    """MariaDB (or MySQL) with the server's own bounds on lock waits and statements."""
+    """MariaDB (or MySQL) with the server's own bounds on lock waits and statements,
+    and TCP keepalives timed as on PostgreSQL."""
 
     def _initialize_connection(self, conn: Any) -> None:
         super()._initialize_connection(conn)  # type: ignore[misc]
+        _tcp_keepalives(getattr(conn, "_sock", None))
         mariadb = "mariadb" in str(conn.get_server_info()).lower()
         with conn.cursor() as cur:
             cur.execute(f"SET SESSION innodb_lock_wait_timeout = {LOCK_TIMEOUT_S}")

@@ -6,8 +6,12 @@ loops — and act in them from a timer, as a person would between the screens.
 
 from __future__ import annotations
 
+import contextlib
+import socket
+import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -291,6 +295,85 @@ def test_a_pc_nobody_stands_at_tries_the_dead_server_again_by_itself(
     script.start()
     assert first_run.run(None) == 3 and not script.steps and script.error is None
     assert first_run.retry_after_ms(1) == 50 and first_run.retry_after_ms(9) == 100
+
+
+class _ServerComesBack:
+    """A port where no server answers until :meth:`switch_on`; then it forwards to the
+    real one, as a server PC that finished booting."""
+
+    def __init__(self, target_port: int) -> None:
+        self.port = free_port()
+        self._target = target_port
+        self._listener: socket.socket | None = None
+        self._open: list[socket.socket] = []
+
+    def switch_on(self) -> None:
+        listener = socket.create_server(("127.0.0.1", self.port))
+        self._listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def _accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return  # switched off
+            server = socket.create_connection(("127.0.0.1", self._target))
+            self._open += [client, server]
+            for a, b in ((client, server), (server, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(src: socket.socket, dst: socket.socket) -> None:
+        try:
+            while data := src.recv(65536):
+                dst.sendall(data)
+        except OSError:
+            pass  # the other side closed: the copy ends
+        finally:
+            for each in (src, dst):
+                with contextlib.suppress(OSError):
+                    each.shutdown(socket.SHUT_RDWR)
+
+    def close(self) -> None:
+        for each in [*([self._listener] if self._listener else []), *self._open]:
+            with contextlib.suppress(OSError):
+                each.close()
+
+
+@pytest.mark.expect_log("loket.ui", "WARNING")  # an outage or failure, on purpose
+def test_a_pc_switched_on_before_its_server_opens_its_window_when_the_server_answers(
+        qtbot: QtBot, qapp: QApplication, english: str, office: str, backend: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lobby TV with no keyboard: nobody presses anything, the server comes up,
+    the display opens by itself."""
+    if backend == "sqlite":
+        pytest.skip("a SQLite file has no server to wait for")
+    monkeypatch.setattr(first_run, "RETRY_AFTER_MS", (50, 100))
+    real = pc_config.choice_from_url(office)
+    server = _ServerComesBack(real.effective_port())
+    pc_config.save(PcConfig("display", replace(real, port=server.port)))
+    opened: list[str] = []
+    monkeypatch.setattr(launch, "run", lambda mode, **_kw: opened.append(mode) or 0)
+    asked: list[int] = []
+
+    def down_then_up() -> bool:
+        box = _top(QMessageBox)
+        if isinstance(box, QMessageBox) and (not asked or asked[-1] != id(box)):
+            asked.append(id(box))
+            assert "tries again by itself" in box.informativeText()
+            if len(asked) == 2:  # asked twice, nobody answered: the server boots
+                server.switch_on()
+        return len(asked) >= 2
+
+    script = Script([down_then_up])
+    script.start()
+    try:
+        assert first_run.run(None) == 0
+    finally:
+        server.close()
+    assert script.error is None and not script.steps
+    assert opened == ["display"] and len(asked) == 2
 
 
 def test_a_dead_server_is_said_plainly_with_retry_settings_quit(

@@ -17,7 +17,7 @@ from app import cli
 from app.office import officers, settings
 from app.queue import engine, status
 from app.storage import db as dbmod
-from app.storage.models import AuditEntry
+from app.storage.models import AuditEntry, Ticket
 from tests.helpers.people import stdin_lines
 
 ADMIN, ADMIN_PASSWORD = "kepala", "admin12345"
@@ -185,3 +185,40 @@ def test_no_copy_no_restore(office: str, tmp_path: Path,
     assert code != 0 and "Traceback" not in err, err
     dbmod.connect(office)
     assert status.office_status().queues[0].issued_today == 2  # nothing replaced
+
+
+def test_a_primary_and_standby_url_works_for_test_connection_backup_and_restore(
+        office: str, backend: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The office's URL names two servers (the first one down, as after a failover):
+    LOKET_DB, Test connection, backup and a forced restore all find the one that
+    takes writes."""
+    if backend != "postgresql":
+        pytest.skip("libpq's multi-host URL is PostgreSQL's")
+    from app.setup import connection_check, pc_config
+    from tests.password_servers import free_port
+
+    user_host, database = office.split("://", 1)[1].rsplit("/", 1)
+    user, host_port = user_host.split("@", 1)
+    two = (f"postgresql://{user}@127.0.0.1:{free_port()},{host_port}/{database}"
+           "?target_session_attrs=read-write")
+    report = connection_check.check(pc_config.choice_from_url(two))
+    assert report.ok and report.state == connection_check.CURRENT, report.message("en")
+
+    engine.issue_ticket("A")
+    monkeypatch.setenv("LOKET_DB", two)
+    with pytest.MonkeyPatch.context() as patch:
+        stdin_lines(patch, ADMIN_PASSWORD)
+        assert cli.main(["--json", "--as", ADMIN, "backup", str(tmp_path / "out")]) == 0
+    made = json.loads(capsys.readouterr().out)
+    assert made["counts"]["ticket"] == 1
+    engine.issue_ticket("A")  # after the backup: the restore takes it away again
+    with pytest.MonkeyPatch.context() as patch:
+        stdin_lines(patch, ADMIN_PASSWORD)
+        assert cli.main(["--json", "--as", ADMIN, "restore", made["path"], "--force"]) == 0
+    restored = json.loads(capsys.readouterr().out)
+    assert restored["replaced"] and restored["verification"]["ok"]
+    assert "target_session_attrs=read-write" in restored["target"]
+    dbmod.discard_connection()
+    dbmod.connect(office)
+    assert Ticket.select().count() == 1

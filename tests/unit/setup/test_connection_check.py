@@ -155,12 +155,37 @@ def test_sqlite_new_file_then_set_up(sqlite_choice: DatabaseChoice) -> None:
     assert after.state == connection_check.CURRENT and after.has_admin and after.counters == ()
 
 
-def test_sqlite_file_that_is_not_a_database(tmp_path: Path) -> None:
+def test_sqlite_file_that_is_not_a_database(tmp_path: Path,
+                                            caplog: pytest.LogCaptureFixture) -> None:
     junk = tmp_path / "notes.sqlite3"
     junk.write_bytes(b"this is a letter, not a database" * 100)
-    report = connection_check.check(DatabaseChoice(kind="sqlite", path=str(junk)))
+    with caplog.at_level("INFO", logger="app.setup.connection_check"):
+        report = connection_check.check(DatabaseChoice(kind="sqlite", path=str(junk)))
     assert report.problem == "connection_sqlite_unusable" and str(junk) in report.message("en")
     assert junk.read_bytes().startswith(b"this is a letter")
+    # SQLite's own sentence is for the log; the person reads one sentence of Loket's.
+    assert "file is not a database" in caplog.text
+    for lang in ("id", "en"):
+        assert "file is not a database" not in report.message(lang)
+    assert "bukan berkas SQLite" in report.message("id")
+
+
+def test_a_folder_or_an_unwritable_place_is_said_in_the_persons_words(
+        tmp_path: Path) -> None:
+    folder = connection_check.check(DatabaseChoice(kind="sqlite", path=str(tmp_path)))
+    assert folder.problem == "connection_sqlite_is_folder"
+    assert "adalah folder" in folder.message("id") and "reason" not in folder.params
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    try:
+        report = connection_check.check(DatabaseChoice(kind="sqlite",
+                                                       path=str(locked / "loket.sqlite3")))
+    finally:
+        locked.chmod(0o700)
+    if report.ok:  # root writes anywhere: nothing to refuse here
+        return
+    assert report.problem == "connection_sqlite_cannot_create"
+    assert "Permission denied" not in report.message("id")
 
 
 def test_empty_fields_are_named_before_any_connection() -> None:
@@ -181,6 +206,21 @@ def test_postgresql_refusals_that_cannot_be_staged_here(text: str, problem: str)
     """Name lookups and other hosts would leave this machine: their texts are classified."""
     choice = DatabaseChoice(kind="postgresql", host="srv", name="loket", user="loket")
     assert connection_check.explain(Exception(text), choice).problem == problem
+
+
+def test_a_refusal_loket_cannot_name_keeps_the_drivers_words_for_the_log(
+        caplog: pytest.LogCaptureFixture) -> None:
+    """Test connection, ``loket setup`` and the start-up dialog show this sentence: the
+    driver's English goes to the log, never into the Indonesian sentence."""
+    choice = DatabaseChoice(kind="postgresql", host="srv", name="loket", user="loket")
+    driver = "FATAL:  the database system is shutting down"
+    with caplog.at_level("INFO", logger="app.setup.connection_check"):
+        report = connection_check.explain(Exception(driver), choice)
+    assert report.problem == "connection_failed"
+    assert driver.split("  ")[1] in caplog.text
+    for lang in ("id", "en"):
+        assert "shutting down" not in report.message(lang)
+    assert report.message("id").startswith("Sambungan ke server basis data gagal.")
 
 
 def test_mariadb_host_not_allowed_is_named() -> None:

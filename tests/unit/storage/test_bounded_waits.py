@@ -48,6 +48,39 @@ def test_every_session_carries_the_servers_bounds(office: str, backend: str) -> 
             == dbmod.SQLITE_BUSY_TIMEOUT_S * 1000
 
 
+def _socket_of(db: peewee.Database, backend: str) -> socket.socket:
+    """A duplicate of the socket this thread's connection talks through."""
+    conn = db.connection()
+    if backend == "mysql":
+        return socket.fromfd(conn._sock.fileno(), conn._sock.family, socket.SOCK_STREAM)
+    return socket.fromfd(conn.fileno(), socket.AF_INET, socket.SOCK_STREAM)
+
+
+def test_every_server_connection_has_its_keepalives_and_a_bounded_connect(
+        office: str, backend: str) -> None:
+    """Set on the socket itself, not only asked for: a server that vanishes while a
+    counter is idle is found in seconds on both servers, not after the system's two
+    hours; a server that never answers a new connection is given up."""
+    if backend == "sqlite":
+        pytest.skip("a SQLite file has no network connection")
+    db = dbmod.database.obj
+    read(lambda: db.execute_sql("SELECT 1").fetchone())
+    assert db.connect_params["connect_timeout"] == dbmod.CONNECT_TIMEOUT_S
+    sock = _socket_of(db, backend)
+    try:
+        assert sock.getsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE) != 0
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE) \
+            == dbmod.KEEPALIVES["keepalives_idle"]
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPINTVL) \
+            == dbmod.KEEPALIVES["keepalives_interval"]
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT) \
+            == dbmod.KEEPALIVES["keepalives_count"]
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_USER_TIMEOUT) \
+            == dbmod.TCP_USER_TIMEOUT_MS
+    finally:
+        sock.close()  # the duplicate only
+
+
 def test_a_row_held_by_a_stuck_session_is_not_answering(office: str, backend: str) -> None:
     """A PC that froze inside a transaction holds its rows; the others give up after the
     lock timeout with a sentence, instead of waiting for it."""
