@@ -46,6 +46,12 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
     cancel.add_argument("--counter", type=COUNTER)
     cancel.add_argument("--reason", default="")
 
+    rq = with_request_id(tsub.add_parser(
+        "requeue", help="put a no-show ticket back in line within requeue_grace_min "
+        "minutes; it keeps its number (audited)"))
+    rq.add_argument("number")
+    rq.add_argument("--counter", type=COUNTER, help="the counter putting it back")
+
     tr = with_request_id(tsub.add_parser("transfer", help="send to another queue or counter"))
     tr.add_argument("number")
     tr.add_argument("--counter", type=COUNTER, help="the counter handing it on")
@@ -93,7 +99,7 @@ def _act(args: argparse.Namespace) -> engine.TicketView:
     # Calling, cancelling and transferring name the officer signed in with --as (none:
     # the act is the counter's, as a display-less counter PC would do it).
     signed = maybe_signed_in(args) if args.action in (
-        "call-next", "call", "cancel", "transfer") else None
+        "call-next", "call", "cancel", "transfer", "requeue") else None
     officer = signed.id if signed else None
     simple: dict[str, Callable[..., engine.TicketView]] = {
         "recall": engine.recall, "start": engine.start_serving,
@@ -114,6 +120,8 @@ def _act(args: argparse.Namespace) -> engine.TicketView:
     if args.action == "cancel":
         return engine.cancel(args.number, args.counter, officer,
                              reason=args.reason, request_id=rid)
+    if args.action == "requeue":
+        return engine.requeue(args.number, args.counter, officer, request_id=rid)
     if args.action == "transfer":
         return engine.transfer(args.number, args.counter, to_queue=args.to_queue,
                                to_counter=args.to_counter,

@@ -457,6 +457,7 @@ ACTION_WORDS: Final[dict[str, dict[str, str]]] = {
     "no_show": {"id": "ditandai tidak hadir", "en": "marked as no-show"},
     "cancel": {"id": "dibatalkan", "en": "cancelled"},
     "transfer": {"id": "dialihkan", "en": "transferred"},
+    "requeue": {"id": "dikembalikan ke antrian", "en": "put back in line"},
 }
 
 
@@ -468,12 +469,13 @@ def _merge_area_catalogues() -> None:
         backup,
         cli,
         days,
+        hall,
         reports,
         setup,
         waits,
     )
 
-    for area in (admin, audit, backup, cli, days, reports, setup, waits):
+    for area in (admin, audit, backup, cli, days, hall, reports, setup, waits):
         clash = MESSAGES.keys() & area.MESSAGES.keys()
         if clash:
             raise RuntimeError(f"message codes defined twice: {sorted(clash)}")

@@ -52,6 +52,9 @@ class OfficeSettings:
     backup_time: str = "18:00"
     backup_folder: str = ""
     backup_keep: int = 14
+    # A no-show ticket may be put back in line this many minutes after it was marked
+    # (a late applicant keeps their number); 0 turns it off.
+    requeue_grace_min: int = 30
 
     def signing_keys(self, today: dt.date | None = None) -> list[bytes]:
         """Keys that verify a code, current first (the first one signs).
@@ -211,6 +214,7 @@ _NUMBER_RANGES: dict[str, tuple[int, int]] = {
     "signing_grace_days": (0, 730),
     "retention_days": (30, 3650),
     "backup_keep": (1, 365),
+    "requeue_grace_min": (0, 240),
 }
 
 

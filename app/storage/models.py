@@ -32,6 +32,7 @@ PRINTING: Final = "printing"
 READY: Final = "ready"
 COLLECTED: Final = "collected"
 PICKUP_STATUSES: Final = (PRINTING, READY, COLLECTED, CANCELLED)
+PICKUP_OPEN_STATUSES: Final = (PRINTING, READY)  # the passport is still on the shelf
 # Who may collect: the holder, a family member on the same family card (KK),
 # or a proxy with a power of attorney (surat kuasa).
 COLLECTORS: Final = ("self", "family", "proxy")

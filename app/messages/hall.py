@@ -1,0 +1,37 @@
+"""Sentences of the hall's own rules: a late applicant put back in line, a counter's
+break.
+
+Merged into :data:`app.messages.MESSAGES` (a code defined twice is an error).
+Every entry has Bahasa Indonesia (``id``) and English (``en``).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+MESSAGES: Final[dict[str, dict[str, str]]] = {
+    "requeue_not_no_show": {
+        "id": "Nomor {number} berstatus '{status_id}'; hanya nomor yang ditandai tidak hadir "
+        "yang bisa dikembalikan ke antrian.",
+        "en": "Ticket {number} is '{status_en}'; only a ticket marked as no-show can be put "
+        "back in line.",
+    },
+    "requeue_too_late": {
+        "id": "Nomor {number} ditandai tidak hadir pukul {at}; batas {minutes} menit untuk "
+        "kembali ke antrian sudah lewat. Silakan ambil nomor baru.",
+        "en": "Ticket {number} was marked as no-show at {at}; the {minutes} minutes to put it "
+        "back in line are over. Please take a new number.",
+    },
+    "requeue_off": {
+        "id": "Nomor yang tidak hadir tidak bisa dikembalikan ke antrian di kantor ini "
+        "(requeue_grace_min = 0). Silakan ambil nomor baru.",
+        "en": "This office does not put no-show tickets back in line (requeue_grace_min = 0). "
+        "Please take a new number.",
+    },
+    "requeue_passport_gone": {
+        "id": "Paspor nomor {number} sudah diserahkan atau dibatalkan; nomor ini tidak bisa "
+        "dikembalikan ke antrian.",
+        "en": "The passport of ticket {number} has already been handed over or cancelled; "
+        "the ticket cannot be put back in line.",
+    },
+}
