@@ -100,6 +100,9 @@ class Desk:
     waiting_total: int
     tally: Tally
     targets: list[Target] = field(default_factory=list)
+    # This counter's last no-show of today while it may still be put back in line
+    # (the applicant came late; see engine.requeue).
+    late: TicketView | None = None
 
 
 def _seconds(now: dt.datetime, then: Any) -> int:
@@ -181,7 +184,7 @@ def counter_desk(counter_number: int, scan: str | None = None,
                     ticket=ticket, pickup=check, pickup_mismatch=mismatch, queues=loads,
                     waiting=waiting,
                     waiting_total=len(waiting_rows), tally=_tally(counter.id, today),
-                    targets=_targets(counter.id))
+                    targets=_targets(counter.id), late=_late(counter.id, today, now))
 
     return read(work)
 
@@ -197,6 +200,17 @@ def _tally(counter_id: int, today: dt.date) -> Tally:
     served = sum(1 for status, *_ in rows if status == DONE)
     return Tally(served=served, no_shows=sum(1 for status, *_ in rows if status == NO_SHOW),
                  avg_service_s=round(sum(durations) / len(durations)) if durations else None)
+
+
+def _late(counter_id: int, today: dt.date, now: dt.datetime) -> TicketView | None:
+    """The ticket this counter marked no-show last today, while it may go back in line."""
+    last = (Ticket.select().where(Ticket.counter == counter_id, Ticket.service_day == today,
+                                  Ticket.status == NO_SHOW)
+            .order_by(Ticket.finished_at.desc(), Ticket.id.desc()).first())
+    if last is None:
+        return None
+    deadline = engine.requeue_deadline(last, get_settings().requeue_grace_min)
+    return engine.ticket_view(last) if deadline is not None and now <= deadline else None
 
 
 def _targets(counter_id: int) -> list[Target]:
@@ -238,7 +252,7 @@ def active_counters() -> list[tuple[int, str]]:
 # --- what the officer may do now --------------------------------------------------
 
 ACTIONS = ("call_next", "call_number", "recall", "start", "finish", "no_show", "transfer",
-           "hand_over")
+           "hand_over", "requeue")
 
 
 def allowed_actions(desk: Desk) -> frozenset[str]:
@@ -246,7 +260,8 @@ def allowed_actions(desk: Desk) -> frozenset[str]:
 
     The same rules the engine enforces, asked before clicking: a counter holds
     one ticket at a time; recall, start and no-show only while called; a
-    passport may be handed over when the panel shows one that may leave the shelf.
+    passport may be handed over when the panel shows one that may leave the shelf; the
+    last no-show goes back in line while the grace period lasts.
     """
     allowed: set[str] = set()
     status = desk.ticket.status if desk.ticket is not None else None
@@ -258,6 +273,8 @@ def allowed_actions(desk: Desk) -> frozenset[str]:
         allowed.update(("recall", "start", "no_show"))
     if status in (CALLED, SERVING):
         allowed.update(("finish", "transfer"))
+    if desk.late is not None:
+        allowed.add("requeue")
     check = desk.pickup
     if (check is not None and check.refusal is None and check.record.status == READY
             and not desk.pickup_mismatch):

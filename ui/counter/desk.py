@@ -28,6 +28,7 @@ ACTION_KEYS = {
     "transfer": "F7",
     "call_number": "F8",
     "hand_over": "F9",
+    "requeue": "F10",
 }
 
 STATE_COLOURS = {CALLED: "#1565c0", SERVING: "#2e7d32"}
@@ -65,6 +66,7 @@ class DeskPage(DeskView):
         }
         for action, text in names.items():
             self.buttons[action].setText(f"{text} ({ACTION_KEYS[action]})")
+        self._show_requeue()
         self._now_label.setText(self.tr("At this counter"))
         self._queues_label.setText(self.tr("Queues served here"))
         self._queues.setHorizontalHeaderLabels(
@@ -86,6 +88,7 @@ class DeskPage(DeskView):
 
     def show_desk(self, desk: Desk | None) -> None:
         self._desk = desk
+        self._show_requeue()
         if desk is None:
             self._number.setText("–")
             self._queue_name.setText("")
@@ -100,6 +103,13 @@ class DeskPage(DeskView):
         self._tally.setText(self.tr("Today here: {served} served · {no_shows} no-show · "
                                     "average service {avg}").format(
             served=t.served, no_shows=t.no_shows, avg=duration_text(t.avg_service_s)))
+
+    def _show_requeue(self) -> None:
+        """The button names the ticket it puts back in line (the last no-show here)."""
+        late = self._desk.late if self._desk is not None else None
+        text = (self.tr("Back in line: {number}").format(number=late.number) if late
+                else self.tr("Back in line"))
+        self.buttons["requeue"].setText(f"{text} ({ACTION_KEYS['requeue']})")
 
     def tick(self) -> None:
         """Once a second: the time since the ticket was called."""

@@ -29,7 +29,7 @@ from ui.counter.pickup_panel import WARNING_STYLE, PickupPanel
 from ui.kit.plain import PlainLabel
 
 # The actions under the ticket card, in their grid's order (three a row).
-CARD_ACTIONS = ("call_next", "recall", "start", "finish", "no_show", "transfer")
+CARD_ACTIONS = ("call_next", "recall", "start", "finish", "no_show", "transfer", "requeue")
 NUMBER_STYLE = "font-size: {pt}pt; font-weight: 800; color: {colour};"
 # Narrower than this (half a 1366×768 screen in ``loket demo``), the lines go under the
 # ticket and the actions two a row: the window shrinks by rearranging, never by cutting.
@@ -171,6 +171,8 @@ class DeskView(QWidget):
         for action in CARD_ACTIONS:
             self._actions.removeWidget(self.buttons[action])
         for i, action in enumerate(CARD_ACTIONS):
+            # Narrow, the actions take four rows: a little lower, so the lines still fit.
+            self.buttons[action].setMinimumHeight(48 if wide else 40)
             self._actions.addWidget(self.buttons[action], i // per_row, i % per_row)
         self._now_label.setVisible(wide)  # the number says it: height for the panel
         self.colour_number(self._number_colour)

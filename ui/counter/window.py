@@ -383,6 +383,11 @@ class CounterWindow(QMainWindow):
             self._ask_transfer(ticket.number, desk.targets, suggested_target(desk))
         elif action == "hand_over" and desk.pickup is not None:
             self._ask_hand_over()
+        elif action == "requeue" and desk.late is not None:
+            late = desk.late
+            self._act(("requeue", late.id),
+                      lambda rid: engine.requeue(late.id, counter, officer, rid),
+                      lambda _t: self._done_text("requeue", late.number))
         elif ticket is not None:
             steps: dict[str, Callable[[str], object]] = {
                 "recall": lambda rid: engine.recall(ticket.id, counter, rid),
@@ -400,6 +405,7 @@ class CounterWindow(QMainWindow):
             "start": self.tr("Serving {number}."),
             "finish": self.tr("{number} finished. Press F2 for the next ticket."),
             "no_show": self.tr("{number} marked as not present. Press F2 for the next ticket."),
+            "requeue": self.tr("{number} is back in line, behind those already waiting."),
         }
         self._show_message(texts[action].format(number=number))
 
