@@ -40,6 +40,14 @@ def _windowed(command: str, window: argparse.ArgumentParser) -> None:
                         help="a normal window instead of full screen")
 
 
+def _counter(command: str, window: argparse.ArgumentParser) -> None:
+    """``loket counter`` opens the window; ``loket counter pause|resume N`` is the core's."""
+    from app.cli import counters
+
+    _windowed(command, window)
+    counters.add_arguments(command, window, required=False)
+
+
 def _nothing(command: str, window: argparse.ArgumentParser) -> None:
     """``monitor`` takes no arguments of its own."""
 
@@ -48,7 +56,7 @@ def _nothing(command: str, window: argparse.ArgumentParser) -> None:
 WINDOW_COMMANDS = {
     "monitor": parser.Command("a window with the office status (needs a display)",
                               add_arguments=_nothing),
-    **{mode: parser.Command(text, add_arguments=_windowed)
+    **{mode: parser.Command(text, add_arguments=_counter if mode == "counter" else _windowed)
        for mode, text in WINDOW_MODES.items()},
 }
 
@@ -68,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def opens_window(args: argparse.Namespace) -> bool:
     """Whether the command needs Qt (all but ``demo``, which the core runs first)."""
+    if args.command == "counter" and getattr(args, "action", None):
+        return False  # loket counter pause|resume: the core's command line
     return (args.command is None or args.command in WINDOW_COMMANDS
             or (args.command == "setup" and not args.mode)
             or (args.command == "pc" and args.action == "printers"))

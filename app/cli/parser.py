@@ -49,6 +49,8 @@ COMMANDS: Mapping[str, Command] = {
                             "office"),
     "events": Command("the change feed after an event id", "office"),
     "ticket": Command("issue, call and serve tickets", "tickets"),
+    "counter": Command("pause a counter (break, prayer, system fault) or resume it "
+                       "(signed in with --as; audited)", "counters"),
     "backlog": Command("the list of passports waiting for pickup", "pickups"),
     "pickup": Command("verify, check in and hand over passports", "pickups"),
     "backup": Command("write a consistent backup while the counters keep working (audited)",

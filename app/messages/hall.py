@@ -34,4 +34,29 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "en": "The passport of ticket {number} has already been handed over or cancelled; "
         "the ticket cannot be put back in line.",
     },
+    "pause_reason_bad": {
+        "id": "Alasan jeda '{reason}' tidak dikenal; pilih break (istirahat), prayer (ibadah) "
+        "atau system (gangguan sistem).",
+        "en": "Unknown pause reason '{reason}'; choose break, prayer or system.",
+    },
+    "counter_already_paused": {
+        "id": "Loket {counter} sudah dijeda ({reason_id}) sejak pukul {since}.",
+        "en": "Counter {counter} has been paused ({reason_en}) since {since}.",
+    },
+    "counter_not_paused": {
+        "id": "Loket {counter} tidak sedang dijeda; layanan berjalan.",
+        "en": "Counter {counter} is not paused; it is serving.",
+    },
+    "counter_paused": {
+        "id": "Loket {counter} sedang dijeda ({reason_id}) sejak pukul {since}. Lanjutkan "
+        "layanan dulu, lalu panggil nomor berikutnya.",
+        "en": "Counter {counter} has been paused ({reason_en}) since {since}. Resume first, "
+        "then call the next ticket.",
+    },
+    "transfer_to_paused_counter": {
+        "id": "Loket {counter} sedang dijeda ({reason_id}) sejak pukul {since}; alihkan ke "
+        "loket lain atau ke antriannya.",
+        "en": "Counter {counter} has been paused ({reason_en}) since {since}; transfer to "
+        "another counter or to its queue.",
+    },
 }

@@ -36,6 +36,7 @@ from app.messages import ACTION_WORDS, STATUS_WORDS
 from app.office import days, officers
 from app.office.audit import note, record
 from app.office.settings import get_settings, office_today, parse_code
+from app.queue import pauses
 from app.storage.db import backend_of, database
 from app.storage.models import (
     CALLED,
@@ -49,6 +50,7 @@ from app.storage.models import (
     SERVING,
     WAITING,
     Counter,
+    CounterPause,
     CounterQueue,
     DailySequence,
     Officer,
@@ -357,6 +359,13 @@ class _CounterPlan:
     queues: list[tuple[int, str]]
     holding: str | None  # the number it holds today, if any
     sent_here: bool  # tickets were transferred to this very counter and wait
+    pause: int | None = None  # the id of its pause going on now, if any
+
+    def refuse_if_paused(self) -> None:
+        """A paused counter calls nobody: say why and since when."""
+        if self.pause is not None:
+            raise pauses.paused_refusal("counter_paused", self.counter.number,
+                                        CounterPause.get_by_id(self.pause))
 
 
 def _build_counter_plan(_: object) -> pw.BaseQuery:
@@ -368,8 +377,11 @@ def _build_counter_plan(_: object) -> pw.BaseQuery:
         Ticket.select(Ticket.id)
         .where(Ticket.target_counter == Counter.id, Ticket.service_day == Param("day"),
                Ticket.status == WAITING))
-    query = (Counter.select(Counter.id, Counter.active, held, sent_here, CounterQueue.queue,
-                            Queue.code, Queue.active)
+    paused = (CounterPause.select(CounterPause.id)
+              .where((CounterPause.counter == Counter.id) & CounterPause.ended_at.is_null())
+              .limit(1))
+    query = (Counter.select(Counter.id, Counter.active, held, sent_here, paused,
+                            CounterQueue.queue, Queue.code, Queue.active)
              .join(CounterQueue, pw.JOIN.LEFT_OUTER)
              .join(Queue, pw.JOIN.LEFT_OUTER)
              .where(Counter.number == Param("number"))
@@ -401,7 +413,7 @@ def _counter_plan(counter_number: int, today: dt.date) -> _CounterPlan:
     rows = _COUNTER_PLAN.execute({"day": today, "number": counter_number}).fetchall()
     if not rows:
         raise NotFound("counter_unknown", counter=counter_number)
-    counter_id, active, holding, sent_here = rows[0][:4]
+    counter_id, active, holding, sent_here, pause = rows[0][:5]
     if not active:
         raise Refused("counter_inactive", counter=counter_number)
     counter = Counter(id=counter_id, number=counter_number, active=active)
@@ -409,7 +421,7 @@ def _counter_plan(counter_number: int, today: dt.date) -> _CounterPlan:
     todays = days.plan_for(today).queues_for(counter_id)
     if todays is not None:  # the day's profile says what this counter serves today
         queues = profile_queues(todays)
-    return _CounterPlan(counter, queues, holding, bool(sent_here))
+    return _CounterPlan(counter, queues, holding, bool(sent_here), pause)
 
 
 def profile_queues(queue_ids: tuple[int, ...]) -> list[tuple[int, str]]:
@@ -517,6 +529,7 @@ def call_next(counter_number: int, officer: int | None = None,
         plan = _counter_plan(counter_number, today)
         if plan.holding is not None:
             raise Refused("counter_busy", counter=counter_number, number=plan.holding)
+        plan.refuse_if_paused()
         empty_retries = iter(_EMPTY_RETRY_DELAYS if backend_of(database) != "sqlite" else ())
         for _ in range(20):
             ticket = _next_candidate(plan, today)
@@ -558,6 +571,7 @@ def call_ticket(ref: TicketRef, counter_number: int, officer: int | None = None,
             raise Refused("ticket_not_served_here", number=ticket.number, counter=counter_number)
         if plan.holding is not None:
             raise Refused("counter_busy", counter=counter_number, number=plan.holding)
+        plan.refuse_if_paused()
         if not _claim(ticket, plan.counter, officer):
             raise _refuse_state(Ticket.get_by_id(ticket.id), "call")
         feed.emit("called", ticket, plan.counter)
@@ -808,6 +822,9 @@ def transfer(ref: TicketRef, counter_number: int | None = None, *,
         if queue is not None and not queue.active:
             raise Refused("queue_inactive", queue=queue.prefix)
         target = _find_counter(to_counter) if to_counter is not None else None
+        paused = pauses.open_pause(target.id) if target is not None else None
+        if target is not None and paused is not None:
+            raise pauses.paused_refusal("transfer_to_paused_counter", target.number, paused)
         new_queue_id = queue.id if queue is not None else ticket.service_queue_id
         new_target = target.id if target is not None else None
         if (ticket.status == WAITING and new_queue_id == ticket.service_queue_id

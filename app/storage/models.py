@@ -317,6 +317,31 @@ class DaySchedule(BaseModel):
     profile_id: int
 
 
+PAUSE_REASONS: Final = ("break", "prayer", "system")  # istirahat, ibadah, gangguan sistem
+
+
+class CounterPause(BaseModel):
+    """A counter's pause (a break, prayer, a system fault): from ``started_at`` until
+    ``ended_at`` (NULL: paused now). Reports sum them (schema version 8; see
+    :mod:`app.queue.pauses`). At most one open pause per counter, kept so by the counter's
+    row lock in the pausing transaction."""
+
+    id = pw.AutoField()
+    counter = pw.ForeignKeyField(Counter, backref="pauses")
+    reason = pw.CharField(max_length=16)
+    started_at = pw.DateTimeField()
+    ended_at = pw.DateTimeField(null=True)
+    officer = pw.ForeignKeyField(Officer, null=True, backref="+")
+    counter_id: int
+    officer_id: int | None
+
+    class Meta:
+        indexes = (
+            (("counter", "ended_at"), False),
+            (("started_at",), False),
+        )
+
+
 ALL_MODELS: Final[list[type[BaseModel]]] = [
     SchemaVersion,
     Setting,
@@ -333,4 +358,5 @@ ALL_MODELS: Final[list[type[BaseModel]]] = [
     RequestLog,
     DayProfile,
     DaySchedule,
+    CounterPause,
 ]

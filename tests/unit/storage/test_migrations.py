@@ -191,3 +191,28 @@ def test_schema_version_5_moves_names_out_of_the_audit_and_guards_it(office: str
         _direct(db, "DELETE FROM audit_entry")
     m0005_audit_guard.migrate(db, SchemaMigrator.from_database(db))  # twice changes nothing
     assert AuditNote.select().count() == 4
+
+
+def test_schema_version_8_adds_counter_pauses_to_a_working_office(database_url: str) -> None:
+    from app.queue import pauses
+    from app.storage.models import CounterPause
+
+    db = dbmod.connect(database_url)
+    try:
+        init_database(db)
+        seed_demo(with_officers=False, with_passports=False)
+        engine.issue_ticket("A")
+        engine.call_next(1)
+        db.drop_tables([CounterPause])  # as version 7 left it
+        SchemaVersion.delete().where(SchemaVersion.version >= 8).execute()
+        assert migrations.current_version(db) == 7
+
+        assert migrations.migrate(db) == (7, migrations.head_version())
+        assert "counter_pause" in db.get_tables()
+        assert {"counter_pause_counter_id_ended_at", "counter_pause_started_at"} <= {
+            i.name for i in db.get_indexes("counter_pause")}
+        assert engine.get_ticket("A001").counter == 1
+        assert pauses.pause_counter(2, "break").counter == 2
+        assert pauses.current_pause(2) is not None
+    finally:
+        db.close()
