@@ -36,6 +36,7 @@ from app.storage.models import (
     SERVING,
     WAITING,
     Counter,
+    CounterPause,
     CounterQueue,
     Event,
     Queue,
@@ -51,6 +52,7 @@ SECTIONS: Final = (SERVICE, PICKUP)
 RECENT_CALLS: Final = 4
 
 CALL_KINDS: Final = ("called", "recalled")
+PAUSE_KINDS: Final = ("counter_paused", "counter_resumed")
 # Events after which a counter no longer holds the ticket.
 RELEASE_KINDS: Final = ("finished", "no_show", "cancelled", "transferred", "expired")
 
@@ -83,6 +85,7 @@ class CounterLine:
     name: str
     active: bool
     kinds: tuple[str, ...]
+    paused: str | None = None  # the reason of its pause going on now (app.queue.pauses)
 
 
 @dataclass(frozen=True)
@@ -226,10 +229,13 @@ def apply_events(board: Board, events: Sequence[EventView]) -> tuple[Board, list
     """The board after ``events`` (oldest first), and the calls among them."""
     kinds = {q.id: q.kind for q in board.queues}
     serving = dict(board.serving)
+    paused = {c.number: c.paused for c in board.counters}
     calls: list[Call] = []
     for e in events:
         counter = e.counter
-        if e.kind in CALL_KINDS:
+        if e.kind in PAUSE_KINDS and counter is not None:
+            paused[counter] = e.data.get("reason") if e.kind == "counter_paused" else None
+        elif e.kind in CALL_KINDS:
             new_calls = calls_in([e], kinds)
             if new_calls:
                 call = new_calls[0]
@@ -248,9 +254,12 @@ def apply_events(board: Board, events: Sequence[EventView]) -> tuple[Board, list
                         and number == counter):
                     del serving[number]
     recent = fold_recent(board.recent, calls)
-    if not calls and serving == board.serving:
+    counters = [c if paused.get(c.number) == c.paused
+                else dataclasses.replace(c, paused=paused.get(c.number))
+                for c in board.counters]
+    if not calls and serving == board.serving and counters == board.counters:
         return board, calls
-    return dataclasses.replace(board, serving=serving, recent=recent), calls
+    return dataclasses.replace(board, serving=serving, recent=recent, counters=counters), calls
 
 
 # --- reading it ------------------------------------------------------------------------
@@ -288,8 +297,12 @@ def load_board(recent_limit: int = RECENT_CALLS) -> Board:
         counters = []
         numbers = {}
         open_ids = set()
-        for counter_id, number, name, active in _rows(
-                Counter.select(Counter.id, Counter.number, Counter.name, Counter.active)
+        # A paused counter shows its reason (the join finds its open pause, if any).
+        open_pause = (CounterPause.counter == Counter.id) & CounterPause.ended_at.is_null()
+        for counter_id, number, name, active, paused in _rows(
+                Counter.select(Counter.id, Counter.number, Counter.name, Counter.active,
+                               CounterPause.reason)
+                .join(CounterPause, pw.JOIN.LEFT_OUTER, on=open_pause)
                 .order_by(Counter.number)):
             numbers[counter_id] = number
             if active:
@@ -299,7 +312,8 @@ def load_board(recent_limit: int = RECENT_CALLS) -> Board:
                 served[counter_id] = [kinds.get(q, SERVICE) for q in todays]
             counters.append(CounterLine(number=number, name=name, active=bool(active),
                                         kinds=tuple(k for k in SECTIONS
-                                                    if k in served.get(counter_id, []))))
+                                                    if k in served.get(counter_id, [])),
+                                        paused=paused))
         # The wait a ticket taken now would have, per open queue (one more query).
         open_links = [(c, q) for c, q in links if c in open_ids]
         open_links += [(c, None) for c in open_ids]  # a counter with no standing queue

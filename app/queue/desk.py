@@ -20,8 +20,9 @@ from app.office import days
 from app.office.settings import get_settings
 from app.pickup import service as pickup
 from app.pickup.service import CounterCheck
-from app.queue import engine
+from app.queue import engine, pauses
 from app.queue.engine import TicketView
+from app.queue.pauses import PauseView
 from app.storage.models import (
     CALLED,
     DONE,
@@ -31,6 +32,7 @@ from app.storage.models import (
     SERVING,
     WAITING,
     Counter,
+    CounterPause,
     CounterQueue,
     Queue,
     Ticket,
@@ -103,6 +105,8 @@ class Desk:
     # This counter's last no-show of today while it may still be put back in line
     # (the applicant came late; see engine.requeue).
     late: TicketView | None = None
+    # The counter's pause going on now (a break, prayer, a system fault): it calls nobody.
+    pause: PauseView | None = None
 
 
 def _seconds(now: dt.datetime, then: Any) -> int:
@@ -184,7 +188,8 @@ def counter_desk(counter_number: int, scan: str | None = None,
                     ticket=ticket, pickup=check, pickup_mismatch=mismatch, queues=loads,
                     waiting=waiting,
                     waiting_total=len(waiting_rows), tally=_tally(counter.id, today),
-                    targets=_targets(counter.id), late=_late(counter.id, today, now))
+                    targets=_targets(counter.id), late=_late(counter.id, today, now),
+                    pause=_pause(counter))
 
     return read(work)
 
@@ -200,6 +205,11 @@ def _tally(counter_id: int, today: dt.date) -> Tally:
     served = sum(1 for status, *_ in rows if status == DONE)
     return Tally(served=served, no_shows=sum(1 for status, *_ in rows if status == NO_SHOW),
                  avg_service_s=round(sum(durations) / len(durations)) if durations else None)
+
+
+def _pause(counter: Counter) -> PauseView | None:
+    row = pauses.open_pause(counter.id)
+    return pauses.view_of(row, counter.number) if row is not None else None
 
 
 def _late(counter_id: int, today: dt.date, now: dt.datetime) -> TicketView | None:
@@ -218,9 +228,12 @@ def _targets(counter_id: int) -> list[Target]:
                      q.kind)
               for q in Queue.select().where(Queue.active == True)  # noqa: E712 (SQL)
               .order_by(Queue.prefix)]
+    # A paused counter receives no transfer (engine.transfer refuses it): not offered.
+    paused = CounterPause.select(CounterPause.counter).where(CounterPause.ended_at.is_null())
     counters = [Target("counter", str(c.number), c.name, c.name)
                 for c in Counter.select().where(Counter.active == True,  # noqa: E712
-                                                Counter.id != counter_id)
+                                                Counter.id != counter_id,
+                                                Counter.id.not_in(paused))
                 .order_by(Counter.number)]
     return queues + counters
 
@@ -252,7 +265,7 @@ def active_counters() -> list[tuple[int, str]]:
 # --- what the officer may do now --------------------------------------------------
 
 ACTIONS = ("call_next", "call_number", "recall", "start", "finish", "no_show", "transfer",
-           "hand_over", "requeue")
+           "hand_over", "requeue", "pause")
 
 
 def allowed_actions(desk: Desk) -> frozenset[str]:
@@ -261,12 +274,15 @@ def allowed_actions(desk: Desk) -> frozenset[str]:
     The same rules the engine enforces, asked before clicking: a counter holds
     one ticket at a time; recall, start and no-show only while called; a
     passport may be handed over when the panel shows one that may leave the shelf; the
-    last no-show goes back in line while the grace period lasts.
+    last no-show goes back in line while the grace period lasts. A paused counter calls
+    nobody; ``pause`` pauses a free counter, or resumes a paused one.
     """
     allowed: set[str] = set()
     status = desk.ticket.status if desk.ticket is not None else None
-    if desk.active and status is None:
-        allowed.add("call_number")
+    if desk.pause is not None:
+        allowed.add("pause")
+    elif desk.active and status is None:
+        allowed.update(("call_number", "pause"))
         if desk.waiting_total:
             allowed.add("call_next")
     if status == CALLED:

@@ -20,6 +20,7 @@ from typing import Any, Final, cast
 
 from app import clock, feed
 from app.errors import InvalidInput, NotFound, Refused
+from app.messages import current_language
 from app.office import officers
 from app.office.audit import record
 from app.office.settings import get_settings
@@ -33,6 +34,15 @@ REASON_WORDS: Final[dict[str, dict[str, str]]] = {
     "prayer": {"id": "ibadah", "en": "prayer"},
     "system": {"id": "gangguan sistem", "en": "system fault"},
 }
+
+
+def reason_word(reason: str, lang: str | None = None) -> str:
+    """A pause's reason as a window shows it (``istirahat``), in ``lang`` (default: the
+    language chosen now)."""
+    words = REASON_WORDS.get(reason)
+    return words.get(lang or current_language(), words["id"]) if words else reason
+
+
 PAUSED: Final = "counter_paused"
 RESUMED: Final = "counter_resumed"
 
@@ -45,6 +55,7 @@ class PauseView:
     reason: str
     started_at: str
     ended_at: str | None
+    since: str = ""  # when it began on the office's clock (``10:15``)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -54,9 +65,11 @@ class PauseView:
         return cls(**data)
 
 
-def _view(row: CounterPause, number: int) -> PauseView:
-    return PauseView(counter=number, reason=row.reason, started_at=row.started_at.isoformat(),
-                     ended_at=row.ended_at.isoformat() if row.ended_at else None)
+def view_of(row: CounterPause, number: int) -> PauseView:
+    started = clock.as_datetime(row.started_at)
+    return PauseView(counter=number, reason=row.reason, started_at=started.isoformat(),
+                     ended_at=row.ended_at.isoformat() if row.ended_at else None,
+                     since=since_text(started))
 
 
 def check_reason(reason: str) -> str:
@@ -120,7 +133,7 @@ def pause_counter(number: int, reason: str, officer: int | None = None,
         feed.emit_event(PAUSED, counter, reason=code)
         record(PAUSED, officer=officer, counter=number, subject=str(number),
                details={"reason": code, "pause": row.id})
-        return _view(row, number)
+        return view_of(row, number)
 
     return idempotent("pause_counter", request_id, work, PauseView.to_dict,
                       PauseView.from_dict)
@@ -144,7 +157,7 @@ def resume_counter(number: int, officer: int | None = None,
         record(RESUMED, officer=officer, counter=number, subject=str(number),
                details={"reason": current.reason, "pause": current.id,
                         "paused_s": max(seconds, 0)})
-        return _view(current, number)
+        return view_of(current, number)
 
     return idempotent("resume_counter", request_id, work, PauseView.to_dict,
                       PauseView.from_dict)
@@ -157,7 +170,7 @@ def current_pause(number: int) -> PauseView | None:
         row = (CounterPause.select().join(Counter)
                .where((Counter.number == number) & CounterPause.ended_at.is_null())
                .order_by(CounterPause.id.desc()).first())
-        return _view(row, number) if row is not None else None
+        return view_of(row, number) if row is not None else None
 
     return read(work)
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QListWidgetItem, QTableWidgetItem, QWidget
 from app.messages import STATUS_WORDS, current_language
 from app.messages.formats import duration_text
 from app.queue.desk import Desk
+from app.queue.pauses import reason_word
 from app.storage.models import CALLED, SERVING
 from ui.counter.desk_view import CARD_ACTIONS, DeskView
 from ui.kit.text import local_name, seconds_since
@@ -29,9 +30,11 @@ ACTION_KEYS = {
     "call_number": "F8",
     "hand_over": "F9",
     "requeue": "F10",
+    "pause": "F11",
 }
 
 STATE_COLOURS = {CALLED: "#1565c0", SERVING: "#2e7d32"}
+PAUSED_COLOUR = "#ef6c00"
 
 
 class DeskPage(DeskView):
@@ -67,6 +70,7 @@ class DeskPage(DeskView):
         for action, text in names.items():
             self.buttons[action].setText(f"{text} ({ACTION_KEYS[action]})")
         self._show_requeue()
+        self._show_pause_button()
         self._now_label.setText(self.tr("At this counter"))
         self._queues_label.setText(self.tr("Queues served here"))
         self._queues.setHorizontalHeaderLabels(
@@ -89,6 +93,7 @@ class DeskPage(DeskView):
     def show_desk(self, desk: Desk | None) -> None:
         self._desk = desk
         self._show_requeue()
+        self._show_pause_button()
         if desk is None:
             self._number.setText("–")
             self._queue_name.setText("")
@@ -111,6 +116,12 @@ class DeskPage(DeskView):
                 else self.tr("Back in line"))
         self.buttons["requeue"].setText(f"{text} ({ACTION_KEYS['requeue']})")
 
+    def _show_pause_button(self) -> None:
+        """One button pauses a free counter and resumes a paused one."""
+        paused = self._desk is not None and self._desk.pause is not None
+        text = self.tr("Resume") if paused else self.tr("Pause…")
+        self.buttons["pause"].setText(f"{text} ({ACTION_KEYS['pause']})")
+
     def tick(self) -> None:
         """Once a second: the time since the ticket was called."""
         if self._desk is not None:
@@ -118,6 +129,16 @@ class DeskPage(DeskView):
 
     def _show_ticket(self, desk: Desk) -> None:
         ticket = desk.ticket
+        if ticket is None and desk.pause is not None:
+            self._number.setText("–")
+            self.colour_number(PAUSED_COLOUR)
+            self._queue_name.setText(self.tr("Paused ({reason}) since {since}").format(
+                reason=reason_word(desk.pause.reason),
+                since=desk.pause.since))
+            self._state.setText(self.tr("Nobody is called here: press F11 to resume"))
+            self._state.setStyleSheet(f"font-size: 16pt; font-weight: 600; "
+                                      f"color: {PAUSED_COLOUR};")
+            return
         if ticket is None:
             self._number.setText("–")
             self.colour_number("#9e9e9e")

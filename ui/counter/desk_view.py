@@ -29,7 +29,8 @@ from ui.counter.pickup_panel import WARNING_STYLE, PickupPanel
 from ui.kit.plain import PlainLabel
 
 # The actions under the ticket card, in their grid's order (three a row).
-CARD_ACTIONS = ("call_next", "recall", "start", "finish", "no_show", "transfer", "requeue")
+CARD_ACTIONS = ("call_next", "recall", "start", "finish", "no_show", "transfer", "requeue",
+                "pause")
 NUMBER_STYLE = "font-size: {pt}pt; font-weight: 800; color: {colour};"
 # Narrower than this (half a 1366×768 screen in ``loket demo``), the lines go under the
 # ticket and the actions two a row: the window shrinks by rearranging, never by cutting.

@@ -35,11 +35,12 @@ from app.office import officers
 from app.office.officers import LoginThrottle, OfficerView
 from app.pickup import service as pickup
 from app.queue import desk as deskmod
-from app.queue import engine
+from app.queue import engine, pauses
 from app.queue.desk import Desk, ScanOutcome, Target, suggested_target
 from app.setup.pc_settings import PcSettings
 from ui.counter.desk import ACTION_KEYS, DeskPage
 from ui.counter.handover_dialog import HandoverDialog
+from ui.counter.pause_dialog import PauseDialog
 from ui.counter.transfer_dialog import TransferDialog
 from ui.kit.account_watch import AccountWatch
 from ui.kit.banner import DatabaseBanner
@@ -383,6 +384,14 @@ class CounterWindow(QMainWindow):
             self._ask_transfer(ticket.number, desk.targets, suggested_target(desk))
         elif action == "hand_over" and desk.pickup is not None:
             self._ask_hand_over()
+        elif action == "pause" and desk.pause is not None:
+            started = desk.pause.started_at
+            self._act(("resume", started),
+                      lambda rid: pauses.resume_counter(counter, officer, rid),
+                      lambda _p: self._show_message(self.tr("Counter resumed. Press F2 for "
+                                                            "the next ticket.")))
+        elif action == "pause":
+            self._ask_pause(desk.counter_name)
         elif action == "requeue" and desk.late is not None:
             late = desk.late
             self._act(("requeue", late.id),
@@ -464,6 +473,25 @@ class CounterWindow(QMainWindow):
                   lambda rid: engine.transfer(ticket.id, counter, to_queue=to_queue,
                                               to_counter=to_counter, officer=officer.id,
                                               request_id=rid), moved)
+
+    def _ask_pause(self, counter_name: str) -> None:
+        dialog = PauseDialog(counter_name, self)
+        dialog.accepted.connect(lambda: self._pause(dialog.reason()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _pause(self, reason: str | None) -> None:
+        if reason is None or "pause" not in self.allowed() or self._counter is None \
+                or self._officer is None:
+            return
+        counter, officer = self._counter, self._officer.id
+
+        def paused(_result: object) -> None:
+            self._show_message(self.tr("Counter paused: the lobby display shows it. Press "
+                                       "F11 to resume."))
+
+        self._act(("pause", reason),
+                  lambda rid: pauses.pause_counter(counter, reason, officer, rid), paused)
 
     def _ask_hand_over(self) -> None:
         desk = self.view.desk

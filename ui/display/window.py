@@ -55,6 +55,7 @@ from app.queue.board import (
     calls_to_announce,
     load_board,
 )
+from app.queue.pauses import reason_word
 from app.setup.pc_settings import PcSettings
 from app.storage.models import SERVING
 from ui.display.announcer import GAP_MS, Announcer, Speaker, make_speaker
@@ -614,14 +615,17 @@ class DisplayWindow(QWidget):
                 held = board.serving_in(c.number, kind)
                 if held is not None:
                     number = held.number
-                elif c.active:
-                    number = "–"
-                else:
+                elif not c.active:
                     number = self.tr("closed")
+                elif c.paused:
+                    number = reason_word(c.paused)  # Loket 3 — istirahat
+                else:
+                    number = "–"
                 flashing = self._flash_until.get((kind, c.number), 0.0) > now
                 row.show_counter(c.number, c.name, number,
                                  called=held is not None and held.status != SERVING,
-                                 active=c.active, flash_on=flashing and self._blink_on)
+                                 active=c.active and (held is not None or not c.paused),
+                                 flash_on=flashing and self._blink_on)
 
     @Slot()
     def _blink_step(self) -> None:

@@ -1,4 +1,4 @@
-"""The hall's rules at the counter window: a late applicant put back in line."""
+"""The hall's rules at the counter window: a late applicant put back in line, a pause."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.queue import engine
+from app.queue import engine, pauses
 from app.setup.pc_settings import PcSettings
 from app.storage.models import AuditEntry
 from tests.helpers import NOW, WAIT
 from tests.ui.counter.test_counter_window import act, button, hall, signed_in, windows
+from ui.counter.pause_dialog import PauseDialog
 from ui.counter.window import CounterWindow
 
 __all__ = ["hall", "windows"]  # fixtures this module uses
@@ -57,3 +58,46 @@ def test_after_the_grace_period_the_button_is_gone_and_the_core_says_why(
     assert engine.get_ticket("A001").status == "no_show"
     window.refresh()
     qtbot.waitUntil(lambda: not button(window, "requeue").isEnabled(), timeout=WAIT)
+
+
+def test_a_break_pauses_the_counter_and_resume_calls_again(
+        qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow]) -> None:
+    engine.issue_ticket("paspor")
+    window = signed_in(qtbot, pc, windows, 1)
+    qtbot.waitUntil(lambda: button(window, "call_next").isEnabled(), timeout=WAIT)
+    assert "Pause" in button(window, "pause").text() and "F11" in button(window, "pause").text()
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    dialog = window.findChild(PauseDialog)
+    assert dialog is not None
+    with qtbot.waitSignal(window.desk_shown, timeout=WAIT):
+        qtbot.mouseClick(dialog.buttons["prayer"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.busy, timeout=WAIT)
+    assert pauses.current_pause(1) is not None
+    assert not button(window, "call_next").isEnabled()
+    assert not button(window, "call_number").isEnabled()
+    assert "Resume" in button(window, "pause").text()
+    assert window.view._queue_name.text() == "Paused (prayer) since 10:00"
+    entry = AuditEntry.get(AuditEntry.action == "counter_paused")
+    assert entry.counter == 1 and entry.officer_id == window.officer.id
+
+    act(qtbot, window, "pause")  # now: resume
+    assert pauses.current_pause(1) is None
+    assert "Counter resumed" in window.message
+    act(qtbot, window, "call_next")
+    assert window.view.desk.ticket.number == "A001"
+    assert not button(window, "pause").isEnabled()  # holding a ticket: no pause
+
+
+def test_a_pause_made_elsewhere_shows_and_a_paused_counter_is_no_transfer_target(
+        qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow]) -> None:
+    window = signed_in(qtbot, pc, windows, 1)
+    pauses.pause_counter(1, "system")  # from the command line, say
+    qtbot.waitUntil(lambda: window.view.desk.pause is not None, timeout=WAIT)
+    assert "system fault" in window.view._queue_name.text()
+    pauses.pause_counter(3, "break")
+    engine.issue_ticket("paspor")
+    pauses.resume_counter(1)
+    qtbot.waitUntil(lambda: button(window, "call_next").isEnabled(), timeout=WAIT)
+    act(qtbot, window, "call_next")
+    counters = {t.ref for t in window.view.desk.targets if t.kind == "counter"}
+    assert "3" not in counters and "2" in counters

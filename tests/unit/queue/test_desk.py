@@ -76,15 +76,16 @@ def test_allowed_actions_follow_the_ticket_state(day: Callable[[int], None]) -> 
     def allowed(counter: int = 1) -> set[str]:
         return set(desk.allowed_actions(desk.counter_desk(counter)))
 
-    assert allowed() == {"call_number"}  # nothing waiting: no call-next
+    # Nothing waiting: no call-next. A free counter may pause.
+    assert allowed() == {"call_number", "pause"}
     engine.issue_ticket("paspor")
-    assert allowed() == {"call_next", "call_number"}
+    assert allowed() == {"call_next", "call_number", "pause"}
     t = engine.call_next(1)
     assert allowed() == {"recall", "start", "no_show", "finish", "transfer"}
     engine.start_serving(t.id, 1)
     assert allowed() == {"finish", "transfer"}
     engine.finish(t.id, 1)
-    assert allowed() == {"call_number"}
+    assert allowed() == {"call_number", "pause"}
 
 
 def test_pickup_panel_and_handover_allowed_only_for_a_ready_passport(

@@ -115,3 +115,19 @@ def test_paused_time_is_summed_within_a_window(
     total = pauses.paused_seconds(T0 + dt.timedelta(minutes=20), T0 + dt.timedelta(hours=2),
                                   now=now)
     assert total == {counter_id: 10 * 60 + 10 * 60}
+
+
+def test_the_board_reads_and_follows_pauses(office: str) -> None:
+    from app.feed import changes_since
+    from app.queue import board
+
+    pauses.pause_counter(2, "break")
+    loaded = board.load_board()
+    assert {c.number: c.paused for c in loaded.counters} == {1: None, 2: "break", 3: None,
+                                                            4: None, 5: None, 6: None}
+    last = max(e.id for e in changes_since(0))
+    pauses.resume_counter(2)
+    pauses.pause_counter(5, "system")
+    folded, calls = board.apply_events(loaded, changes_since(last))
+    assert calls == [] and {c.number: c.paused for c in folded.counters if c.paused} == {
+        5: "system"}
