@@ -41,11 +41,19 @@ def _report(args: argparse.Namespace, by: int, lang: str) -> int:
         lines += [f"  {row.name(lang)[:32]:<32} {row.issued:>6} issued {row.served:>6} "
                   f"served {row.no_shows:>5} no-show  wait avg "
                   f"{duration_text(row.wait_avg_s, lang):>13}  handed over "
-                  f"{row.handed_over:>5}" for row in rows]
+                  f"{row.handed_over:>5}" + _working_time(row, lang) for row in rows]
     if args.csv:
         lines.append(f"\nCSV: {args.csv}")
     emit(args, rep, "\n".join(lines))
     return EXIT_OK
+
+
+def _working_time(row: reports.Row, lang: str) -> str:
+    """A counter's serving, paused and idle time (nothing on the other rows)."""
+    if row.serving_s is None:
+        return ""
+    return (f"  serving {duration_text(row.serving_s, lang)} · paused "
+            f"{duration_text(row.paused_s, lang)} · idle {duration_text(row.idle_s, lang)}")
 
 
 def _audit(args: argparse.Namespace, viewer: int, lang: str) -> int:

@@ -73,6 +73,9 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
     "reports_col_handed_self": {"id": "diambil_pemilik", "en": "handed_self"},
     "reports_col_handed_family": {"id": "diambil_keluarga", "en": "handed_family"},
     "reports_col_handed_proxy": {"id": "diambil_kuasa", "en": "handed_proxy"},
+    "reports_col_serving_s": {"id": "melayani_detik", "en": "serving_s"},
+    "reports_col_paused_s": {"id": "jeda_detik", "en": "paused_s"},
+    "reports_col_idle_s": {"id": "menganggur_detik", "en": "idle_s"},
     # Column headings of the burn-down CSV.
     "reports_burn_batch": {"id": "kelompok", "en": "batch"},
     "reports_burn_day": {"id": "tanggal", "en": "day"},

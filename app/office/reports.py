@@ -77,6 +77,7 @@ are given in seconds and again as ``mm:ss`` (``h:mm:ss`` from an hour on).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from collections import Counter as Tally
@@ -106,6 +107,7 @@ from app.storage.models import (
     SERVING,
     WAITING,
     Counter,
+    CounterPause,
     Officer,
     PickupRecord,
     Queue,
@@ -147,6 +149,11 @@ class Row:
     handed_self: int = 0
     handed_family: int = 0
     handed_proxy: int = 0
+    # Counter rows only (None elsewhere): how its working time went, in seconds. See
+    # :func:`_read_counter_time`.
+    serving_s: int | None = None
+    paused_s: int | None = None
+    idle_s: int | None = None
 
     def name(self, lang: str | None = None) -> str:
         return self.name_en if (lang or current_language()) == "en" else self.name_id
@@ -453,6 +460,53 @@ def _read_handovers(start: dt.date, end: dt.date, zone: ZoneInfo, clock_: _Local
             group.counts[_COLLECTOR[collector]] += 1
 
 
+def _read_counter_time(start: dt.date, end: dt.date, zone: ZoneInfo,
+                       local: _LocalClock) -> dict[int, tuple[int, int, int]]:
+    """Per counter id: seconds (serving, paused, idle) over the range's local days.
+
+    * **serving**: the service times of the tickets it served (as in the report);
+    * **paused**: its pauses (``counter_pause``) within the range, a pause still going
+      on counting until now;
+    * **idle**: the rest of its working span, day by day: from its first call or pause
+      of the day to its last finish, call or pause end, less serving and paused. The
+      time a called applicant takes to walk over counts as idle.
+    """
+    service, unit = _span(fn.COALESCE(Ticket.started_at, Ticket.called_at), Ticket.finished_at)
+    query = (Ticket.select(Ticket.counter, Ticket.service_day, fn.MIN(_epoch(Ticket.called_at)),
+                           fn.MAX(_epoch(fn.COALESCE(Ticket.finished_at, Ticket.called_at))),
+                           fn.SUM(Case(None, [(Ticket.status == DONE, service)], None)))
+             .where((Ticket.service_day >= start) & (Ticket.service_day <= end)
+                    & Ticket.counter.is_null(False) & Ticket.called_at.is_null(False))
+             .group_by(Ticket.counter, Ticket.service_day))
+    spans: dict[tuple[int, dt.date], list[float]] = {}  # → [first, last, serving, paused]
+    for counter, day, first, last, served in _raw_rows(
+            query, mysql_index="ticket_service_day_number"):
+        spans[(counter, clock.as_date(day) or start)] = [
+            float(first), float(last), max(float(served or 0) / unit, 0.0), 0.0]
+    low = clock.day_start_utc(start, zone.key)
+    high = min(clock.day_start_utc(end + dt.timedelta(days=1), zone.key), clock.utcnow())
+    for counter, began, ended in _raw_rows(
+            CounterPause.select(CounterPause.counter, _epoch(CounterPause.started_at),
+                                _epoch(CounterPause.ended_at))
+            .where((CounterPause.started_at < high)
+                   & (CounterPause.ended_at.is_null() | (CounterPause.ended_at > low)))):
+        began = max(float(began), low.replace(tzinfo=_UTC).timestamp())
+        ended = min(float(ended) if ended is not None else math.inf,
+                    high.replace(tzinfo=_UTC).timestamp())
+        if ended <= began:
+            continue
+        span = spans.setdefault((counter, local.day(int(began))), [began, ended, 0.0, 0.0])
+        span[0], span[1] = min(span[0], began), max(span[1], ended)
+        span[3] += ended - began
+    totals: dict[int, tuple[int, int, int]] = {}
+    for (counter, _day), (first, last, served, paused) in spans.items():
+        idle = max(last - first - served - paused, 0.0)
+        before = totals.get(counter, (0, 0, 0))
+        totals[counter] = (before[0] + round(served), before[1] + round(paused),
+                           before[2] + round(idle))
+    return totals
+
+
 def _both(code: str) -> tuple[str, str]:
     return render(code, {}, "id"), render(code, {}, "en")
 
@@ -484,8 +538,13 @@ def _build(start: dt.date, end: dt.date, office_name: str, timezone: str) -> Rep
     queue_rows = [by_queue.get(q.id, _Group()).row(q.code, f"{q.prefix} · {q.name_id}",
                                                    f"{q.prefix} · {q.name_en}")
                   for q in queues]
-    counter_rows = [by_counter.get(c.id, _Group()).row(str(c.number), c.name, c.name)
-                    for c in counters]
+    times = _read_counter_time(start, end, zone, local)
+    counter_rows = []
+    for c in counters:
+        serving, paused, idle = times.get(c.id, (0, 0, 0))
+        counter_rows.append(dataclasses.replace(
+            by_counter.get(c.id, _Group()).row(str(c.number), c.name, c.name),
+            serving_s=serving, paused_s=paused, idle_s=idle))
     if None in by_counter:
         counter_rows.append(by_counter[None].row("", *_both("reports_no_counter")))
     officer_rows = [by_officer[o.id].row(o.username, o.full_name, o.full_name)
@@ -624,7 +683,7 @@ _HANDOVER_COLUMNS: Final = ("handed_over", "handed_self", "handed_family", "hand
 CSV_COLUMNS: Final = ("from", "to", "section", "key", "name", *_COUNT_COLUMNS,
                       "wait_avg_s", "wait_avg", "wait_p90_s", "wait_p90", "timed",
                       "service_avg_s", "service_avg", "service_p90_s", "service_p90",
-                      *_HANDOVER_COLUMNS)
+                      *_HANDOVER_COLUMNS, "serving_s", "paused_s", "idle_s")
 SECTIONS: Final = ("total", "queue", "counter", "officer", "hour")
 CSV_DELIMITER: Final = spreadsheet.DELIMITER
 
@@ -647,6 +706,8 @@ def _csv_values(row: Row) -> list[object]:
         seconds = getattr(row, f"{base}_s")
         values += ["" if seconds is None else seconds, clock_text(seconds)]
     values += [getattr(row, c) for c in _HANDOVER_COLUMNS]
+    # A counter's working time (empty on the other rows).
+    values += ["" if v is None else v for v in (row.serving_s, row.paused_s, row.idle_s)]
     return values
 
 
