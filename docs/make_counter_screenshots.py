@@ -4,7 +4,8 @@
     DISPLAY=:77 .venv/bin/python docs/make_counter_screenshots.py
 
 Builds a demo office in a temp SQLite file, drives the real window the way an
-officer would (sign in, call, serve, scan a slip, hand over) and saves the
+officer would (sign in, call, serve, put a no-show back in line, pause, scan a slip,
+hand over) and saves the
 whole screen after each step as ``docs/counter-*.png``.
 """
 
@@ -79,6 +80,13 @@ def main() -> int:
         (1200, lambda: window.trigger("start")),
         (3500, lambda: shot("serving")),
         (100, lambda: window.trigger("finish")),
+        (1200, lambda: window.trigger("call_next")),
+        (1200, lambda: window.trigger("no_show")),
+        (1500, lambda: shot("requeue")),  # the late applicant's button, F10
+        (100, lambda: window.trigger("requeue")),
+        (1200, lambda: window._pause("prayer")),
+        (1500, lambda: shot("paused")),
+        (100, lambda: window.trigger("pause")),  # resume
         (800, window.sign_out),
         (500, lambda: sign_in(5)),
         (1200, lambda: window.trigger("call_next")),

@@ -830,6 +830,10 @@ Ganti kunci sekarang?</translation>
         <translation>{counter} · {name} ({username})</translation>
     </message>
     <message>
+        <source>Counter resumed. Press F2 for the next ticket.</source>
+        <translation>Loket kembali melayani. Tekan F2 untuk nomor berikutnya.</translation>
+    </message>
+    <message>
         <source>{number} called again.</source>
         <translation>{number} dipanggil ulang.</translation>
     </message>
@@ -846,6 +850,10 @@ Ganti kunci sekarang?</translation>
         <translation>{number} ditandai tidak hadir. Tekan F2 untuk antrian berikutnya.</translation>
     </message>
     <message>
+        <source>{number} is back in line, behind those already waiting.</source>
+        <translation>{number} kembali ke antrian, di belakang yang sudah menunggu.</translation>
+    </message>
+    <message>
         <source>Calling {number}.</source>
         <translation>Memanggil {number}.</translation>
     </message>
@@ -856,6 +864,10 @@ Ganti kunci sekarang?</translation>
     <message>
         <source>{number} transferred to {target}.</source>
         <translation>{number} dialihkan ke {target}.</translation>
+    </message>
+    <message>
+        <source>Counter paused: the lobby display shows it. Press F11 to resume.</source>
+        <translation>Loket dijeda: layar ruang tunggu menampilkannya. Tekan F11 untuk melanjutkan.</translation>
     </message>
     <message>
         <source>Passport {application} handed over.</source>
@@ -1136,6 +1148,30 @@ Ganti kunci sekarang?</translation>
     <message>
         <source>Today here: {served} served · {no_shows} no-show · average service {avg}</source>
         <translation>Hari ini di sini: {served} dilayani · {no_shows} tidak hadir · rata-rata layanan {avg}</translation>
+    </message>
+    <message>
+        <source>Back in line: {number}</source>
+        <translation>Kembali antre: {number}</translation>
+    </message>
+    <message>
+        <source>Back in line</source>
+        <translation>Kembali antre</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Lanjutkan</translation>
+    </message>
+    <message>
+        <source>Pause…</source>
+        <translation>Jeda…</translation>
+    </message>
+    <message>
+        <source>Paused ({reason}) since {since}</source>
+        <translation>Dijeda ({reason}) sejak {since}</translation>
+    </message>
+    <message>
+        <source>Nobody is called here: press F11 to resume</source>
+        <translation>Tidak ada panggilan di sini: tekan F11 untuk melanjutkan</translation>
     </message>
     <message>
         <source>This counter is closed</source>
@@ -1991,6 +2027,33 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     <message>
         <source>The handover of passport {application_no} is undone: it is ready on the shelf again.</source>
         <translation>Serah terima paspor {application_no} sudah dibatalkan: paspor kembali siap di rak.</translation>
+    </message>
+</context>
+<context>
+    <name>PauseDialog</name>
+    <message>
+        <source>Pause the counter</source>
+        <translation>Jeda loket</translation>
+    </message>
+    <message>
+        <source>{counter} calls nobody until you resume. Why the pause?</source>
+        <translation>{counter} tidak memanggil siapa pun sampai dilanjutkan. Apa alasan jedanya?</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Istirahat</translation>
+    </message>
+    <message>
+        <source>Prayer</source>
+        <translation>Ibadah</translation>
+    </message>
+    <message>
+        <source>System fault</source>
+        <translation>Gangguan sistem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
 </context>
 <context>
