@@ -18,7 +18,8 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
     sset.add_argument("key", help="office_name, timezone, language, notice_text, "
                       "collect_by_days, backlog_pickup_queue, regular_pickup_queue, "
                       "signing_grace_days, retention_days, backup_daily, backup_time, "
-                      "backup_folder, backup_keep, requeue_grace_min")
+                      "backup_folder, backup_keep, requeue_grace_min, "
+                      "auto_no_show_after_recalls")
     sset.add_argument("value")
     rot = ssub.add_parser("rotate-key", help="sign new QR codes with a new key; codes "
                           "already printed keep verifying for the grace period (audited)")

@@ -55,6 +55,8 @@ class OfficeSettings:
     # A no-show ticket may be put back in line this many minutes after it was marked
     # (a late applicant keeps their number); 0 turns it off.
     requeue_grace_min: int = 30
+    # After this many unanswered recalls, the next recall marks the ticket no-show; 0: off.
+    auto_no_show_after_recalls: int = 0
 
     def signing_keys(self, today: dt.date | None = None) -> list[bytes]:
         """Keys that verify a code, current first (the first one signs).
@@ -215,6 +217,7 @@ _NUMBER_RANGES: dict[str, tuple[int, int]] = {
     "retention_days": (30, 3650),
     "backup_keep": (1, 365),
     "requeue_grace_min": (0, 240),
+    "auto_no_show_after_recalls": (0, 10),
 }
 
 

@@ -593,20 +593,32 @@ def _act_as_holder(ref: TicketRef, counter_number: int, request_id: str | None, 
         _require_holder(ticket, counter, action)
         if ticket.status not in from_status:
             raise _refuse_state(ticket, action)
-        if not _compare_and_set(ticket, ticket.status, **changes(ticket)):
+        change = changes(ticket)
+        if not _compare_and_set(ticket, ticket.status, **change):
             raise _refuse_state(Ticket.get_by_id(ticket.id), action)
-        extra = {"recall_count": ticket.recall_count} if action == "recall" else {}
-        feed.emit(event, ticket, counter, **extra)
+        kind = "no_show" if change.get("status") == NO_SHOW else event
+        extra = {"recall_count": ticket.recall_count} if kind == "recalled" else {}
+        feed.emit(kind, ticket, counter, **extra)
         return view_of(ticket, counter_numbers={counter.id: counter.number})
 
     return _idempotent(action, request_id, work)
 
 
+def _recall_changes(ticket: Ticket) -> dict[str, Any]:
+    """A recall, counted; or, once the office's ``auto_no_show_after_recalls`` recalls
+    went unanswered, the no-show the officer would mark next (0: never by itself)."""
+    limit = get_settings().auto_no_show_after_recalls
+    if limit and ticket.recall_count >= limit:
+        return {"status": NO_SHOW, "finished_at": clock.utcnow()}
+    return {"recall_count": ticket.recall_count + 1}
+
+
 def recall(ref: TicketRef, counter_number: int, request_id: str | None = None) -> TicketView:
-    """Call the same ticket again (the lobby display repeats it); counted."""
+    """Call the same ticket again (the lobby display repeats it); counted. After
+    ``auto_no_show_after_recalls`` recalls the next one marks it no-show instead (the
+    returned ticket says so by its status); it may still go back in line (requeue)."""
     return _act_as_holder(ref, counter_number, request_id, action="recall", event="recalled",
-                          from_status=(CALLED,),
-                          changes=lambda t: {"recall_count": t.recall_count + 1})
+                          from_status=(CALLED,), changes=_recall_changes)
 
 
 def start_serving(ref: TicketRef, counter_number: int,

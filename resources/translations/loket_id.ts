@@ -854,6 +854,10 @@ Ganti kunci sekarang?</translation>
         <translation>{number} kembali ke antrian, di belakang yang sudah menunggu.</translation>
     </message>
     <message>
+        <source>{number} did not come after the recalls the office allows: marked as not present. F10 puts it back in line if the applicant comes late.</source>
+        <translation>{number} tidak datang setelah panggilan ulang yang diizinkan kantor: ditandai tidak hadir. F10 mengembalikannya ke antrian bila pemohon datang terlambat.</translation>
+    </message>
+    <message>
         <source>Calling {number}.</source>
         <translation>Memanggil {number}.</translation>
     </message>

@@ -406,7 +406,9 @@ class CounterWindow(QMainWindow):
             }
             if action in steps:
                 self._act((action, ticket.id), steps[action],
-                          lambda _t, a=action, n=ticket.number: self._done_text(a, n))
+                          lambda t, a=action, n=ticket.number: self._done_text(
+                              "no_show_by_recalls" if isinstance(t, engine.TicketView)
+                              and a == "recall" and t.status == "no_show" else a, n))
 
     def _done_text(self, action: str, number: str) -> None:
         texts = {
@@ -415,6 +417,9 @@ class CounterWindow(QMainWindow):
             "finish": self.tr("{number} finished. Press F2 for the next ticket."),
             "no_show": self.tr("{number} marked as not present. Press F2 for the next ticket."),
             "requeue": self.tr("{number} is back in line, behind those already waiting."),
+            "no_show_by_recalls": self.tr("{number} did not come after the recalls the office "
+                                          "allows: marked as not present. F10 puts it back "
+                                          "in line if the applicant comes late."),
         }
         self._show_message(texts[action].format(number=number))
 

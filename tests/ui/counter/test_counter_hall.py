@@ -101,3 +101,20 @@ def test_a_pause_made_elsewhere_shows_and_a_paused_counter_is_no_transfer_target
     act(qtbot, window, "call_next")
     counters = {t.ref for t in window.view.desk.targets if t.kind == "counter"}
     assert "3" not in counters and "2" in counters
+
+
+def test_a_recall_beyond_the_offices_limit_marks_no_show_and_says_so(
+        qtbot: QtBot, hall: str, pc: PcSettings, windows: list[CounterWindow]) -> None:
+    from app.office import settings
+    from tests.helpers.people import setup_admin
+
+    settings.update_settings(setup_admin(), auto_no_show_after_recalls=1)
+    engine.issue_ticket("paspor")
+    window = signed_in(qtbot, pc, windows, 1)
+    act(qtbot, window, "call_next")
+    act(qtbot, window, "recall")
+    assert engine.get_ticket("A001").status == "called"
+    act(qtbot, window, "recall")
+    assert engine.get_ticket("A001").status == "no_show"
+    assert "A001 did not come after the recalls" in window.message
+    assert button(window, "requeue").isEnabled()

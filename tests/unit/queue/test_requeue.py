@@ -125,3 +125,26 @@ def test_only_a_no_show_goes_back_in_line(office: str, status: str) -> None:
 def test_unknown_ticket_is_not_found(office: str) -> None:
     with pytest.raises(NotFound):
         engine.requeue("A123")
+
+
+def test_after_the_allowed_recalls_the_next_recall_marks_no_show(office: str) -> None:
+    settings.update_settings(setup_admin(), auto_no_show_after_recalls=2)
+    t = engine.issue_ticket("A")
+    engine.call_next(1)
+    assert engine.recall(t.number, 1).recall_count == 1
+    assert engine.recall(t.number, 1).recall_count == 2
+    marked = engine.recall(t.number, 1, request_id="third")
+    assert (marked.status, marked.recall_count) == ("no_show", 2)
+    assert engine.recall(t.number, 1, request_id="third") == marked  # once
+    kinds = [e.kind for e in Event.select().where(Event.ticket == t.id).order_by(Event.id)]
+    assert kinds[-3:] == ["recalled", "recalled", "no_show"]
+    # The late applicant may still go back in line.
+    assert engine.requeue(t.number, 1).status == "waiting"
+
+
+def test_recalls_are_unlimited_when_the_setting_is_off(office: str) -> None:
+    t = engine.issue_ticket("A")
+    engine.call_next(1)
+    for n in range(1, 6):
+        assert engine.recall(t.number, 1).recall_count == n
+    assert engine.get_ticket(t.number).status == "called"
