@@ -2571,6 +2571,18 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
         <translation>Nilai</translation>
     </message>
     <message>
+        <source>Serving</source>
+        <translation>Melayani</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Jeda</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Menganggur</translation>
+    </message>
+    <message>
         <source>No pickup batches yet.</source>
         <translation>Belum ada kelompok pengambilan.</translation>
     </message>

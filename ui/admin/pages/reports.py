@@ -454,13 +454,20 @@ class ReportsPage(ReportsPageView):
         self.arrivals_view.setChart(self.arrivals_chart(rep))
 
     def _fill_table(self, table: QTableWidget, rows: Sequence[Row], lang: str) -> None:
-        columns = self._columns()
+        # The counters also show how their working time went (serving, paused, idle).
+        times = table is self._counters
+        columns = self._columns() + ([self.tr("Serving"), self.tr("Paused"), self.tr("Idle")]
+                                     if times else [])
         table.clear()
         table.setColumnCount(len(columns))
         table.setHorizontalHeaderLabels(columns)
         table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            for c, text in enumerate(self._cells(row, lang)):
+            cells = self._cells(row, lang)
+            if times:
+                cells += [duration_text(row.serving_s), duration_text(row.paused_s),
+                          duration_text(row.idle_s)]
+            for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
