@@ -27,7 +27,8 @@ from app.errors import InvalidInput
 log = logging.getLogger("loket.ui.main")
 
 WINDOW_MODES = {
-    "counter": "the counter officer's window: call, serve, scan, hand over",
+    "counter": "the counter officer's window: call, serve, scan, hand over; with pause N "
+               "--reason … or resume N, a counter's break from the command line",
     "display": "the lobby display: who is served where, calls spoken aloud",
     "kiosk": "the ticket kiosk: take a number, check in for a passport pickup",
     "admin": "the supervisor's window: officers, counters, queues, settings, backlog "
