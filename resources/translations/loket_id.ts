@@ -140,6 +140,18 @@
         <translation>nomor antrian dibatalkan</translation>
     </message>
     <message>
+        <source>no-show put back in line</source>
+        <translation>nomor tidak hadir dikembalikan ke antrian</translation>
+    </message>
+    <message>
+        <source>counter paused</source>
+        <translation>loket dijeda</translation>
+    </message>
+    <message>
+        <source>counter resumed</source>
+        <translation>loket dilanjutkan</translation>
+    </message>
+    <message>
         <source>officer added</source>
         <translation>petugas ditambahkan</translation>
     </message>
