@@ -80,14 +80,20 @@ def test_pending_migration_runs_once_and_keeps_data(
         db.close()
 
 
+def _a_working_office(url: str) -> peewee.Database:
+    """The demo office, connected, with A001 called at counter 1."""
+    db = dbmod.connect(url)
+    init_database(db)
+    seed_demo(with_officers=False, with_passports=False)
+    engine.issue_ticket("A")
+    engine.call_next(1)
+    return db
+
+
 def test_a_first_release_database_gains_passport_pickup_without_loss(
         database_url: str) -> None:
-    db = dbmod.connect(database_url)
+    db = _a_working_office(database_url)
     try:
-        init_database(db)
-        seed_demo(with_officers=False, with_passports=False)
-        engine.issue_ticket("A")
-        engine.call_next(1)
         back_to_version_1(db)
         assert migrations.current_version(db) == 1
         assert "pickup_record" not in db.get_tables()
@@ -197,12 +203,8 @@ def test_schema_version_8_adds_counter_pauses_to_a_working_office(database_url: 
     from app.queue import pauses
     from app.storage.models import CounterPause
 
-    db = dbmod.connect(database_url)
+    db = _a_working_office(database_url)
     try:
-        init_database(db)
-        seed_demo(with_officers=False, with_passports=False)
-        engine.issue_ticket("A")
-        engine.call_next(1)
         db.drop_tables([CounterPause])  # as version 7 left it
         SchemaVersion.delete().where(SchemaVersion.version >= 8).execute()
         assert migrations.current_version(db) == 7
