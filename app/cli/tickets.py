@@ -10,7 +10,7 @@ from app.cli.common import EXIT_OK, MAX_INT4, emit, request_id, whole_number
 from app.cli.connection import office_database
 from app.cli.signin import maybe_signed_in
 from app.messages import render
-from app.queue import engine, waits
+from app.queue import engine, late, waits
 
 COUNTER = whole_number("--counter", 1, MAX_INT4)
 
@@ -121,7 +121,7 @@ def _act(args: argparse.Namespace) -> engine.TicketView:
         return engine.cancel(args.number, args.counter, officer,
                              reason=args.reason, request_id=rid)
     if args.action == "requeue":
-        return engine.requeue(args.number, args.counter, officer, request_id=rid)
+        return late.requeue(args.number, args.counter, officer, request_id=rid)
     if args.action == "transfer":
         return engine.transfer(args.number, args.counter, to_queue=args.to_queue,
                                to_counter=args.to_counter,

@@ -28,7 +28,7 @@ from app.messages.formats import NONE_TEXT, date_text, date_time_text
 from app.office import officers, permissions
 from app.office.audit import note, record
 from app.office.settings import get_settings, office_today, parse_code
-from app.queue import engine
+from app.queue import engine, pickup_tickets
 from app.storage import transactions
 from app.storage.db import backend_of, database
 from app.storage.models import (
@@ -372,7 +372,7 @@ def hand_over(raw: str | bytes, counter_number: int, officer: str | int | None,
         blocker = _blocker(rec, _view(rec, today))
         if blocker is not None:
             raise blocker
-        busy = engine.held_elsewhere(counter, rec.id)
+        busy = pickup_tickets.held_elsewhere(counter, rec.id)
         if busy is not None:
             # The counter serves someone else: handing this passport over here would
             # cancel its own waiting ticket and leave the other one hanging.
@@ -389,8 +389,8 @@ def hand_over(raw: str | bytes, counter_number: int, officer: str | int | None,
             # Someone else was first (or the record changed): say what happened instead.
             fresh = PickupRecord.get_by_id(rec.id)
             raise _blocker(fresh, _view(fresh, today)) or Refused("pickup_unknown")
-        ticket = engine.finish_pickup_ticket(rec.id, counter)
-        engine.cancel_waiting_pickup_tickets(rec.id)
+        ticket = pickup_tickets.finish_pickup_ticket(rec.id, counter)
+        pickup_tickets.cancel_waiting_pickup_tickets(rec.id)
         feed.emit_event("pickup_collected", counter, record=rec.id)
         record("pickup_handed_over", officer=who, counter=counter_number,
                subject=rec.application_no,
@@ -463,7 +463,7 @@ def check_in(raw: str | bytes, request_id: str | None = None) -> CheckIn:
         blocker = _blocker(rec, view)
         if blocker is not None:
             raise blocker
-        existing = engine.open_pickup_ticket(rec.id)
+        existing = pickup_tickets.open_pickup_ticket(rec.id)
         if existing is not None:
             _mark_verified(existing.id, scan.signed)
             return CheckIn(existing, view, False, scan.signed)

@@ -20,7 +20,7 @@ from app.office import days
 from app.office.settings import get_settings
 from app.pickup import service as pickup
 from app.pickup.service import CounterCheck
-from app.queue import engine, pauses
+from app.queue import engine, late, pauses
 from app.queue.engine import TicketView
 from app.queue.pauses import PauseView
 from app.storage.models import (
@@ -103,7 +103,7 @@ class Desk:
     tally: Tally
     targets: list[Target] = field(default_factory=list)
     # This counter's last no-show of today while it may still be put back in line
-    # (the applicant came late; see engine.requeue).
+    # (the applicant came late; see late.requeue).
     late: TicketView | None = None
     # The counter's pause going on now (a break, prayer, a system fault): it calls nobody.
     pause: PauseView | None = None
@@ -219,7 +219,7 @@ def _late(counter_id: int, today: dt.date, now: dt.datetime) -> TicketView | Non
             .order_by(Ticket.finished_at.desc(), Ticket.id.desc()).first())
     if last is None:
         return None
-    deadline = engine.requeue_deadline(last, get_settings().requeue_grace_min)
+    deadline = late.requeue_deadline(last, get_settings().requeue_grace_min)
     return engine.ticket_view(last) if deadline is not None and now <= deadline else None
 
 

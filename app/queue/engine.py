@@ -46,7 +46,6 @@ from app.storage.models import (
     HELD_STATUSES,
     NO_SHOW,
     OPEN_STATUSES,
-    PICKUP_OPEN_STATUSES,
     SERVING,
     WAITING,
     Counter,
@@ -54,7 +53,6 @@ from app.storage.models import (
     CounterQueue,
     DailySequence,
     Officer,
-    PickupRecord,
     Queue,
     Ticket,
 )
@@ -645,48 +643,6 @@ def finish(ref: TicketRef, counter_number: int, request_id: str | None = None) -
                           counter_must_be_active=False)
 
 
-def finish_pickup_ticket(record_id: int, counter: Counter) -> TicketView | None:
-    """Inside a handover's transaction: finish the ticket of that passport the counter
-    holds, if any, so the officer can call the next one at once."""
-    row = (Ticket.select()
-           .where((Ticket.pickup == record_id) & (Ticket.counter == counter.id)
-                  & Ticket.status.in_(HELD_STATUSES))
-           .order_by(Ticket.id.desc()).first())
-    if row is None or not _compare_and_set(row, row.status, **_finish_changes(row)):
-        return None
-    feed.emit("finished", row, counter)
-    return view_of(row, counter_numbers={counter.id: counter.number})
-
-
-def held_elsewhere(counter: Counter, record_id: int) -> TicketView | None:
-    """The ticket ``counter`` holds when it is not one for pickup record ``record_id``."""
-    row = (Ticket.select()
-           .where((Ticket.counter == counter.id) & Ticket.status.in_(HELD_STATUSES)
-                  & (Ticket.pickup.is_null() | (Ticket.pickup != record_id)))
-           .first())
-    return view_of(row, counter_numbers={counter.id: counter.number}) if row else None
-
-
-def cancel_waiting_pickup_tickets(record_id: int) -> list[TicketView]:
-    """Inside a handover's transaction: the passport is gone, so tickets still waiting
-    for it must not be called (the holder collected it at another counter)."""
-    cancelled = []
-    for row in Ticket.select().where((Ticket.pickup == record_id) & (Ticket.status == WAITING)):
-        if _compare_and_set(row, WAITING, status=CANCELLED, finished_at=clock.utcnow()):
-            feed.emit("cancelled", row, None, reason="pickup_collected")
-            cancelled.append(view_of(row))
-    return cancelled
-
-
-def open_pickup_ticket(record_id: int) -> TicketView | None:
-    """Today's open ticket for a passport, if one was already issued."""
-    row = (Ticket.select()
-           .where((Ticket.pickup == record_id) & (Ticket.service_day == office_today())
-                  & Ticket.status.in_(OPEN_STATUSES))
-           .order_by(Ticket.id.desc()).first())
-    return view_of(row) if row is not None else None
-
-
 def find_counter(number: int, must_be_active: bool = True) -> Counter:
     """A counter by number; NotFound, or Refused when it is closed and must be open."""
     return _find_counter(number, must_be_active)
@@ -715,67 +671,6 @@ def no_show(ref: TicketRef, counter_number: int, request_id: str | None = None) 
                           from_status=(CALLED,),
                           changes=lambda t: {"status": NO_SHOW, "finished_at": clock.utcnow()},
                           counter_must_be_active=False)
-
-
-def requeue_deadline(ticket: Ticket | TicketView, grace_min: int) -> dt.datetime | None:
-    """Until when a no-show ticket may be put back in line (naive UTC); None when the
-    office turned it off or the ticket has no no-show time."""
-    marked = ticket.finished_at
-    if isinstance(marked, str):
-        marked = dt.datetime.fromisoformat(marked)
-    if grace_min <= 0 or marked is None:
-        return None
-    return marked + dt.timedelta(minutes=grace_min)
-
-
-def requeue(ref: TicketRef, counter_number: int | None = None, officer: int | None = None,
-            request_id: str | None = None) -> TicketView:
-    """Put a no-show ticket back in line: the applicant came late, within the office's
-    ``requeue_grace_min`` of being marked. It keeps its number and joins the waiting
-    line behind everyone already waiting (its place in line is now: it jumps nobody
-    who waited while it was away), in the queue it waited in. Audited.
-
-    ``counter_number``: the counter that puts it back (None: the supervisor's path)."""
-
-    def work() -> TicketView:
-        officers.require_active(officer)
-        counter = _find_counter(counter_number, False) if counter_number is not None else None
-        ticket = _find_ticket(ref, lock=True)
-        if ticket.service_day != office_today():  # by id: only today's tickets
-            raise NotFound("ticket_unknown", number=ticket.number)
-        if ticket.status != NO_SHOW:
-            words = STATUS_WORDS[ticket.status]
-            raise Refused("requeue_not_no_show", number=ticket.number,
-                          status_id=words["id"], status_en=words["en"])
-        office = get_settings()
-        deadline = requeue_deadline(ticket, office.requeue_grace_min)
-        if deadline is None:
-            raise Refused("requeue_off")
-        now = clock.utcnow()
-        if now > deadline:
-            marked = clock.local_time(deadline - dt.timedelta(minutes=office.requeue_grace_min),
-                                      office.timezone)
-            raise Refused("requeue_too_late", number=ticket.number,
-                          at=marked.strftime("%H:%M"), minutes=office.requeue_grace_min)
-        if ticket.pickup_id is not None and not PickupRecord.select().where(
-                (PickupRecord.id == ticket.pickup_id)
-                & PickupRecord.status.in_(PICKUP_OPEN_STATUSES)).exists():
-            raise Refused("requeue_passport_gone", number=ticket.number)
-        first_issued, marked_at = ticket.issued_at, ticket.finished_at
-        marked_by = _counter_numbers({ticket.counter_id}).get(ticket.counter_id) \
-            if ticket.counter_id else None
-        if not _compare_and_set(ticket, NO_SHOW, status=WAITING, issued_at=now,
-                                counter=None, officer=None, target_counter=None,
-                                called_at=None, started_at=None, finished_at=None):
-            raise _refuse_state(Ticket.get_by_id(ticket.id), "requeue")
-        feed.emit("requeued", ticket, counter)
-        record("ticket_requeued", officer=officer,
-               counter=counter.number if counter else None, subject=ticket.number,
-               details={"ticket": ticket.id, "first_issued_at": _iso(first_issued),
-                        "no_show_at": _iso(marked_at), "no_show_counter": marked_by})
-        return view_of(ticket)
-
-    return _idempotent("requeue", request_id, work)
 
 
 def _open_ticket_for(ref: TicketRef, counter_number: int | None,

@@ -35,7 +35,7 @@ from app.office import officers
 from app.office.officers import LoginThrottle, OfficerView
 from app.pickup import service as pickup
 from app.queue import desk as deskmod
-from app.queue import engine, pauses
+from app.queue import engine, late, pauses
 from app.queue.desk import Desk, ScanOutcome, Target, suggested_target
 from app.setup.pc_settings import PcSettings
 from ui.counter.desk import ACTION_KEYS, DeskPage
@@ -393,10 +393,10 @@ class CounterWindow(QMainWindow):
         elif action == "pause":
             self._ask_pause(desk.counter_name)
         elif action == "requeue" and desk.late is not None:
-            late = desk.late
-            self._act(("requeue", late.id),
-                      lambda rid: engine.requeue(late.id, counter, officer, rid),
-                      lambda _t: self._done_text("requeue", late.number))
+            gone = desk.late
+            self._act(("requeue", gone.id),
+                      lambda rid: late.requeue(gone.id, counter, officer, rid),
+                      lambda _t: self._done_text("requeue", gone.number))
         elif ticket is not None:
             steps: dict[str, Callable[[str], object]] = {
                 "recall": lambda rid: engine.recall(ticket.id, counter, rid),

@@ -10,7 +10,7 @@ import pytest
 
 from app.errors import NotFound, Refused
 from app.office import settings
-from app.queue import engine
+from app.queue import engine, late
 from app.storage.models import AuditEntry, Event
 from tests.helpers.people import setup_admin
 
@@ -34,7 +34,7 @@ def test_a_late_applicant_keeps_the_number_behind_those_waiting(
     travel(T0 + dt.timedelta(minutes=6))
     a3 = engine.issue_ticket("A")
     travel(T0 + dt.timedelta(minutes=20))
-    back = engine.requeue(a1.number, 1, request_id="rq-1")
+    back = late.requeue(a1.number, 1, request_id="rq-1")
     assert back.number == a1.number and back.status == "waiting"
     assert back.counter is None and back.called_at is None and back.finished_at is None
     assert back.queue == a1.queue and back.service_queue == a1.service_queue
@@ -56,13 +56,13 @@ def test_requeue_is_done_once_per_request_id(
     travel(T0)
     a1 = engine.issue_ticket("A")
     _no_show_at(travel, T0 + dt.timedelta(minutes=1))
-    first = engine.requeue(a1.number, 2, request_id="rq-once")
-    again = engine.requeue(a1.number, 2, request_id="rq-once")
+    first = late.requeue(a1.number, 2, request_id="rq-once")
+    again = late.requeue(a1.number, 2, request_id="rq-once")
     assert first == again
     assert AuditEntry.select().where(AuditEntry.action == "ticket_requeued").count() == 1
     # A new request for the same ticket is a new act, refused: it waits already.
     with pytest.raises(Refused) as err:
-        engine.requeue(a1.number, 2, request_id="rq-twice")
+        late.requeue(a1.number, 2, request_id="rq-twice")
     assert err.value.code == "requeue_not_no_show"
 
 
@@ -73,7 +73,7 @@ def test_after_the_grace_period_it_is_refused_with_the_reason(
     _no_show_at(travel, T0 + dt.timedelta(minutes=1))
     travel(T0 + dt.timedelta(minutes=31, seconds=1))  # default grace: 30 minutes
     with pytest.raises(Refused) as err:
-        engine.requeue(a1.number, 2)
+        late.requeue(a1.number, 2)
     assert err.value.code == "requeue_too_late"
     assert err.value.message("id") == (
         "Nomor A001 ditandai tidak hadir pukul 09:01; batas 30 menit untuk kembali ke "
@@ -83,7 +83,7 @@ def test_after_the_grace_period_it_is_refused_with_the_reason(
     assert not AuditEntry.select().where(AuditEntry.action == "ticket_requeued").exists()
     # Just inside the period it is still taken back.
     travel(T0 + dt.timedelta(minutes=31))
-    assert engine.requeue(a1.number, 2).status == "waiting"
+    assert late.requeue(a1.number, 2).status == "waiting"
 
 
 def test_the_office_sets_the_grace_period_or_turns_it_off(
@@ -94,12 +94,12 @@ def test_the_office_sets_the_grace_period_or_turns_it_off(
     settings.update_settings(setup_admin(), requeue_grace_min="5")
     travel(T0 + dt.timedelta(minutes=6))
     with pytest.raises(Refused) as err:
-        engine.requeue(a1.number)
+        late.requeue(a1.number)
     assert "5 menit" in err.value.message("id")
     settings.update_settings(setup_admin(), requeue_grace_min=0)
     travel(T0 + dt.timedelta(minutes=1))
     with pytest.raises(Refused) as err:
-        engine.requeue(a1.number)
+        late.requeue(a1.number)
     assert err.value.code == "requeue_off" and "requeue_grace_min" in err.value.message("en")
 
 
@@ -115,7 +115,7 @@ def test_only_a_no_show_goes_back_in_line(office: str, status: str) -> None:
     elif status == "cancelled":
         engine.cancel(t.number, 1)
     with pytest.raises(Refused) as err:
-        engine.requeue(t.number, 1)
+        late.requeue(t.number, 1)
     assert err.value.code == "requeue_not_no_show"
     assert "hanya nomor yang ditandai tidak hadir" in err.value.message("id")
     assert "only a ticket marked as no-show" in err.value.message("en")
@@ -124,7 +124,7 @@ def test_only_a_no_show_goes_back_in_line(office: str, status: str) -> None:
 
 def test_unknown_ticket_is_not_found(office: str) -> None:
     with pytest.raises(NotFound):
-        engine.requeue("A123")
+        late.requeue("A123")
 
 
 def test_after_the_allowed_recalls_the_next_recall_marks_no_show(office: str) -> None:
@@ -139,7 +139,7 @@ def test_after_the_allowed_recalls_the_next_recall_marks_no_show(office: str) ->
     kinds = [e.kind for e in Event.select().where(Event.ticket == t.id).order_by(Event.id)]
     assert kinds[-3:] == ["recalled", "recalled", "no_show"]
     # The late applicant may still go back in line.
-    assert engine.requeue(t.number, 1).status == "waiting"
+    assert late.requeue(t.number, 1).status == "waiting"
 
 
 def test_recalls_are_unlimited_when_the_setting_is_off(office: str) -> None:

@@ -10,7 +10,7 @@ import pytest
 from playhouse.db_url import connect as url_connect
 
 from app.errors import DatabaseUnavailable
-from app.queue import engine, status
+from app.queue import engine, pickup_tickets, status
 from app.storage import db as dbmod
 from app.storage.models import Ticket
 from app.storage.transactions import read, run_in_transaction
@@ -141,7 +141,7 @@ def test_server_lost_in_the_middle_of_a_handover_keeps_nothing_half_done(
                            officer=setup_admin())
     officers.add_officer("petugas1", "petugas123")
     code = pickup.code_for("2024-TNG-000001")
-    real_finish = engine.finish_pickup_ticket
+    real_finish = pickup_tickets.finish_pickup_ticket
     calls = []
 
     def dies_after_the_update(record_id: int, counter: object) -> object:
@@ -150,7 +150,7 @@ def test_server_lost_in_the_middle_of_a_handover_keeps_nothing_half_done(
             _kill_our_connection(office)
         return real_finish(record_id, counter)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(engine, "finish_pickup_ticket", dies_after_the_update)
+    monkeypatch.setattr(pickup_tickets, "finish_pickup_ticket", dies_after_the_update)
     rid = str(uuid.uuid4())
     with pytest.raises(DatabaseUnavailable):
         pickup.hand_over(code, 5, "petugas1", "self", id_checked=True, request_id=rid)
