@@ -15,6 +15,15 @@ out-of-date ``.qm`` is compiled once into the user's cache directory.
 
 Core messages (refusals, errors) come from :mod:`app.messages`; switching the
 language here switches them too.
+
+That is the PC's language, for every window of the process. A window may speak
+another for a while (the kiosk's English button, for one applicant): it holds a
+:class:`Lang` of its own (its own, never installed, ``QTranslator``) and its
+widgets derive from :class:`WindowText`, whose ``self.tr`` asks the nearest
+window's :class:`Lang` instead of the process-wide translator. Only that
+window's widgets get the ``LanguageChange`` event (:func:`set_window_language`),
+so the lobby display and a counter in the same process (``loket demo``) keep the
+PC's language.
 """
 
 from __future__ import annotations
@@ -27,7 +36,7 @@ from importlib import resources
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator
 
 from app import messages
 
@@ -131,6 +140,103 @@ def install_language(lang: str) -> str:
     # Qt posts the widgets' events; deliver them now, so callers see the new texts.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return lang
+
+
+class Lang:
+    """One language's texts for a window: the core's language code and the window
+    strings' translator (loaded once per language, never installed in the process)."""
+
+    _loaded: dict[Path, QTranslator] = {}
+
+    def __init__(self, code: str) -> None:
+        self.code = code if code in LANGUAGES else DEFAULT_LANGUAGE
+        self._translator: QTranslator | None = None
+        path = qm_file(self.code)
+        if path is not None:
+            translator = Lang._loaded.get(path)
+            if translator is None:
+                translator = QTranslator()
+                if translator.load(str(path)):
+                    Lang._loaded[path] = translator
+                else:
+                    log.warning("translation file %s could not be loaded", path)
+                    translator = None
+            self._translator = translator
+
+    def __repr__(self) -> str:
+        return f"Lang({self.code!r})"
+
+    def lookup(self, context: str, source: str, disambiguation: str | None = None,
+               n: int = -1) -> str:
+        """The translation of ``source`` in ``context``; ``""`` when there is none."""
+        if self._translator is None:
+            return ""
+        return self._translator.translate(context, source, disambiguation, n)
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        """``source`` in this language (``source`` itself when untranslated)."""
+        return self.lookup(context, source, disambiguation, n) or source
+
+
+_process_langs: dict[str, Lang] = {}
+
+
+def process_lang() -> Lang:
+    """The PC's language, as the process-wide translator and the core speak it now."""
+    code = messages.current_language()
+    lang = _process_langs.get(code)
+    if lang is None:
+        lang = _process_langs[code] = Lang(code)
+    return lang
+
+
+def lang_of(obj: QObject | None) -> Lang:
+    """The language ``obj`` speaks: its nearest ancestor's own (a window's
+    ``window_lang``), else the PC's."""
+    while obj is not None:
+        own = getattr(obj, "window_lang", None)
+        if isinstance(own, Lang):
+            return own
+        obj = obj.parent()
+    return process_lang()
+
+
+def set_window_language(window: QObject, lang: str | None) -> Lang:
+    """Let ``window`` (and only its widgets) speak ``lang``; ``None``: the PC's again.
+
+    The window and its children retranslate before this returns.
+    """
+    own = None if lang is None or lang == messages.current_language() else Lang(lang)
+    window.window_lang = own  # type: ignore[attr-defined]
+    QCoreApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))
+    return lang_of(window)
+
+
+class WindowText:
+    """Mixin (first base) for widgets whose ``self.tr`` speaks their window's language.
+
+    The strings stay ``self.tr("...")`` calls, so ``lupdate`` still finds them; the
+    context is the class that wrote them, as with Qt's own ``tr``: each class of the
+    object's ancestry is tried, nearest first.
+    """
+
+    def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        lang = lang_of(self)  # type: ignore[arg-type]
+        if lang.code == SOURCE_LANGUAGE:
+            return source
+        for cls in type(self).__mro__:
+            if cls.__module__.startswith(("PySide6", "shiboken6", "builtins")):
+                break
+            text = lang.lookup(cls.__name__, source, disambiguation, n)
+            if text:
+                return text
+        return source
+
+    @property
+    def language(self) -> str:
+        """The language this widget speaks now (``id`` or ``en``)."""
+        return lang_of(self).code  # type: ignore[arg-type]
 
 
 def _sources() -> list[str]:
