@@ -10,6 +10,14 @@ Linguist's XML source, kept under version control) and is compiled to a
 * ``python -m ui.kit.i18n build`` compiles ``.qm`` files next to the sources (the
   installer build runs it).
 
+Qt ships no Indonesian translation of its own words (standard buttons, the file
+dialog), so Loket ships one: ``qt_id.ts`` beside ``loket_id.ts``, for the Qt
+contexts the windows show (``QPlatformTheme``, ``QMessageBox``, ``QFileDialog``,
+``QFileSystemModel``, the line edit's menu). It is installed with the PC's
+language and compiled the same way; the file dialogs are Qt's own
+(:func:`ui.kit.application.create_application` turns native ones off), so they
+are translated too.
+
 A source checkout that was never built still speaks Indonesian: a missing or
 out-of-date ``.qm`` is compiled once into the user's cache directory.
 
@@ -47,7 +55,8 @@ DEFAULT_LANGUAGE = messages.DEFAULT_LANGUAGE
 SOURCE_LANGUAGE = "en"  # the language the strings are written in
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
-_translator: QTranslator | None = None
+CATALOGUES = ("loket", "qt")  # the windows' words; Qt's own words
+_translators: list[QTranslator] = []
 
 
 def _qt_tool(name: str) -> Path:
@@ -65,8 +74,8 @@ def translations_dir() -> Path:
     return Path(str(resources.files("resources").joinpath("translations")))
 
 
-def ts_file(lang: str) -> Path:
-    return translations_dir() / f"loket_{lang}.ts"
+def ts_file(lang: str, catalogue: str = "loket") -> Path:
+    return translations_dir() / f"{catalogue}_{lang}.ts"
 
 
 def compile_ts(source: Path, target: Path) -> None:
@@ -75,7 +84,7 @@ def compile_ts(source: Path, target: Path) -> None:
                    check=True, capture_output=True, timeout=60)
 
 
-def qm_file(lang: str) -> Path | None:
+def qm_file(lang: str, catalogue: str = "loket") -> Path | None:
     """The compiled translation for ``lang``: the built one, else one compiled now.
 
     ``None`` for the source language or when no translation can be had (logged:
@@ -83,26 +92,26 @@ def qm_file(lang: str) -> Path | None:
     """
     if lang == SOURCE_LANGUAGE:
         return None
-    source = ts_file(lang)
+    source = ts_file(lang, catalogue)
     built = source.with_suffix(".qm")
     if built.exists() and (not source.exists() or built.stat().st_mtime >= source.stat().st_mtime):
         return built
     if source.exists():
         digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
         cached = (Path(platformdirs.user_cache_dir("loket")) / "translations"
-                  / f"{lang}-{digest}.qm")
+                  / f"{catalogue}-{lang}-{digest}.qm")
         if cached.exists():
             return cached
         try:
             compile_ts(source, cached)
             return cached
         except (OSError, subprocess.SubprocessError) as exc:
-            log.warning("could not compile the %s translation: %s", lang, exc)
+            log.warning("could not compile the %s %s translation: %s", catalogue, lang, exc)
     if built.exists():
         # An installed bundle has no lrelease; its .qm was built with it (file times
         # are not kept by every copy).
         return built
-    log.warning("no translation for %s", lang)
+    log.warning("no %s translation for %s", catalogue, lang)
     return None
 
 
@@ -114,7 +123,6 @@ def install_language(lang: str) -> str:
     messages and the service names change with the language all the same.
     Returns the language in use (the default for an unknown one).
     """
-    global _translator
     if lang not in LANGUAGES:
         lang = DEFAULT_LANGUAGE
     app = QCoreApplication.instance()
@@ -124,15 +132,16 @@ def install_language(lang: str) -> str:
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian if lang == "id"
                                else QLocale.Language.English))
     changed = False
-    if _translator is not None:
-        changed = QCoreApplication.removeTranslator(_translator)
-        _translator = None
-    path = qm_file(lang)
-    if path is not None:
+    while _translators:
+        changed = QCoreApplication.removeTranslator(_translators.pop()) or changed
+    for catalogue in CATALOGUES:
+        path = qm_file(lang, catalogue)
+        if path is None:
+            continue
         translator = QTranslator(app)
         if translator.load(str(path)):
             changed = QCoreApplication.installTranslator(translator) or changed
-            _translator = translator
+            _translators.append(translator)
         else:
             log.warning("translation file %s could not be loaded", path)
     if not changed:
@@ -179,30 +188,19 @@ class Lang:
         return self.lookup(context, source, disambiguation, n) or source
 
 
-_process_langs: dict[str, Lang] = {}
-
-
-def process_lang() -> Lang:
-    """The PC's language, as the process-wide translator and the core speak it now."""
-    code = messages.current_language()
-    lang = _process_langs.get(code)
-    if lang is None:
-        lang = _process_langs[code] = Lang(code)
-    return lang
-
-
-def lang_of(obj: QObject | None) -> Lang:
-    """The language ``obj`` speaks: its nearest ancestor's own (a window's
-    ``window_lang``), else the PC's."""
+def own_lang(obj: QObject | None) -> Lang | None:
+    """The language of ``obj``'s window when it is not the PC's (a window's
+    ``window_lang``, the nearest ancestor's), else ``None``."""
     while obj is not None:
         own = getattr(obj, "window_lang", None)
         if isinstance(own, Lang):
             return own
         obj = obj.parent()
-    return process_lang()
+    return None
 
 
-def set_window_language(window: QObject, lang: str | None) -> Lang:
+
+def set_window_language(window: QObject, lang: str | None) -> None:
     """Let ``window`` (and only its widgets) speak ``lang``; ``None``: the PC's again.
 
     The window and its children retranslate before this returns.
@@ -210,7 +208,6 @@ def set_window_language(window: QObject, lang: str | None) -> Lang:
     own = None if lang is None or lang == messages.current_language() else Lang(lang)
     window.window_lang = own  # type: ignore[attr-defined]
     QCoreApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))
-    return lang_of(window)
 
 
 class WindowText:
@@ -222,13 +219,15 @@ class WindowText:
     """
 
     def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        lang = lang_of(self)  # type: ignore[arg-type]
-        if lang.code == SOURCE_LANGUAGE:
+        own = own_lang(self)  # type: ignore[arg-type]
+        if own is None:  # the PC's language: the process's translators, as Qt does
+            return super().tr(source, disambiguation, n)  # type: ignore[misc]
+        if own.code == SOURCE_LANGUAGE:
             return source
         for cls in type(self).__mro__:
             if cls.__module__.startswith(("PySide6", "shiboken6", "builtins")):
                 break
-            text = lang.lookup(cls.__name__, source, disambiguation, n)
+            text = own.lookup(cls.__name__, source, disambiguation, n)
             if text:
                 return text
         return source
@@ -236,7 +235,8 @@ class WindowText:
     @property
     def language(self) -> str:
         """The language this widget speaks now (``id`` or ``en``)."""
-        return lang_of(self).code  # type: ignore[arg-type]
+        own = own_lang(self)  # type: ignore[arg-type]
+        return own.code if own is not None else messages.current_language()
 
 
 def _sources() -> list[str]:
@@ -254,7 +254,7 @@ def update(langs: tuple[str, ...] = ("id",)) -> None:
 def build() -> list[Path]:
     """Compile every ``.ts`` into a ``.qm`` beside it (for the installer build)."""
     built = []
-    for source in sorted(translations_dir().glob("loket_*.ts")):
+    for source in sorted(translations_dir().glob("*.ts")):
         target = source.with_suffix(".qm")
         compile_ts(source, target)
         built.append(target)
