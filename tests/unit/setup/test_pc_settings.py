@@ -21,14 +21,15 @@ from app.setup.pc_settings import PcSettings
 def test_settings_round_trip_and_refuse_bad_values(tmp_path: Path) -> None:
     pc = PcSettings(tmp_path / "loket.ini")
     for key, value in (("counter", "5"), ("language", "en"), ("printer", "pdf:/tmp/t"),
-                       ("paper_mm", "58"), ("speak_english", "on")):
+                       ("paper_mm", "58"), ("speak_english", "on"), ("section", "walkin")):
         pc_settings.apply(pc, key, value)
     shown = pc_settings.describe(pc)
     assert shown == {"counter": 5, "language": "en", "printer": "pdf:/tmp/t",
-                     "paper_mm": 58, "speak_english": True}
+                     "paper_mm": 58, "speak_english": True, "section": "service"}
     assert pc_settings.describe(PcSettings(tmp_path / "loket.ini")) == shown  # on disk
     for key, value in (("counter", "-1"), ("counter", "five"), ("language", "fr"),
                        ("paper_mm", "57"), ("speak_english", "maybe"), ("colour", "red"),
+                       ("section", "lounge"),
                        ("printer", "two\nlines")):
         with pytest.raises(InvalidInput):
             pc_settings.apply(pc, key, value)
