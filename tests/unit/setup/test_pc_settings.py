@@ -43,10 +43,10 @@ def test_settings_round_trip_and_refuse_bad_values(tmp_path: Path) -> None:
 def test_bad_stored_values_read_as_not_set(tmp_path: Path) -> None:
     path = tmp_path / "loket.ini"
     path.write_text("[pc]\ncounter = nol\nlanguage = fr\nprinter =\npaper_mm = 100\n"
-                    "speak_english = mungkin\n", encoding="utf-8")
+                    "speak_english = mungkin\nsection = lounge\n", encoding="utf-8")
     assert pc_settings.describe(PcSettings(path)) == {
         "counter": None, "language": "id", "printer": "", "paper_mm": 80,
-        "speak_english": False}
+        "speak_english": False, "section": ""}
     path.write_text("this is [not an ini file\n", encoding="utf-8")
     pc = PcSettings(path)
     assert pc.counter is None and pc.language_or_default() == "id"
