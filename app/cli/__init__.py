@@ -12,6 +12,10 @@ line alone).
 Exit codes: 0 done; 1 refused by a rule (empty queue, full quota, wrong state);
 2 bad usage or input; 3 database unreachable; 4 an internal error (see the log).
 Errors are one line on stderr, never a traceback.
+
+What a command prints is in one language: ``--lang``, else ``LOKET_LANG``, else this
+PC's language (``loket.ini``, as ``loket pc`` sets it), else Bahasa Indonesia.
+``--json`` keeps its English keys whatever the language.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from app import messages
 from app.cli import parser
 from app.cli.common import (
     EXIT_INTERNAL,
@@ -44,10 +49,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse(argv)
     except InvalidInput as exc:  # before the command is known: no log, no --json yet
         words = list(sys.argv[1:] if argv is None else argv)
-        lang = "en" if _option_value(words, "--lang") == "en" else None
+        lang = _language(_option_value(words, "--lang"))
         print(f"loket: {exc.message(lang)}", file=sys.stderr)
         return EXIT_USAGE
     return run(args)
+
+
+def _language(chosen: str | None) -> str:
+    """``--lang``, else ``LOKET_LANG``, else this PC's language, else Indonesian."""
+    if chosen in messages.LANGUAGES:
+        return chosen
+    if os.environ.get("LOKET_LANG", "").strip().lower()[:2] in messages.LANGUAGES:
+        return messages.current_language()
+    from app.setup.pc_settings import PcSettings
+
+    try:
+        return PcSettings().language_or_default()
+    except (OSError, ValueError) as exc:  # an unreadable loket.ini: the default
+        log.info("this PC's language not read: %s", exc)
+        return messages.DEFAULT_LANGUAGE
 
 
 def _option_value(words: Sequence[str], option: str) -> str | None:
@@ -68,7 +88,9 @@ def run(args: argparse.Namespace, command: Callable[[argparse.Namespace], int] |
 
     if configure_logs:
         logs.configure(args.verbose)
-    lang = args.lang
+    lang = args.lang = _language(args.lang)
+    before = messages.chosen_language()
+    messages.use_language(lang)  # the core's sentences, wherever they are rendered
     try:
         if command is None:
             if args.command is None:  # loket alone: this PC's mode, in its windows
@@ -98,6 +120,8 @@ def run(args: argparse.Namespace, command: Callable[[argparse.Namespace], int] |
         log.exception("internal error")
         text = render("internal_error", {"log": logs.log_file()}, lang)
         return _fail(args, exc, text, EXIT_INTERNAL)
+    finally:
+        messages.use_language(before)
 
 
 def _fail(args: argparse.Namespace, exc: BaseException, text: str, code: int) -> int:

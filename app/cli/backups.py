@@ -9,6 +9,8 @@ from app.backup import make, restore, schedule, verify
 from app.cli.common import EXIT_OK, EXIT_REFUSED, emit
 from app.cli.connection import database_url, office_database
 from app.cli.signin import signed_in
+from app.messages import render
+from app.messages.cli_words import word
 from app.office import permissions, retention
 from app.storage.transactions import read
 
@@ -46,7 +48,7 @@ def check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -
 
 
 def run(args: argparse.Namespace) -> int:
-    lang = args.lang or "id"
+    lang = args.lang
     if args.command == "verify-backup":  # a file only
         result = verify.verify_backup(args.file)
         emit(args, result.to_dict(), _check_text(result, lang))
@@ -55,18 +57,18 @@ def run(args: argparse.Namespace) -> int:
         return _restore(args, database_url(args), lang)
     with office_database(args):
         if args.command == "backup":
-            return _backup(args)
+            return _backup(args, lang)
         purged = retention.purge(signed_in(args).id, dry_run=args.dry_run)
-        verb = "would be erased" if purged.dry_run else "erased"
-        emit(args, purged, f"{purged.records} passports and {purged.audit_entries} audit "
-             f"entries {verb} (collected or cancelled before {purged.cutoff}; "
-             f"retention {purged.retention_days} days)")
+        verb = word("would_be_erased" if purged.dry_run else "erased", lang)
+        emit(args, purged, render("cli_out_purged", {
+            "records": purged.records, "entries": purged.audit_entries, "verb": verb,
+            "cutoff": purged.cutoff, "days": purged.retention_days}, lang))
     return EXIT_OK
 
 
-def _size_text(size: int) -> str:
+def _size_text(size: int, lang: str) -> str:
     if size < 1024:
-        return f"{size} bytes"
+        return render("cli_out_bytes", {"count": size}, lang)
     amount = float(size)
     for unit in ("KB", "MB", "GB"):
         amount /= 1024
@@ -79,28 +81,32 @@ def _counts_text(counts: dict[str, int]) -> str:
     return "\n".join(f"  {table:<16} {rows:>9}" for table, rows in counts.items())
 
 
-def _backup(args: argparse.Namespace) -> int:
+def _backup(args: argparse.Namespace, lang: str) -> int:
     if args.if_due:  # the office's schedule, run by cron or Task Scheduler: nobody signs in
         made = schedule.run_scheduled_backup()
         if made is None:
-            emit(args, {"made": False, "backup": None}, "no backup due")
+            emit(args, {"made": False, "backup": None}, render("cli_out_no_backup_due", {}, lang))
             return EXIT_OK
         result = made
     else:
         result = make.make_backup(args.dest, args.format, by=signed_in(args).id)
-    text = (f"backup written: {result.path}\n  {_size_text(result.size)}, "
-            f"{sum(result.counts.values())} rows, schema version {result.schema_version}, "
-            f"{result.seconds:.2f} s")
+    text = render("cli_out_backup_written", {
+        "path": result.path, "size": _size_text(result.size, lang),
+        "rows": sum(result.counts.values()), "version": result.schema_version,
+        "seconds": result.seconds}, lang)
     emit(args, {"made": True, "backup": result} if args.if_due else result, text)
     return EXIT_OK
 
 
 def _check_text(v: verify.BackupCheck, lang: str) -> str:
-    state = "OK" if v.ok else "NOT OK"
-    known = [v.kind, f"schema version {v.schema_version}"]
-    known += [f"from {v.source_backend}"] if v.source_backend else []
-    known += [f"made {v.made_at}"] if v.made_at else []  # a live database has no date
-    lines = [f"{v.path}: {state} ({', '.join(known)})"]
+    state = word("ok" if v.ok else "not_ok", lang)
+    known = [v.kind, render("cli_out_schema", {"version": v.schema_version}, lang)]
+    known += ([render("cli_out_from", {"backend": v.source_backend}, lang)]
+              if v.source_backend else [])
+    # A live database has no date.
+    known += [render("cli_out_made", {"at": v.made_at}, lang)] if v.made_at else []
+    lines = [render("cli_out_check", {"path": v.path, "state": state,
+                                      "known": ", ".join(known)}, lang)]
     lines += [f"  ! {text}" for text in v.messages(lang)]
     if v.counts:
         lines.append(_counts_text(v.counts))
@@ -115,13 +121,14 @@ def _restore(args: argparse.Namespace, url: str, lang: str) -> int:
     # What --force replaces is backed up first; without the copy there is no restore.
     copy = restore.copy_before_restore(url, args.file) if args.force else None
     result = restore.restore(args.file, url, force=args.force)
-    moved = (f"schema version {result.backup_schema_version}"
-             + (f" migrated to {result.schema_version}"
+    moved = (render("cli_out_schema", {"version": result.backup_schema_version}, lang)
+             + (render("cli_out_migrated", {"version": result.schema_version}, lang)
                 if result.schema_version != result.backup_schema_version else ""))
     emit(args, {**result.to_dict(), "copy_before": copy.path if copy else None},
-         (f"the database as it was is saved in {copy.path}\n" if copy else "")
-         + f"restored {result.path} into {result.target} ({moved}, "
-         f"{sum(result.counts.values())} rows, {result.seconds:.2f} s"
-         + (", the previous data replaced" if result.replaced else "") + ")\n"
-         + "check of the restored database: " + _check_text(result.verification, lang))
+         (render("cli_out_copy_before", {"path": copy.path}, lang) if copy else "")
+         + render("cli_out_restored", {
+             "path": result.path, "target": result.target, "moved": moved,
+             "rows": sum(result.counts.values()), "seconds": result.seconds,
+             "replaced": render("cli_out_replaced", {}, lang) if result.replaced else "",
+             "check": _check_text(result.verification, lang)}, lang))
     return EXIT_OK

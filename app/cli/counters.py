@@ -10,6 +10,7 @@ import argparse
 from app.cli.common import EXIT_OK, MAX_INT4, emit, request_id, whole_number
 from app.cli.connection import office_database
 from app.cli.signin import maybe_signed_in
+from app.messages import render
 from app.queue import pauses
 from app.storage.models import PAUSE_REASONS
 
@@ -41,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
                                         request_id=args.request_id)
         else:
             view = pauses.resume_counter(args.number, officer, request_id=args.request_id)
-        state = "paused" if view.ended_at is None else "resumed"
-        emit(args, view, f"loket {view.counter}  {state}  {view.reason}")
+        code = "cli_out_counter_paused" if view.ended_at is None else "cli_out_counter_resumed"
+        emit(args, view, render(code, {"counter": view.counter,
+                                       "reason": pauses.reason_word(view.reason, args.lang)}, args.lang))
     return EXIT_OK

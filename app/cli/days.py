@@ -13,6 +13,8 @@ from app.cli.common import EXIT_OK, date, emit
 from app.cli.connection import office_database
 from app.cli.signin import signed_in
 from app.errors import InvalidInput
+from app.messages import render
+from app.messages.cli_words import word
 from app.office import days
 
 
@@ -65,15 +67,16 @@ def _counters(values: list[str]) -> dict[int, list[str]] | None:
     return mapping
 
 
-def overview_text(o: days.Overview) -> str:
+def overview_text(o: days.Overview, lang: str) -> str:
     lines = [f"{o.day}: {o.profile}" + (f" ({o.scheduled_by})" if o.scheduled_by else ""), ""]
     for p in o.profiles:
-        opened = ",".join(p.open) if p.open is not None else "all"
-        counters = ("standing" if p.counters is None else
+        opened = ",".join(p.open) if p.open is not None else word("all", lang)
+        counters = (word("standing", lang) if p.counters is None else
                     " ".join(f"{n}={','.join(q)}" for n, q in p.counters.items()))
         on = ",".join(p.scheduled_on) or "-"
-        lines.append(f"  {p.name:<28} open {opened:<12} hours {p.hours or '-':<12} "
-                     f"on {on:<16} counters {counters}")
+        lines.append(render("cli_out_day_profile", {
+            "name": p.name, "opened": opened, "hours": p.hours or "-", "on": on,
+            "counters": counters}, lang))
     return "\n".join(lines)
 
 
@@ -98,5 +101,5 @@ def run(args: argparse.Namespace) -> int:
         else:
             when = args.date
         shown = days.overview(when)
-        emit(args, shown, overview_text(shown))
+        emit(args, shown, overview_text(shown, args.lang))
     return EXIT_OK

@@ -9,6 +9,8 @@ from app import feed
 from app.cli.common import EXIT_OK, emit, whole_number
 from app.cli.connection import office_database
 from app.errors import InvalidInput
+from app.messages import render
+from app.messages.cli_words import status_word, word
 from app.queue import engine
 from app.queue.status import OfficeStatus, office_status
 from app.setup import pc_config
@@ -31,20 +33,22 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
 def status_text(s: OfficeStatus, lang: str) -> str:
     lines = [f"{s.service_day}  ({s.profile})", ""]
     for q in s.queues:
-        wait = f"{q.longest_wait_s // 60} min" if q.longest_wait_s is not None else "-"
+        wait = (render("cli_out_minutes", {"minutes": q.longest_wait_s // 60}, lang)
+                if q.longest_wait_s is not None else "-")
         name = q.name_en if lang == "en" else q.name_id
-        closed = "" if q.active else " (closed)"
-        lines.append(f"  {q.prefix}  {name:<32} {q.waiting:>4} waiting   longest {wait:>7}"
-                     f"   issued {q.issued_today}{closed}")
+        closed = "" if q.active else word("closed", lang)
+        lines.append(render("cli_out_queue_line", {
+            "prefix": q.prefix, "name": name, "waiting": q.waiting, "wait": wait,
+            "issued": q.issued_today, "closed": closed}, lang))
     lines.append("")
     for c in s.counters:
-        now = f"{c.ticket.number} ({c.ticket.status})" if c.ticket else "-"
+        now = f"{c.ticket.number} ({status_word(c.ticket.status, lang)})" if c.ticket else "-"
         lines.append(f"  {c.number:>2}  {c.name:<24} {now:<18} {', '.join(c.queues)}")
     return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
-    lang = args.lang or "id"
+    lang = args.lang
     if args.command in ("init-db", "demo"):
         return _create(args, lang)
     with office_database(args):
@@ -55,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
             expired = engine.close_previous_days()
             pruned = feed.prune()
             emit(args, {"expired": expired, "pruned": pruned},
-                 f"expired {expired} old tickets, pruned {pruned} feed rows")
+                 render("cli_out_housekeeping", {"expired": expired, "pruned": pruned}, lang))
         else:
             evs = feed.changes_since(args.after, args.limit)
             emit(args, {"events": evs},
@@ -76,8 +80,10 @@ def _create(args: argparse.Namespace, lang: str) -> int:
         if args.command == "init-db":
             result = init_database(db, demo=args.demo, office_name=args.office_name)
             emit(args, {**result, "database": redact_url(url)},
-                 f"schema version {result['schema_version']} ready at {redact_url(url)}"
-                 + (" (demo office created)" if result["demo_created"] else ""))
+                 render("cli_out_database_ready", {"version": result["schema_version"],
+                                                   "url": redact_url(url)}, lang)
+                 + (render("cli_out_demo_created", {}, lang) if result["demo_created"]
+                    else ""))
             return EXIT_OK
         from app.setup.demo_history import seed_history
 
@@ -85,5 +91,6 @@ def _create(args: argparse.Namespace, lang: str) -> int:
         seed_history()  # two weeks behind it, for the reports (once)
         engine.close_previous_days()
         status = office_status()
-        emit(args, status, f"Loket demo at {redact_url(url)}\n" + status_text(status, lang))
+        emit(args, status, render("cli_out_demo_at", {"url": redact_url(url)}, lang) + "\n"
+             + status_text(status, lang))
         return EXIT_OK  # the windows on it are the program's (ui.main)

@@ -7,6 +7,8 @@ import argparse
 from app.cli.common import EXIT_OK, emit, read_password
 from app.cli.connection import office_database
 from app.cli.signin import maybe_signed_in, signed_in
+from app.messages import render
+from app.messages.cli_words import word
 from app.office import admin, officers
 
 
@@ -34,17 +36,18 @@ def run(args: argparse.Namespace) -> int:
             else:
                 o = admin.add_officer(who.id, args.username, read_password(line=2),
                                       role=args.role, full_name=args.name)
-            emit(args, o, f"{o.username} ({o.role}) added")
+            emit(args, o, render("cli_out_officer_added", {"username": o.username, "role": o.role},
+                                 args.lang))
         elif args.action == "set-password":
             who = signed_in(args)
             target = officers.get_officer(args.username)
             admin.reset_password(who.id, target.id, read_password(line=2))
             emit(args, {"username": target.username, "password_set": True},
-                 f"{target.username}: new password set")
+                 render("cli_out_password_set", {"username": target.username}, args.lang))
         else:
             people = officers.list_officers()
             emit(args, {"officers": people},
                  "\n".join(f"{o.username:<16} {o.role:<10} "
-                           f"{'' if o.active else '(inactive) '}{o.full_name}"
+                           f"{'' if o.active else word('inactive', args.lang)}{o.full_name}"
                            for o in people))
     return EXIT_OK

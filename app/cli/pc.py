@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from app.cli.common import EXIT_OK, MAX_INT4, emit, read_password, whole_number
 from app.errors import DatabaseUnavailable, InvalidInput, Refused, SchemaError
+from app.messages import render
 from app.setup import pc_config
 from app.setup.pc_config import resolve_database_url
 from app.setup.pc_settings import PcSettings, apply, describe
@@ -84,7 +85,8 @@ def _setup(args: argparse.Namespace) -> int:
     emit(args, {"mode": args.mode, "counter": args.counter, "database": choice.describe(),
                 "password_store": saved.password_store,
                 "config": str(pc_config.config_path()), "server": report.server},
-         f"this PC: {args.mode}" + (f" {args.counter}" if args.mode == "counter" else "")
+         render("cli_out_this_pc", {"mode": args.mode}, args.lang)
+         + (f" {args.counter}" if args.mode == "counter" else "")
          + f" on {choice.describe()} ({report.server})"
          + (f"; password {where}" if where else "")
          + f"\nsaved in {pc_config.config_path()}")

@@ -19,6 +19,7 @@ from app.cli.common import (
 from app.cli.connection import office_database
 from app.cli.signin import signed_in
 from app.messages import render
+from app.messages.cli_words import pickup_status, word
 from app.office.settings import get_settings
 from app.pickup import backlog, forecast
 from app.pickup import service as pickup
@@ -83,19 +84,24 @@ def run(args: argparse.Namespace) -> int:
     with office_database(args):
         if args.command == "backlog":
             return _backlog(args)
-        return _pickup(args, args.lang or "id")
+        return _pickup(args, args.lang)
 
 
 def _backlog(args: argparse.Namespace) -> int:
     if args.action == "batches":
         rows = pickup.batches()
         clears = forecast.forecasts(rows)
-        head = (f"{'batch':<32} {'total':>6} {'printing':>8} {'ready':>6} {'overdue':>7} "
-                f"{'collected':>9} {'cancelled':>9}  {'clear by':<10}")
+        lang = args.lang
+        w = {key: word(key, lang) for key in ("batch", "total", "printing", "ready",
+                                              "overdue", "collected", "cancelled", "clear_by")}
+        head = (f"{w['batch']:<32} {w['total']:>6} {w['printing']:>8} {w['ready']:>6} "
+                f"{w['overdue']:>7} {w['collected']:>9} {w['cancelled']:>9}  "
+                f"{w['clear_by']:<10}")
         emit(args, {"batches": [{**dataclasses.asdict(b),
                                  "forecast_clear_date": clears.get(b.batch)} for b in rows]},
              "\n".join([head] + [
-            f"{(b.batch or '(regular)')[:32]:<32} {b.total:>6} {b.printing:>8} {b.ready:>6} "
+            f"{(b.batch or word('regular', lang))[:32]:<32} {b.total:>6} {b.printing:>8} "
+            f"{b.ready:>6} "
             f"{b.overdue:>7} {b.collected:>9} {b.cancelled:>9}  "
             f"{_clear_text(clears.get(b.batch))}" for b in rows]))
         return EXIT_OK
@@ -103,11 +109,11 @@ def _backlog(args: argparse.Namespace) -> int:
     summary = backlog.import_backlog(backlog.read_list_file(args.file)[0], batch=args.batch,
                                      officer=who.id, source=args.file,
                                      dry_run=args.dry_run)
-    verb = "would be" if summary.dry_run else ""
     emit(args, summary,
-         f"{summary.rows} rows: {summary.created} created, {summary.updated} updated, "
-         f"{summary.unchanged} unchanged, {summary.closed} already collected or cancelled"
-         + (f" ({verb} — nothing written)" if verb else ""))
+         render("cli_out_import", {"rows": summary.rows, "created": summary.created,
+                                   "updated": summary.updated, "unchanged": summary.unchanged,
+                                   "closed": summary.closed}, args.lang)
+         + (render("cli_out_dry_run", {}, args.lang) if summary.dry_run else ""))
     return EXIT_OK
 
 
@@ -116,10 +122,11 @@ def _clear_text(day: dt.date | None) -> str:
     return day.isoformat() if day is not None else "-"
 
 
-def _pickup_line(v: pickup.PickupView) -> str:
-    due = f" collect by {v.collect_by}" if v.collect_by else ""
-    late = " OVERDUE" if v.overdue else ""
-    return f"{v.application_no}  {v.status}{late}  {v.location or '-'}  {v.batch or '-'}{due}"
+def _pickup_line(v: pickup.PickupView, lang: str) -> str:
+    due = render("cli_out_collect_by", {"date": v.collect_by}, lang) if v.collect_by else ""
+    late = word("overdue_mark", lang) if v.overdue else ""
+    return (f"{v.application_no}  {pickup_status(v.status, lang)}{late}  "
+            f"{v.location or '-'}  {v.batch or '-'}{due}")
 
 
 def _pickup(args: argparse.Namespace, lang: str) -> int:
@@ -139,13 +146,14 @@ def _pickup(args: argparse.Namespace, lang: str) -> int:
         written = slips.save_slips(items, office.office_name, office.collect_by_days,
                                    Path(args.out))
         emit(args, {"slips": len(items), "files": [str(p) for p in written]},
-             f"{len(items)} slips written to {', '.join(str(p) for p in written)}")
+             render("cli_out_slips", {"count": len(items),
+                                      "files": ", ".join(str(p) for p in written)}, lang))
     elif action == "verify":
         result = pickup.verify(args.code, lang)
-        text = ("valid" if result.valid else "INVALID") + (
-            "" if result.verified or not result.valid else " (not verified)")
+        text = word("valid" if result.valid else "invalid", lang) + (
+            "" if result.verified or not result.valid else word("not_verified", lang))
         if result.record:
-            text += "\n" + _pickup_line(result.record)
+            text += "\n" + _pickup_line(result.record, lang)
         if result.message:
             text += "\n" + result.message
         emit(args, result.to_dict(), text)
@@ -154,24 +162,29 @@ def _pickup(args: argparse.Namespace, lang: str) -> int:
         view, signed = pickup.details(args.code)
         warn = "" if signed else "\n" + render("pickup_not_verified", {}, lang)
         emit(args, {**view.to_dict(), "scan_verified": signed},
-             f"{_pickup_line(view)}\n{view.name}  {view.passport_no}{warn}")
+             f"{_pickup_line(view, lang)}\n{view.name}  {view.passport_no}{warn}")
     elif action == "check-in":
         ci = pickup.check_in(args.code, request_id=rid)
         emit(args, ci.to_dict(), f"{ci.ticket.number}  {ci.ticket.service_queue}"
-             + ("" if ci.created else "  (already checked in)"))
+             + ("" if ci.created else render("cli_out_already_checked_in", {}, lang)))
     elif action == "hand-over":
         done = pickup.hand_over(args.code, args.counter, signed_in(args).id, args.collector,
                                 args.collector_name, args.id_checked, request_id=rid)
-        emit(args, done.to_dict(), f"{done.record.application_no} handed over"
-             + (f"; {done.ticket.number} finished" if done.ticket else ""))
+        emit(args, done.to_dict(),
+             render("cli_out_handed_over", {"application": done.record.application_no}, lang)
+             + (render("cli_out_ticket_finished", {"number": done.ticket.number}, lang)
+                if done.ticket else ""))
     elif action == "undo-hand-over":
         view = pickup.undo_hand_over(args.code, signed_in(args).id, args.reason)
-        emit(args, view.to_dict(), f"{view.application_no} back to {view.status}")
+        emit(args, view.to_dict(), render("cli_out_back_to", {
+            "application": view.application_no,
+            "status": pickup_status(view.status, lang)}, lang))
     elif action == "overdue":
         late = pickup.overdue()
         emit(args, {"overdue": [v.public() for v in late]},
-             "\n".join(_pickup_line(v) for v in late) or "-")
+             "\n".join(_pickup_line(v, lang) for v in late) or "-")
     elif action == "cancel-overdue":
         numbers = pickup.cancel_overdue(signed_in(args).id)
-        emit(args, {"cancelled": numbers}, f"{len(numbers)} overdue passports cancelled")
+        emit(args, {"cancelled": numbers},
+             render("cli_out_overdue_cancelled", {"count": len(numbers)}, lang))
     return EXIT_OK

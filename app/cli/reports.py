@@ -9,6 +9,7 @@ import argparse
 from app.cli.common import EXIT_OK, date, emit
 from app.cli.connection import office_database
 from app.cli.signin import signed_in
+from app.messages import render
 from app.messages.formats import date_text, duration_text
 from app.office import audit_log, reports
 
@@ -23,7 +24,7 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    lang = args.lang or "id"
+    lang = args.lang
     with office_database(args):
         who = signed_in(args)
         if args.command == "report":
@@ -38,10 +39,10 @@ def _report(args: argparse.Namespace, by: int, lang: str) -> int:
     lines = [f"{rep.office_name}  {date_text(rep.start)} – {date_text(rep.end)}"]
     for section, rows in reports.sections(rep):
         lines.append(f"\n{reports.section_name(section, lang)}")
-        lines += [f"  {row.name(lang)[:32]:<32} {row.issued:>6} issued {row.served:>6} "
-                  f"served {row.no_shows:>5} no-show  wait avg "
-                  f"{duration_text(row.wait_avg_s, lang):>13}  handed over "
-                  f"{row.handed_over:>5}" + _working_time(row, lang) for row in rows]
+        lines += [render("cli_out_report_row", {
+            "name": row.name(lang)[:32], "issued": row.issued, "served": row.served,
+            "no_shows": row.no_shows, "wait": duration_text(row.wait_avg_s, lang),
+            "handed_over": row.handed_over}, lang) + _working_time(row, lang) for row in rows]
     if args.csv:
         lines.append(f"\nCSV: {args.csv}")
     emit(args, rep, "\n".join(lines))
@@ -52,15 +53,17 @@ def _working_time(row: reports.Row, lang: str) -> str:
     """A counter's serving, paused and idle time (nothing on the other rows)."""
     if row.serving_s is None:
         return ""
-    return (f"  serving {duration_text(row.serving_s, lang)} · paused "
-            f"{duration_text(row.paused_s, lang)} · idle {duration_text(row.idle_s, lang)}")
+    return render("cli_out_report_working", {
+        "serving": duration_text(row.serving_s, lang), "paused": duration_text(row.paused_s, lang),
+        "idle": duration_text(row.idle_s, lang)}, lang)
 
 
 def _audit(args: argparse.Namespace, viewer: int, lang: str) -> int:
     filt = audit_log.AuditFilter(date_from=args.date_from, date_to=args.date_to)
     if args.csv:
         count = audit_log.export_csv(viewer, filt, args.csv, lang=lang)
-        emit(args, {"rows": count, "csv": args.csv}, f"{count} entries written to {args.csv}")
+        emit(args, {"rows": count, "csv": args.csv},
+             render("cli_out_audit_written", {"count": count, "file": args.csv}, lang))
         return EXIT_OK
     rows: list[audit_log.AuditRow] = []
     older: int | None = None

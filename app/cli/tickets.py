@@ -10,6 +10,7 @@ from app.cli.common import EXIT_OK, MAX_INT4, emit, request_id, whole_number
 from app.cli.connection import office_database
 from app.cli.signin import maybe_signed_in
 from app.messages import render
+from app.messages.cli_words import status_word
 from app.queue import engine, late, waits
 
 COUNTER = whole_number("--counter", 1, MAX_INT4)
@@ -65,9 +66,10 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
     tcode.add_argument("number")
 
 
-def _ticket_line(t: engine.TicketView) -> str:
-    where = f" loket {t.counter}" if t.counter else ""
-    return f"{t.number}  {t.service_queue}  {t.status}{where}"
+def _ticket_line(t: engine.TicketView, lang: str) -> str:
+    params: dict[str, object] = {"number": t.number, "queue": t.service_queue,
+              "status": status_word(t.status, lang), "counter": t.counter}
+    return render("cli_out_ticket_at" if t.counter else "cli_out_ticket", params, lang)
 
 
 def wait_text(told: waits.Told, lang: str) -> str:
@@ -87,10 +89,10 @@ def run(args: argparse.Namespace) -> int:
             t = _act(args)
             told = waits.told_for(t.id)
             emit(args, {**dataclasses.asdict(t), **dataclasses.asdict(told)},
-                 f"{_ticket_line(t)}  {wait_text(told, args.lang or 'id')}")
+                 f"{_ticket_line(t, args.lang)}  {wait_text(told, args.lang)}")
         else:
             t = _act(args)
-            emit(args, t, _ticket_line(t))
+            emit(args, t, _ticket_line(t, args.lang))
     return EXIT_OK
 
 

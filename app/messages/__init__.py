@@ -498,6 +498,11 @@ def use_language(lang: str | None) -> None:
     _chosen = lang
 
 
+def chosen_language() -> str | None:
+    """The language :func:`use_language` chose, ``None`` when none was."""
+    return _chosen
+
+
 def current_language() -> str:
     """The chosen language, else ``LOKET_LANG`` if set and known, else Indonesian."""
     if _chosen is not None:

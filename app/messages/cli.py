@@ -1,4 +1,6 @@
-"""Sentences of the command line: signing in with ``--as``, and input it refuses.
+"""Sentences of the command line: signing in with ``--as``, input it refuses, and what
+its commands print (``cli_out_*``; the ``--json`` output keeps its English keys). Their
+single words (columns, states) are in :mod:`app.messages.cli_words`.
 
 Merged into :data:`app.messages.MESSAGES` (a code defined twice is an error).
 Every entry has Bahasa Indonesia (``id``) and English (``en``).
@@ -65,4 +67,98 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "id": "Akun pertama kantor harus admin (--role admin).",
         "en": "The office's first account must be an admin (--role admin).",
     },
+    # --- what the commands print -------------------------------------------------
+    "cli_out_queue_line": {
+        "id": "  {prefix}  {name:<32} {waiting:>4} menunggu   terlama {wait:>7}   diambil "
+        "{issued}{closed}",
+        "en": "  {prefix}  {name:<32} {waiting:>4} waiting   longest {wait:>7}   issued "
+        "{issued}{closed}",
+    },
+    "cli_out_minutes": {"id": "{minutes} mnt", "en": "{minutes} min"},
+    "cli_out_housekeeping": {
+        "id": "{expired} nomor lama kedaluwarsa, {pruned} baris umpan perubahan dihapus",
+        "en": "expired {expired} old tickets, pruned {pruned} feed rows",
+    },
+    "cli_out_database_ready": {
+        "id": "skema versi {version} siap di {url}",
+        "en": "schema version {version} ready at {url}",
+    },
+    "cli_out_demo_created": {"id": " (kantor demo dibuat)", "en": " (demo office created)"},
+    "cli_out_demo_at": {"id": "Demo Loket di {url}", "en": "Loket demo at {url}"},
+    "cli_out_officer_added": {"id": "{username} ({role}) ditambahkan",
+                              "en": "{username} ({role}) added"},
+    "cli_out_password_set": {"id": "{username}: kata sandi baru disimpan",
+                             "en": "{username}: new password set"},
+    "cli_out_this_pc": {"id": "PC ini: {mode}", "en": "this PC: {mode}"},
+    "cli_out_ticket_at": {"id": "{number}  {queue}  {status} di loket {counter}",
+                          "en": "{number}  {queue}  {status} at counter {counter}"},
+    "cli_out_ticket": {"id": "{number}  {queue}  {status}", "en": "{number}  {queue}  {status}"},
+    "cli_out_import": {
+        "id": "{rows} baris: {created} baru, {updated} diperbarui, {unchanged} tetap, "
+        "{closed} sudah diambil atau dibatalkan",
+        "en": "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged, "
+        "{closed} already collected or cancelled",
+    },
+    "cli_out_dry_run": {"id": " (hanya percobaan — tidak ada yang ditulis)",
+                        "en": " (would be — nothing written)"},
+    "cli_out_collect_by": {"id": " ambil paling lambat {date}", "en": " collect by {date}"},
+    "cli_out_slips": {"id": "{count} slip ditulis ke {files}",
+                      "en": "{count} slips written to {files}"},
+    "cli_out_already_checked_in": {"id": "  (sudah terdaftar tadi)",
+                                   "en": "  (already checked in)"},
+    "cli_out_handed_over": {"id": "{application} sudah diserahkan",
+                            "en": "{application} handed over"},
+    "cli_out_ticket_finished": {"id": "; {number} selesai", "en": "; {number} finished"},
+    "cli_out_back_to": {"id": "{application} kembali menjadi {status}",
+                        "en": "{application} back to {status}"},
+    "cli_out_overdue_cancelled": {"id": "{count} paspor lewat batas dibatalkan",
+                                  "en": "{count} overdue passports cancelled"},
+    "cli_out_report_working": {
+        "id": "  melayani {serving} · jeda {paused} · menganggur {idle}",
+        "en": "  serving {serving} · paused {paused} · idle {idle}",
+    },
+    "cli_out_report_row": {
+        "id": "  {name:<32} {issued:>6} diambil {served:>6} dilayani {no_shows:>5} tidak "
+        "hadir  rata-rata tunggu {wait:>13}  diserahkan {handed_over:>5}",
+        "en": "  {name:<32} {issued:>6} issued {served:>6} served {no_shows:>5} no-show  "
+        "wait avg {wait:>13}  handed over {handed_over:>5}",
+    },
+    "cli_out_audit_written": {"id": "{count} entri ditulis ke {file}",
+                              "en": "{count} entries written to {file}"},
+    "cli_out_no_backup_due": {"id": "belum waktunya membuat cadangan",
+                              "en": "no backup due"},
+    "cli_out_bytes": {"id": "{count} byte", "en": "{count} bytes"},
+    "cli_out_backup_written": {
+        "id": "cadangan ditulis: {path}\n  {size}, {rows} baris, skema versi {version}, "
+        "{seconds:.2f} dtk",
+        "en": "backup written: {path}\n  {size}, {rows} rows, schema version {version}, "
+        "{seconds:.2f} s",
+    },
+    "cli_out_purged": {
+        "id": "{records} paspor dan {entries} catatan audit {verb} (diambil atau dibatalkan "
+        "sebelum {cutoff}; masa simpan {days} hari)",
+        "en": "{records} passports and {entries} audit entries {verb} (collected or "
+        "cancelled before {cutoff}; retention {days} days)",
+    },
+    "cli_out_check": {"id": "{path}: {state} ({known})", "en": "{path}: {state} ({known})"},
+    "cli_out_schema": {"id": "skema versi {version}", "en": "schema version {version}"},
+    "cli_out_migrated": {"id": " dimigrasi ke {version}", "en": " migrated to {version}"},
+    "cli_out_from": {"id": "dari {backend}", "en": "from {backend}"},
+    "cli_out_made": {"id": "dibuat {at}", "en": "made {at}"},
+    "cli_out_copy_before": {"id": "basis data sebelumnya disimpan di {path}\n",
+                            "en": "the database as it was is saved in {path}\n"},
+    "cli_out_restored": {
+        "id": "{path} dipulihkan ke {target} ({moved}, {rows} baris, {seconds:.2f} dtk"
+        "{replaced})\npemeriksaan basis data yang dipulihkan: {check}",
+        "en": "restored {path} into {target} ({moved}, {rows} rows, {seconds:.2f} s"
+        "{replaced})\ncheck of the restored database: {check}",
+    },
+    "cli_out_replaced": {"id": ", data sebelumnya diganti",
+                         "en": ", the previous data replaced"},
+    "cli_out_day_profile": {
+        "id": "  {name:<28} buka {opened:<12} jam {hours:<12} pada {on:<16} loket {counters}",
+        "en": "  {name:<28} open {opened:<12} hours {hours:<12} on {on:<16} counters "
+        "{counters}",
+    },
 }
+

@@ -34,6 +34,14 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "en": "The passport of ticket {number} has already been handed over or cancelled; "
         "the ticket cannot be put back in line.",
     },
+    "cli_out_counter_paused": {
+        "id": "Loket {counter} dijeda ({reason}).",
+        "en": "Counter {counter} paused ({reason}).",
+    },
+    "cli_out_counter_resumed": {
+        "id": "Loket {counter} melayani lagi.",
+        "en": "Counter {counter} resumed.",
+    },
     "pause_reason_bad": {
         "id": "Alasan jeda '{reason}' tidak dikenal; pilih break (istirahat), prayer (ibadah) "
         "atau system (gangguan sistem).",

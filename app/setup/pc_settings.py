@@ -27,7 +27,9 @@ from app.setup import pc_config
 PAPER_WIDTHS_MM: Final = (58, 80)
 DEFAULT_PAPER_MM: Final = 80
 # The keys of ``loket pc set`` and of the [pc] section, in the order ``loket pc show`` lists.
-PC_KEYS: Final = ("counter", "language", "printer", "paper_mm", "speak_english")
+PC_KEYS: Final = ("counter", "language", "printer", "paper_mm", "speak_english", "section")
+# A lobby display showing one half of the board (a TV per section): the board's kinds.
+DISPLAY_SECTIONS: Final = {"service": "service", "walkin": "service", "pickup": "pickup"}
 _TRUE: Final = ("1", "true", "yes", "on", "ya")
 _FALSE: Final = ("0", "false", "no", "off", "tidak", "")
 
@@ -134,6 +136,17 @@ class PcSettings:
     def speak_english(self, on: bool) -> None:
         self._set("speak_english", "yes" if on else "no")
 
+    @property
+    def section(self) -> str | None:
+        """The one section a lobby display shows (``service`` or ``pickup``), else both."""
+        return DISPLAY_SECTIONS.get(self._get("section").lower())
+
+    @section.setter
+    def section(self, kind: str | None) -> None:
+        if kind is not None and kind.lower() not in DISPLAY_SECTIONS:
+            raise ValueError(f"unknown section {kind!r}")
+        self._set("section", DISPLAY_SECTIONS[kind.lower()] if kind else None)
+
 
 # --- ``loket pc``: this PC's settings from the command line (set-up scripts, installer) ---
 
@@ -142,7 +155,7 @@ def describe(pc: PcSettings) -> dict[str, object]:
     """What ``loket pc show`` prints."""
     return {"counter": pc.counter, "language": pc.language_or_default(),
             "printer": pc.printer or "", "paper_mm": pc.paper_width_mm,
-            "speak_english": pc.speak_english}
+            "speak_english": pc.speak_english, "section": pc.section or ""}
 
 
 def apply(pc: PcSettings, key: str, value: str) -> None:
@@ -159,6 +172,8 @@ def apply(pc: PcSettings, key: str, value: str) -> None:
             pc.printer = text or None
         elif key == "paper_mm":
             pc.paper_width_mm = int(text)
+        elif key == "section":
+            pc.section = text or None
         elif text.lower() in _TRUE + _FALSE:
             pc.speak_english = text.lower() in _TRUE
         else:

@@ -558,6 +558,8 @@ class DisplayWindow(QWidget):
         # A section with no queue open today (a pickup-only weekend's walk-ins) is not
         # shown: the open ones share the screen.
         shown = board.sections
+        if self._pc.section is not None:  # this TV shows one half of the board only
+            shown = (self._pc.section,)
         slots = Slots(counters=max([1, *(len(sections[k].counters) for k in shown)]),
                       queues=max([1, *(len(sections[k].queues) for k in shown)]),
                       recent=RECENT_CALLS)

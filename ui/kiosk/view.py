@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.messages import current_language
 from app.queue.kiosk import KioskService
 from ui.kit.banner import DatabaseBanner
+from ui.kit.i18n import WindowText
 from ui.kit.keypad import Keypad
 from ui.kit.plain import PlainLabel
 from ui.kit.worker import DbWorker
@@ -101,7 +101,7 @@ def scaled_style(style: str, scale: float) -> str:
     return re.sub(r"(\d+)px", lambda m: f"{max(1, round(int(m.group(1)) * scale))}px", style)
 
 
-class ServiceButton(QPushButton):
+class ServiceButton(WindowText, QPushButton):
     """One service: its letter, its name in the chosen language, and how busy it is."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
@@ -131,7 +131,7 @@ class ServiceButton(QPushButton):
     def show_service(self, service: KioskService) -> None:
         self.service = service
         self._prefix.setText(service.prefix)
-        self._name.setText(service.name(current_language()))
+        self._name.setText(service.name(self.language))
         if service.full:
             self._detail.setText(self.tr("Full for today"))
         else:

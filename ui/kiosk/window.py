@@ -41,7 +41,6 @@ from PySide6.QtWidgets import QWidget
 
 from app import codes
 from app.errors import DatabaseUnavailable, InvalidInput, LoketError
-from app.messages import current_language
 from app.office import days
 from app.queue import kiosk
 from app.queue import ticket_image as tickets
@@ -51,7 +50,7 @@ from app.setup.pc_settings import PcSettings
 from ui.kiosk.ticket_printer import TicketPrinter, to_qimage
 from ui.kiosk.view import STYLE, KioskLayout, ServiceButton, scaled_style
 from ui.kit.feed_watcher import FeedWatcher
-from ui.kit.i18n import install_language
+from ui.kit.i18n import WindowText, set_window_language
 from ui.kit.operation import KIOSK_RETRY_MS, Intents, OpContext, Operation, Refresher
 from ui.kit.scan_filter import ScanFilter
 from ui.kit.worker import DbWorker
@@ -73,8 +72,12 @@ _CLOSED_TODAY = ("day_queue_closed", "day_queue_closed_no_next", "day_before_hou
                  "day_after_hours")
 
 
-class KioskWindow(KioskLayout):
-    """The kiosk. ``printer`` defaults to this PC's ticket printer setting."""
+class KioskWindow(WindowText, KioskLayout):
+    """The kiosk. ``printer`` defaults to this PC's ticket printer setting.
+
+    Its language button changes this window's language only (:attr:`language`),
+    until the screen goes idle: then it speaks the PC's language again.
+    """
 
     ticket_printed = Signal(object, float)  # KioskTicket, ms from the tap to the print job
     print_failed = Signal(object)  # KioskTicket
@@ -91,7 +94,6 @@ class KioskWindow(KioskLayout):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pc = pc
-        self._home_language = current_language()
         self._paper_mm = pc.paper_width_mm
         self._printer = printer or TicketPrinter(pc.printer, self._paper_mm, parent=self)
         self._idle_ms = idle_ms
@@ -156,7 +158,7 @@ class KioskWindow(KioskLayout):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Loket kiosk"))
-        self._language.setText("English" if current_language() == "id"
+        self._language.setText("English" if self.language == "id"
                                else "Bahasa Indonesia")
         self._start_title.setText(self.tr("Welcome! Please take a number"))
         self._pickup_title.setText(self.tr("Passport pickup"))
@@ -185,10 +187,8 @@ class KioskWindow(KioskLayout):
 
     def _toggle_language(self) -> None:
         self._touch()
-        self._use_language("en" if current_language() == "id" else "id")
-
-    def _use_language(self, lang: str) -> None:
-        install_language(lang)  # every window retranslates before this returns
+        # This window only: a display or counter in the same process keeps its language.
+        set_window_language(self, "en" if self.language == "id" else "id")
 
     # --- the board -----------------------------------------------------------------
 
@@ -242,7 +242,7 @@ class KioskWindow(KioskLayout):
         if board.next_opening is None:
             return self.tr("Sorry, no numbers are given out today.")
         when = days.when_words(dt.datetime.fromisoformat(board.next_opening),
-                               current_language())
+                               self.language)
         return self.tr("Sorry, no numbers are given out now. We open again {when}. "
                        "Thank you for coming.").format(when=when)
 
@@ -345,7 +345,7 @@ class KioskWindow(KioskLayout):
             self._withdrawals.add(request_id)
         if isinstance(exc, LoketError) and exc.code in codes.UNREADABLE:
             # The applicant is told only where to go; the precise reason is for staff.
-            log.info("kiosk: a scan was refused: %s", exc.message())
+            log.info("kiosk: a scan was refused: %s", exc.for_log())
         self._show_message("refused", exc)
         self.refused.emit(exc.code if isinstance(exc, LoketError) else "internal_error")
 
@@ -384,7 +384,7 @@ class KioskWindow(KioskLayout):
     def _show_ticket_texts(self, ticket: KioskTicket) -> None:
         self._ticket_title.setText(self.tr("Your number"))
         self._number.setText(ticket.number)
-        self._ticket_service.setText(ticket.name(current_language()))
+        self._ticket_service.setText(ticket.name(self.language))
         if ticket.ahead == 0:
             ahead = self.tr("You are next.")
         else:
@@ -494,7 +494,7 @@ class KioskWindow(KioskLayout):
         if not isinstance(exc, LoketError):
             return (self.tr("Sorry, something went wrong"),
                     self.tr("No number was given."), "")
-        code, message = exc.code, exc.message()
+        code, message = exc.code, exc.message(self.language)
         if code in codes.UNREADABLE:
             # The precise reason (damaged, from another office …) is for staff, who can
             # look at the slip; the applicant only needs to know where to go.
@@ -594,8 +594,8 @@ class KioskWindow(KioskLayout):
             self._message = ("", None)
             self._pages.setCurrentWidget(self._start)
         self._intents.drop()  # the next applicant starts afresh
-        if current_language() != self._home_language:
-            self._use_language(self._home_language)
+        if getattr(self, "window_lang", None) is not None:
+            set_window_language(self, None)  # the next applicant: the PC's language
         self.went_idle.emit()
 
     # --- the screen -----------------------------------------------------------------

@@ -75,6 +75,9 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(load_icon("loket"))
+    # Qt's own file dialogs, not the desktop's: they speak the PC's language (Loket
+    # ships their Indonesian, see ui.kit.i18n) and look the same on every PC.
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     if sys.excepthook is sys.__excepthook__:
         sys.excepthook = _log_unhandled
     return app

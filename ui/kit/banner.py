@@ -18,13 +18,14 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ui.kit.i18n import WindowText
 from ui.kit.worker import DbWorker
 
 STYLE = ("QLabel#database_banner {{ background: #c62828; color: white; font-size: {size};"
          " font-weight: 600; padding: {padding}; }}")
 
 
-class DatabaseBanner(QLabel):
+class DatabaseBanner(WindowText, QLabel):
     """Says that the database is away or slow; hidden while all is well."""
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None, *,

@@ -10,11 +10,28 @@ Linguist's XML source, kept under version control) and is compiled to a
 * ``python -m ui.kit.i18n build`` compiles ``.qm`` files next to the sources (the
   installer build runs it).
 
+Qt ships no Indonesian translation of its own words (standard buttons, the file
+dialog), so Loket ships one: ``qt_id.ts`` beside ``loket_id.ts``, for the Qt
+contexts the windows show (``QPlatformTheme``, ``QMessageBox``, ``QFileDialog``,
+``QFileSystemModel``, the line edit's menu). It is installed with the PC's
+language and compiled the same way; the file dialogs are Qt's own
+(:func:`ui.kit.application.create_application` turns native ones off), so they
+are translated too.
+
 A source checkout that was never built still speaks Indonesian: a missing or
 out-of-date ``.qm`` is compiled once into the user's cache directory.
 
 Core messages (refusals, errors) come from :mod:`app.messages`; switching the
 language here switches them too.
+
+That is the PC's language, for every window of the process. A window may speak
+another for a while (the kiosk's English button, for one applicant): it holds a
+:class:`Lang` of its own (its own, never installed, ``QTranslator``) and its
+widgets derive from :class:`WindowText`, whose ``self.tr`` asks the nearest
+window's :class:`Lang` instead of the process-wide translator. Only that
+window's widgets get the ``LanguageChange`` event (:func:`set_window_language`),
+so the lobby display and a counter in the same process (``loket demo``) keep the
+PC's language.
 """
 
 from __future__ import annotations
@@ -27,7 +44,7 @@ from importlib import resources
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator
 
 from app import messages
 
@@ -38,7 +55,8 @@ DEFAULT_LANGUAGE = messages.DEFAULT_LANGUAGE
 SOURCE_LANGUAGE = "en"  # the language the strings are written in
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
-_translator: QTranslator | None = None
+CATALOGUES = ("loket", "qt")  # the windows' words; Qt's own words
+_translators: list[QTranslator] = []
 
 
 def _qt_tool(name: str) -> Path:
@@ -56,8 +74,8 @@ def translations_dir() -> Path:
     return Path(str(resources.files("resources").joinpath("translations")))
 
 
-def ts_file(lang: str) -> Path:
-    return translations_dir() / f"loket_{lang}.ts"
+def ts_file(lang: str, catalogue: str = "loket") -> Path:
+    return translations_dir() / f"{catalogue}_{lang}.ts"
 
 
 def compile_ts(source: Path, target: Path) -> None:
@@ -66,7 +84,7 @@ def compile_ts(source: Path, target: Path) -> None:
                    check=True, capture_output=True, timeout=60)
 
 
-def qm_file(lang: str) -> Path | None:
+def qm_file(lang: str, catalogue: str = "loket") -> Path | None:
     """The compiled translation for ``lang``: the built one, else one compiled now.
 
     ``None`` for the source language or when no translation can be had (logged:
@@ -74,26 +92,26 @@ def qm_file(lang: str) -> Path | None:
     """
     if lang == SOURCE_LANGUAGE:
         return None
-    source = ts_file(lang)
+    source = ts_file(lang, catalogue)
     built = source.with_suffix(".qm")
     if built.exists() and (not source.exists() or built.stat().st_mtime >= source.stat().st_mtime):
         return built
     if source.exists():
         digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
         cached = (Path(platformdirs.user_cache_dir("loket")) / "translations"
-                  / f"{lang}-{digest}.qm")
+                  / f"{catalogue}-{lang}-{digest}.qm")
         if cached.exists():
             return cached
         try:
             compile_ts(source, cached)
             return cached
         except (OSError, subprocess.SubprocessError) as exc:
-            log.warning("could not compile the %s translation: %s", lang, exc)
+            log.warning("could not compile the %s %s translation: %s", catalogue, lang, exc)
     if built.exists():
         # An installed bundle has no lrelease; its .qm was built with it (file times
         # are not kept by every copy).
         return built
-    log.warning("no translation for %s", lang)
+    log.warning("no %s translation for %s", catalogue, lang)
     return None
 
 
@@ -105,7 +123,6 @@ def install_language(lang: str) -> str:
     messages and the service names change with the language all the same.
     Returns the language in use (the default for an unknown one).
     """
-    global _translator
     if lang not in LANGUAGES:
         lang = DEFAULT_LANGUAGE
     app = QCoreApplication.instance()
@@ -115,15 +132,16 @@ def install_language(lang: str) -> str:
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian if lang == "id"
                                else QLocale.Language.English))
     changed = False
-    if _translator is not None:
-        changed = QCoreApplication.removeTranslator(_translator)
-        _translator = None
-    path = qm_file(lang)
-    if path is not None:
+    while _translators:
+        changed = QCoreApplication.removeTranslator(_translators.pop()) or changed
+    for catalogue in CATALOGUES:
+        path = qm_file(lang, catalogue)
+        if path is None:
+            continue
         translator = QTranslator(app)
         if translator.load(str(path)):
             changed = QCoreApplication.installTranslator(translator) or changed
-            _translator = translator
+            _translators.append(translator)
         else:
             log.warning("translation file %s could not be loaded", path)
     if not changed:
@@ -131,6 +149,94 @@ def install_language(lang: str) -> str:
     # Qt posts the widgets' events; deliver them now, so callers see the new texts.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return lang
+
+
+class Lang:
+    """One language's texts for a window: the core's language code and the window
+    strings' translator (loaded once per language, never installed in the process)."""
+
+    _loaded: dict[Path, QTranslator] = {}
+
+    def __init__(self, code: str) -> None:
+        self.code = code if code in LANGUAGES else DEFAULT_LANGUAGE
+        self._translator: QTranslator | None = None
+        path = qm_file(self.code)
+        if path is not None:
+            translator = Lang._loaded.get(path)
+            if translator is None:
+                translator = QTranslator()
+                if translator.load(str(path)):
+                    Lang._loaded[path] = translator
+                else:
+                    log.warning("translation file %s could not be loaded", path)
+                    translator = None
+            self._translator = translator
+
+    def __repr__(self) -> str:
+        return f"Lang({self.code!r})"
+
+    def lookup(self, context: str, source: str, disambiguation: str | None = None,
+               n: int = -1) -> str:
+        """The translation of ``source`` in ``context``; ``""`` when there is none."""
+        if self._translator is None:
+            return ""
+        return self._translator.translate(context, source, disambiguation, n)
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        """``source`` in this language (``source`` itself when untranslated)."""
+        return self.lookup(context, source, disambiguation, n) or source
+
+
+def own_lang(obj: QObject | None) -> Lang | None:
+    """The language of ``obj``'s window when it is not the PC's (a window's
+    ``window_lang``, the nearest ancestor's), else ``None``."""
+    while obj is not None:
+        own = getattr(obj, "window_lang", None)
+        if isinstance(own, Lang):
+            return own
+        obj = obj.parent()
+    return None
+
+
+
+def set_window_language(window: QObject, lang: str | None) -> None:
+    """Let ``window`` (and only its widgets) speak ``lang``; ``None``: the PC's again.
+
+    The window and its children retranslate before this returns.
+    """
+    own = None if lang is None or lang == messages.current_language() else Lang(lang)
+    window.window_lang = own  # type: ignore[attr-defined]
+    QCoreApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))
+
+
+class WindowText:
+    """Mixin (first base) for widgets whose ``self.tr`` speaks their window's language.
+
+    The strings stay ``self.tr("...")`` calls, so ``lupdate`` still finds them; the
+    context is the class that wrote them, as with Qt's own ``tr``: each class of the
+    object's ancestry is tried, nearest first.
+    """
+
+    def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        own = own_lang(self)  # type: ignore[arg-type]
+        if own is None:  # the PC's language: the process's translators, as Qt does
+            return super().tr(source, disambiguation, n)  # type: ignore[misc]
+        if own.code == SOURCE_LANGUAGE:
+            return source
+        for cls in type(self).__mro__:
+            if cls.__module__.startswith(("PySide6", "shiboken6", "builtins")):
+                break
+            text = own.lookup(cls.__name__, source, disambiguation, n)
+            if text:
+                return text
+        return source
+
+    @property
+    def language(self) -> str:
+        """The language this widget speaks now (``id`` or ``en``)."""
+        own = own_lang(self)  # type: ignore[arg-type]
+        return own.code if own is not None else messages.current_language()
 
 
 def _sources() -> list[str]:
@@ -148,7 +254,7 @@ def update(langs: tuple[str, ...] = ("id",)) -> None:
 def build() -> list[Path]:
     """Compile every ``.ts`` into a ``.qm`` beside it (for the installer build)."""
     built = []
-    for source in sorted(translations_dir().glob("loket_*.ts")):
+    for source in sorted(translations_dir().glob("*.ts")):
         target = source.with_suffix(".qm")
         compile_ts(source, target)
         built.append(target)

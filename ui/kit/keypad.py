@@ -10,10 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
+from ui.kit.i18n import WindowText
+
 ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL-", "ZXCVBNM/")
 
 
-class Keypad(QWidget):
+class Keypad(WindowText, QWidget):
     typed = Signal(str)
     backspace = Signal()
     cleared = Signal()

@@ -337,3 +337,24 @@ def test_thousands_of_calls_do_not_grow_widgets_timers_or_lists(
     # 4,000 calls in a moment cannot all be spoken; the waiting line stays bounded.
     assert MAX_PENDING - 10 <= window.announcer.pending <= MAX_PENDING
     window.shutdown()
+
+
+@pytest.mark.parametrize("section", ["walkin", "pickup"])
+def test_a_display_set_to_one_section_shows_only_that_section(
+        office: str, qtbot: QtBot, pc: PcSettings, speaker: RecordingSpeaker, english: str,
+        section: str) -> None:
+    """A TV per section (``loket pc set section pickup``): the one half fills the screen."""
+    pc.section = section
+    window = DisplayWindow(pc, speaker=speaker, **FAST)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitUntil(lambda: window.board is not None, timeout=5000)
+    kind = "service" if section == "walkin" else "pickup"
+    other = "pickup" if kind == "service" else "service"
+    mine = window.findChild(QObject, f"section-{kind}")
+    theirs = window.findChild(QObject, f"section-{other}")
+    assert mine is not None and theirs is not None
+    assert mine.isVisible() and not theirs.isVisible()  # type: ignore[attr-defined]
+    assert mine.width() > window.width() * 0.9  # type: ignore[attr-defined]
+    window.shutdown()

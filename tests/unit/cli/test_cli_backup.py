@@ -64,7 +64,8 @@ def test_backup_verify_and_restore_from_the_command_line(
     assert "--force" in err and err.count("\n") == 1 and "Traceback" not in err
     with pytest.MonkeyPatch.context() as patch:
         stdin_lines(patch, ADMIN_PASSWORD)  # the admin of the database it replaces
-        assert cli.main(["--db", target, "--as", ADMIN, "restore", made["path"], "--force"]) == 0
+        assert cli.main(["--db", target, "--lang", "en", "--as", ADMIN, "restore",
+                         made["path"], "--force"]) == 0
     out = capsys.readouterr().out
     assert "restored" in out and "the previous data replaced" in out and "OK" in out
     assert "?" not in out  # the restored database's check names only what it knows
@@ -111,8 +112,10 @@ def test_if_due_is_for_the_scheduler(office: str, travel: Callable[[dt.datetime]
     assert code == 0 and body["made"] and Path(body["backup"]["path"]).parent.name == "daily"
     code, body, _ = run(capsys, office, "backup", "--if-due")
     assert code == 0 and body == {"made": False, "backup": None}
-    assert cli.main(["--db", office, "backup", "--if-due"]) == 0
+    assert cli.main(["--db", office, "--lang", "en", "backup", "--if-due"]) == 0
     assert capsys.readouterr().out.strip() == "no backup due"
+    assert cli.main(["--db", office, "backup", "--if-due"]) == 0  # the PC's language
+    assert capsys.readouterr().out.strip() == "belum waktunya membuat cadangan"
     with pytest.raises(SystemExit) as exc:
         cli.main(["--db", office, "backup", "--if-due", str(tmp_path)])
     assert exc.value.code == 2
@@ -131,7 +134,7 @@ def test_purge_from_the_command_line(office: str, capsys: pytest.CaptureFixture[
     assert cli.main(["--db", office, "purge"]) == 2  # nobody signed in: nothing purged
     assert "--as" in capsys.readouterr().err
     stdin_lines(monkeypatch, ADMIN_PASSWORD)
-    assert cli.main(["--db", office, "--as", ADMIN, "purge"]) == 0
+    assert cli.main(["--db", office, "--lang", "en", "--as", ADMIN, "purge"]) == 0
     assert "erased" in capsys.readouterr().out
     db = dbmod.connect(office)  # the command line closed its connection
     try:

@@ -91,7 +91,7 @@ def test_backlog_batches_tells_the_forecast_clear_date(
     # 7 collected on 3-9 July (today's does not count): 1 a day; 10 left take 10 days.
     assert rows["Juni"]["forecast_clear_date"] == "2024-07-19"
     assert rows["Baru"]["forecast_clear_date"] is None
-    assert cli.main(["--db", shelf, "backlog", "batches"]) == 0
+    assert cli.main(["--db", shelf, "--lang", "en", "backlog", "batches"]) == 0
     lines = capsys.readouterr().out.splitlines()
     dbmod.connect(shelf)
     assert "clear by" in lines[0]

@@ -21,14 +21,15 @@ from app.setup.pc_settings import PcSettings
 def test_settings_round_trip_and_refuse_bad_values(tmp_path: Path) -> None:
     pc = PcSettings(tmp_path / "loket.ini")
     for key, value in (("counter", "5"), ("language", "en"), ("printer", "pdf:/tmp/t"),
-                       ("paper_mm", "58"), ("speak_english", "on")):
+                       ("paper_mm", "58"), ("speak_english", "on"), ("section", "walkin")):
         pc_settings.apply(pc, key, value)
     shown = pc_settings.describe(pc)
     assert shown == {"counter": 5, "language": "en", "printer": "pdf:/tmp/t",
-                     "paper_mm": 58, "speak_english": True}
+                     "paper_mm": 58, "speak_english": True, "section": "service"}
     assert pc_settings.describe(PcSettings(tmp_path / "loket.ini")) == shown  # on disk
     for key, value in (("counter", "-1"), ("counter", "five"), ("language", "fr"),
                        ("paper_mm", "57"), ("speak_english", "maybe"), ("colour", "red"),
+                       ("section", "lounge"),
                        ("printer", "two\nlines")):
         with pytest.raises(InvalidInput):
             pc_settings.apply(pc, key, value)
@@ -42,10 +43,10 @@ def test_settings_round_trip_and_refuse_bad_values(tmp_path: Path) -> None:
 def test_bad_stored_values_read_as_not_set(tmp_path: Path) -> None:
     path = tmp_path / "loket.ini"
     path.write_text("[pc]\ncounter = nol\nlanguage = fr\nprinter =\npaper_mm = 100\n"
-                    "speak_english = mungkin\n", encoding="utf-8")
+                    "speak_english = mungkin\nsection = lounge\n", encoding="utf-8")
     assert pc_settings.describe(PcSettings(path)) == {
         "counter": None, "language": "id", "printer": "", "paper_mm": 80,
-        "speak_english": False}
+        "speak_english": False, "section": ""}
     path.write_text("this is [not an ini file\n", encoding="utf-8")
     pc = PcSettings(path)
     assert pc.counter is None and pc.language_or_default() == "id"

@@ -1,0 +1,59 @@
+"""Single words the command line prints in columns and states, in both languages
+(the sentences are in :mod:`app.messages.cli`)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from app.messages import DEFAULT_LANGUAGE, STATUS_WORDS
+
+# Single words the commands print in columns and states.
+WORDS: Final[dict[str, dict[str, str]]] = {
+    "closed": {"id": " (tutup)", "en": " (closed)"},
+    "inactive": {"id": "(nonaktif) ", "en": "(inactive) "},
+    "regular": {"id": "(reguler)", "en": "(regular)"},
+    "overdue_mark": {"id": " LEWAT BATAS", "en": " OVERDUE"},
+    "valid": {"id": "sah", "en": "valid"},
+    "invalid": {"id": "TIDAK SAH", "en": "INVALID"},
+    "not_verified": {"id": " (tidak terverifikasi)", "en": " (not verified)"},
+    "ok": {"id": "OK", "en": "OK"},
+    "not_ok": {"id": "TIDAK OK", "en": "NOT OK"},
+    "erased": {"id": "dihapus", "en": "erased"},
+    "would_be_erased": {"id": "akan dihapus", "en": "would be erased"},
+    "all": {"id": "semua", "en": "all"},
+    "standing": {"id": "tetap", "en": "standing"},
+    # The backlog's columns.
+    "batch": {"id": "gelombang", "en": "batch"},
+    "total": {"id": "jumlah", "en": "total"},
+    "printing": {"id": "dicetak", "en": "printing"},
+    "ready": {"id": "siap", "en": "ready"},
+    "overdue": {"id": "lewat", "en": "overdue"},
+    "collected": {"id": "diambil", "en": "collected"},
+    "cancelled": {"id": "batal", "en": "cancelled"},
+    "clear_by": {"id": "habis pada", "en": "clear by"},
+}
+
+# A passport's state (PickupRecord.status) as the command line prints it.
+PICKUP_STATUS_WORDS: Final[dict[str, dict[str, str]]] = {
+    "printing": {"id": "sedang dicetak", "en": "printing"},
+    "ready": {"id": "siap diambil", "en": "ready"},
+    "collected": {"id": "sudah diambil", "en": "collected"},
+    "cancelled": {"id": "dibatalkan", "en": "cancelled"},
+}
+
+
+def word(key: str, lang: str) -> str:
+    """One of :data:`WORDS` in ``lang``."""
+    entry = WORDS[key]
+    return entry.get(lang) or entry[DEFAULT_LANGUAGE]
+
+
+def pickup_status(status: str, lang: str) -> str:
+    entry = PICKUP_STATUS_WORDS.get(status)
+    return (entry.get(lang) or entry[DEFAULT_LANGUAGE]) if entry else status
+
+
+def status_word(status: str, lang: str) -> str:
+    """A ticket's state (``waiting``, ``called`` …) in ``lang``."""
+    entry = STATUS_WORDS.get(status)
+    return (entry.get(lang) or entry[DEFAULT_LANGUAGE]) if entry else status
