@@ -43,6 +43,6 @@ def run(args: argparse.Namespace) -> int:
         else:
             view = pauses.resume_counter(args.number, officer, request_id=args.request_id)
         code = "cli_out_counter_paused" if view.ended_at is None else "cli_out_counter_resumed"
-        emit(args, view, render(code, {"counter": view.counter,
-                                       "reason": pauses.reason_word(view.reason, args.lang)}, args.lang))
+        reason = pauses.reason_word(view.reason, args.lang)
+        emit(args, view, render(code, {"counter": view.counter, "reason": reason}, args.lang))
     return EXIT_OK
