@@ -73,6 +73,8 @@ def _setup(args: argparse.Namespace) -> int:
     if report.state == connection_check.NEWER:
         raise SchemaError("schema_too_new", found=report.schema_version,
                           known=report.head_version)
+    if choice.is_server and args.mode != "admin" and report.may_change_officers:
+        raise Refused("setup_owner_login", user=choice.user, mode=args.mode)
     if args.mode == "counter" and args.counter not in {n for n, _ in report.counters}:
         raise Refused("counter_unknown", counter=args.counter)
     saved = pc_config.save(pc_config.PcConfig(mode=args.mode, database=choice))

@@ -26,8 +26,9 @@ from app.messages import render
 from app.office import officers, settings
 from app.setup.pc_config import DatabaseChoice
 from app.setup.schema import init_database, seed_demo
-from app.storage import migrations
+from app.storage import logins, migrations
 from app.storage.db import (
+    backend_of,
     bind,
     check_server_version,
     driver_error,
@@ -59,6 +60,9 @@ class ConnectionReport:
     foreign_tables: int = 0
     counters: tuple[tuple[int, str], ...] = ()
     has_admin: bool = False
+    # The login may add officers (the owner, a superuser, an admin PC's login): too
+    # strong for a display, kiosk or counter PC (app.storage.logins).
+    may_change_officers: bool = True
 
     @property
     def state(self) -> str:
@@ -182,8 +186,17 @@ def _inventory(db: peewee.Database) -> tuple[tuple[tuple[int, str], ...], bool]:
     counter, officer = Counter._meta.table_name, Officer._meta.table_name
     rows = db.execute_sql(f"SELECT number, name FROM {counter} WHERE active = %s "
                           "ORDER BY number".replace("%s", db.param), (True,)).fetchall()
-    admins = db.execute_sql(f"SELECT COUNT(*) FROM {officer} WHERE role = %s AND active = %s"
-                            .replace("%s", db.param), ("admin", True)).fetchone()[0]
+    try:
+        admins = db.execute_sql(f"SELECT COUNT(*) FROM {officer} WHERE role = %s AND "
+                                "active = %s".replace("%s", db.param),
+                                ("admin", True)).fetchone()[0]
+    except (peewee.OperationalError, peewee.ProgrammingError) as exc:
+        if not logins.is_denied(exc):
+            raise
+        # A display's login reads no officer: its office was set up by an admin.
+        if backend_of(db) == "postgresql":
+            db.rollback()
+        admins = 1
     return tuple((int(n), str(name)) for n, name in rows), int(admins) > 0
 
 
@@ -212,7 +225,9 @@ def check(choice: DatabaseChoice) -> ConnectionReport:
             counters, has_admin = _inventory(db)
         return ConnectionReport(ok=True, server=server, schema_version=found, head_version=head,
                                 foreign_tables=0 if found else _foreign_tables(db),
-                                counters=counters, has_admin=has_admin)
+                                counters=counters, has_admin=has_admin,
+                                may_change_officers=(not found
+                                                     or logins.may_change_officers(db)))
     except LoketError as exc:
         return _failed(exc.code, **exc.params)
     except (peewee.DatabaseError, peewee.InterfaceError, sqlite3.Error) as exc:
