@@ -21,7 +21,7 @@ from typing import Any
 
 import peewee
 
-from app.errors import DatabaseUnavailable, InvalidInput, LoketError
+from app.errors import DatabaseUnavailable, InvalidInput, LoketError, Refused
 from app.messages import render
 from app.office import officers, settings
 from app.setup.pc_config import DatabaseChoice
@@ -92,6 +92,17 @@ class ConnectionReport:
                        {"found": self.schema_version, "known": self.head_version,
                         "tables": self.foreign_tables}, lang)
         return render("connection_ok", {"server": self.server}, lang) + " " + state
+
+
+def owner_login_refusal(report: ConnectionReport, choice: DatabaseChoice,
+                        mode: str) -> Refused | None:
+    """Why a display, kiosk or counter PC must not keep this login (the database owner's,
+    or any that may change officers); None when it may. A new office is made with the
+    owner's login, so the set-up window only warns; ``loket setup --mode`` refuses."""
+    if (not choice.is_server or mode == "admin" or not report.usable
+            or report.state == EMPTY or not report.may_change_officers):
+        return None
+    return Refused("setup_owner_login", user=choice.user, mode=mode)
 
 
 def _failed(problem: str, **params: Any) -> ConnectionReport:
