@@ -17,7 +17,7 @@ from app.office import officers, settings
 from app.office.officers import LoginThrottle
 from app.pickup import backlog
 from app.pickup import service as pickup
-from app.queue import board, engine, kiosk
+from app.queue import board, desk, engine, kiosk
 from app.storage import db as dbmod
 from app.storage import logins
 from app.storage.models import AuditEntry, Officer, Setting, Ticket
@@ -91,6 +91,7 @@ def test_the_display_reads_the_board_and_nothing_personal(
 def test_a_kiosk_issues_and_checks_in_but_changes_no_office_data(
         owner: tuple[peewee.Database, str]) -> None:
     _login(owner, "kiosk")
+    assert kiosk.board().services
     ticket = kiosk.take_ticket("A", request_id=uuid.uuid4().hex)
     assert ticket.number.startswith("A")
     checked = kiosk.check_in(pickup.code_for("2024-TNG-000001"), request_id=uuid.uuid4().hex)
@@ -116,9 +117,15 @@ def test_a_counter_signs_in_calls_finishes_and_hands_over(
     assert who.username == "petugas1"
     with pytest.raises(Refused):
         officers.log_in("nobody", "petugas123", 1, throttle)
+    assert desk.counter_desk(1).counter == 1
     called = engine.call_next(1, officer=who.id)
+    engine.recall(called.id, 1)
     engine.start_serving(called.id, 1)
     engine.finish(called.id, 1)
+    other = engine.issue_ticket("A")
+    engine.transfer(other.id, 1, to_queue="W", officer=who.id)
+    engine.call_ticket(other.id, 1, officer=who.id)
+    engine.no_show(other.id, 1)
     engine.call_next(5, officer=who.id)
     done = pickup.hand_over(code, 5, who.id, "self", id_checked=True)
     assert done.record.status == "collected"
