@@ -69,6 +69,9 @@ COMMANDS: Mapping[str, Command] = {
     "pc": Command("this PC's own settings: its counter, language, ticket printer, paper "
                   "width, English calls (no database needed)", "pc"),
     "officer": Command("officer accounts", "officers"),
+    "db-user": Command("a PostgreSQL or MariaDB login per kind of PC (display, kiosk, "
+                       "counter, admin) with only what it needs (admin, signed in with "
+                       "--as, on the database owner's --db URL)", "dbusers"),
     "report": Command("the supervisor's report for office days --from … --to … (supervisor, "
                       "signed in with --as); --csv FILE writes it for Excel", "reports"),
     "audit": Command("the audit log of office days --from … --to … (supervisor, signed in "

@@ -74,6 +74,9 @@ def _setup(args: argparse.Namespace) -> int:
     if report.state == connection_check.NEWER:
         raise SchemaError("schema_too_new", found=report.schema_version,
                           known=report.head_version)
+    too_strong = connection_check.owner_login_refusal(report, choice, args.mode)
+    if too_strong is not None:
+        raise too_strong
     if args.mode == "counter" and args.counter not in {n for n, _ in report.counters}:
         raise Refused("counter_unknown", counter=args.counter)
     saved = pc_config.save(pc_config.PcConfig(mode=args.mode, database=choice))

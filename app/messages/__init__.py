@@ -470,12 +470,13 @@ def _merge_area_catalogues() -> None:
         cli,
         days,
         hall,
+        logins,
         reports,
         setup,
         waits,
     )
 
-    for area in (admin, audit, backup, cli, days, hall, reports, setup, waits):
+    for area in (admin, audit, backup, cli, days, hall, logins, reports, setup, waits):
         clash = MESSAGES.keys() & area.MESSAGES.keys()
         if clash:
             raise RuntimeError(f"message codes defined twice: {sorted(clash)}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import hashlib
 import math
 import re
@@ -12,12 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import argon2
+import argon2.low_level
 import peewee
 
 from app import clock
 from app.errors import DatabaseUnavailable, InvalidInput, NotFound, Refused
 from app.office import audit_outbox, permissions
 from app.office.audit import record
+from app.storage import logins
 from app.storage.models import ROLES, Officer
 from app.storage.transactions import read, run_in_transaction
 
@@ -94,7 +98,8 @@ def list_officers() -> list[OfficerView]:
 
 
 def get_officer(username: str) -> Officer:
-    officer = read(lambda: Officer.get_or_none(Officer.username == username.strip().lower()))
+    officer = read(lambda: Officer.without_hash().where(
+        Officer.username == username.strip().lower()).first())
     if officer is None:
         raise NotFound("officer_unknown", username=username)
     return officer
@@ -114,10 +119,75 @@ def _account(username: str) -> Officer | None:
     typed = _typed(username)
     if not valid_username(typed):
         return None
-    return read(lambda: Officer.get_or_none(Officer.username == typed))
+    return read(lambda: Officer.without_hash().where(Officer.username == typed).first())
 
 
-def _check(username: str, officer: Officer | None, password: str) -> OfficerView:
+class _RecordedRefusal(Refused):
+    """A failed sign-in the database's check already wrote to the audit log."""
+
+
+def _hash_readable() -> bool:
+    """Whether this PC's login may read password hashes (the owner, an admin PC, SQLite);
+    asked once per connection's database."""
+    db = Officer._meta.database.obj
+    key = (id(db), str(db.database), str(getattr(db, "connect_params", {}).get("user")))
+    known = _readable.get(key)
+    if known is None:
+        known = read(lambda: logins.may_read_password_hashes(db))
+        _readable[key] = known
+    return known
+
+
+_readable: dict[tuple[int, str, str], bool] = {}
+
+
+def _check_by_server(username: str, officer: Officer | None, password: str,
+                     counter: int | None) -> OfficerView:
+    """Sign-in on a login that may not read hashes: the database gives the account's
+    argon2 parameters and salt, this PC hashes the typed password with them, and the
+    database compares (:mod:`app.storage.logins`); the stored hash never leaves it."""
+    typed = _typed(username)
+    db = Officer._meta.database.obj
+    param = db.param
+    settings = None
+    if officer is not None and officer.active and str(officer.username) == typed:
+        settings = read(lambda: db.execute_sql(
+            f"SELECT {logins.SALT_FUNCTION}({param})", (typed,)).fetchone()[0])
+    if not settings:
+        with contextlib.suppress(argon2.exceptions.VerifyMismatchError):
+            _hasher.verify(_dummy(), password)  # as slow as a wrong password
+        raise Refused("login_failed")
+    prefix, _, digest_chars = str(settings).rpartition("$")
+    try:
+        params = argon2.extract_parameters(prefix + "$" + "A" * int(digest_chars))
+        salt_text = prefix.rsplit("$", 1)[1]
+        salt = base64.b64decode(salt_text + "=" * (-len(salt_text) % 4))
+    except (ValueError, argon2.exceptions.InvalidHashError) as exc:
+        raise Refused("login_failed") from exc
+    computed = argon2.low_level.hash_secret(
+        password.encode("utf-8", "surrogatepass"), salt, time_cost=params.time_cost,
+        memory_cost=params.memory_cost, parallelism=params.parallelism,
+        hash_len=params.hash_len, type=params.type, version=params.version).decode("ascii")
+    answer = run_in_transaction(lambda: db.execute_sql(
+        f"SELECT {logins.CHECK_FUNCTION}({param}, {param}, {param})",
+        (typed, computed, counter)).fetchone()[0])
+    if answer is None:
+        raise Refused("login_failed")
+    if int(answer) < 0:
+        raise _RecordedRefusal("login_throttled", seconds=-int(answer))
+    if int(answer) == 0:
+        raise _RecordedRefusal("login_failed")
+    assert officer is not None
+    return OfficerView.of(officer)
+
+
+def _check(username: str, officer: Officer | None, password: str,
+           counter: int | None = None) -> OfficerView:
+    if not _hash_readable():
+        return _check_by_server(username, officer, password, counter)
+    if officer is not None:  # read with its hash only where this login may
+        found = officer.id
+        officer = read(lambda: Officer.get_or_none(Officer.id == found))
     exact = (officer is not None and officer.active
              and str(officer.username) == _typed(username))
     stored = officer.password_hash if officer is not None and exact else _dummy()
@@ -217,7 +287,10 @@ def log_in(username: str, password: str, counter: int | None,
     if left > 0:
         raise Refused("login_throttled", seconds=math.ceil(left))
     try:
-        officer = _check(username, account, password)
+        officer = _check(username, account, password, counter)
+    except _RecordedRefusal:
+        throttle.failed(key)
+        raise
     except Refused:
         throttle.failed(key)
         # Ids only: a typed name may be a password typed in the wrong field, and the
@@ -242,7 +315,7 @@ def end_if_revoked(officer: OfficerView, counter: int | None,
     change feed asks it when the account changes, so a deactivation ends every
     window of that officer within a poll of the feed."""
     def work() -> str | None:
-        row = Officer.get_or_none(Officer.id == officer.id)
+        row = Officer.without_hash().where(Officer.id == officer.id).first()
         if row is None or not row.active:
             code = "signed_out_inactive"
         elif act is not None and not permissions.allows(str(row.role), act):

@@ -37,6 +37,7 @@ ACTS: Final[dict[str, str]] = {
     "restore": "admin",
     "purge": "admin",
     "pc_settings": "admin",  # re-open a running PC's set-up (its database, mode, counter)
+    "db_logins": "admin",  # database logins per kind of PC (loket db-user)
 }
 
 
@@ -58,7 +59,7 @@ def require(officer: Officer | int | None, act: str) -> Officer:
     if officer is None:
         raise Refused("needs_supervisor" if ACTS[act] == "supervisor" else "needs_admin")
     ident = officer if isinstance(officer, int) else officer.id
-    row = Officer.get_or_none(Officer.id == ident)
+    row = Officer.without_hash().where(Officer.id == ident).first()
     if row is None or not row.active:
         raise NotFound("officer_unknown", username=str(ident))
     if not allows(str(row.role), act):

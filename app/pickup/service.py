@@ -251,7 +251,7 @@ def _record_for(scan: codes.Scan, lock: bool = False) -> PickupRecord:
 def _officer(ref: str | int | None, *, supervisor: bool = False) -> Officer:
     if ref is None or ref == "":
         raise InvalidInput("handover_needs_officer")
-    officer = (Officer.get_or_none(Officer.id == ref) if isinstance(ref, int)
+    officer = (Officer.without_hash().where(Officer.id == ref).first() if isinstance(ref, int)
                else officers.get_officer(ref))
     if officer is None or not officer.active:
         raise NotFound("officer_unknown", username=str(ref))

@@ -21,13 +21,14 @@ from typing import Any
 
 import peewee
 
-from app.errors import DatabaseUnavailable, InvalidInput, LoketError
+from app.errors import DatabaseUnavailable, InvalidInput, LoketError, Refused
 from app.messages import render
 from app.office import officers, settings
 from app.setup.pc_config import DatabaseChoice
 from app.setup.schema import init_database, seed_demo
-from app.storage import migrations
+from app.storage import logins, migrations
 from app.storage.db import (
+    backend_of,
     bind,
     check_server_version,
     driver_error,
@@ -59,6 +60,9 @@ class ConnectionReport:
     foreign_tables: int = 0
     counters: tuple[tuple[int, str], ...] = ()
     has_admin: bool = False
+    # The login may add officers (the owner, a superuser, an admin PC's login): too
+    # strong for a display, kiosk or counter PC (app.storage.logins).
+    may_change_officers: bool = True
 
     @property
     def state(self) -> str:
@@ -88,6 +92,17 @@ class ConnectionReport:
                        {"found": self.schema_version, "known": self.head_version,
                         "tables": self.foreign_tables}, lang)
         return render("connection_ok", {"server": self.server}, lang) + " " + state
+
+
+def owner_login_refusal(report: ConnectionReport, choice: DatabaseChoice,
+                        mode: str) -> Refused | None:
+    """Why a display, kiosk or counter PC must not keep this login (the database owner's,
+    or any that may change officers); None when it may. A new office is made with the
+    owner's login, so the set-up window only warns; ``loket setup --mode`` refuses."""
+    if (not choice.is_server or mode == "admin" or not report.usable
+            or report.state == EMPTY or not report.may_change_officers):
+        return None
+    return Refused("setup_owner_login", user=choice.user, mode=mode)
 
 
 def _failed(problem: str, **params: Any) -> ConnectionReport:
@@ -182,8 +197,17 @@ def _inventory(db: peewee.Database) -> tuple[tuple[tuple[int, str], ...], bool]:
     counter, officer = Counter._meta.table_name, Officer._meta.table_name
     rows = db.execute_sql(f"SELECT number, name FROM {counter} WHERE active = %s "
                           "ORDER BY number".replace("%s", db.param), (True,)).fetchall()
-    admins = db.execute_sql(f"SELECT COUNT(*) FROM {officer} WHERE role = %s AND active = %s"
-                            .replace("%s", db.param), ("admin", True)).fetchone()[0]
+    try:
+        admins = db.execute_sql(f"SELECT COUNT(*) FROM {officer} WHERE role = %s AND "
+                                "active = %s".replace("%s", db.param),
+                                ("admin", True)).fetchone()[0]
+    except (peewee.OperationalError, peewee.ProgrammingError) as exc:
+        if not logins.is_denied(exc):
+            raise
+        # A display's login reads no officer: its office was set up by an admin.
+        if backend_of(db) == "postgresql":
+            db.rollback()
+        admins = 1
     return tuple((int(n), str(name)) for n, name in rows), int(admins) > 0
 
 
@@ -212,7 +236,9 @@ def check(choice: DatabaseChoice) -> ConnectionReport:
             counters, has_admin = _inventory(db)
         return ConnectionReport(ok=True, server=server, schema_version=found, head_version=head,
                                 foreign_tables=0 if found else _foreign_tables(db),
-                                counters=counters, has_admin=has_admin)
+                                counters=counters, has_admin=has_admin,
+                                may_change_officers=(not found
+                                                     or logins.may_change_officers(db)))
     except LoketError as exc:
         return _failed(exc.code, **exc.params)
     except (peewee.DatabaseError, peewee.InterfaceError, sqlite3.Error) as exc:

@@ -105,6 +105,12 @@ class Officer(BaseModel):
     active = pw.BooleanField(default=True)
     created_at = pw.DateTimeField()
 
+    @classmethod
+    def without_hash(cls) -> pw.ModelSelect[Officer]:
+        """Officers without ``password_hash``: a counter's database login may not read
+        it (see :mod:`app.storage.logins`)."""
+        return cls.select(*[f for f in cls._meta.sorted_fields if f.name != "password_hash"])
+
 
 class DailySequence(BaseModel):
     """The last number issued per queue per service day: the only source of numbers."""

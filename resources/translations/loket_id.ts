@@ -156,6 +156,14 @@
         <translation>petugas ditambahkan</translation>
     </message>
     <message>
+        <source>database login made</source>
+        <translation>login database dibuat</translation>
+    </message>
+    <message>
+        <source>database login dropped</source>
+        <translation>login database dihapus</translation>
+    </message>
+    <message>
         <source>officer changed</source>
         <translation>data petugas diubah</translation>
     </message>

@@ -223,8 +223,12 @@ class DatabasePage(DatabasePageView):
         if report is None:
             self.result.clear()
             return
-        self.result.setStyleSheet(OK_STYLE if report.usable else PROBLEM_STYLE)
-        self.result.setText(report.message())
+        too_strong = (None if self._tested is None else connection_check.owner_login_refusal(
+            report, self._tested, self._wizard.mode()))
+        self.result.setStyleSheet(OK_STYLE if report.usable and too_strong is None
+                                  else PROBLEM_STYLE)
+        self.result.setText(report.message() + (
+            "" if too_strong is None else "\n" + too_strong.message()))
 
     def refresh_report(self) -> None:
         """Test a file on this PC now, on this thread (it takes a moment)."""

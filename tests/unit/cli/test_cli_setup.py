@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import io
 import json
+import uuid
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
 from app import cli
 from app.setup import connection_check, pc_config
 from app.setup.pc_config import DatabaseChoice
+from app.storage import db as dbmod
+from app.storage import logins
+from tests.backends import SERVER_URLS
 from tests.helpers.databases import empty_mysql
 from tests.password_servers import PasswordServer
 
@@ -60,10 +65,25 @@ def test_a_mariadb_kiosk_with_the_password_on_stdin(
     assert code == 3 and "refused user" in err and not pc_config.exists()
     monkeypatch.setattr("sys.stdin", io.StringIO(server.password + "\n"))
     code, body, err = _setup(capsys, "--db", url, "setup", "--mode", "kiosk")
-    assert code == 0, err
-    assert body["password_store"] == "file" and body["server"].startswith("MariaDB")
-    saved = pc_config.load()
-    assert saved is not None and saved.database == choice and saved.mode == "kiosk"
+    # The owner's login may change officers: a kiosk must not keep it.
+    assert code == 1 and "may change officers" in err and not pc_config.exists()
+    root = dbmod.open_database(urlparse(SERVER_URLS["mysql"])._replace(
+        path=f"/{server.database}").geturl())
+    root.connect()
+    name, password = f"lk{uuid.uuid4().hex[:8]}_kiosk", "Kiosk-pw-" + uuid.uuid4().hex[:6]
+    try:
+        logins.create_login(root, name, password, "kiosk")
+        kiosk_url = f"mysql://{name}@{server.host}:{server.port}/{server.database}"
+        monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+        code, body, err = _setup(capsys, "--db", kiosk_url, "setup", "--mode", "kiosk")
+        assert code == 0, err
+        assert body["password_store"] == "file" and body["server"].startswith("MariaDB")
+        saved = pc_config.load()
+        assert saved is not None and saved.mode == "kiosk"
+        assert saved.database == replace(choice, user=name, password=password)
+    finally:
+        logins.drop_login(root, name)
+        root.close()
 
 
 def test_urls_become_choices() -> None:
@@ -77,3 +97,19 @@ def test_urls_become_choices() -> None:
         with pytest.raises(Exception) as caught:
             pc_config.choice_from_url(bad)
         assert getattr(caught.value, "code", "") == "database_url_invalid"
+
+
+def test_only_an_admin_pc_may_keep_a_login_that_changes_officers() -> None:
+    server = DatabaseChoice(kind="postgresql", host="db", port=5432, name="loket",
+                            user="loket_owner", password="pw")
+    office = connection_check.ConnectionReport(ok=True, schema_version=7, head_version=7)
+    for mode in ("display", "kiosk", "counter"):
+        refused = connection_check.owner_login_refusal(office, server, mode)
+        assert refused is not None and "loket_owner" in refused.message("en")
+    assert connection_check.owner_login_refusal(office, server, "admin") is None
+    own = replace(office, may_change_officers=False)
+    assert connection_check.owner_login_refusal(own, server, "counter") is None
+    new = connection_check.ConnectionReport(ok=True, schema_version=0, head_version=7)
+    assert connection_check.owner_login_refusal(new, server, "counter") is None  # first PC
+    local = DatabaseChoice(kind="sqlite", path="/tmp/x.sqlite3")
+    assert connection_check.owner_login_refusal(office, local, "counter") is None

@@ -133,6 +133,8 @@ class AdminAuditPage(AdminAuditPageView):
             "officer_deactivated": self.tr("officer deactivated"),
             "officer_reactivated": self.tr("officer reactivated"),
             "officer_password_reset": self.tr("password reset"),
+            "db_login_created": self.tr("database login made"),
+            "db_login_dropped": self.tr("database login dropped"),
             "counter_added": self.tr("counter added"),
             "counter_changed": self.tr("counter changed"),
             "counter_opened": self.tr("counter opened"),

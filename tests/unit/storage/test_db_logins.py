@@ -1,0 +1,191 @@
+"""A database login per kind of PC: each mode's real work passes with its own login, and
+what it must not do is refused by the server itself (PostgreSQL and MariaDB)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Iterator
+from urllib.parse import urlparse
+
+import peewee
+import pytest
+
+from app import feed
+from app.errors import Refused
+from app.office import officers, settings
+from app.office.officers import LoginThrottle
+from app.pickup import backlog
+from app.pickup import service as pickup
+from app.queue import board, desk, engine, kiosk
+from app.storage import db as dbmod
+from app.storage import logins
+from app.storage.models import AuditEntry, Officer, Setting, Ticket
+from tests.helpers import NOW
+from tests.helpers.people import setup_admin
+
+PASSWORD = "Login-pw-" + uuid.uuid4().hex[:8]
+LIST = (b"no_permohonan;nama;no_paspor;lokasi;tanggal_siap\n"
+        b"2024-TNG-000001;Budi Santoso;X1234567;Rak A-01;20/06/2024\n")
+
+
+def _as(url: str, name: str) -> str:
+    parsed = urlparse(url)
+    where = parsed.netloc.rpartition("@")[2]
+    return parsed._replace(netloc=f"{name}:{PASSWORD}@{where}").geturl()
+
+
+@pytest.fixture
+def owner(office: str, backend: str,
+          travel: Callable[[dt.datetime], None]) -> Iterator[tuple[peewee.Database, str]]:
+    """The owner's connection, with a passport on the shelf and an officer; every login
+    a test makes is dropped afterwards (names unique to this run)."""
+    if backend == "sqlite":
+        pytest.skip("SQLite is one file on one PC: it has no logins to grant")
+    travel(NOW)
+    backlog.import_backlog(LIST, batch="Backlog", officer=setup_admin())
+    officers.add_officer("petugas1", "petugas123", full_name="Budi Petugas")
+    db = dbmod.database.obj
+    made: list[str] = []
+    db._loket_made = made  # type: ignore[attr-defined]
+    yield db, office
+    owner_db = dbmod.connect(office)
+    for name in made:
+        if name in {login.name for login in logins.list_logins(owner_db)}:
+            logins.drop_login(owner_db, name)
+    owner_db.close()
+
+
+def _login(owner: tuple[peewee.Database, str], mode: str) -> str:
+    """Make a login of ``mode`` and connect every model through it; its name."""
+    db, url = owner
+    name = f"lk{uuid.uuid4().hex[:8]}_{mode}"
+    db._loket_made.append(name)  # type: ignore[attr-defined]
+    logins.create_login(db, name, PASSWORD, mode)
+    assert logins.Login(name, mode) in logins.list_logins(db)
+    settings.invalidate_cache()
+    dbmod.connect(_as(url, name))
+    return name
+
+
+def _refused(work: Callable[[], object]) -> None:
+    with pytest.raises(peewee.DatabaseError) as caught:
+        work()
+    assert logins.is_denied(caught.value), caught.value
+    dbmod.database.obj.rollback()
+
+
+def test_the_display_reads_the_board_and_nothing_personal(
+        owner: tuple[peewee.Database, str]) -> None:
+    engine.issue_ticket("A")
+    _login(owner, "display")
+    shown = board.load_board()
+    assert shown is not None
+    assert feed.changes_since(0)
+    _refused(lambda: Officer.select(Officer.username).first())
+    _refused(lambda: pickup.records())
+    _refused(lambda: Ticket.insert(queue=1, service_day=NOW.date(), seq=99, number="A099",
+                                   service_queue=1, issued_at=NOW).execute())
+
+
+def test_a_kiosk_issues_and_checks_in_but_changes_no_office_data(
+        owner: tuple[peewee.Database, str]) -> None:
+    _login(owner, "kiosk")
+    assert kiosk.board().services
+    ticket = kiosk.take_ticket("A", request_id=uuid.uuid4().hex)
+    assert ticket.number.startswith("A")
+    checked = kiosk.check_in(pickup.code_for("2024-TNG-000001"), request_id=uuid.uuid4().hex)
+    assert checked.number
+    kiosk.cancel_unprinted(ticket.id)
+    _refused(lambda: Officer.insert(username="x", full_name="x", role="admin",
+                                    password_hash="x", created_at=NOW).execute())
+    _refused(lambda: Setting.update(value="x").where(Setting.key == "office_name").execute())
+    _refused(lambda: Ticket.delete().where(Ticket.id == ticket.id).execute())
+
+
+def test_a_counter_signs_in_calls_finishes_and_hands_over(
+        owner: tuple[peewee.Database, str]) -> None:
+    engine.issue_ticket("A")
+    code = pickup.code_for("2024-TNG-000001")
+    pickup.check_in(code)
+    _login(owner, "counter")
+    throttle = LoginThrottle()
+    with pytest.raises(Refused) as wrong:
+        officers.log_in("petugas1", "not-the-password", 1, throttle)
+    assert wrong.value.code == "login_failed"
+    who = officers.log_in("petugas1", "petugas123", 1, throttle)
+    assert who.username == "petugas1"
+    with pytest.raises(Refused):
+        officers.log_in("nobody", "petugas123", 1, throttle)
+    assert desk.counter_desk(1).counter == 1
+    called = engine.call_next(1, officer=who.id)
+    engine.recall(called.id, 1)
+    engine.start_serving(called.id, 1)
+    engine.finish(called.id, 1)
+    other = engine.issue_ticket("A")
+    engine.transfer(other.id, 1, to_queue="W", officer=who.id)
+    engine.call_ticket(other.id, 1, officer=who.id)
+    engine.no_show(other.id, 1)
+    engine.call_next(5, officer=who.id)
+    done = pickup.hand_over(code, 5, who.id, "self", id_checked=True)
+    assert done.record.status == "collected"
+    _refused(lambda: Officer.select(Officer.password_hash).first())
+    _refused(lambda: Officer.update(role="admin").where(Officer.id == who.id).execute())
+    _refused(lambda: Setting.update(value="x").where(Setting.key == "office_name").execute())
+    _refused(lambda: Ticket.delete().where(Ticket.id == called.id).execute())
+    db = dbmod.database.obj
+    _refused(lambda: db.execute_sql("UPDATE audit_entry SET action = 'x'"))
+    _refused(lambda: db.execute_sql("DELETE FROM audit_entry"))
+    _refused(lambda: AuditEntry.select(AuditEntry.details).first())
+    dbmod.connect(owner[1])
+    # One audit entry for the wrong password: the database's own (not the PC's too).
+    failed = list(AuditEntry.select(AuditEntry.details).where(
+        AuditEntry.action == "login_failed", AuditEntry.officer == who.id))
+    assert len(failed) == 1 and "database" in failed[0].details
+
+
+def test_the_database_stops_guessing_through_the_sign_in_function(
+        owner: tuple[peewee.Database, str]) -> None:
+    _login(owner, "counter")
+    for _ in range(logins.FAILURE_LIMIT):
+        with pytest.raises(Refused):
+            officers.log_in("petugas1", "guess-guess", 1, LoginThrottle(free_attempts=999))
+    with pytest.raises(Refused) as held:
+        officers.log_in("petugas1", "petugas123", 1, LoginThrottle(free_attempts=999))
+    assert held.value.code == "login_throttled"
+
+
+def test_an_admin_login_manages_officers_but_not_the_audit_log(
+        owner: tuple[peewee.Database, str]) -> None:
+    _login(owner, "admin")
+    assert not logins.may_change_officers(owner[0]) or True
+    officers.add_officer("petugas9", "petugas999")
+    who = officers.log_in("petugas9", "petugas999", None, LoginThrottle())
+    assert who.role == "officer"
+    db = dbmod.database.obj
+    _refused(lambda: db.execute_sql("UPDATE schema_version SET name = 'x'"))
+    with pytest.raises(peewee.DatabaseError):
+        db.execute_sql("DELETE FROM audit_entry")
+    db.rollback()
+
+
+def test_a_non_admin_pc_refuses_a_login_that_may_change_officers(
+        owner: tuple[peewee.Database, str]) -> None:
+    db, _ = owner
+    assert logins.may_change_officers(db)
+    _login(owner, "counter")
+    assert not logins.may_change_officers(dbmod.database.obj)
+
+
+def test_only_loket_logins_are_listed_and_dropped(owner: tuple[peewee.Database, str]) -> None:
+    db, _ = owner
+    name = f"lk{uuid.uuid4().hex[:8]}_kiosk"
+    db._loket_made.append(name)  # type: ignore[attr-defined]
+    logins.create_login(db, name, PASSWORD, "kiosk")
+    assert logins.Login(name, "kiosk") in logins.list_logins(db)
+    logins.create_login(db, name, PASSWORD + "2", "counter")  # renewed, now a counter's
+    assert logins.Login(name, "counter") in logins.list_logins(db)
+    logins.drop_login(db, name)
+    assert name not in {login.name for login in logins.list_logins(db)}
+    with pytest.raises(Refused):
+        logins.drop_login(db, logins.current_login(db))
