@@ -49,7 +49,7 @@ SELECT, INSERT, UPDATE, DELETE = "SELECT", "INSERT", "UPDATE", "DELETE"
 _DISPLAY: Final[dict[str, tuple[str, ...]]] = {
     table: (SELECT,) for table in (
         "schema_version", "setting", "queue", "counter", "counter_queue", "ticket",
-        "event", "day_profile", "day_schedule", "daily_sequence")
+        "event", "day_profile", "day_schedule", "daily_sequence", "counter_pause")
 }
 # The kiosk issues numbers (the day's sequence, the ticket, the feed's event, the
 # request id; the first ticket of a day expires yesterday's and prunes the feed),
@@ -75,13 +75,14 @@ _ID_ONLY: Final[dict[str, tuple[str, ...]]] = {
 _COUNTER: Final[dict[str, tuple[str, ...]]] = {
     **_KIOSK,
     "pickup_record": (SELECT, UPDATE),
+    "counter_pause": (SELECT, INSERT, UPDATE),  # a break taken and ended at the counter
 }
 OFFICER_COLUMNS: Final = ("id", "username", "full_name", "role", "active", "created_at")
 
 _ALL_TABLES: Final = ("schema_version", "setting", "queue", "counter", "counter_queue",
                       "officer", "daily_sequence", "pickup_record", "ticket", "event",
                       "audit_note", "audit_entry", "request_log", "day_profile",
-                      "day_schedule")
+                      "day_schedule", "counter_pause")
 # The supervisor's PC manages the office: every table, but the audit log only grows and
 # the schema's version is the owner's (migrations and restores run as the owner).
 _ADMIN: Final[dict[str, tuple[str, ...]]] = {
@@ -101,7 +102,7 @@ _PG_LOCKED: Final[dict[str, tuple[str, ...]]] = {
 }
 # Tables whose id a login inserting into them draws from a sequence (PostgreSQL).
 _SERIAL: Final = ("ticket", "event", "audit_entry", "audit_note", "queue", "counter",
-                  "counter_queue", "officer", "pickup_record", "day_profile")
+                  "counter_queue", "officer", "pickup_record", "day_profile", "counter_pause")
 
 
 @dataclass(frozen=True)

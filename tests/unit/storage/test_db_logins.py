@@ -189,3 +189,13 @@ def test_only_loket_logins_are_listed_and_dropped(owner: tuple[peewee.Database, 
     assert name not in {login.name for login in logins.list_logins(db)}
     with pytest.raises(Refused):
         logins.drop_login(db, logins.current_login(db))
+
+
+def test_every_table_of_the_schema_has_its_grants_decided() -> None:
+    """A new table must be named in the admin's list (and so decided for every mode):
+    otherwise the hall's logins would be refused it the day it ships."""
+    from app.storage import logins
+    from app.storage.models import ALL_MODELS
+
+    tables = {model._meta.table_name for model in ALL_MODELS}
+    assert tables == set(logins._ALL_TABLES)
