@@ -137,7 +137,7 @@ def counter_desk(counter_number: int, scan: str | None = None,
         rank = {q.id: i for i, q in enumerate(served_queues)}
         waiting_rows = cast(list[tuple[Any, ...]], list(
             Ticket.select(Ticket.id, Ticket.number, Ticket.service_queue, Ticket.issued_at,
-                          Ticket.target_counter, Ticket.pickup)
+                          Ticket.target_counter, Ticket.pickup, Ticket.line_at)
             .where(Ticket.service_day == today, Ticket.status == WAITING,
                    (Ticket.target_counter == counter.id)
                    | (Ticket.target_counter.is_null()
@@ -153,9 +153,10 @@ def counter_desk(counter_number: int, scan: str | None = None,
                                    active=plan.queue_open(q.id, bool(q.active)),
                                    waiting=len(mine),
                                    longest_wait_s=_seconds(now, oldest) if oldest else None))
-        # The order call-next takes them in: sent here first, then rank, then oldest.
+        # The order call-next takes them in: sent here first, then rank, then place in
+        # line (a walk-in's issue time, a booking's slot).
         ordered = sorted(waiting_rows, key=lambda r: (r[4] is None, rank.get(r[2], len(rank)),
-                                                      r[3], r[0]))
+                                                      clock.as_datetime(r[6]), r[0]))
         missing = {r[2] for r in ordered if r[2] not in codes}
         if missing:
             codes.update(dict(cast(list[tuple[int, str]], list(

@@ -178,9 +178,9 @@ def _local_text(issued_at: str, tz_name: str) -> str:
 def _describe(view: engine.TicketView, again: bool = False) -> KioskTicket:
     """The printable ticket for ``view``: names and how many wait ahead (one query),
     and how long that is likely to take (:mod:`app.queue.waits`)."""
-    issued_at = dt.datetime.fromisoformat(view.issued_at)
+    line_at = dt.datetime.fromisoformat(view.booked_slot or view.issued_at)
     day = dt.date.fromisoformat(view.service_day)
-    ahead = waits.ahead_query(view.id, issued_at, day, Queue.id)
+    ahead = waits.ahead_query(view.id, line_at, day, Queue.id)
     queue_id, prefix, name_id, name_en, kind, n = _tuples(
         Queue.select(Queue.id, Queue.prefix, Queue.name_id, Queue.name_en, Queue.kind, ahead)
         .where(Queue.code == view.service_queue))[0]
