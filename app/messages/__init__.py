@@ -466,6 +466,7 @@ def _merge_area_catalogues() -> None:
         admin,
         audit,
         backup,
+        bookings,
         cli,
         days,
         reports,
@@ -473,7 +474,7 @@ def _merge_area_catalogues() -> None:
         waits,
     )
 
-    for area in (admin, audit, backup, cli, days, reports, setup, waits):
+    for area in (admin, audit, backup, bookings, cli, days, reports, setup, waits):
         clash = MESSAGES.keys() & area.MESSAGES.keys()
         if clash:
             raise RuntimeError(f"message codes defined twice: {sorted(clash)}")

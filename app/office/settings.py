@@ -52,6 +52,10 @@ class OfficeSettings:
     backup_time: str = "18:00"
     backup_folder: str = ""
     backup_keep: int = 14
+    # M-Paspor bookings: how many minutes before its slot a booking may check in at the
+    # kiosk, and how many after; outside that, the applicant is told what to do.
+    booking_early_min: int = 60
+    booking_late_min: int = 30
 
     def signing_keys(self, today: dt.date | None = None) -> list[bytes]:
         """Keys that verify a code, current first (the first one signs).
@@ -211,6 +215,8 @@ _NUMBER_RANGES: dict[str, tuple[int, int]] = {
     "signing_grace_days": (0, 730),
     "retention_days": (30, 3650),
     "backup_keep": (1, 365),
+    "booking_early_min": (0, 720),
+    "booking_late_min": (0, 720),
 }
 
 
