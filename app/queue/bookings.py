@@ -36,7 +36,7 @@ from app.errors import InvalidInput, NotFound, Refused
 from app.office import permissions
 from app.office.audit import record
 from app.office.settings import get_settings, office_today
-from app.pickup.backlog import ImportProblem, ImportRejected, read_table
+from app.pickup.backlog import ImportProblem, ImportRejected, Table, read_table
 from app.queue import engine
 from app.storage.db import backend_of, database
 from app.storage.models import Booking, Queue, Ticket
@@ -159,9 +159,10 @@ def _check_row(line: int, values: dict[str, str]) -> tuple[BookingRow | None,
     return BookingRow(line, code, values["name"], values["service"], day, slot), []
 
 
-def parse_bookings(data: bytes) -> tuple[list[BookingRow], Any]:
-    """Every row of a booking list, checked on its own (not yet against the office).
-    Raises :class:`ImportRejected` with every bad line, or :class:`InvalidInput`."""
+def parse_bookings(data: bytes) -> tuple[list[BookingRow], list[ImportProblem], Table]:
+    """The good rows of a booking list, checked on their own (not yet against the
+    office), and the bad lines. A file that cannot be read, or holds no row at all,
+    raises :class:`InvalidInput`."""
     table = read_table(data, _ALIAS, REQUIRED, _DOC_NAMES)
     rows: list[BookingRow] = []
     problems: list[ImportProblem] = []
@@ -170,11 +171,9 @@ def parse_bookings(data: bytes) -> tuple[list[BookingRow], Any]:
         problems.extend(bad)
         if row is not None:
             rows.append(row)
-    if problems:
-        raise ImportRejected(problems)
-    if not rows:
+    if not rows and not problems:
         raise InvalidInput("import_empty")
-    return rows, table
+    return rows, problems, table
 
 
 # --- applying it -----------------------------------------------------------------------
@@ -209,7 +208,7 @@ def import_bookings(data: bytes, *, officer: int, source: str = "",
     ``dry_run``, say what would be added). ``officer`` must be allowed
     ``booking_import``. Raises :class:`ImportRejected` naming every bad line."""
     read(lambda: permissions.require(officer, "booking_import"))
-    rows, table = parse_bookings(data)
+    rows, bad_lines, table = parse_bookings(data)
 
     def work() -> BookingImport:
         permissions.require(officer, "booking_import")
@@ -223,7 +222,7 @@ def import_bookings(data: bytes, *, officer: int, source: str = "",
                     Booking.select(Booking.code, Booking.name, Booking.queue, Booking.slot_at)
                     .where(Booking.code.in_(codes[start:start + 500])).dicts())):
                 existing[found["code"]] = found
-        problems: list[ImportProblem] = []
+        problems = list(bad_lines)  # every bad line at once, the file's and the office's
         new: dict[str, tuple[int, dict[str, Any]]] = {}
         unchanged = 0
         for row in rows:
