@@ -18,7 +18,7 @@ from app.messages import render
 from app.office import officers, reports, retention
 from app.office import settings as office_settings
 from app.pickup.backlog import ImportRejected
-from app.queue import bookings, engine, kiosk
+from app.queue import bookings, desk, engine, kiosk
 from app.storage import db as dbmod
 from app.storage.models import AuditEntry, Booking, Ticket
 from tests.helpers.people import setup_admin, stdin_lines
@@ -32,10 +32,10 @@ def jakarta(hour: int, minute: int = 0, day: dt.date = DAY) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute)) - dt.timedelta(hours=7)
 
 
-LIST = ("kode_booking;nama;layanan;tanggal;jam\r\n"
-        "MP-0001;Budi Santoso;A;01/07/2024;09:30\r\n"
-        "MP-0002;Siti Aminah;paspor;2024-07-01;10.00\r\n"
-        "MP-0003;John Smith;W;01/07/2024;13:15\r\n").encode()
+LIST = (b"kode_booking;nama;layanan;tanggal;jam\r\n"
+        b"MP-0001;Budi Santoso;A;01/07/2024;09:30\r\n"
+        b"MP-0002;Siti Aminah;paspor;2024-07-01;10.00\r\n"
+        b"MP-0003;John Smith;W;01/07/2024;13:15\r\n")
 
 
 def supervisor() -> int:
@@ -81,15 +81,15 @@ def test_an_english_xlsx_list_with_real_cells_is_read(office: str, travel: Trave
 
 def test_conflicting_or_bad_lines_are_refused_by_number_and_nothing_is_written(
         listed: int) -> None:
-    bad = ("booking_code,name,service,date,time\n"
-           "MP-0009,Ani,A,01/07/2024,11:00\n"
-           "MP-0001,Budi Santoso,A,01/07/2024,09:45\n"  # imported before with 09:30
-           "MP-0010,Rudi,Z,01/07/2024,11:00\n"  # no such service
-           "MP-0011,Rina,B,01/07/2024,11:00\n"  # a pickup queue is not booked
-           "MP-0012,Dewi,A,31/02/2024,11:00\n"
-           "MP-0013,Eko,A,01/07/2024,25:00\n"
-           "MP-0009,Ani Lain,A,01/07/2024,11:00\n"  # the same code twice, other name
-           "MP-0002,Siti Aminah,A,01/07/2024,10:00\n").encode()  # the same again: fine
+    bad = (b"booking_code,name,service,date,time\n"
+           b"MP-0009,Ani,A,01/07/2024,11:00\n"
+           b"MP-0001,Budi Santoso,A,01/07/2024,09:45\n"  # imported before with 09:30
+           b"MP-0010,Rudi,Z,01/07/2024,11:00\n"  # no such service
+           b"MP-0011,Rina,B,01/07/2024,11:00\n"  # a pickup queue is not booked
+           b"MP-0012,Dewi,A,31/02/2024,11:00\n"
+           b"MP-0013,Eko,A,01/07/2024,25:00\n"
+           b"MP-0009,Ani Lain,A,01/07/2024,11:00\n"  # the same code twice, other name
+           b"MP-0002,Siti Aminah,A,01/07/2024,10:00\n")  # the same again: fine
     with pytest.raises(ImportRejected) as err:
         bookings.import_bookings(bad, officer=listed)
     assert [(p.line, p.code) for p in err.value.problems] == [
@@ -104,7 +104,7 @@ def test_conflicting_or_bad_lines_are_refused_by_number_and_nothing_is_written(
 
 def test_the_reader_refuses_what_the_backlog_import_refuses(listed: int) -> None:
     with pytest.raises(InvalidInput) as err:
-        bookings.import_bookings("kode_booking;nama;jam\nMP-1;x;09:00\n".encode(),
+        bookings.import_bookings(b"kode_booking;nama;jam\nMP-1;x;09:00\n",
                                  officer=listed)
     assert err.value.code == "import_no_header"
     mixed = "kode_booking;nama;layanan;tanggal;jam\nMP-0050;Ren\u00e9;A;01/07/2024;09:00\n"
@@ -192,8 +192,8 @@ def test_a_scan_at_the_kiosk_tells_a_booking_from_a_pickup(listed: int,
 
 def test_bookings_are_called_by_slot_ahead_of_later_walk_ins(listed: int,
                                                               travel: Travel) -> None:
-    more = ("kode_booking;nama;layanan;tanggal;jam\n"
-            "MP-0020;Eka;A;01/07/2024;09:40\n").encode()
+    more = (b"kode_booking;nama;layanan;tanggal;jam\n"
+            b"MP-0020;Eka;A;01/07/2024;09:40\n")
     bookings.import_bookings(more, officer=listed)
     issued = []
     for at, act in ((jakarta(9, 0), "walk"),  # before every slot
@@ -209,8 +209,7 @@ def test_bookings_are_called_by_slot_ahead_of_later_walk_ins(listed: int,
         issued.append((act, number))
     assert [n for _, n in issued] == ["A001", "A002", "A003", "A004", "A005", "A006", "A007"]
     travel(jakarta(10, 6))
-    desk_order = [w.number for w in __import__("app.queue.desk", fromlist=["desk"])
-                  .counter_desk(2).waiting]
+    desk_order = [w.number for w in desk.counter_desk(2).waiting]
     called = []
     for _ in range(7):
         ticket = engine.call_next(2)
