@@ -1343,6 +1343,22 @@ Permohonan {application}</translation>
         <translation>Pengambilan paspor</translation>
     </message>
     <message>
+        <source>I have an M-Paspor booking</source>
+        <translation>Saya punya booking M-Paspor</translation>
+    </message>
+    <message>
+        <source>M-Paspor booking</source>
+        <translation>Booking M-Paspor</translation>
+    </message>
+    <message>
+        <source>Hold the QR code of your booking under the scanner, or type your booking code and press OK.</source>
+        <translation>Arahkan kode QR booking Anda ke pemindai, atau ketik kode booking lalu tekan OK.</translation>
+    </message>
+    <message>
+        <source>Booking code</source>
+        <translation>Kode booking</translation>
+    </message>
+    <message>
         <source>Hold the QR code on your pickup slip under the scanner, or type your application number and press OK.</source>
         <translation>Arahkan kode QR pada slip pengambilan ke pemindai, atau ketik nomor permohonan Anda lalu tekan OK.</translation>
     </message>
@@ -1393,6 +1409,10 @@ Permohonan {application}</translation>
     <message>
         <source>Your number</source>
         <translation>Nomor Anda</translation>
+    </message>
+    <message>
+        <source>{service}  ·  Booking {slot}</source>
+        <translation>{service}  ·  Booking {slot}</translation>
     </message>
     <message>
         <source>You are next.</source>
@@ -1501,6 +1521,22 @@ Permohonan {application}</translation>
     <message>
         <source>Check the number on your slip and try again, or ask at the information desk.</source>
         <translation>Periksa nomor pada slip Anda dan coba lagi, atau tanyakan di meja informasi.</translation>
+    </message>
+    <message>
+        <source>Too early for your booking</source>
+        <translation>Terlalu awal untuk booking Anda</translation>
+    </message>
+    <message>
+        <source>Your booking time has passed</source>
+        <translation>Jadwal booking Anda sudah lewat</translation>
+    </message>
+    <message>
+        <source>Your booking is for another day</source>
+        <translation>Booking Anda untuk hari lain</translation>
+    </message>
+    <message>
+        <source>We could not find this booking</source>
+        <translation>Booking ini tidak ditemukan</translation>
     </message>
     <message>
         <source>No more numbers for today</source>
