@@ -20,7 +20,7 @@ from app.office import days
 from app.office.settings import get_settings
 from app.pickup import service as pickup
 from app.pickup.service import CounterCheck
-from app.queue import engine
+from app.queue import bookings, engine
 from app.queue.engine import TicketView
 from app.storage.models import (
     CALLED,
@@ -100,6 +100,8 @@ class Desk:
     waiting_total: int
     tally: Tally
     targets: list[Target] = field(default_factory=list)
+    # The held ticket is an M-Paspor booking's: its slot, office time ("09:30").
+    booked_slot: str | None = None
 
 
 def _seconds(now: dt.datetime, then: Any) -> int:
@@ -182,7 +184,8 @@ def counter_desk(counter_number: int, scan: str | None = None,
                     ticket=ticket, pickup=check, pickup_mismatch=mismatch, queues=loads,
                     waiting=waiting,
                     waiting_total=len(waiting_rows), tally=_tally(counter.id, today),
-                    targets=_targets(counter.id))
+                    targets=_targets(counter.id),
+                    booked_slot=bookings.slot_text(ticket.booked_slot) if ticket else None)
 
     return read(work)
 

@@ -1150,6 +1150,10 @@ Ganti kunci sekarang?</translation>
         <translation>Tidak ada yang menunggu</translation>
     </message>
     <message>
+        <source>{queue}  ·  Booking {slot}</source>
+        <translation>{queue}  ·  Booking {slot}</translation>
+    </message>
+    <message>
         <source>{state} · {time}</source>
         <translation>{state} · {time}</translation>
     </message>
