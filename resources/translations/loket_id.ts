@@ -793,6 +793,77 @@ Ganti kunci sekarang?</translation>
     </message>
 </context>
 <context>
+    <name>BookingsPage</name>
+    <message>
+        <source>Bookings today</source>
+        <translation>Booking hari ini</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Jadwal</translation>
+    </message>
+    <message>
+        <source>Booking code</source>
+        <translation>Kode booking</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Nomor antrian</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>The day&apos;s list comes from M-Paspor: import it with loket booking import FILE. A booking checks in at the kiosk around its slot (the settings booking_early_min and booking_late_min say how long before and after) and is called at its slot, ahead of walk-ins who came later.</source>
+        <translation>Daftar hari ini berasal dari M-Paspor: impor dengan loket booking import BERKAS. Pemohon booking check-in di kios sekitar jadwalnya (pengaturan booking_early_min dan booking_late_min menentukan berapa lama sebelum dan sesudahnya) dan dipanggil sesuai jadwalnya, mendahului pemohon langsung (walk-in) yang datang kemudian.</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>terlewat</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation>ditunggu</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>tepat waktu</translation>
+    </message>
+    <message>
+        <source>early</source>
+        <translation>lebih awal</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>terlambat</translation>
+    </message>
+    <message>
+        <source>checked in ({punctuality})</source>
+        <translation>sudah check-in ({punctuality})</translation>
+    </message>
+    <message>
+        <source>{total} bookings · {checked} checked in ({on_time} on time, {early} early, {late} late) · {expected} expected · {missed} missed</source>
+        <translation>{total} booking · {checked} sudah check-in ({on_time} tepat waktu, {early} lebih awal, {late} terlambat) · {expected} ditunggu · {missed} terlewat</translation>
+    </message>
+</context>
+<context>
     <name>CounterPage</name>
     <message>
         <source>Counter</source>

@@ -16,16 +16,11 @@ from app.office import officers
 from app.queue import bookings
 from app.setup.pc_settings import PcSettings
 from app.storage.models import Ticket
-from tests.helpers import WAIT
+from tests.helpers import WAIT, jakarta
 from ui.kiosk.ticket_printer import TicketPrinter
 from ui.kiosk.window import KioskWindow
 
 Travel = Callable[[dt.datetime], None]
-DAY = dt.date(2024, 7, 1)
-
-
-def jakarta(hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime.combine(DAY, dt.time(hour, minute)) - dt.timedelta(hours=7)
 
 
 @pytest.fixture

@@ -21,15 +21,12 @@ from app.pickup.backlog import ImportRejected
 from app.queue import bookings, desk, engine, kiosk
 from app.storage import db as dbmod
 from app.storage.models import AuditEntry, Booking, Ticket
+from tests.helpers import NOW, jakarta
 from tests.helpers.people import setup_admin, stdin_lines
 
 Travel = Callable[[dt.datetime], None]
-DAY = dt.date(2024, 7, 1)  # a Monday
+DAY = NOW.date()  # a Monday
 
-
-def jakarta(hour: int, minute: int = 0, day: dt.date = DAY) -> dt.datetime:
-    """Office time (UTC+7) as the naive UTC the clock gives."""
-    return dt.datetime.combine(day, dt.time(hour, minute)) - dt.timedelta(hours=7)
 
 
 LIST = (b"kode_booking;nama;layanan;tanggal;jam\r\n"
