@@ -4,8 +4,10 @@ slot ahead of walk-ins issued after it, listed, reported and purged; on every ba
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from app.storage import db as dbmod
 from app.storage.models import AuditEntry, Booking, Ticket
 from tests.helpers import NOW, jakarta
 from tests.helpers.people import setup_admin, stdin_lines
+from tests.helpers.threads import run_together
 
 Travel = Callable[[dt.datetime], None]
 DAY = NOW.date()  # a Monday
@@ -182,6 +185,66 @@ def test_a_scan_at_the_kiosk_tells_a_booking_from_a_pickup(listed: int,
     with pytest.raises(Refused) as err:
         kiosk.check_in_scanned("2024-TNG-000001")
     assert err.value.code.startswith("pickup_")
+
+
+def test_two_kiosks_checking_one_booking_in_at_once_issue_one_ticket(
+        listed: int, travel: Travel) -> None:
+    codes = [f"MP-1{i:03d}" for i in range(10)]
+    bookings.import_bookings(("kode_booking;nama;layanan;tanggal;jam\n" + "".join(
+        f"{code};Pemohon {code};A;01/07/2024;10:00\n" for code in codes)).encode(),
+        officer=listed)
+    travel(jakarta(9, 45))
+    for code in codes:
+        barrier = threading.Barrier(2)
+        outcomes: list[str] = []
+
+        def tap(code: str = code, barrier: threading.Barrier = barrier,
+                outcomes: list[str] = outcomes) -> None:
+            with dbmod.database.obj.connection_context():
+                barrier.wait()
+                outcomes.append(bookings.check_in(code).ticket.number)
+
+        run_together(tap, tap)
+        assert len(outcomes) == 2 and outcomes[0] == outcomes[1], outcomes
+    assert Ticket.select().count() == len(codes)
+    assert Booking.select().where(Booking.ticket.is_null(False)).count() == len(codes)
+
+
+def test_two_counters_calling_bookings_and_walk_ins_at_once_call_each_once(
+        listed: int, travel: Travel) -> None:
+    more = (b"kode_booking;nama;layanan;tanggal;jam\n"
+            + b"".join(f"MP-2{i:03d};Pemohon;A;01/07/2024;09:{i:02d}\n".encode()
+                       for i in range(0, 40, 2)))
+    bookings.import_bookings(more, officer=listed)
+    for i in range(0, 40, 2):
+        travel(jakarta(9, i + 1))
+        engine.issue_ticket("A")  # a walk-in a minute after each slot
+        bookings.check_in(f"MP-2{i:03d}")
+    called: list[str] = []
+    for _ in range(20):
+        barrier = threading.Barrier(2)
+        outcomes: dict[int, str] = {}
+
+        def press(counter: int, barrier: threading.Barrier = barrier,
+                  outcomes: dict[int, str] = outcomes) -> None:
+            with dbmod.database.obj.connection_context():
+                barrier.wait()
+                try:
+                    outcomes[counter] = engine.call_next(counter).number
+                except Refused as exc:
+                    outcomes[counter] = exc.code
+
+        run_together(*(functools.partial(press, n) for n in (1, 2)))
+        assert "nothing_waiting" not in outcomes.values(), outcomes
+        assert outcomes[1] != outcomes[2]
+        for counter, number in outcomes.items():
+            engine.finish(number, counter)
+        called.extend(sorted(outcomes.values(), key=lambda n: Ticket.get(
+            Ticket.number == n).line_at))
+    assert len(set(called)) == 40
+    # Each pair is the next two in line: a booking (its slot), then the walk-in after it.
+    booked = {t.number for t in Ticket.select().where(Ticket.booked == True)}  # noqa: E712
+    assert [n in booked for n in called] == [True, False] * 20
 
 
 # --- call order ---------------------------------------------------------------------------
