@@ -53,6 +53,8 @@ COMMANDS: Mapping[str, Command] = {
                        "(signed in with --as; audited)", "counters"),
     "backlog": Command("the list of passports waiting for pickup", "pickups"),
     "pickup": Command("verify, check in and hand over passports", "pickups"),
+    "booking": Command("the day's M-Paspor bookings: import the list, check a booking in, "
+                       "list them, report booked against walk-in", "bookings"),
     "backup": Command("write a consistent backup while the counters keep working (audited)",
                       "backups"),
     "restore": Command("restore a backup into the database of --db, $LOKET_DB or this PC's "

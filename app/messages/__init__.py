@@ -467,6 +467,7 @@ def _merge_area_catalogues() -> None:
         admin,
         audit,
         backup,
+        bookings,
         cli,
         days,
         hall,
@@ -476,7 +477,8 @@ def _merge_area_catalogues() -> None:
         waits,
     )
 
-    for area in (admin, audit, backup, cli, days, hall, logins, reports, setup, waits):
+    for area in (admin, audit, backup, bookings, cli, days, hall, logins, reports, setup,
+                 waits):
         clash = MESSAGES.keys() & area.MESSAGES.keys()
         if clash:
             raise RuntimeError(f"message codes defined twice: {sorted(clash)}")

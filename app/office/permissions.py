@@ -29,6 +29,8 @@ ACTS: Final[dict[str, str]] = {
     "settings_office": "supervisor",  # office name, notice text, language, collect-by days
     "settings_security": "admin",  # signing-key rotation and its grace period
     "backlog_import": "supervisor",
+    "booking_import": "supervisor",  # the day's M-Paspor booking list
+    "booking_view": "supervisor",  # the day's bookings, with names
     "reports_view": "supervisor",
     "audit_view": "supervisor",
     "pickup_lookup": "supervisor",  # find a passport by code, number or name; see its record

@@ -9,7 +9,9 @@ database refuses to change it, see :mod:`app.storage.guards`): the names and wri
 reasons its entries refer to are audit notes (:class:`app.storage.models.AuditNote`),
 erased here with the passport they concern; a note about no passport (a ticket's
 cancellation reason) is erased once it is older than the cutoff, and so are change-feed
-rows and remembered request ids older than it. The purge writes an
+rows and remembered request ids older than it. An M-Paspor booking whose day is before
+the cutoff loses its applicant's name (its code, slot, queue and check-in stay for the
+reports). The purge writes an
 audit entry of its own (``personal_data_purged``: the cutoff and the counts, no names).
 
 A purge is idempotent: a second run finds nothing left to erase.
@@ -30,7 +32,7 @@ from app.office.audit import record
 from app.office.settings import get_settings
 from app.storage import migrations
 from app.storage.db import backend_of
-from app.storage.models import CANCELLED, COLLECTED, AuditNote, PickupRecord
+from app.storage.models import CANCELLED, COLLECTED, AuditNote, Booking, PickupRecord
 from app.storage.transactions import read, run_in_transaction
 
 # What an erased name reads as (the counter's panel and messages show it as is).
@@ -46,6 +48,7 @@ class PurgeResult:
     records: int  # pickup records erased (or that a dry run would erase)
     audit_entries: int  # audit notes (names, reasons) erased
     dry_run: bool
+    bookings: int = 0  # M-Paspor bookings whose name was erased (or would be)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -84,6 +87,11 @@ def _notes_to_erase(cutoff: dt.datetime) -> pw.Expression:
                | (AuditNote.pickup.is_null() & (AuditNote.at < cutoff))))
 
 
+def _booking_named_before(day: dt.date) -> pw.Expression:
+    """Bookings of office days before ``day`` that still name their applicant."""
+    return (Booking.service_day < day) & (Booking.name != PLACEHOLDER)
+
+
 def purge(by: int, today: dt.date | None = None, dry_run: bool = False) -> PurgeResult:
     """Erase the personal data of passports closed more than ``retention_days`` ago.
 
@@ -94,18 +102,19 @@ def purge(by: int, today: dt.date | None = None, dry_run: bool = False) -> Purge
     """
     day, cutoff, keep_days = _cutoff(today)
 
-    def plan() -> tuple[int, int]:
+    def plan() -> tuple[int, int, int]:
         records = (PickupRecord.select()
                    .where(_closed_before(cutoff) & _still_named()).count())
-        return records, AuditNote.select().where(_notes_to_erase(cutoff)).count()
+        return (records, AuditNote.select().where(_notes_to_erase(cutoff)).count(),
+                Booking.select().where(_booking_named_before(day)).count())
 
     if dry_run:
-        def counted() -> tuple[int, int]:
+        def counted() -> tuple[int, int, int]:
             permissions.require(by, "purge")
             return plan()
 
-        records, notes = read(counted)
-        return PurgeResult(day.isoformat(), keep_days, records, notes, True)
+        records, notes, bookings = read(counted)
+        return PurgeResult(day.isoformat(), keep_days, records, notes, True, bookings)
 
     def work() -> PurgeResult:
         permissions.require(by, "purge")
@@ -118,7 +127,10 @@ def purge(by: int, today: dt.date | None = None, dry_run: bool = False) -> Purge
                                            | (PickupRecord.collector_name == ""),
                                            PickupRecord.collector_name)], PLACEHOLDER))
             .where(_closed_before(cutoff) & _still_named()).execute())
-        result = PurgeResult(day.isoformat(), keep_days, int(erased), int(notes), False)
+        bookings = (Booking.update(name=PLACEHOLDER)
+                    .where(_booking_named_before(day)).execute())
+        result = PurgeResult(day.isoformat(), keep_days, int(erased), int(notes), False,
+                             int(bookings))
         # The feed and remembered request ids are kept about a day; one older than the
         # cutoff (a PC left off, a feed written before reasons left it) goes now: an
         # event's data or a remembered answer may hold what was erased above.
@@ -126,7 +138,8 @@ def purge(by: int, today: dt.date | None = None, dry_run: bool = False) -> Purge
         migrations.prune_copies(PickupRecord._meta.database)  # old copies hold names too
         record("personal_data_purged", officer=by, subject=f"before {day.isoformat()}",
                details={"cutoff": day.isoformat(), "retention_days": keep_days,
-                        "records": result.records, "audit_entries": result.audit_entries})
+                        "records": result.records, "audit_entries": result.audit_entries,
+                        "bookings": result.bookings})
         return result
 
     result = run_in_transaction(work)

@@ -57,6 +57,10 @@ class OfficeSettings:
     requeue_grace_min: int = 30
     # After this many unanswered recalls, the next recall marks the ticket no-show; 0: off.
     auto_no_show_after_recalls: int = 0
+    # M-Paspor bookings: how many minutes before its slot a booking may check in at the
+    # kiosk, and how many after; outside that, the applicant is told what to do.
+    booking_early_min: int = 60
+    booking_late_min: int = 30
 
     def signing_keys(self, today: dt.date | None = None) -> list[bytes]:
         """Keys that verify a code, current first (the first one signs).
@@ -218,6 +222,8 @@ _NUMBER_RANGES: dict[str, tuple[int, int]] = {
     "backup_keep": (1, 365),
     "requeue_grace_min": (0, 240),
     "auto_no_show_after_recalls": (0, 10),
+    "booking_early_min": (0, 720),
+    "booking_late_min": (0, 720),
 }
 
 

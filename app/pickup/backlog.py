@@ -29,7 +29,7 @@ import sqlite3
 import stat
 import warnings
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Final, cast
 
@@ -216,12 +216,12 @@ def _first_record(text: str) -> tuple[str, int]:
     raise InvalidInput("import_empty")
 
 
-def _detect_delimiter(header_line: str) -> str:
+def _detect_delimiter(header_line: str, aliases: Mapping[str, str]) -> str:
     """The separator under which the header names the most known columns."""
 
     def known(delimiter: str) -> int:
         names = next(csv.reader([header_line], delimiter=delimiter))
-        return sum(_normalise_header(n) in _ALIAS for n in names)
+        return sum(_normalise_header(n) in aliases for n in names)
 
     return max(_DELIMITERS, key=lambda d: (known(d), header_line.count(d)))
 
@@ -266,11 +266,11 @@ def _records(text: str, delimiter: str, skip: int) -> Iterator[tuple[int, list[s
 Records = Iterator[tuple[int, list[str] | None]]
 
 
-def _csv_source(data: bytes) -> tuple[list[str], Records, str, str]:
+def _csv_source(data: bytes, aliases: Mapping[str, str]) -> tuple[list[str], Records, str, str]:
     """Header names, records, encoding and separator of a CSV file."""
     text, encoding = _decode(data)
     header_line, skip = _first_record(text)
-    delimiter = _detect_delimiter(header_line)
+    delimiter = _detect_delimiter(header_line, aliases)
     names = next(csv.reader([header_line], delimiter=delimiter))
     return names, _records(text, delimiter, skip), encoding, delimiter
 
@@ -339,7 +339,8 @@ def _xlsx_rows(data: bytes) -> XlsxRows:
         raise InvalidInput("import_unreadable", reason=str(exc) or type(exc).__name__) from None
 
 
-def _xlsx_source(data: bytes) -> tuple[list[str], Records, str, str]:
+def _xlsx_source(data: bytes, _aliases: Mapping[str, str]) -> tuple[list[str], Records, str,
+                                                                    str]:
     """Header names and records of the first sheet of an XLSX workbook."""
     rows = _xlsx_rows(data)
     first = next((n for n, (_, texts) in enumerate(rows) if any(t.strip() for t in texts)),
@@ -362,18 +363,51 @@ def _xlsx_source(data: bytes) -> tuple[list[str], Records, str, str]:
     return header, records(), "xlsx", ""
 
 
-def parse_backlog(data: bytes) -> ParsedFile:
-    """Read and check a whole file (CSV, or an XLSX workbook's first sheet). Raises
-    :class:`ImportRejected` listing every bad line, or :class:`InvalidInput` when the
-    file as a whole cannot be read."""
+@dataclass(frozen=True)
+class Table:
+    """A list file as read, before its rows are checked: which known column each of
+    the file's columns is ("" for one not known), and its records."""
+
+    columns: list[str]
+    ignored_columns: list[str]
+    records: Records
+    encoding: str
+    delimiter: str
+
+    def values(self, problems: list[ImportProblem]) -> Iterator[tuple[int, dict[str, str]]]:
+        """(line, known column → cell text) of every record that holds something. A
+        record the reader cannot split, or with another number of cells than the
+        header, goes to ``problems`` instead. A cell's line breaks and runs of spaces
+        become one space."""
+        expected = len(self.columns)
+        for line, fields in self.records:
+            if fields is None:
+                problems.append(ImportProblem(line, "import_bad_quoting"))
+                return
+            if not any(f.strip() for f in fields):
+                continue  # blank lines and the ";;;;" rows spreadsheets leave at the end
+            if len(fields) != expected:
+                problems.append(ImportProblem(line, "import_column_count",
+                                              {"found": len(fields), "expected": expected}))
+                continue
+            yield line, {c: " ".join(f.split())
+                         for c, f in zip(self.columns, fields, strict=True) if c}
+
+
+def read_table(data: bytes, aliases: Mapping[str, str], required: Sequence[str],
+               doc_names: Mapping[str, str]) -> Table:
+    """Read a list file (CSV in any of the encodings above, or an XLSX workbook's first
+    sheet) whose header names columns by ``aliases`` (normalised header → column).
+    A file that cannot be read, or whose header lacks a ``required`` column, raises
+    :class:`InvalidInput` (``doc_names`` says how the columns are written)."""
     if len(data) > MAX_BYTES:
         raise InvalidInput("import_too_big", max_mb=MAX_BYTES // (1024 * 1024))
     source = _xlsx_source if data.startswith(b"PK\x03\x04") else _csv_source
-    names, records, encoding, delimiter = source(data)
+    names, records, encoding, delimiter = source(data, aliases)
     columns: list[str] = []
     ignored: list[str] = []
     for raw_name in names:
-        column = _ALIAS.get(_normalise_header(raw_name))
+        column = aliases.get(_normalise_header(raw_name))
         if column is None:
             ignored.append(raw_name.strip())
             columns.append("")
@@ -381,27 +415,22 @@ def parse_backlog(data: bytes) -> ParsedFile:
             raise InvalidInput("import_duplicate_header", column=raw_name.strip())
         else:
             columns.append(column)
-    missing = [_DOC_NAMES[c] for c in REQUIRED if c not in columns]
+    missing = [doc_names[c] for c in required if c not in columns]
     if missing:
         raise InvalidInput("import_no_header", missing=", ".join(missing),
-                           known=", ".join(_DOC_NAMES.values()))
+                           known=", ".join(doc_names.values()))
+    return Table(columns, ignored, records, encoding, delimiter)
 
+
+def parse_backlog(data: bytes) -> ParsedFile:
+    """Read and check a whole file (CSV, or an XLSX workbook's first sheet). Raises
+    :class:`ImportRejected` listing every bad line, or :class:`InvalidInput` when the
+    file as a whole cannot be read."""
+    table = read_table(data, _ALIAS, REQUIRED, _DOC_NAMES)
     rows: list[BacklogRow] = []
     problems: list[ImportProblem] = []
     first_seen: dict[str, int] = {}
-    expected = len(columns)
-    for line, fields in records:
-        if fields is None:
-            problems.append(ImportProblem(line, "import_bad_quoting"))
-            break
-        if not any(f.strip() for f in fields):
-            continue  # blank lines and the ";;;;" rows spreadsheets leave at the end
-        if len(fields) != expected:
-            problems.append(ImportProblem(line, "import_column_count",
-                                    {"found": len(fields), "expected": expected}))
-            continue
-        # Line breaks and runs of spaces inside a cell become one space.
-        values = {c: " ".join(f.split()) for c, f in zip(columns, fields, strict=True) if c}
+    for line, values in table.values(problems):
         row, bad = _check_row(line, values)
         number = values.get("application_no", "").upper()
         first = first_seen.setdefault(number, line) if number else line
@@ -415,7 +444,8 @@ def parse_backlog(data: bytes) -> ParsedFile:
         raise ImportRejected(problems)
     if not rows:
         raise InvalidInput("import_empty")
-    return ParsedFile(rows, [c for c in columns if c], ignored, delimiter, encoding)
+    return ParsedFile(rows, [c for c in table.columns if c], table.ignored_columns,
+                      table.delimiter, table.encoding)
 
 
 def _check_row(line: int, values: dict[str, str]) -> tuple[BacklogRow | None, list[ImportProblem]]:

@@ -20,7 +20,7 @@ from app.office import days
 from app.office.settings import get_settings
 from app.pickup import service as pickup
 from app.pickup.service import CounterCheck
-from app.queue import engine, late, pauses
+from app.queue import bookings, engine, late, pauses
 from app.queue.engine import TicketView
 from app.queue.pauses import PauseView
 from app.storage.models import (
@@ -107,6 +107,8 @@ class Desk:
     late: TicketView | None = None
     # The counter's pause going on now (a break, prayer, a system fault): it calls nobody.
     pause: PauseView | None = None
+    # The held ticket is an M-Paspor booking's: its slot, office time ("09:30").
+    booked_slot: str | None = None
 
 
 def _seconds(now: dt.datetime, then: Any) -> int:
@@ -144,7 +146,7 @@ def counter_desk(counter_number: int, scan: str | None = None,
         rank = {q.id: i for i, q in enumerate(served_queues)}
         waiting_rows = cast(list[tuple[Any, ...]], list(
             Ticket.select(Ticket.id, Ticket.number, Ticket.service_queue, Ticket.issued_at,
-                          Ticket.target_counter, Ticket.pickup)
+                          Ticket.target_counter, Ticket.pickup, Ticket.line_at)
             .where(Ticket.service_day == today, Ticket.status == WAITING,
                    (Ticket.target_counter == counter.id)
                    | (Ticket.target_counter.is_null()
@@ -160,9 +162,10 @@ def counter_desk(counter_number: int, scan: str | None = None,
                                    active=plan.queue_open(q.id, bool(q.active)),
                                    waiting=len(mine),
                                    longest_wait_s=_seconds(now, oldest) if oldest else None))
-        # The order call-next takes them in: sent here first, then rank, then oldest.
+        # The order call-next takes them in: sent here first, then rank, then place in
+        # line (a walk-in's issue time, a booking's slot).
         ordered = sorted(waiting_rows, key=lambda r: (r[4] is None, rank.get(r[2], len(rank)),
-                                                      r[3], r[0]))
+                                                      clock.as_datetime(r[6]), r[0]))
         missing = {r[2] for r in ordered if r[2] not in codes}
         if missing:
             codes.update(dict(cast(list[tuple[int, str]], list(
@@ -189,7 +192,8 @@ def counter_desk(counter_number: int, scan: str | None = None,
                     waiting=waiting,
                     waiting_total=len(waiting_rows), tally=_tally(counter.id, today),
                     targets=_targets(counter.id), late=_late(counter.id, today, now),
-                    pause=_pause(counter))
+                    pause=_pause(counter),
+                    booked_slot=bookings.slot_text(ticket.booked_slot) if ticket else None)
 
     return read(work)
 

@@ -86,6 +86,8 @@ class TicketView:
     recall_count: int
     transfer_count: int
     pickup: int | None = None  # the pickup record of a pickup ticket
+    # Issued for an M-Paspor booking: its slot (ISO, naive UTC), which places it in line.
+    booked_slot: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -147,6 +149,7 @@ def view_of(ticket: Ticket, queue_codes: dict[int, str] | None = None,
         recall_count=ticket.recall_count,
         transfer_count=ticket.transfer_count,
         pickup=ticket.pickup_id,
+        booked_slot=_iso(ticket.line_at) if ticket.booked else None,
     )
 
 
@@ -309,7 +312,8 @@ def _build_insert_ticket(_: object) -> pw.BaseQuery:
         Ticket.queue: Param("queue"), Ticket.service_day: Param("day"), Ticket.seq: Param("seq"),
         Ticket.number: Param("number"), Ticket.service_queue: Param("queue"),
         Ticket.status: WAITING, Ticket.issued_at: Param("at"), Ticket.recall_count: 0,
-        Ticket.transfer_count: 0, Ticket.pickup: Param("pickup")})
+        Ticket.transfer_count: 0, Ticket.pickup: Param("pickup"),
+        Ticket.line_at: Param("line_at"), Ticket.booked: Param("booked")})
     return query.returning(Ticket.id) if backend_of(database) == "postgresql" else query
 
 
@@ -321,26 +325,33 @@ def issue_ticket(queue_ref: str, request_id: str | None = None) -> TicketView:
     return _idempotent("issue", request_id, lambda: issue_in_transaction(queue_ref))
 
 
-def issue_in_transaction(queue_ref: str, pickup: int | None = None) -> TicketView:
+def issue_in_transaction(queue_ref: str, pickup: int | None = None,
+                         slot: dt.datetime | None = None) -> TicketView:
     """The work of :func:`issue_ticket`, for a caller already inside a write transaction
-    (a pickup check-in issues its ticket in the same transaction as its checks)."""
+    (a pickup check-in issues its ticket in the same transaction as its checks).
+
+    ``slot``: a booking's slot (naive UTC), which places the ticket in line instead of
+    its issue time; a booked applicant is not refused by the walk-in quota."""
     queue = _find_queue(queue_ref)
     # Closed for good, closed today by the day's profile, or outside its hours.
     days.check_issue(queue.id, queue.prefix, bool(queue.active))
     today = office_today()
     seq = _next_sequence(queue.id, today)
-    if queue.daily_quota is not None and seq > queue.daily_quota:
+    if slot is None and queue.daily_quota is not None and seq > queue.daily_quota:
         raise Refused("quota_full", queue=queue.prefix, quota=queue.daily_quota)
     if seq == 1:  # the day's first ticket in this queue: tidy up after earlier days
         _expire_before(today)
         feed.prune_before(clock.utcnow() - feed.FEED_RETENTION)
+    now = clock.utcnow()
     ticket = Ticket(queue=queue.id, service_day=today, seq=seq,
                     number=display_number(queue.prefix, seq), service_queue=queue.id,
-                    status=WAITING, issued_at=clock.utcnow(), recall_count=0,
-                    transfer_count=0, pickup=pickup)
+                    status=WAITING, issued_at=now, recall_count=0,
+                    transfer_count=0, pickup=pickup, line_at=slot or now,
+                    booked=slot is not None)
     cursor = _INSERT_TICKET.execute({"queue": queue.id, "day": today, "seq": seq,
                                      "number": ticket.number, "at": ticket.issued_at,
-                                     "pickup": pickup})
+                                     "pickup": pickup, "line_at": ticket.line_at,
+                                     "booked": ticket.booked})
     ticket.id = (cursor.fetchone()[0] if backend_of(database) == "postgresql"
                  else cursor.lastrowid)
     feed.emit("issued", ticket)
@@ -442,7 +453,7 @@ def _build_candidate_at(place: str) -> pw.BaseQuery:
         query = (Ticket.select()
                  .where(waiting & Ticket.target_counter.is_null()
                         & (Ticket.service_queue == Param("queue")))
-                 .order_by(Ticket.issued_at, Ticket.id).limit(1))
+                 .order_by(Ticket.line_at, Ticket.id).limit(1))
     if backend_of(database) != "sqlite":
         query = query.for_update(skip_locked=True)
     return query
@@ -469,7 +480,7 @@ def _next_candidate(plan: _CounterPlan, today: dt.date) -> Ticket | None:
             rank = {qid: i for i, (qid, _) in enumerate(plan.queues)}
             sent = [model_from_row(Ticket, row) for row in rows]
             return min(sent, key=lambda t: (rank.get(t.service_queue_id, len(rank)),
-                                            t.issued_at, t.id))
+                                            t.line_at, t.id))
     for qid, _ in plan.queues:
         row = _CANDIDATE_AT.execute({"queue": qid, "day": today}, variant="queue").fetchone()
         if row is not None:
@@ -518,7 +529,8 @@ def call_next(counter_number: int, officer: int | None = None,
     """Call the next waiting ticket for a counter.
 
     Order: tickets transferred to this very counter, then by queue priority
-    and the counter's queue order, then oldest first.
+    and the counter's queue order, then by place in line: a walk-in's issue time, a
+    checked-in booking's slot (so a booking comes before walk-ins issued after it).
     """
 
     def work() -> TicketView:

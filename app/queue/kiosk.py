@@ -25,7 +25,7 @@ from app.errors import Refused
 from app.office import days
 from app.office.settings import get_settings, office_today
 from app.pickup import service as pickup
-from app.queue import engine, waits
+from app.queue import bookings, engine, waits
 from app.storage import json_text, transactions
 from app.storage.models import WAITING, DailySequence, Queue, RequestLog, Ticket
 from app.storage.transactions import read, run_in_transaction
@@ -103,6 +103,8 @@ class KioskTicket:
     # The wait in whole minutes, [low, high] (see app.queue.waits); None: not enough
     # history, or no counter open for the queue.
     estimate_min: tuple[int, int] | None = None
+    # A booking checked in: its slot, office time ("09:30"); None for a walk-in.
+    booking_slot: str | None = None
 
     @property
     def pickup(self) -> bool:
@@ -175,12 +177,13 @@ def _local_text(issued_at: str, tz_name: str) -> str:
     return at.strftime("%d/%m/%Y %H:%M")
 
 
-def _describe(view: engine.TicketView, again: bool = False) -> KioskTicket:
+def _describe(view: engine.TicketView, again: bool = False,
+              booking_slot: str | None = None) -> KioskTicket:
     """The printable ticket for ``view``: names and how many wait ahead (one query),
     and how long that is likely to take (:mod:`app.queue.waits`)."""
-    issued_at = dt.datetime.fromisoformat(view.issued_at)
+    line_at = dt.datetime.fromisoformat(view.booked_slot or view.issued_at)
     day = dt.date.fromisoformat(view.service_day)
-    ahead = waits.ahead_query(view.id, issued_at, day, Queue.id)
+    ahead = waits.ahead_query(view.id, line_at, day, Queue.id)
     queue_id, prefix, name_id, name_en, kind, n = _tuples(
         Queue.select(Queue.id, Queue.prefix, Queue.name_id, Queue.name_en, Queue.kind, ahead)
         .where(Queue.code == view.service_queue))[0]
@@ -193,7 +196,8 @@ def _describe(view: engine.TicketView, again: bool = False) -> KioskTicket:
         issued_at=view.issued_at, issued_local=_local_text(view.issued_at, office.timezone),
         service_day=view.service_day,
         code=codes.sign(codes.TICKET, view.id, office.signing_keys()[0]),
-        office_name=office.office_name, notice=office.notice_text.strip(), again=again)
+        office_name=office.office_name, notice=office.notice_text.strip(), again=again,
+        booking_slot=booking_slot)
 
 
 def take_ticket(queue_ref: str, request_id: str | None = None) -> KioskTicket:
@@ -239,6 +243,28 @@ def check_in(raw: str | bytes, request_id: str | None = None) -> KioskTicket:
             raise Refused("kiosk_pickup_collected", application_no=params["application_no"],
                           when=params["when"], counter=params["counter"]) from exc
         raise
+
+
+def check_in_booking(raw: str | bytes, request_id: str | None = None) -> KioskTicket:
+    """Check an M-Paspor booking in by its code: its ticket, placed in line at its slot.
+    A second check-in (or a retried tap) returns the same ticket; too early or too late,
+    the refusal says what to do (:mod:`app.queue.bookings`)."""
+
+    def work() -> KioskTicket:
+        result = bookings.check_in_in_transaction(raw)
+        return _describe(result.ticket, again=not result.created,
+                         booking_slot=result.slot_local)
+
+    return transactions.idempotent("kiosk_booking", request_id, work, KioskTicket.to_dict,
+                                   KioskTicket.from_dict)
+
+
+def check_in_scanned(raw: str | bytes, request_id: str | None = None) -> KioskTicket:
+    """A scan at the kiosk: a booking's code checks the booking in; anything else is a
+    pickup slip (or an application number)."""
+    if bookings.is_booking(raw):
+        return check_in_booking(raw, request_id)
+    return check_in(raw, request_id)
 
 
 def cancel_unprinted(ticket_id: int, request_id: str | None = None) -> engine.TicketView:

@@ -172,15 +172,16 @@ def queue_waits(waiting: Iterable[tuple[int, int]], day: dt.date | None = None,
     return {qid: estimate(n, serving.get(qid, 0), history.get(qid, [])) for qid, n in lines}
 
 
-def ahead_query(ticket_id: int, issued_at: dt.datetime, day: dt.date,
+def ahead_query(ticket_id: int, line_at: dt.datetime, day: dt.date,
                 queue: Any) -> pw.ModelSelect[Ticket]:
-    """How many tickets waiting in ``queue`` (an id, or a column for a subquery) were
-    issued before this one: they will be called first."""
+    """How many tickets waiting in ``queue`` (an id, or a column for a subquery) stand
+    before this one in line (issued earlier, or booked for an earlier slot): they will
+    be called first."""
     return (Ticket.select(pw.fn.COUNT(Ticket.id))
             .where((Ticket.service_queue == queue) & (Ticket.service_day == day)
                    & (Ticket.status == WAITING)
-                   & ((Ticket.issued_at < issued_at)
-                      | ((Ticket.issued_at == issued_at) & (Ticket.id < ticket_id)))))
+                   & ((Ticket.line_at < line_at)
+                      | ((Ticket.line_at == line_at) & (Ticket.id < ticket_id)))))
 
 
 def told(queue_id: int, ahead: int, day: dt.date | None = None) -> Told:
@@ -196,7 +197,7 @@ def told_for(ticket_id: int) -> Told:
         day = clock.as_date(ticket.service_day)
         assert day is not None  # a ticket always has its day
         queue = ticket.service_queue_id
-        ahead = int(ahead_query(ticket.id, clock.as_datetime(ticket.issued_at), day, queue)
+        ahead = int(ahead_query(ticket.id, clock.as_datetime(ticket.line_at), day, queue)
                     .scalar() or 0)
         return told(queue, ahead, day)
 

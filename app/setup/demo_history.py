@@ -168,6 +168,7 @@ def _day_tickets(queue: Queue, day: dt.date, count: int, zone: str, rng: random.
             "queue": queue.id, "service_day": day, "seq": seq,
             "number": f"{queue.prefix}{seq:03d}", "service_queue": queue.id,
             "status": fate, "issued_at": _local(day, arrived, zone),
+            "line_at": _local(day, arrived, zone),
             "called_at": None if fate == CANCELLED else _local(day, called, zone),
             "started_at": _local(day, started, zone) if fate == DONE else None,
             "finished_at": _local(day, finished if fate == DONE else called + 120, zone),

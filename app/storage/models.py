@@ -191,6 +191,11 @@ class Ticket(BaseModel):
     # Checked in with the signed slip (NULL: with a bare application number, or no
     # pickup); the counter calling it needs no second scan. Schema version 6.
     pickup_verified = pw.BooleanField(null=True)
+    # Its place in the line: the issue time of a walk-in, the slot of a booking checked
+    # in (called in slot order, ahead of walk-ins issued after the slot); a transfer
+    # keeps it. ``booked``: issued for an M-Paspor booking. Schema version 11.
+    line_at = pw.DateTimeField()
+    booked = pw.BooleanField(default=False)
     # The raw foreign-key values peewee exposes as ``<field>_id``.
     queue_id: int
     service_queue_id: int
@@ -205,13 +210,35 @@ class Ticket(BaseModel):
             # Call-next reads the waiting tickets of one queue in this index's order,
             # so a locking read touches one row (see engine._next_candidate).
             # (Tickets sent to one counter are few; the target_counter index finds them.)
-            (("service_day", "status", "service_queue", "issued_at", "id"), False),
+            (("service_day", "status", "service_queue", "line_at", "id"), False),
             # "Tickets sent to this counter wait?" is asked by every call-next.
             (("target_counter", "service_day", "status"), False),
             (("service_day", "number"), False),
             (("counter", "status"), False),
             (("pickup", "status"), False),
         )
+
+
+class Booking(BaseModel):
+    """One M-Paspor booking of the day's list: a slot in a service queue, checked in
+    at the kiosk once (``ticket`` and ``checked_in_at`` are written by a
+    compare-and-set on ``ticket IS NULL``). The name is personal data: the retention
+    purge erases it (schema version 11)."""
+
+    id = pw.AutoField()
+    code = pw.CharField(max_length=32, unique=True)
+    name = pw.CharField(max_length=100)
+    queue = pw.ForeignKeyField(Queue, backref="+")
+    service_day = pw.DateField()  # the office's local date of the slot
+    slot_at = pw.DateTimeField()  # naive UTC
+    ticket = pw.ForeignKeyField(Ticket, null=True, backref="+", on_delete="SET NULL")
+    checked_in_at = pw.DateTimeField(null=True)
+    imported_at = pw.DateTimeField()
+    queue_id: int
+    ticket_id: int | None
+
+    class Meta:
+        indexes = ((("service_day", "slot_at"), False),)
 
 
 class Event(BaseModel):
@@ -358,6 +385,7 @@ ALL_MODELS: Final[list[type[BaseModel]]] = [
     DailySequence,
     PickupRecord,
     Ticket,
+    Booking,
     Event,
     AuditNote,
     AuditEntry,

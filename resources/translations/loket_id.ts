@@ -813,6 +813,77 @@ Ganti kunci sekarang?</translation>
     </message>
 </context>
 <context>
+    <name>BookingsPage</name>
+    <message>
+        <source>Bookings today</source>
+        <translation>Booking hari ini</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Jadwal</translation>
+    </message>
+    <message>
+        <source>Booking code</source>
+        <translation>Kode booking</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Nomor antrian</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>The day&apos;s list comes from M-Paspor: import it with loket booking import FILE. A booking checks in at the kiosk around its slot (the settings booking_early_min and booking_late_min say how long before and after) and is called at its slot, ahead of walk-ins who came later.</source>
+        <translation>Daftar hari ini berasal dari M-Paspor: impor dengan loket booking import BERKAS. Pemohon booking check-in di kios sekitar jadwalnya (pengaturan booking_early_min dan booking_late_min menentukan berapa lama sebelum dan sesudahnya) dan dipanggil sesuai jadwalnya, mendahului pemohon langsung (walk-in) yang datang kemudian.</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>terlewat</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation>ditunggu</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>tepat waktu</translation>
+    </message>
+    <message>
+        <source>early</source>
+        <translation>lebih awal</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>terlambat</translation>
+    </message>
+    <message>
+        <source>checked in ({punctuality})</source>
+        <translation>sudah check-in ({punctuality})</translation>
+    </message>
+    <message>
+        <source>{total} bookings · {checked} checked in ({on_time} on time, {early} early, {late} late) · {expected} expected · {missed} missed</source>
+        <translation>{total} booking · {checked} sudah check-in ({on_time} tepat waktu, {early} lebih awal, {late} terlambat) · {expected} ditunggu · {missed} terlewat</translation>
+    </message>
+</context>
+<context>
     <name>CounterPage</name>
     <message>
         <source>Counter</source>
@@ -1210,6 +1281,10 @@ Ganti kunci sekarang?</translation>
         <translation>Tidak ada yang menunggu</translation>
     </message>
     <message>
+        <source>{queue}  ·  Booking {slot}</source>
+        <translation>{queue}  ·  Booking {slot}</translation>
+    </message>
+    <message>
         <source>{state} · {time}</source>
         <translation>{state} · {time}</translation>
     </message>
@@ -1403,6 +1478,22 @@ Permohonan {application}</translation>
         <translation>Pengambilan paspor</translation>
     </message>
     <message>
+        <source>I have an M-Paspor booking</source>
+        <translation>Saya punya booking M-Paspor</translation>
+    </message>
+    <message>
+        <source>M-Paspor booking</source>
+        <translation>Booking M-Paspor</translation>
+    </message>
+    <message>
+        <source>Hold the QR code of your booking under the scanner, or type your booking code and press OK.</source>
+        <translation>Arahkan kode QR booking Anda ke pemindai, atau ketik kode booking lalu tekan OK.</translation>
+    </message>
+    <message>
+        <source>Booking code</source>
+        <translation>Kode booking</translation>
+    </message>
+    <message>
         <source>Hold the QR code on your pickup slip under the scanner, or type your application number and press OK.</source>
         <translation>Arahkan kode QR pada slip pengambilan ke pemindai, atau ketik nomor permohonan Anda lalu tekan OK.</translation>
     </message>
@@ -1453,6 +1544,10 @@ Permohonan {application}</translation>
     <message>
         <source>Your number</source>
         <translation>Nomor Anda</translation>
+    </message>
+    <message>
+        <source>{service}  ·  Booking {slot}</source>
+        <translation>{service}  ·  Booking {slot}</translation>
     </message>
     <message>
         <source>You are next.</source>
@@ -1561,6 +1656,22 @@ Permohonan {application}</translation>
     <message>
         <source>Check the number on your slip and try again, or ask at the information desk.</source>
         <translation>Periksa nomor pada slip Anda dan coba lagi, atau tanyakan di meja informasi.</translation>
+    </message>
+    <message>
+        <source>Too early for your booking</source>
+        <translation>Terlalu awal untuk booking Anda</translation>
+    </message>
+    <message>
+        <source>Your booking time has passed</source>
+        <translation>Jadwal booking Anda sudah lewat</translation>
+    </message>
+    <message>
+        <source>Your booking is for another day</source>
+        <translation>Booking Anda untuk hari lain</translation>
+    </message>
+    <message>
+        <source>We could not find this booking</source>
+        <translation>Booking ini tidak ditemukan</translation>
     </message>
     <message>
         <source>No more numbers for today</source>

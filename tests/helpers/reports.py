@@ -39,7 +39,7 @@ class Hall:
         Ticket.insert(queue=self.queue[prefix], service_day=day, seq=seq,
                       number=f"{prefix}{seq:03d}",
                       service_queue=self.queue[now_in or prefix], status=status,
-                      issued_at=issued, called_at=called, started_at=started,
+                      issued_at=issued, line_at=issued, called_at=called, started_at=started,
                       finished_at=finished,
                       counter=self.counter[counter] if counter else None, officer=officer,
                       transfer_count=transfers,

@@ -48,6 +48,7 @@ log = logging.getLogger("loket.ui.admin")
 PAGES: Final[list[tuple[str, str, str]]] = [
     ("reports", "ui.admin.pages.reports", "ReportsPage"),
     ("passports", "ui.admin.pages.passports", "PassportsPage"),
+    ("bookings", "ui.admin.pages.bookings", "BookingsPage"),
     ("officers", "ui.admin.pages.officers", "OfficersPage"),
     ("counters", "ui.admin.pages.counters", "CountersPage"),
     ("queues", "ui.admin.pages.queues", "QueuesPage"),

@@ -156,7 +156,11 @@ class DeskPage(DeskView):
         self._number.setText(ticket.number)
         colour = STATE_COLOURS.get(ticket.status, "#212121")
         self.colour_number(colour)
-        self._queue_name.setText(local_name(queue) if queue else ticket.service_queue)
+        name = local_name(queue) if queue else ticket.service_queue
+        if desk.booked_slot is not None:  # an M-Paspor booking: the officer sees its slot
+            name = self.tr("{queue}  ·  Booking {slot}").format(queue=name,
+                                                                slot=desk.booked_slot)
+        self._queue_name.setText(name)
         self._show_state(desk)
 
     def _show_state(self, desk: Desk) -> None:

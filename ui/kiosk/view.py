@@ -50,6 +50,10 @@ QPushButton#pickup { background: #2e7d32; color: white; border: none; border-rad
     font-size: 30px; font-weight: bold; padding: 24px; }
 QPushButton#pickup:pressed { background: #1b5e20; }
 QPushButton#pickup:disabled { background: #b0bec5; }
+QPushButton#booking { background: #6a1b9a; color: white; border: none; border-radius: 16px;
+    font-size: 30px; font-weight: bold; padding: 24px; }
+QPushButton#booking:pressed { background: #4a148c; }
+QPushButton#booking:disabled { background: #b0bec5; }
 QPushButton[kind="action"] { background: #1565c0; color: white; border: none;
     border-radius: 12px; font-size: 24px; font-weight: bold; padding: 18px 36px; }
 QPushButton[kind="action"]:disabled { background: #b0bec5; }
@@ -74,7 +78,7 @@ QLabel#status { font-size: 20px; color: #37474f; }
 QLabel#banner { background: #c62828; color: white; font-size: 22px; font-weight: bold;
     padding: 10px; }
 QPushButton[kind="service"] { min-height: 120px; }
-QPushButton#pickup { min-height: 110px; }
+QPushButton#pickup, QPushButton#booking { min-height: 110px; }
 """
 
 
@@ -224,10 +228,16 @@ class KioskLayout(QWidget):
         self._services.setSpacing(18)
         column.addLayout(self._services, 1)
         self._pickup_button = _button("pickup", "pickup", page)
-        column.addWidget(self._pickup_button)
+        self._booking_button = _button("booking", "pickup", page)
+        row = QHBoxLayout()
+        row.setSpacing(18)
+        row.addWidget(self._booking_button, 1)
+        row.addWidget(self._pickup_button, 1)
+        column.addLayout(row)
         return page
 
     def _build_pickup(self) -> QWidget:
+        """The typed entry: a pickup slip's application number, or a booking's code."""
         page, column = self._page("pickup_page")
         self._pickup_title = _label("", "title", page, centre=True)
         self._pickup_hint = _label("", "subtitle", page, wrap=True, centre=True)

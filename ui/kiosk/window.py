@@ -7,6 +7,9 @@ Pages, one at a time:
   and a language switch (Bahasa Indonesia / English);
 * **pickup**: scan the pickup slip's QR (a keyboard-wedge scanner works on any
   page) or type the application number on the on-screen keypad;
+* **booking**: the same entry for an M-Paspor booking: scan its code or type it; the
+  ticket is placed in line at the booking's slot (:mod:`app.queue.bookings`). Any
+  scan that is a booking's code checks the booking in, on whatever page;
 * **ticket**: the number, the service, how many wait ahead, and the ticket as
   printed (the preview when no printer is set up);
 * **message**: why no ticket was given, in the core's words, kindly;
@@ -59,6 +62,8 @@ __all__ = ["KioskWindow", "ServiceButton", "open_window", "scaled_style"]
 
 log = logging.getLogger("loket.ui.kiosk")
 
+PICKUP = "pickup"  # what the typed entry page takes: an application number
+BOOKING = "booking"  # or a booking's code
 IDLE_MS = 30_000  # a page nobody touches goes back to the start
 TICKET_MS = 10_000  # the ticket page, once the ticket is out
 BOARD_REFRESH_MS = 60_000  # besides the change feed (a new day, a changed quota)
@@ -112,6 +117,7 @@ class KioskWindow(WindowText, KioskLayout):
         self._ticket: KioskTicket | None = None
         self._image: QImage | None = None
         self._message: tuple[str, Any] = ("", None)
+        self._entry_mode = PICKUP  # what the typed entry page takes
         self.last_print_ms: float | None = None
         self.setObjectName("kiosk")
         self._scale = 1.0
@@ -142,6 +148,7 @@ class KioskWindow(WindowText, KioskLayout):
     def _connect_callbacks(self) -> None:
         self._language.clicked.connect(self._toggle_language)
         self._pickup_button.clicked.connect(self._open_pickup)
+        self._booking_button.clicked.connect(self._open_booking)
         self._pickup_back.clicked.connect(self.go_home)
         self._keypad.typed.connect(self._type)
         self._keypad.backspace.connect(self._backspace)
@@ -161,11 +168,19 @@ class KioskWindow(WindowText, KioskLayout):
         self._language.setText("English" if self.language == "id"
                                else "Bahasa Indonesia")
         self._start_title.setText(self.tr("Welcome! Please take a number"))
-        self._pickup_title.setText(self.tr("Passport pickup"))
-        self._pickup_hint.setText(self.tr(
-            "Hold the QR code on your pickup slip under the scanner, or type your "
-            "application number and press OK."))
-        self._entry.setPlaceholderText(self.tr("Application number"))
+        self._booking_button.setText(self.tr("I have an M-Paspor booking"))
+        if self._entry_mode == BOOKING:
+            self._pickup_title.setText(self.tr("M-Paspor booking"))
+            self._pickup_hint.setText(self.tr(
+                "Hold the QR code of your booking under the scanner, or type your booking "
+                "code and press OK."))
+            self._entry.setPlaceholderText(self.tr("Booking code"))
+        else:
+            self._pickup_title.setText(self.tr("Passport pickup"))
+            self._pickup_hint.setText(self.tr(
+                "Hold the QR code on your pickup slip under the scanner, or type your "
+                "application number and press OK."))
+            self._entry.setPlaceholderText(self.tr("Application number"))
         self._pickup_back.setText(self.tr("Back"))
         self._ticket_done.setText(self.tr("Done"))
         self._message_back.setText(self.tr("Back to start"))
@@ -230,6 +245,7 @@ class KioskWindow(WindowText, KioskLayout):
         for service in board.services:
             self._service_buttons[service.code].show_service(service)
         self._pickup_button.setVisible(board.pickup_open)
+        self._booking_button.setVisible(bool(board.services))
         self._pickup_button.setText(self.tr("Passport pickup  ·  {count} waiting").format(
             count=board.pickup_waiting))
         self._enable_actions()
@@ -259,12 +275,20 @@ class KioskWindow(WindowText, KioskLayout):
         self._issue(lambda rid: kiosk.take_ticket(queue_code, rid), ("issue", queue_code))
 
     def check_in(self, raw: str) -> None:
-        """A scanned or typed pickup slip."""
+        """A scanned pickup slip or booking code, or a typed application number."""
         raw = raw.strip()
         if self._busy or not raw:
             return
         self._touch()
-        self._issue(lambda rid: kiosk.check_in(raw, rid), ("check_in", raw.upper()))
+        self._issue(lambda rid: kiosk.check_in_scanned(raw, rid), ("check_in", raw.upper()))
+
+    def check_in_booking(self, raw: str) -> None:
+        """A booking code typed on the booking page."""
+        raw = raw.strip()
+        if self._busy or not raw:
+            return
+        self._touch()
+        self._issue(lambda rid: kiosk.check_in_booking(raw, rid), ("booking", raw.upper()))
 
     def _issue(self, op: Callable[[str | None], KioskTicket], key: tuple[str, str]) -> None:
         """One tap: tried again by itself with the same id while the database is away,
@@ -360,6 +384,7 @@ class KioskWindow(WindowText, KioskLayout):
         for button in self._service_buttons.values():
             button.setEnabled(free and issuing and not button.service.full)
         self._pickup_button.setEnabled(free and issuing)
+        self._booking_button.setEnabled(free and issuing)
         for widget in (self._keypad, self._entry, self._reprint,
                        self._cancel, self._ticket_done, self._message_back,
                        self._pickup_back, self._language):
@@ -384,7 +409,11 @@ class KioskWindow(WindowText, KioskLayout):
     def _show_ticket_texts(self, ticket: KioskTicket) -> None:
         self._ticket_title.setText(self.tr("Your number"))
         self._number.setText(ticket.number)
-        self._ticket_service.setText(ticket.name(self.language))
+        service = ticket.name(self.language)
+        if ticket.booking_slot:
+            service = self.tr("{service}  ·  Booking {slot}").format(
+                service=service, slot=ticket.booking_slot)
+        self._ticket_service.setText(service)
         if ticket.ahead == 0:
             ahead = self.tr("You are next.")
         else:
@@ -515,6 +544,14 @@ class KioskWindow(WindowText, KioskLayout):
             return (self.tr("We could not find this passport"), message,
                     self.tr("Check the number on your slip and try again, or ask at the "
                             "information desk."))
+        if code == "booking_too_early":
+            return self.tr("Too early for your booking"), message, None
+        if code == "booking_too_late":
+            return self.tr("Your booking time has passed"), message, None
+        if code == "booking_other_day":
+            return self.tr("Your booking is for another day"), message, None
+        if code == "booking_unknown":
+            return self.tr("We could not find this booking"), message, None
         if code == "quota_full":
             return (self.tr("No more numbers for today"), message,
                     self.tr("Please come back on the next working day."))
@@ -532,8 +569,16 @@ class KioskWindow(WindowText, KioskLayout):
     # --- pickup entry --------------------------------------------------------------
 
     def _open_pickup(self) -> None:
+        self._open_entry(PICKUP)
+
+    def _open_booking(self) -> None:
+        self._open_entry(BOOKING)
+
+    def _open_entry(self, mode: str) -> None:
         self._touch()
         self._clear_entry()
+        self._entry_mode = mode
+        self._retranslate()
         self._show_page(self._pickup, self._idle_ms)
 
     def _type(self, key: str) -> None:
@@ -548,7 +593,10 @@ class KioskWindow(WindowText, KioskLayout):
         self._entry.clear()
 
     def _submit_entry(self) -> None:
-        self.check_in(self._entry.text())
+        if self._entry_mode == BOOKING:
+            self.check_in_booking(self._entry.text())
+        else:
+            self.check_in(self._entry.text())
 
     def _on_scan(self, text: str) -> None:
         """A keyboard-wedge scanner read a code, on whatever page is showing."""
@@ -561,8 +609,10 @@ class KioskWindow(WindowText, KioskLayout):
 
     @property
     def page(self) -> str:
-        """The page showing: start, pickup, ticket, message or unprinted."""
+        """The page showing: start, pickup, booking, ticket, message or unprinted."""
         current = self._pages.currentWidget()
+        if current is self._pickup and self._entry_mode == BOOKING:
+            return BOOKING
         return current.objectName().removesuffix("_page") if current is not None else ""
 
     def _show_page(self, page: QWidget, timeout_ms: int) -> None:

@@ -218,3 +218,45 @@ def test_schema_version_8_adds_counter_pauses_to_a_working_office(database_url: 
         assert pauses.current_pause(2) is not None
     finally:
         db.close()
+
+
+def test_schema_version_11_puts_every_ticket_in_line_by_its_issue_and_adds_bookings(
+        database_url: str) -> None:
+    from playhouse.migrate import SchemaMigrator
+
+    from app.queue import bookings
+    from app.storage.migrations import m0011_bookings
+    from app.storage.models import Booking
+
+    db = dbmod.connect(database_url)
+    try:
+        init_database(db)
+        seed_demo(with_officers=False, with_passports=False)
+        for _ in range(3):
+            engine.issue_ticket("A")
+        # As version 10 left it: no booking table, no place in line, the call-order
+        # index on the issue time.
+        migrator = SchemaMigrator.from_database(db)
+        db.drop_tables([Booking])
+        new_index = next(i.name for i in db.get_indexes("ticket") if "line_at" in i.columns)
+        run_ops(migrator.add_index("ticket", m0011_bookings._OLD_INDEX),
+                migrator.drop_index("ticket", new_index),
+                migrator.drop_column("ticket", "line_at"),
+                migrator.drop_column("ticket", "booked"))
+        SchemaVersion.delete().where(SchemaVersion.version >= 11).execute()
+        before = migrations.current_version(db)
+        assert before < 11
+
+        assert migrations.migrate(db) == (before, migrations.head_version())
+        m0011_bookings.migrate(db, SchemaMigrator.from_database(db))  # twice: no change
+        indexes = {tuple(i.columns) for i in db.get_indexes("ticket")}
+        assert m0011_bookings._NEW_INDEX in indexes
+        assert m0011_bookings._OLD_INDEX not in indexes
+        assert all(t.line_at == t.issued_at and not t.booked for t in Ticket.select())
+        assert [engine.call_next(n).number for n in (1, 2, 3)] == ["A001", "A002", "A003"]
+        # The new table works as the current models expect.
+        bookings.import_bookings(b"kode_booking;nama;layanan;tanggal;jam\n"
+                                 b"MP-0001;Budi;A;01/07/2024;09:30\n", officer=setup_admin())
+        assert Booking.get().code == "MP-0001"
+    finally:
+        db.close()
