@@ -279,7 +279,7 @@ def import_bookings(data: bytes, *, officer: int, source: str = "",
 
 
 @dataclass(frozen=True)
-class CheckIn:
+class BookingCheckIn:
     ticket: engine.TicketView
     code: str
     slot_local: str  # "09:30"
@@ -332,7 +332,7 @@ def _check_window(booking: Booking, now: dt.datetime, today: dt.date) -> None:
                       late=office.booking_late_min)
 
 
-def check_in_in_transaction(raw: str | bytes) -> CheckIn:
+def check_in_in_transaction(raw: str | bytes) -> BookingCheckIn:
     """The work of a check-in, inside the caller's write transaction."""
     code = normalise_code(raw)
     if not _CODE.fullmatch(code):
@@ -342,7 +342,7 @@ def check_in_in_transaction(raw: str | bytes) -> CheckIn:
     slot = clock.as_datetime(booking.slot_at)
     if booking.ticket_id is not None:  # checked in before: the same ticket
         ticket = engine.ticket_view(Ticket.get_by_id(booking.ticket_id))
-        return CheckIn(ticket, code, _hhmm(slot, tz_name), False)
+        return BookingCheckIn(ticket, code, _hhmm(slot, tz_name), False)
     now = clock.utcnow()
     _check_window(booking, now, office_today())
     queue_code = Queue.select(Queue.code).where(Queue.id == booking.queue_id).scalar()
@@ -353,10 +353,10 @@ def check_in_in_transaction(raw: str | bytes) -> CheckIn:
         raise Refused("booking_unknown", booking=code)
     record("booking_checked_in", subject=code,
            details={"booking": booking.id, "ticket": ticket.id, "number": ticket.number})
-    return CheckIn(ticket, code, _hhmm(slot, tz_name), True)
+    return BookingCheckIn(ticket, code, _hhmm(slot, tz_name), True)
 
 
-def check_in(raw: str | bytes) -> CheckIn:
+def check_in(raw: str | bytes) -> BookingCheckIn:
     """Check a booking in (one transaction). See :mod:`app.queue.kiosk` for the kiosk's
     exactly-once path with a request id."""
     return run_in_transaction(lambda: check_in_in_transaction(raw))
