@@ -11,7 +11,8 @@ from app.cli.connection import office_database
 from app.cli.signin import signed_in
 from app.errors import InvalidInput
 from app.messages import render
-from app.office import reports
+from app.messages.formats import date_text
+from app.office import booking_report
 from app.pickup.backlog import read_list_file
 from app.queue import bookings, kiosk
 
@@ -47,6 +48,11 @@ def _date(text: str | None) -> dt.date | None:
         raise InvalidInput("day_on_bad", value=text) from None
 
 
+def _word(code: str | None, lang: str) -> str:
+    """A booking's state or punctuality in the command's language ("" for none)."""
+    return render(f"cli_out_booking_word_{code}", {}, lang) if code else ""
+
+
 def run(args: argparse.Namespace) -> int:
     with office_database(args):
         lang = args.lang
@@ -62,20 +68,19 @@ def run(args: argparse.Namespace) -> int:
             summary = bookings.import_bookings(read_list_file(args.file)[0], officer=who.id,
                                                source=args.file, dry_run=args.dry_run)
             emit(args, summary, render("booking_imported", summary.to_dict(), lang)
-                 + (" (dry run: nothing written)" if args.dry_run else ""))
+                 + (render("cli_out_booking_dry_run", {}, lang) if args.dry_run else ""))
             return EXIT_OK
         if args.action == "list":
             shown = bookings.day_list(_date(args.date), by=who.id)
             emit(args, {"bookings": [b.to_dict() for b in shown]}, "\n".join(
-                f"{b.slot_local} {b.code:<16} {b.prefix:<2} {b.state:<10} "
-                f"{b.ticket or '-':<6} {b.punctuality or ''}" for b in shown))
+                f"{b.slot_local} {b.code:<16} {b.prefix:<2} {_word(b.state, lang):<12} "
+                f"{b.ticket or '-':<6} {_word(b.punctuality, lang)}" for b in shown))
             return EXIT_OK
         start, end = _date(args.date_from), _date(args.date_to)
         assert start is not None and end is not None  # both required
-        days = reports.booking_days(start, end, by=who.id)
+        days = booking_report.booking_days(start, end, by=who.id)
         emit(args, {"days": [dataclasses.asdict(d) for d in days]}, "\n".join(
-            [f"{'day':<10} {'booked':>6} {'walk-in':>7} {'on time':>7} {'early':>5} "
-             f"{'late':>4} {'missed':>6}"]
-            + [f"{d.day:<10} {d.booked:>6} {d.walk_in:>7} {d.on_time:>7} {d.early:>5} "
-               f"{d.late:>4} {d.missed:>6}" for d in days]))
+            [render("cli_out_booking_report_head", {}, lang)]
+            + [f"{date_text(dt.date.fromisoformat(d.day)):<10} {d.booked:>6} {d.walk_in:>7} "
+               f"{d.on_time:>7} {d.early:>5} {d.late:>4} {d.missed:>6}" for d in days]))
         return EXIT_OK

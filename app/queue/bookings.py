@@ -1,7 +1,7 @@
 """M-Paspor bookings: the day's list imported, checked in at the kiosk, called by slot.
 
 * **Import** (:func:`import_bookings`): the list M-Paspor gives for the day, as CSV or
-  XLSX, read by the backlog import's reader (:func:`app.pickup.backlog.read_table`:
+  XLSX, read by the backlog import's reader (:func:`app.list_reader.read_table`:
   the same encodings, refusals and line numbers). All or nothing: every line is
   checked, and the codes already imported are compared, before anything is written.
   The same code with the same data again is fine (nothing changes); with other data
@@ -33,10 +33,11 @@ import peewee as pw
 
 from app import clock, feed
 from app.errors import InvalidInput, NotFound, Refused
+from app.list_reader import ImportProblem, Table, has_control, parse_date, read_table
 from app.office import permissions
 from app.office.audit import record
 from app.office.settings import get_settings, office_today
-from app.pickup.backlog import ImportProblem, ImportRejected, Table, read_table
+from app.pickup.backlog import ImportRejected
 from app.queue import engine
 from app.storage.db import backend_of, database
 from app.storage.models import Booking, Queue, Ticket
@@ -57,8 +58,6 @@ _DOC_NAMES: Final = {"code": "kode_booking/booking_code", "name": "nama/name",
 _ALIAS: Final = {alias: column for column, aliases in COLUMNS.items() for alias in aliases}
 _CODE = re.compile(r"[A-Z0-9][A-Z0-9-]{3,31}")
 _TIME = re.compile(r"([01]?\d|2[0-3])[:.]([0-5]\d)(?::[0-5]\d)?")
-_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 NAME_MAX: Final = 100
 
 # Punctuality of a check-in, against the slot.
@@ -118,18 +117,16 @@ class BookingView:
 
 
 def _parse_date(value: str) -> dt.date:
-    match = _DMY.fullmatch(value)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        return dt.date(year, month, day)
-    return dt.date.fromisoformat(value[:10] if len(value) > 10 else value)
+    """dd/mm/yyyy or ISO, as the backlog takes it; a workbook's date cell may carry a
+    time of day after the date ("2024-07-01 00:00:00"), which a slot's date ignores."""
+    return parse_date(value[:10] if len(value) > 10 and value[10] in " T" else value)
 
 
 def _check_row(line: int, values: dict[str, str]) -> tuple[BookingRow | None,
                                                            list[ImportProblem]]:
     bad: list[ImportProblem] = []
     for column, value in values.items():
-        if _CONTROL.search(value):
+        if has_control(value):
             bad.append(ImportProblem(line, "import_control_chars",
                                      {"column": COLUMNS[column][0]}))
     if bad:

@@ -77,7 +77,7 @@ def requeue(ref: TicketRef, counter_number: int | None = None, officer: int | No
         first_issued, marked_at = ticket.issued_at, ticket.finished_at
         marked_by = _counter_numbers({ticket.counter_id}).get(ticket.counter_id) \
             if ticket.counter_id else None
-        if not _compare_and_set(ticket, NO_SHOW, status=WAITING, issued_at=now,
+        if not _compare_and_set(ticket, NO_SHOW, status=WAITING, issued_at=now, line_at=now,
                                 counter=None, officer=None, target_counter=None,
                                 called_at=None, started_at=None, finished_at=None):
             raise _refuse_state(Ticket.get_by_id(ticket.id), "requeue")

@@ -610,20 +610,29 @@ def test_the_gui_thread_never_waits_for_a_slow_database(
 # --- answers that never lie: a lost reply's request id ends with its intent ---------------
 
 
-def lose_next_reply(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The next act goes through, then the desk read that follows it (its reply) fails."""
+def lose_next_reply(monkeypatch: pytest.MonkeyPatch, module: Any, act: str) -> None:
+    """The next ``module.act`` goes through, then the desk read that follows it (its
+    reply) fails. Armed only once the act has returned, so a routine refresh of the desk
+    that a busy machine lets run first does not take the loss meant for the reply."""
     from app.errors import DatabaseUnavailable
     from app.queue import desk as deskmod
 
-    real = deskmod.counter_desk
-    lost = [True]
+    real_desk, real_act = deskmod.counter_desk, getattr(module, act)
+    armed = [False]
+
+    def acted(*args: Any, **kw: Any) -> Any:
+        result = real_act(*args, **kw)
+        armed[0] = True
+        return result
 
     def answer_lost(*args: Any, **kw: Any) -> Any:
-        if lost[0] and threading.current_thread() is not threading.main_thread():
-            lost[0] = False
+        if armed[0] and threading.current_thread() is not threading.main_thread():
+            armed[0] = False
+            monkeypatch.setattr(module, act, real_act)  # once
             raise DatabaseUnavailable("database_unreachable", reason="connection reset")
-        return real(*args, **kw)
+        return real_desk(*args, **kw)
 
+    monkeypatch.setattr(module, act, acted)
     monkeypatch.setattr(deskmod, "counter_desk", answer_lost)
 
 
@@ -648,7 +657,7 @@ def test_a_handover_undone_after_its_reply_was_lost_is_really_handed_over_again(
     window = signed_in(qtbot, pc, windows, 5)
     act(qtbot, window, "call_next")
     assert held(window) == "B001"
-    lose_next_reply(monkeypatch)
+    lose_next_reply(monkeypatch, pickup, "hand_over")
     confirm_handover(qtbot, window)
     assert "Not confirmed" in window.message
     rec = PickupRecord.get(PickupRecord.application_no == "2024-TNG-000001")
@@ -678,7 +687,7 @@ def test_call_next_after_a_lost_call_and_moving_on_calls_the_next_ticket(
     engine.issue_ticket("paspor")
     window = signed_in(qtbot, pc, windows, 1)
     qtbot.waitUntil(lambda: button(window, "call_next").isEnabled(), timeout=WAIT)
-    lose_next_reply(monkeypatch)
+    lose_next_reply(monkeypatch, engine, "call_next")
     with qtbot.waitSignal(window.message_shown, timeout=WAIT):
         qtbot.mouseClick(button(window, "call_next"), Qt.MouseButton.LeftButton)
     assert "Not confirmed" in window.message

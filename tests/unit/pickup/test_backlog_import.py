@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app import list_reader
 from app.errors import InvalidInput
 from app.office import settings as office_settings
 from app.pickup import backlog
@@ -138,7 +139,7 @@ def test_any_bytes_give_rows_or_a_readable_refusal(data: bytes) -> None:
 
 def test_a_file_over_the_size_limit_is_refused_before_reading(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(backlog, "MAX_BYTES", 100)
+    monkeypatch.setattr(list_reader, "MAX_BYTES", 100)
     with pytest.raises(InvalidInput) as err:
         backlog.parse_backlog(b"nama,no_permohonan\n" + b"Budi,12345678\n" * 10)
     assert err.value.code == "import_too_big"
@@ -209,7 +210,7 @@ def test_damaged_workbooks_are_refused_in_plain_words(
         with pytest.raises(InvalidInput) as err:
             backlog.parse_backlog(data)
         assert err.value.code == "import_unreadable"
-    monkeypatch.setattr(backlog, "MAX_XLSX_UNPACKED", 1000)  # a zip bomb's promise
+    monkeypatch.setattr(list_reader, "MAX_XLSX_UNPACKED", 1000)  # a zip bomb's promise
     with pytest.raises(InvalidInput) as err:
         backlog.parse_backlog(good)
     assert err.value.code == "import_too_big"
@@ -388,14 +389,14 @@ def cells_read(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many cells the import turned into text; far too many fails at once, so a
     reader that walks the declared range cannot run for minutes before failing."""
     count = [0]
-    real = backlog._cell_text
+    real = list_reader._cell_text
 
     def counted(value: object) -> str:
         count[0] += 1
         assert count[0] < 100_000, "the import walks cells that the file does not hold"
         return real(value)
 
-    monkeypatch.setattr(backlog, "_cell_text", counted)
+    monkeypatch.setattr(list_reader, "_cell_text", counted)
     return count
 
 

@@ -17,7 +17,7 @@ import pytest
 from app import cli
 from app.errors import InvalidInput, NotFound, Refused
 from app.messages import render
-from app.office import officers, reports, retention
+from app.office import booking_report, officers, retention
 from app.office import settings as office_settings
 from app.pickup.backlog import ImportRejected
 from app.queue import bookings, desk, engine, kiosk
@@ -310,7 +310,7 @@ def test_the_days_list_and_report(listed: int, travel: Travel) -> None:
         ("MP-0002", "10:00", "checked_in", "A003", "late"),
         ("MP-0003", "13:15", "missed", None, None)]
     assert shown[0].name == "Budi Santoso" and shown[0].checked_in_local == "09:00"
-    days = reports.booking_days(DAY - dt.timedelta(days=1), DAY, by=listed)
+    days = booking_report.booking_days(DAY - dt.timedelta(days=1), DAY, by=listed)
     assert [(d.day, d.booked, d.walk_in, d.on_time, d.early, d.late, d.missed)
             for d in days] == [("2024-06-30", 0, 0, 0, 0, 0, 0),
                                ("2024-07-01", 2, 1, 0, 1, 1, 1)]
