@@ -611,24 +611,25 @@ def test_the_gui_thread_never_waits_for_a_slow_database(
 
 
 def lose_next_reply(monkeypatch: pytest.MonkeyPatch, module: Any, act: str) -> None:
-    """The next ``module.act`` goes through, then the desk read that follows it (its
-    reply) fails. Armed only once the act has returned, so a routine refresh of the desk
-    that a busy machine lets run first does not take the loss meant for the reply."""
+    """The next ``module.act`` goes through, then the desk read that follows it in the
+    same job (its reply) fails. Only the thread that ran the act loses its next read, so
+    a routine refresh of the desk that a busy machine lets run first, or in between,
+    does not take the loss meant for the reply."""
     from app.errors import DatabaseUnavailable
     from app.queue import desk as deskmod
 
     real_desk, real_act = deskmod.counter_desk, getattr(module, act)
-    armed = [False]
+    acted_on: list[int] = []  # the thread whose next desk read is lost
 
     def acted(*args: Any, **kw: Any) -> Any:
         result = real_act(*args, **kw)
-        armed[0] = True
+        acted_on.append(threading.get_ident())
+        monkeypatch.setattr(module, act, real_act)  # once
         return result
 
     def answer_lost(*args: Any, **kw: Any) -> Any:
-        if armed[0] and threading.current_thread() is not threading.main_thread():
-            armed[0] = False
-            monkeypatch.setattr(module, act, real_act)  # once
+        if threading.get_ident() in acted_on:
+            acted_on.clear()
             raise DatabaseUnavailable("database_unreachable", reason="connection reset")
         return real_desk(*args, **kw)
 
