@@ -58,8 +58,9 @@ def run(args: argparse.Namespace) -> int:
             return _backup(args)
         purged = retention.purge(signed_in(args).id, dry_run=args.dry_run)
         verb = "would be erased" if purged.dry_run else "erased"
-        emit(args, purged, f"{purged.records} passports and {purged.audit_entries} audit "
-             f"entries {verb} (collected or cancelled before {purged.cutoff}; "
+        emit(args, purged, f"{purged.records} passports, {purged.audit_entries} audit "
+             f"entries and {purged.survey_comments} survey comments {verb} (collected or "
+             f"cancelled before {purged.cutoff}; "
              f"retention {purged.retention_days} days)")
     return EXIT_OK
 

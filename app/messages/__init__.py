@@ -470,10 +470,11 @@ def _merge_area_catalogues() -> None:
         days,
         reports,
         setup,
+        survey,
         waits,
     )
 
-    for area in (admin, audit, backup, cli, days, reports, setup, waits):
+    for area in (admin, audit, backup, cli, days, reports, setup, survey, waits):
         clash = MESSAGES.keys() & area.MESSAGES.keys()
         if clash:
             raise RuntimeError(f"message codes defined twice: {sorted(clash)}")

@@ -8,8 +8,9 @@ and the collector's name. The audit log holds no names (ids and codes only, and 
 database refuses to change it, see :mod:`app.storage.guards`): the names and written
 reasons its entries refer to are audit notes (:class:`app.storage.models.AuditNote`),
 erased here with the passport they concern; a note about no passport (a ticket's
-cancellation reason) is erased once it is older than the cutoff, and so are change-feed
-rows and remembered request ids older than it. The purge writes an
+cancellation reason) is erased once it is older than the cutoff, and so are the comments
+of survey answers (:mod:`app.office.survey`), change-feed rows and remembered request ids
+older than it. The purge writes an
 audit entry of its own (``personal_data_purged``: the cutoff and the counts, no names).
 
 A purge is idempotent: a second run finds nothing left to erase.
@@ -25,7 +26,7 @@ from typing import Any, Final
 import peewee as pw
 
 from app import clock, feed
-from app.office import permissions
+from app.office import permissions, survey
 from app.office.audit import record
 from app.office.settings import get_settings
 from app.storage import migrations
@@ -46,6 +47,7 @@ class PurgeResult:
     records: int  # pickup records erased (or that a dry run would erase)
     audit_entries: int  # audit notes (names, reasons) erased
     dry_run: bool
+    survey_comments: int = 0  # survey comments (free text, may name someone) erased
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -94,18 +96,19 @@ def purge(by: int, today: dt.date | None = None, dry_run: bool = False) -> Purge
     """
     day, cutoff, keep_days = _cutoff(today)
 
-    def plan() -> tuple[int, int]:
+    def plan() -> tuple[int, int, int]:
         records = (PickupRecord.select()
                    .where(_closed_before(cutoff) & _still_named()).count())
-        return records, AuditNote.select().where(_notes_to_erase(cutoff)).count()
+        return (records, AuditNote.select().where(_notes_to_erase(cutoff)).count(),
+                survey.purge_comments_before(cutoff, dry_run=True))
 
     if dry_run:
-        def counted() -> tuple[int, int]:
+        def counted() -> tuple[int, int, int]:
             permissions.require(by, "purge")
             return plan()
 
-        records, notes = read(counted)
-        return PurgeResult(day.isoformat(), keep_days, records, notes, True)
+        records, notes, comments = read(counted)
+        return PurgeResult(day.isoformat(), keep_days, records, notes, True, comments)
 
     def work() -> PurgeResult:
         permissions.require(by, "purge")
@@ -118,7 +121,9 @@ def purge(by: int, today: dt.date | None = None, dry_run: bool = False) -> Purge
                                            | (PickupRecord.collector_name == ""),
                                            PickupRecord.collector_name)], PLACEHOLDER))
             .where(_closed_before(cutoff) & _still_named()).execute())
-        result = PurgeResult(day.isoformat(), keep_days, int(erased), int(notes), False)
+        comments = survey.purge_comments_before(cutoff)
+        result = PurgeResult(day.isoformat(), keep_days, int(erased), int(notes), False,
+                             comments)
         # The feed and remembered request ids are kept about a day; one older than the
         # cutoff (a PC left off, a feed written before reasons left it) goes now: an
         # event's data or a remembered answer may hold what was erased above.
@@ -126,7 +131,8 @@ def purge(by: int, today: dt.date | None = None, dry_run: bool = False) -> Purge
         migrations.prune_copies(PickupRecord._meta.database)  # old copies hold names too
         record("personal_data_purged", officer=by, subject=f"before {day.isoformat()}",
                details={"cutoff": day.isoformat(), "retention_days": keep_days,
-                        "records": result.records, "audit_entries": result.audit_entries})
+                        "records": result.records, "audit_entries": result.audit_entries,
+                        "survey_comments": comments})
         return result
 
     result = run_in_transaction(work)

@@ -52,6 +52,11 @@ class OfficeSettings:
     backup_time: str = "18:00"
     backup_folder: str = ""
     backup_keep: int = 14
+    # The satisfaction survey (SKM, :mod:`app.office.survey`): the nine elements
+    # (``full``) or the office's short form (``short``), and how many hours after its
+    # ticket was finished an applicant may still answer.
+    survey_form: str = "full"
+    survey_hours: int = 24
 
     def signing_keys(self, today: dt.date | None = None) -> list[bytes]:
         """Keys that verify a code, current first (the first one signs).
@@ -197,6 +202,8 @@ def _checked(key: str, value: object) -> object:
         if not known:
             raise bad
         return ref
+    if key == "survey_form" and value not in SURVEY_FORMS:
+        raise bad
     if key == "language" and value not in LANGUAGES:
         raise bad
     if key == "timezone" and not clock.is_known_zone(str(value)):
@@ -211,7 +218,9 @@ _NUMBER_RANGES: dict[str, tuple[int, int]] = {
     "signing_grace_days": (0, 730),
     "retention_days": (30, 3650),
     "backup_keep": (1, 365),
+    "survey_hours": (1, 720),
 }
+SURVEY_FORMS = ("full", "short")
 
 
 def update_settings(officer: Officer | int, **changes: object) -> OfficeSettings:
