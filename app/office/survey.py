@@ -61,7 +61,7 @@ from app.messages import current_language, render
 from app.office import permissions
 from app.office.audit import record
 from app.office.reports import check_range, save
-from app.office.settings import get_settings, parse_code
+from app.office.settings import get_settings, office_today, parse_code
 from app.storage.models import DONE, Counter, Officer, Queue, SurveyResponse, Ticket
 from app.storage.transactions import idempotent, read
 
@@ -157,6 +157,21 @@ def ticket_of_code(raw: str | bytes) -> int:
     if scan.kind != "ticket" or scan.ident is None:
         raise NotFound("survey_ticket_unknown")
     return scan.ident
+
+
+def ticket_of_number(number: str) -> int:
+    """The id of today's ticket ``number`` (``A017``), for the command line."""
+
+    def work() -> int:
+        ident = (Ticket.select(Ticket.id)
+                 .where((Ticket.number == number.strip().upper())
+                        & (Ticket.service_day == office_today()))
+                 .order_by(Ticket.id.desc()).scalar())
+        if ident is None:
+            raise NotFound("survey_ticket_unknown")
+        return int(ident)
+
+    return read(work)
 
 
 def questions_for_code(raw: str | bytes) -> SurveyQuestions:
