@@ -27,7 +27,7 @@ def test_answers_once_and_the_supervisors_report_with_csv(
         monkeypatch: pytest.MonkeyPatch) -> None:
     sup = officers.add_officer("sup", "super123!", role="supervisor").id
     budi = officers.add_officer("budi", "petugas123", full_name="Budi Santoso").id
-    for number in ("A001", "A002"):
+    for _ in range(2):
         assert loket(capsys, office, "ticket", "issue", "A")[0] == 0
     for number in ("A001", "A002"):
         stdin_lines(monkeypatch, "petugas123")
