@@ -208,3 +208,44 @@ def test_schema_version_12_adds_the_survey_table_to_an_older_database(hall: Hall
     assert before < 12 and after == migrations.head_version()
     survey.answer(ticket_id("A001"), scores([4] * 9), comment="cepat")
     assert SurveyResponse.get().comment == "cepat"
+
+
+def test_two_screens_answering_at_once_store_one_answer(
+        hall: Hall, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both pass the "not answered yet" check before either writes (where the database
+    lets them): the unique index keeps one answer and the other is refused."""
+    import contextlib
+    import threading
+
+    from app.errors import LoketError
+    from app.storage import db as dbmod
+    from tests.helpers.threads import run_together
+
+    both_checked = threading.Barrier(2, timeout=2)
+    real = survey._eligible
+
+    def checked_then_wait(ticket: int) -> object:
+        found = real(ticket)
+        # On SQLite the other one waits for the write lock: the barrier breaks, fine.
+        with contextlib.suppress(threading.BrokenBarrierError):
+            both_checked.wait()
+        return found
+
+    monkeypatch.setattr(survey, "_eligible", checked_then_wait)
+    ident = ticket_id("A001")
+    results: dict[str, object] = {}
+
+    def answer(name: str, score: int) -> None:
+        try:
+            results[name] = survey.answer(ident, scores([score] * 9), request_id=name)
+        except LoketError as exc:
+            results[name] = exc
+        finally:
+            dbmod.database.obj.close()
+
+    run_together(lambda: answer("screen", 4), lambda: answer("kiosk", 2))
+    lost = [r for r in results.values() if isinstance(r, LoketError)]
+    assert len(lost) == 1 and isinstance(lost[0], Refused), results
+    assert lost[0].code == "survey_already_answered"
+    assert SurveyResponse.select().count() == 1
+    assert AuditEntry.select().where(AuditEntry.action == "survey_answered").count() == 1
