@@ -39,7 +39,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QImage, QPixmap, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from app import codes
@@ -54,6 +54,7 @@ from app.setup.pc_settings import PcSettings
 from ui.kiosk.ticket_printer import TicketPrinter, to_qimage
 from ui.kiosk.view import STYLE, KioskLayout, ServiceButton, scaled_style
 from ui.kit.feed_watcher import FeedWatcher
+from ui.kit.full_screen import show_public
 from ui.kit.i18n import install_language
 from ui.kit.operation import KIOSK_RETRY_MS, Intents, OpContext, Operation, Refresher
 from ui.kit.scan_filter import ScanFilter
@@ -649,16 +650,7 @@ def open_window(pc: PcSettings, *, windowed: bool = False) -> KioskWindow:
     if window.printer_destination == "preview":
         log.warning("no ticket printer is set up on this kiosk: tickets are only shown on "
                     "the screen (set one with 'loket setup')")
-    if windowed:
-        window.resize(1280, 800)
-        window.show()
-    else:
-        # A kiosk often runs in a bare X session: without a window manager to honour
-        # "full screen", the window must cover the screen itself.
-        screen = window.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            window.setGeometry(screen.geometry())
-        window.showFullScreen()
+    show_public(window, windowed=windowed, width=1280, height=800)
     # The scanner types into the active window: take the keyboard from the start.
     window.raise_()
     window.activateWindow()

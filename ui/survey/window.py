@@ -19,7 +19,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from app.errors import for_log
@@ -30,6 +30,7 @@ from app.office.survey import SurveyQuestions
 from app.setup.pc_settings import PcSettings
 from ui.kit.banner import DatabaseBanner
 from ui.kit.feed_watcher import FeedWatcher
+from ui.kit.full_screen import show_public
 from ui.kit.operation import run_read
 from ui.kit.plain import PlainLabel
 from ui.kit.worker import DbWorker
@@ -159,12 +160,5 @@ def open_window(pc: PcSettings, *, windowed: bool = False,
     a window); ``counter`` defaults to this PC's counter."""
     number = counter if counter is not None else pc.counter
     window = SurveyWindow(int(number or 1))
-    if windowed:
-        window.resize(1024, 600)
-        window.show()
-    else:
-        screen = window.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            window.setGeometry(screen.geometry())
-        window.showFullScreen()
+    show_public(window, windowed=windowed, width=1024, height=600)
     return window
