@@ -10,7 +10,8 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from PySide6.QtCore import QMargins, QRect
 from PySide6.QtGui import QGuiApplication
@@ -29,18 +30,22 @@ WINDOWS = {
     "display": "ui.display.window",
     "kiosk": "ui.kiosk.window",
     "admin": "ui.admin.window",
+    "survey-screen": "ui.survey.window",
 }
 # ``loket demo`` shows the whole hall on one PC.
 HALL = ("display", "kiosk", "counter")
 
 
-def open_windows(modes: Sequence[str], pc: PcSettings, *, windowed: bool) -> list[QWidget]:
+def open_windows(modes: Sequence[str], pc: PcSettings, *, windowed: bool,
+                 options: Mapping[str, Any] | None = None) -> list[QWidget]:
+    """``options``: what the command line gave a window beyond ``--windowed`` (the survey
+    screen's ``--counter``)."""
     windows = []
     for mode in modes:
         if mode not in WINDOWS:
             raise ValueError(f"unknown window mode {mode!r}")
         module = importlib.import_module(WINDOWS[mode])
-        windows.append(module.open_window(pc, windowed=windowed))
+        windows.append(module.open_window(pc, windowed=windowed, **(options or {})))
     return windows
 
 
@@ -79,7 +84,8 @@ def tile_hall(windows: list[QWidget]) -> None:
     counter.activateWindow()
 
 
-def run(mode: str, *, windowed: bool = False, pc_settings: bool = False) -> int:
+def run(mode: str, *, windowed: bool = False, pc_settings: bool = False,
+        options: Mapping[str, Any] | None = None) -> int:
     """Open the window(s) for ``mode`` (``hall``: display, kiosk and counter) and run.
 
     ``pc_settings``: Ctrl+Shift+S in each window (and the sign-in page's button) ends
@@ -89,7 +95,7 @@ def run(mode: str, *, windowed: bool = False, pc_settings: bool = False) -> int:
     pc = PcSettings()
     install_language(pc.language_or_default())
     modes = HALL if mode == "hall" else (mode,)
-    windows = open_windows(modes, pc, windowed=windowed or mode == "hall")
+    windows = open_windows(modes, pc, windowed=windowed or mode == "hall", options=options)
     if mode == "hall":
         tile_hall(windows)
     lifecycle.install(qt_app, windows)

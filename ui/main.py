@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from app import cli
 from app.cli import parser
-from app.cli.common import EXIT_OK, emit
+from app.cli.common import EXIT_OK, MAX_INT4, emit, whole_number
 from app.errors import InvalidInput
 
 log = logging.getLogger("loket.ui.main")
@@ -49,6 +49,13 @@ def _counter(command: str, window: argparse.ArgumentParser) -> None:
     counters.add_arguments(command, window, required=False)
 
 
+def _survey_screen(command: str, window: argparse.ArgumentParser) -> None:
+    _windowed(command, window)
+    window.add_argument("--counter", type=whole_number("--counter", 1, MAX_INT4),
+                        help="the counter whose finished tickets it asks about (default: "
+                        "this PC's counter)")
+
+
 def _nothing(command: str, window: argparse.ArgumentParser) -> None:
     """``monitor`` takes no arguments of its own."""
 
@@ -59,6 +66,9 @@ WINDOW_COMMANDS = {
                               add_arguments=_nothing),
     **{mode: parser.Command(text, add_arguments=_counter if mode == "counter" else _windowed)
        for mode, text in WINDOW_MODES.items()},
+    "survey-screen": parser.Command(
+        "the applicant's satisfaction survey (SKM) on a touch screen at a counter: asks "
+        "about each ticket that counter finishes", add_arguments=_survey_screen),
 }
 
 
@@ -114,10 +124,13 @@ def _open(args: argparse.Namespace, command: str | None) -> int:
     from ui.setup import first_run, pc_settings
 
     pc_settings.import_from_qsettings()  # once, on a PC an older Loket set up
-    if command in ("monitor", "hall"):
+    if command in ("monitor", "hall", "survey-screen"):
         from ui import launch
 
         first_run.open_database(explicit_database_url(args.db))
+        if command == "survey-screen":
+            return int(launch.run(command, windowed=args.windowed,
+                                  options={"counter": args.counter}))
         return int(launch.run(command))
     mode = command if command in WINDOW_MODES else None
     return int(first_run.run(mode, windowed=getattr(args, "windowed", False),

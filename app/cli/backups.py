@@ -62,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         verb = word("would_be_erased" if purged.dry_run else "erased", lang)
         emit(args, purged, render("cli_out_purged", {
             "records": purged.records, "entries": purged.audit_entries, "verb": verb,
+            "comments": purged.survey_comments, "bookings": purged.bookings,
             "cutoff": purged.cutoff, "days": purged.retention_days}, lang))
     return EXIT_OK
 

@@ -78,6 +78,9 @@ COMMANDS: Mapping[str, Command] = {
                       "signed in with --as); --csv FILE writes it for Excel", "reports"),
     "audit": Command("the audit log of office days --from … --to … (supervisor, signed in "
                      "with --as); --csv FILE writes it for Excel (audited)", "reports"),
+    "survey": Command("the satisfaction survey (SKM): survey report --from … --to … [--by "
+                      "queue|counter|officer] [--csv FILE] (supervisor, signed in with --as), "
+                      "survey answer TICKET --scores …", "survey"),
 }
 
 

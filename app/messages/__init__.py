@@ -474,11 +474,12 @@ def _merge_area_catalogues() -> None:
         logins,
         reports,
         setup,
+        survey,
         waits,
     )
 
     for area in (admin, audit, backup, bookings, cli, days, hall, logins, reports, setup,
-                 waits):
+                 survey, waits):
         clash = MESSAGES.keys() & area.MESSAGES.keys()
         if clash:
             raise RuntimeError(f"message codes defined twice: {sorted(clash)}")

@@ -135,10 +135,12 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "{seconds:.2f} s",
     },
     "cli_out_purged": {
-        "id": "{records} paspor dan {entries} catatan audit {verb} (diambil atau dibatalkan "
-        "sebelum {cutoff}; masa simpan {days} hari)",
-        "en": "{records} passports and {entries} audit entries {verb} (collected or "
-        "cancelled before {cutoff}; retention {days} days)",
+        "id": "{records} paspor, {entries} catatan audit, {bookings} booking dan {comments} "
+        "komentar survei {verb} (diambil atau dibatalkan sebelum {cutoff}; masa simpan "
+        "{days} hari)",
+        "en": "{records} passports, {entries} audit entries, {bookings} bookings and "
+        "{comments} survey comments {verb} (collected or cancelled before {cutoff}; "
+        "retention {days} days)",
     },
     "cli_out_check": {"id": "{path}: {state} ({known})", "en": "{path}: {state} ({known})"},
     "cli_out_schema": {"id": "skema versi {version}", "en": "schema version {version}"},

@@ -8,10 +8,10 @@ and the collector's name. The audit log holds no names (ids and codes only, and 
 database refuses to change it, see :mod:`app.storage.guards`): the names and written
 reasons its entries refer to are audit notes (:class:`app.storage.models.AuditNote`),
 erased here with the passport they concern; a note about no passport (a ticket's
-cancellation reason) is erased once it is older than the cutoff, and so are change-feed
-rows and remembered request ids older than it. An M-Paspor booking whose day is before
-the cutoff loses its applicant's name (its code, slot, queue and check-in stay for the
-reports). The purge writes an
+cancellation reason) is erased once it is older than the cutoff, and so are the comments
+of survey answers (:mod:`app.office.survey`), change-feed rows and remembered request ids
+older than it. An M-Paspor booking whose day is before the cutoff loses its applicant's
+name (its code, slot, queue and check-in stay for the reports). The purge writes an
 audit entry of its own (``personal_data_purged``: the cutoff and the counts, no names).
 
 A purge is idempotent: a second run finds nothing left to erase.
@@ -27,7 +27,7 @@ from typing import Any, Final
 import peewee as pw
 
 from app import clock, feed
-from app.office import permissions
+from app.office import permissions, survey
 from app.office.audit import record
 from app.office.settings import get_settings
 from app.storage import migrations
@@ -49,6 +49,7 @@ class PurgeResult:
     audit_entries: int  # audit notes (names, reasons) erased
     dry_run: bool
     bookings: int = 0  # M-Paspor bookings whose name was erased (or would be)
+    survey_comments: int = 0  # survey comments (free text, may name someone) erased
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -102,19 +103,21 @@ def purge(by: int, today: dt.date | None = None, dry_run: bool = False) -> Purge
     """
     day, cutoff, keep_days = _cutoff(today)
 
-    def plan() -> tuple[int, int, int]:
+    def plan() -> tuple[int, int, int, int]:
         records = (PickupRecord.select()
                    .where(_closed_before(cutoff) & _still_named()).count())
         return (records, AuditNote.select().where(_notes_to_erase(cutoff)).count(),
-                Booking.select().where(_booking_named_before(day)).count())
+                Booking.select().where(_booking_named_before(day)).count(),
+                survey.purge_comments_before(cutoff, dry_run=True))
 
     if dry_run:
-        def counted() -> tuple[int, int, int]:
+        def counted() -> tuple[int, int, int, int]:
             permissions.require(by, "purge")
             return plan()
 
-        records, notes, bookings = read(counted)
-        return PurgeResult(day.isoformat(), keep_days, records, notes, True, bookings)
+        records, notes, bookings, comments = read(counted)
+        return PurgeResult(day.isoformat(), keep_days, records, notes, True, bookings,
+                           comments)
 
     def work() -> PurgeResult:
         permissions.require(by, "purge")
@@ -129,8 +132,9 @@ def purge(by: int, today: dt.date | None = None, dry_run: bool = False) -> Purge
             .where(_closed_before(cutoff) & _still_named()).execute())
         bookings = (Booking.update(name=PLACEHOLDER)
                     .where(_booking_named_before(day)).execute())
+        comments = survey.purge_comments_before(cutoff)
         result = PurgeResult(day.isoformat(), keep_days, int(erased), int(notes), False,
-                             int(bookings))
+                             int(bookings), comments)
         # The feed and remembered request ids are kept about a day; one older than the
         # cutoff (a PC left off, a feed written before reasons left it) goes now: an
         # event's data or a remembered answer may hold what was erased above.
@@ -139,7 +143,7 @@ def purge(by: int, today: dt.date | None = None, dry_run: bool = False) -> Purge
         record("personal_data_purged", officer=by, subject=f"before {day.isoformat()}",
                details={"cutoff": day.isoformat(), "retention_days": keep_days,
                         "records": result.records, "audit_entries": result.audit_entries,
-                        "bookings": result.bookings})
+                        "bookings": result.bookings, "survey_comments": comments})
         return result
 
     result = run_in_transaction(work)

@@ -61,6 +61,11 @@ class OfficeSettings:
     # kiosk, and how many after; outside that, the applicant is told what to do.
     booking_early_min: int = 60
     booking_late_min: int = 30
+    # The satisfaction survey (SKM, :mod:`app.office.survey`): the nine elements
+    # (``full``) or the office's short form (``short``), and how many hours after its
+    # ticket was finished an applicant may still answer.
+    survey_form: str = "full"
+    survey_hours: int = 24
 
     def signing_keys(self, today: dt.date | None = None) -> list[bytes]:
         """Keys that verify a code, current first (the first one signs).
@@ -206,6 +211,8 @@ def _checked(key: str, value: object) -> object:
         if not known:
             raise bad
         return ref
+    if key == "survey_form" and value not in SURVEY_FORMS:
+        raise bad
     if key == "language" and value not in LANGUAGES:
         raise bad
     if key == "timezone" and not clock.is_known_zone(str(value)):
@@ -224,7 +231,9 @@ _NUMBER_RANGES: dict[str, tuple[int, int]] = {
     "auto_no_show_after_recalls": (0, 10),
     "booking_early_min": (0, 720),
     "booking_late_min": (0, 720),
+    "survey_hours": (1, 720),
 }
+SURVEY_FORMS = ("full", "short")
 
 
 def update_settings(officer: Officer | int, **changes: object) -> OfficeSettings:

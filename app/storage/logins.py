@@ -64,6 +64,7 @@ _KIOSK: Final[dict[str, tuple[str, ...]]] = {
     "audit_entry": (INSERT,),
     "audit_note": (INSERT,),
     "booking": (SELECT, UPDATE),  # an M-Paspor booking checked in (its ticket, its time)
+    "survey_response": (SELECT, INSERT),  # an applicant's answer to the survey (SKM)
 }
 # An insert reads back the id it made (PostgreSQL's RETURNING needs SELECT on it); the
 # rest of an audit entry or a note (a collector's name) stays unread.
@@ -83,7 +84,8 @@ OFFICER_COLUMNS: Final = ("id", "username", "full_name", "role", "active", "crea
 _ALL_TABLES: Final = ("schema_version", "setting", "queue", "counter", "counter_queue",
                       "officer", "daily_sequence", "pickup_record", "ticket", "event",
                       "audit_note", "audit_entry", "request_log", "day_profile",
-                      "day_schedule", "counter_pause", "booking")
+                      "day_schedule", "counter_pause", "booking",
+                      "survey_response")
 # The supervisor's PC manages the office: every table, but the audit log only grows and
 # the schema's version is the owner's (migrations and restores run as the owner).
 _ADMIN: Final[dict[str, tuple[str, ...]]] = {
@@ -104,7 +106,7 @@ _PG_LOCKED: Final[dict[str, tuple[str, ...]]] = {
 # Tables whose id a login inserting into them draws from a sequence (PostgreSQL).
 _SERIAL: Final = ("ticket", "event", "audit_entry", "audit_note", "queue", "counter",
                   "counter_queue", "officer", "pickup_record", "day_profile", "counter_pause",
-                  "booking")
+                  "booking", "survey_response")
 
 
 @dataclass(frozen=True)

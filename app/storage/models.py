@@ -375,6 +375,44 @@ class CounterPause(BaseModel):
         )
 
 
+class SurveyResponse(BaseModel):
+    """One applicant's answer to the community satisfaction survey (SKM, PermenPANRB
+    14/2017) about one finished ticket: at most one per ticket (the unique index), tied
+    to the queue, counter and officer that served it (schema version 12; see
+    :mod:`app.office.survey`).
+
+    ``u1`` … ``u9``: the score of each element, 1 (tidak baik) … 4 (sangat baik); NULL
+    for an element the short form does not ask. ``comment``: free text that may name a
+    person, erased by the retention purge.
+    """
+
+    id = pw.AutoField()
+    ticket = pw.ForeignKeyField(Ticket, unique=True, backref="+", on_delete="CASCADE")
+    service_day = pw.DateField()
+    queue = pw.ForeignKeyField(Queue, backref="+")
+    counter = pw.ForeignKeyField(Counter, null=True, backref="+")
+    officer = pw.ForeignKeyField(Officer, null=True, backref="+")
+    form = pw.CharField(max_length=8)  # "full" or "short"
+    u1 = pw.IntegerField(null=True)
+    u2 = pw.IntegerField(null=True)
+    u3 = pw.IntegerField(null=True)
+    u4 = pw.IntegerField(null=True)
+    u5 = pw.IntegerField(null=True)
+    u6 = pw.IntegerField(null=True)
+    u7 = pw.IntegerField(null=True)
+    u8 = pw.IntegerField(null=True)
+    u9 = pw.IntegerField(null=True)
+    comment = pw.TextField(null=True)
+    created_at = pw.DateTimeField()
+    ticket_id: int
+    queue_id: int
+    counter_id: int | None
+    officer_id: int | None
+
+    class Meta:
+        indexes = ((("service_day",), False), (("created_at",), False))
+
+
 ALL_MODELS: Final[list[type[BaseModel]]] = [
     SchemaVersion,
     Setting,
@@ -393,4 +431,5 @@ ALL_MODELS: Final[list[type[BaseModel]]] = [
     DayProfile,
     DaySchedule,
     CounterPause,
+    SurveyResponse,
 ]

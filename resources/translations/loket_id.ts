@@ -3008,6 +3008,101 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     </message>
 </context>
 <context>
+    <name>SurveyPage</name>
+    <message>
+        <source>Survey (IKM)</source>
+        <translation>Survei (IKM)</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an admin may see reports.</source>
+        <translation>Hanya supervisor atau admin yang boleh melihat laporan.</translation>
+    </message>
+    <message>
+        <source>Loading the survey…</source>
+        <translation>Memuat survei…</translation>
+    </message>
+    <message>
+        <source>Choose the days and press Refresh.</source>
+        <translation>Pilih tanggalnya, lalu tekan Perbarui.</translation>
+    </message>
+    <message>
+        <source>IKM {ikm} · mutu {grade} ({words}) · {count} responses</source>
+        <translation>IKM {ikm} · mutu {grade} ({words}) · {count} responden</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Unsur</translation>
+    </message>
+    <message>
+        <source>NRR</source>
+        <translation>NRR</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>Responden</translation>
+    </message>
+    <message>
+        <source>IKM</source>
+        <translation>IKM</translation>
+    </message>
+    <message>
+        <source>Mutu</source>
+        <translation>Mutu</translation>
+    </message>
+    <message>
+        <source>survey</source>
+        <translation>survei</translation>
+    </message>
+    <message>
+        <source>Export the survey as CSV</source>
+        <translation>Ekspor survei sebagai CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>Disimpan ke {path}.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Dari:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Sampai:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Pe&amp;rbarui</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Breakdown:</source>
+        <translation>&amp;Rincian:</translation>
+    </message>
+    <message>
+        <source>Per queue</source>
+        <translation>Per antrian</translation>
+    </message>
+    <message>
+        <source>Per counter</source>
+        <translation>Per loket</translation>
+    </message>
+    <message>
+        <source>Per officer</source>
+        <translation>Per petugas</translation>
+    </message>
+</context>
+<context>
     <name>TransferDialog</name>
     <message>
         <source>Transfer ticket</source>

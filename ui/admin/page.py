@@ -7,13 +7,15 @@ untranslated in every subclass.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -43,6 +45,35 @@ def error_sentence(exc: Exception) -> str:
             "PageMessage", "The database could not be reached. Nothing you typed is lost; "
             "try again when the connection is back.")
     return operation.error_sentence(exc)
+
+
+def py_date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def date_edit(parent: QWidget, name: str, day: dt.date | None = None) -> QDateEdit:
+    """A day of a report's range: dd/MM/yyyy with a calendar (default: today)."""
+    edit = QDateEdit(parent)
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setDate(qdate(day) if day is not None else QDate.currentDate())
+    return edit
+
+
+def report_table(parent: QWidget, name: str) -> QTableWidget:
+    """A read-only table of a report, whole rows selected, rows in alternating colours."""
+    table = QTableWidget(parent)
+    table.setObjectName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.setAlternatingRowColors(True)
+    return table
 
 
 class PageMessage(QLabel):

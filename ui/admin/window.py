@@ -47,6 +47,7 @@ log = logging.getLogger("loket.ui.admin")
 # The pages, in the order of the navigation list: (key, module, class).
 PAGES: Final[list[tuple[str, str, str]]] = [
     ("reports", "ui.admin.pages.reports", "ReportsPage"),
+    ("survey", "ui.admin.pages.survey", "SurveyPage"),
     ("passports", "ui.admin.pages.passports", "PassportsPage"),
     ("bookings", "ui.admin.pages.bookings", "BookingsPage"),
     ("officers", "ui.admin.pages.officers", "OfficersPage"),

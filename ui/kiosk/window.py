@@ -13,6 +13,9 @@ Pages, one at a time:
 * **ticket**: the number, the service, how many wait ahead, and the ticket as
   printed (the preview when no printer is set up);
 * **message**: why no ticket was given, in the core's words, kindly;
+* **survey**: a queue ticket's QR scanned after its service opens the satisfaction
+  survey for that ticket (:class:`ui.survey.panel.SurveyPanel`, the same questions as
+  the counter's survey screen); it returns to the start by itself;
 * **not printed**: the ticket was issued but the printer failed: print again,
   or cancel the number (leaving the screen alone cancels it too), so no ghost
   number waits in the queue.
@@ -39,7 +42,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QImage, QPixmap, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from app import codes
@@ -53,10 +56,12 @@ from app.setup.pc_settings import PcSettings
 from ui.kiosk.ticket_printer import TicketPrinter, to_qimage
 from ui.kiosk.view import STYLE, KioskLayout, ServiceButton, scaled_style
 from ui.kit.feed_watcher import FeedWatcher
+from ui.kit.full_screen import show_public
 from ui.kit.i18n import WindowText, set_window_language
 from ui.kit.operation import KIOSK_RETRY_MS, Intents, OpContext, Operation, Refresher
 from ui.kit.scan_filter import ScanFilter
 from ui.kit.worker import DbWorker
+from ui.survey.panel import SurveyPanel
 
 __all__ = ["KioskWindow", "ServiceButton", "open_window", "scaled_style"]
 
@@ -64,6 +69,7 @@ log = logging.getLogger("loket.ui.kiosk")
 
 PICKUP = "pickup"  # what the typed entry page takes: an application number
 BOOKING = "booking"  # or a booking's code
+TICKET_CODE = f"{codes.PREFIX}.{codes.TICKET}."  # a queue ticket's signed QR
 IDLE_MS = 30_000  # a page nobody touches goes back to the start
 TICKET_MS = 10_000  # the ticket page, once the ticket is out
 BOARD_REFRESH_MS = 60_000  # besides the change feed (a new day, a changed quota)
@@ -124,6 +130,10 @@ class KioskWindow(WindowText, KioskLayout):
         self.setStyleSheet(STYLE)
 
         self._build(self._worker)
+        # A finished ticket's QR scanned here opens its satisfaction survey.
+        self.survey = SurveyPanel(self._worker, self._pages)
+        self.survey.setObjectName("survey_page")
+        self._pages.addWidget(self.survey)
         self._connect_callbacks()
         self._retranslate()
 
@@ -160,6 +170,7 @@ class KioskWindow(WindowText, KioskLayout):
         self._message_back.clicked.connect(self.go_home)
         self._reprint.clicked.connect(self._print_again)
         self._cancel.clicked.connect(lambda: self._cancel_unprinted(then_home=False))
+        self.survey.done.connect(self.go_home)
 
     # --- texts -------------------------------------------------------------------
 
@@ -602,8 +613,19 @@ class KioskWindow(WindowText, KioskLayout):
         """A keyboard-wedge scanner read a code, on whatever page is showing."""
         if self._busy:
             return
+        if text.strip().upper().startswith(TICKET_CODE):
+            self.open_survey(text)
+            return
         self._entry.setText(text.strip())
         self.check_in(text)
+
+    def open_survey(self, raw: str) -> None:
+        """A ticket's QR: its survey (the panel shows the questions, or why not, and
+        ends by itself)."""
+        self._idle.stop()
+        self._intents.drop()
+        self._pages.setCurrentWidget(self.survey)
+        self.survey.ask_code(raw)
 
     # --- pages, idleness -----------------------------------------------------------
 
@@ -634,6 +656,8 @@ class KioskWindow(WindowText, KioskLayout):
         self.reload_board()
 
     def _on_idle(self) -> None:
+        if self._pages.currentWidget() is self.survey:
+            return  # the survey ends by itself
         if self._busy:
             self._idle.start(self._idle_ms)
             return
@@ -676,16 +700,7 @@ def open_window(pc: PcSettings, *, windowed: bool = False) -> KioskWindow:
     if window.printer_destination == "preview":
         log.warning("no ticket printer is set up on this kiosk: tickets are only shown on "
                     "the screen (set one with 'loket setup')")
-    if windowed:
-        window.resize(1280, 800)
-        window.show()
-    else:
-        # A kiosk often runs in a bare X session: without a window manager to honour
-        # "full screen", the window must cover the screen itself.
-        screen = window.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            window.setGeometry(screen.geometry())
-        window.showFullScreen()
+    show_public(window, windowed=windowed, width=1280, height=800)
     # The scanner types into the active window: take the keyboard from the start.
     window.raise_()
     window.activateWindow()

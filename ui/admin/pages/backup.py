@@ -366,7 +366,7 @@ class BackupPage(BackupPageView):
                  self._confirm_purge, self.message.show_error)
 
     def _confirm_purge(self, plan: PurgeResult) -> None:
-        if plan.records == 0 and plan.audit_entries == 0:
+        if plan.records == 0 and plan.audit_entries == 0 and plan.survey_comments == 0:
             self.message.show_done(self.tr(
                 "Nothing to erase: no personal data of passports collected or cancelled "
                 "before {cutoff} is left.").format(cutoff=plan.cutoff))

@@ -24,7 +24,6 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import (
-    QDate,
     QDateTime,
     QEvent,
     QMarginsF,
@@ -69,7 +68,7 @@ from app.office.reports import BurnDown, Report, Row
 from app.office.settings import office_today
 from app.pickup import forecast
 from app.pickup import service as pickup
-from ui.admin.page import error_sentence
+from ui.admin.page import error_sentence, py_date, qdate
 from ui.admin.pages.reports_view import CUSTOM, ReportsPageView
 from ui.kit import operation
 from ui.kit.operation import Operation, Refresher, run_read
@@ -94,17 +93,9 @@ NO_BREAK_HYPHEN = "\u2011"
 _DOC_DPI = 96  # QTextDocument's layout units a inch when it has no paint device
 
 
-def _py_date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def _qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
 def _msecs(day: dt.date) -> float:
     """Noon of ``day`` on this PC's clock: the axis shows that date whatever the zone."""
-    return float(QDateTime(_qdate(day), QTime(12, 0)).toMSecsSinceEpoch())
+    return float(QDateTime(qdate(day), QTime(12, 0)).toMSecsSinceEpoch())
 
 
 def _count_axis(axis: QValueAxis, top: int) -> None:
@@ -195,9 +186,9 @@ class ReportsPage(ReportsPageView):
         """Choose ``today`` / ``week`` / ``month``, or ``custom`` days, and load them."""
         self._period.setCurrentIndex(max(0, self._period.findData(kind)))
         if start is not None:
-            self._from.setDate(_qdate(start))
+            self._from.setDate(qdate(start))
         if end is not None:
-            self._to.setDate(_qdate(end))
+            self._to.setDate(qdate(end))
         self._set_period_controls()
         self.refresh()
 
@@ -245,7 +236,7 @@ class ReportsPage(ReportsPageView):
             return lambda: (BURNDOWN, reports.burndown(batch, by=by, until=until))
         self._status.setText(self.tr("Loading the report…"))
         period = str(self._period.currentData())
-        start, end = _py_date(self._from.date()), _py_date(self._to.date())
+        start, end = py_date(self._from.date()), py_date(self._to.date())
         chosen = self._batch.currentData() if self._batch.count() else None
 
         def read() -> tuple[str, tuple[Report, list[str], BurnDown | None]]:
@@ -291,7 +282,7 @@ class ReportsPage(ReportsPageView):
         self._report, self._batches, self._burndown = rep, names, burn
         for edit, day in ((self._from, rep.start), (self._to, rep.end)):
             edit.blockSignals(True)
-            edit.setDate(_qdate(day))
+            edit.setDate(qdate(day))
             edit.blockSignals(False)
         self._fill_batches()
         self._show_report()

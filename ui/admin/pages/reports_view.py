@@ -7,10 +7,8 @@ widgets, says what they read and decides what happens.
 from __future__ import annotations
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.office import reports
+from ui.admin.page import date_edit, report_table
 from ui.kit.plain import PlainLabel
 
 CUSTOM = "custom"
@@ -106,12 +105,7 @@ class ReportsPageView(QWidget):
         return burn_tab
 
     def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit(self)
-        edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        edit.setDate(QDate.currentDate())
-        return edit
+        return date_edit(self, name)
 
     def _button(self, name: str) -> QPushButton:
         button = QPushButton(self)
@@ -126,10 +120,4 @@ class ReportsPageView(QWidget):
         return view
 
     def _table(self, name: str) -> QTableWidget:
-        table = QTableWidget(self)
-        table.setObjectName(name)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().setVisible(False)
-        table.setAlternatingRowColors(True)
-        return table
+        return report_table(self, name)

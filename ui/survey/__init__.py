@@ -1,0 +1,1 @@
+"""The satisfaction survey screen (``loket survey-screen``) and its question panel."""
