@@ -468,12 +468,13 @@ def _merge_area_catalogues() -> None:
         backup,
         cli,
         days,
+        notify,
         reports,
         setup,
         waits,
     )
 
-    for area in (admin, audit, backup, cli, days, reports, setup, waits):
+    for area in (admin, audit, backup, cli, days, notify, reports, setup, waits):
         clash = MESSAGES.keys() & area.MESSAGES.keys()
         if clash:
             raise RuntimeError(f"message codes defined twice: {sorted(clash)}")
