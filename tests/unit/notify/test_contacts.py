@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.notify import contacts, templates
 from app.errors import InvalidInput
+from app.notify import contacts, templates
 
 
 @pytest.mark.parametrize(("given", "stored"), [
