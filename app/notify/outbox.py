@@ -188,12 +188,10 @@ def listing(states: Iterable[str] | None = None, limit: int = 500,
                        on=(Notification.pickup == PickupRecord.id))
                  .order_by(pw.Case(Notification.state, [(NOTIFY_FAILED, 0)], 1),
                            Notification.created_at.desc(), Notification.id)
-                 .limit(limit))
+                 .limit(limit).objects())
         if states:
             query = query.where(Notification.state.in_(list(states)))
-        return [_view(row, getattr(row.pickup, "application_no", None)
-                      if row.pickup_id else None, lang)
-                for row in query]
+        return [_view(row, getattr(row, "application_no", None), lang) for row in query]
 
     return read(work)
 
