@@ -20,10 +20,6 @@ from app.office.settings import OfficeSettings, get_settings
 from app.storage.models import DayProfile, Queue
 
 AHEAD_DAYS: Final = 7  # the pickup days a message lists
-_SHORT_DAYS: Final = {
-    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
 
 
 @dataclass(frozen=True)
@@ -67,7 +63,7 @@ def schedule_words(queue_ref: str, lang: str, now_utc: dt.datetime | None = None
         opened.append((day, hours))
     if not opened:
         return plain
-    names = _SHORT_DAYS[lang if lang in _SHORT_DAYS else "id"]
+    names = days.weekday_words(lang)
     hours_seen = {hours for _, hours in opened}
     same = len(hours_seen) == 1
     shown = [f"{names[d.weekday()]} {d:%d/%m}" + ("" if same or not h else f" {h}")
