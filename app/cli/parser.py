@@ -65,6 +65,8 @@ COMMANDS: Mapping[str, Command] = {
     "purge": Command("erase names and passport numbers of passports collected or cancelled "
                      "more than retention_days ago (UU PDP 27/2022; audited)", "backups"),
     "settings": Command("office settings shared by every PC", "settings"),
+    "notify": Command("messages to applicants that their passport is ready: deliver them "
+                      "(run), what failed and why (list), retry, opt-out", "notify"),
     "day-profile": Command("how the office runs a weekday or a date (which queues open, "
                            "which counter serves what, the hours numbers are issued), and "
                            "the schedule (supervisor, signed in with --as)", "days"),

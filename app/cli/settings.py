@@ -19,7 +19,9 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
                       "collect_by_days, backlog_pickup_queue, regular_pickup_queue, "
                       "signing_grace_days, retention_days, backup_daily, backup_time, "
                       "backup_folder, backup_keep, requeue_grace_min, "
-                      "auto_no_show_after_recalls")
+                      "auto_no_show_after_recalls, notify_url, notify_smtp_host, "
+                      "notify_smtp_port, notify_smtp_from, notify_collect_by_days, "
+                      "notify_template_passport_ready, notify_template_collect_by_soon")
     sset.add_argument("value")
     rot = ssub.add_parser("rotate-key", help="sign new QR codes with a new key; codes "
                           "already printed keep verifying for the grace period (audited)")

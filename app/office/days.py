@@ -190,6 +190,11 @@ def next_opening(after: dt.datetime, queue_id: int | None = None) -> dt.datetime
     return None
 
 
+def weekday_words(lang: str) -> tuple[str, ...]:
+    """Monday … Sunday in ``lang`` (Indonesian for a language not known)."""
+    return _WEEKDAY_WORDS.get(lang, _WEEKDAY_WORDS["id"])
+
+
 def when_words(at: dt.datetime | None, lang: str) -> str:
     """``Sabtu, 06/07/2024 pukul 08:00`` / ``Saturday 06/07/2024 at 08:00``; the date
     alone for a day without opening hours."""

@@ -3,16 +3,17 @@
 A passport that was collected or cancelled more than ``retention_days`` ago keeps
 everything the office's statistics need — status, dates, counter, officer, batch,
 who collected it (holder, family, proxy), whether the ID was checked and the scan
-verified — but loses what names a person: the holder's name and passport number
-and the collector's name. The audit log holds no names (ids and codes only, and the
-database refuses to change it, see :mod:`app.storage.guards`): the names and written
-reasons its entries refer to are audit notes (:class:`app.storage.models.AuditNote`),
-erased here with the passport they concern; a note about no passport (a ticket's
-cancellation reason) is erased once it is older than the cutoff, and so are the comments
-of survey answers (:mod:`app.office.survey`), change-feed rows and remembered request ids
-older than it. An M-Paspor booking whose day is before the cutoff loses its applicant's
-name (its code, slot, queue and check-in stay for the reports). The purge writes an
-audit entry of its own (``personal_data_purged``: the cutoff and the counts, no names).
+verified — but loses what names a person: the holder's name, passport number and
+contact, the messages sent to them (:mod:`app.notify`), and the collector's name.
+The audit log holds no names (ids and codes only, and the database refuses to change
+it, see :mod:`app.storage.guards`): the names and written reasons its entries refer to
+are audit notes (:class:`app.storage.models.AuditNote`), erased here with the passport
+they concern; a note about no passport (a ticket's cancellation reason) is erased once
+it is older than the cutoff, and so are the comments of survey answers
+(:mod:`app.office.survey`), change-feed rows and remembered request ids older than it.
+An M-Paspor booking whose day is before the cutoff loses its applicant's name (its
+code, slot, queue and check-in stay for the reports). The purge writes an audit entry
+of its own (``personal_data_purged``: the cutoff and the counts, no names).
 
 A purge is idempotent: a second run finds nothing left to erase.
 """
@@ -27,6 +28,7 @@ from typing import Any, Final
 import peewee as pw
 
 from app import clock, feed
+from app.notify import outbox
 from app.office import permissions, survey
 from app.office.audit import record
 from app.office.settings import get_settings
@@ -74,6 +76,7 @@ def _closed_before(cutoff: dt.datetime) -> pw.Expression:
 
 def _still_named() -> pw.Expression:
     return ((PickupRecord.name != PLACEHOLDER) | (PickupRecord.passport_no != "")
+            | PickupRecord.contact.is_null(False)
             | (PickupRecord.collector_name.is_null(False)
                & (PickupRecord.collector_name != "")
                & (PickupRecord.collector_name != PLACEHOLDER)))
@@ -124,8 +127,10 @@ def purge(by: int, today: dt.date | None = None, dry_run: bool = False) -> Purge
         # Notes first: the passports they concern are still "closed and named".
         notes = (AuditNote.update(text=PLACEHOLDER)
                  .where(_notes_to_erase(cutoff)).execute())
+        # The messages to the holder: their name and contact go with the passport's.
+        outbox.erase_for(PickupRecord.select(PickupRecord.id).where(_closed_before(cutoff)))
         erased = (PickupRecord.update(
-            name=PLACEHOLDER, passport_no="",
+            name=PLACEHOLDER, passport_no="", contact=None,
             collector_name=pw.Case(None, [(PickupRecord.collector_name.is_null()
                                            | (PickupRecord.collector_name == ""),
                                            PickupRecord.collector_name)], PLACEHOLDER))

@@ -66,6 +66,18 @@ class OfficeSettings:
     # ticket was finished an applicant may still answer.
     survey_form: str = "full"
     survey_hours: int = 24
+    # Telling applicants (app.notify): a text-message gateway taking a JSON POST, and/or
+    # an SMTP server for e-mail addresses; empty: not sent. Where personal data goes,
+    # so an admin's to change.
+    notify_url: str = ""
+    notify_smtp_host: str = ""
+    notify_smtp_port: int = 25
+    notify_smtp_from: str = ""
+    # A reminder this many days before the collect-by date.
+    notify_collect_by_days: int = 3
+    # The office's own wording of each message (empty: the program's, in ``language``).
+    notify_template_passport_ready: str = ""
+    notify_template_collect_by_soon: str = ""
 
     def signing_keys(self, today: dt.date | None = None) -> list[bytes]:
         """Keys that verify a code, current first (the first one signs).
@@ -97,7 +109,12 @@ SECRET_KEYS = frozenset({"signing_secret", "previous_signing_keys"})
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 # The lowest role that may change each setting (see app.office.permissions).
 SECURITY_KEYS = frozenset({"signing_grace_days", "retention_days", "backup_daily",
-                           "backup_time", "backup_folder", "backup_keep", "timezone"})
+                           "backup_time", "backup_folder", "backup_keep", "timezone",
+                           "notify_url", "notify_smtp_host", "notify_smtp_port",
+                           "notify_smtp_from"})
+_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
+_HOST = re.compile(r"^[A-Za-z0-9.:\[\]-]{1,253}$")
+_ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _cache: tuple[float, OfficeSettings] | None = None
 
 
@@ -213,11 +230,26 @@ def _checked(key: str, value: object) -> object:
         return ref
     if key == "survey_form" and value not in SURVEY_FORMS:
         raise bad
+    if key.startswith("notify_"):
+        return _checked_notify(key, str(value).strip(), bad)
     if key == "language" and value not in LANGUAGES:
         raise bad
     if key == "timezone" and not clock.is_known_zone(str(value)):
         raise bad
     return str(value)
+
+
+def _checked_notify(key: str, text: str, bad: InvalidInput) -> str:
+    """A notification setting's text (empty switches that channel or wording off)."""
+    if key.startswith("notify_template_"):
+        from app.notify import templates  # the wording's own rules
+
+        return templates.check(key, text) if text else ""
+    pattern = {"notify_url": _URL, "notify_smtp_host": _HOST,
+               "notify_smtp_from": _ADDRESS}[key]
+    if text and not pattern.match(text):
+        raise bad
+    return text
 
 
 OFFICE_NAME_MAX = 100
@@ -232,6 +264,8 @@ _NUMBER_RANGES: dict[str, tuple[int, int]] = {
     "booking_early_min": (0, 720),
     "booking_late_min": (0, 720),
     "survey_hours": (1, 720),
+    "notify_smtp_port": (1, 65535),
+    "notify_collect_by_days": (1, 60),
 }
 SURVEY_FORMS = ("full", "short")
 

@@ -40,6 +40,7 @@ from app.list_reader import (
     parse_date,
     read_table,
 )
+from app.notify import contacts, outbox
 from app.office import permissions
 from app.office.audit import record
 from app.office.settings import get_settings
@@ -61,12 +62,16 @@ COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "ready_date": ("tanggal_siap", "tgl_siap", "ready_date", "date_ready"),
     "batch": ("batch", "kelompok", "angkatan"),
     "status": ("status", "status_paspor"),
+    # Optional: where the applicant is told the passport is ready (app.notify).
+    "contact": ("telepon", "no_telepon", "nomor_telepon", "no_hp", "nomor_hp", "hp",
+                "kontak", "phone", "phone_number", "mobile", "contact", "email", "e_mail"),
 }
 REQUIRED: Final = ("application_no", "name")
 _DOC_NAMES: Final = {
     "application_no": "no_permohonan/application_no", "name": "nama/name",
     "passport_no": "no_paspor/passport_no", "location": "lokasi/location",
     "ready_date": "tanggal_siap/ready_date", "batch": "batch", "status": "status",
+    "contact": "telepon/phone",
 }
 _ALIAS: Final = {alias: column for column, aliases in COLUMNS.items() for alias in aliases}
 
@@ -101,6 +106,7 @@ class BacklogRow:
     ready_date: dt.date | None
     batch: str | None  # None: the file has no batch column
     status: str | None  # None: the file does not say
+    contact: str = ""  # +628… or an e-mail address; "": the file does not say
 
 
 @dataclass(frozen=True)
@@ -182,6 +188,12 @@ def _check_row(line: int, values: dict[str, str]) -> tuple[BacklogRow | None, li
             ready_date = parse_date(values["ready_date"])
         except ValueError:
             bad.append(ImportProblem(line, "import_bad_date", {"value": values["ready_date"]}))
+    contact = ""
+    if values.get("contact"):
+        contact = contacts.normalise(values["contact"]) or ""
+        if not contact:
+            bad.append(ImportProblem(line, "import_bad_contact",
+                                     {"value": values["contact"][:40]}))
     status = None
     if values.get("status"):
         status = _STATUS_WORDS.get(normalise_header(values["status"]))
@@ -192,13 +204,13 @@ def _check_row(line: int, values: dict[str, str]) -> tuple[BacklogRow | None, li
     return BacklogRow(line=line, application_no=application_no, name=values["name"],
                       passport_no=passport_no, location=values.get("location", ""),
                       ready_date=ready_date, batch=values.get("batch"),
-                      status=status), []
+                      status=status, contact=contact), []
 
 
 # --- applying ------------------------------------------------------------------------
 
 _FIELDS: Final = ("name", "passport_no", "location", "batch", "status", "ready_date",
-                  "collect_by")
+                  "collect_by", "contact")
 
 
 @dataclass
@@ -207,6 +219,9 @@ class _Plan:
     updates: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     unchanged: int = 0
     closed: int = 0
+    # Ready passports the applicant can now be told about: ready with a contact, newly
+    # (app.notify.outbox writes at most one message per passport).
+    notify: list[str] = field(default_factory=list)
 
 
 def _target(row: BacklogRow, batch: str | None, today: dt.date, days: int,
@@ -229,6 +244,7 @@ def _target(row: BacklogRow, batch: str | None, today: dt.date, days: int,
         "ready_date": ready_date,
         "collect_by": ready_date + dt.timedelta(days=days) if status == READY and ready_date
         else None,
+        "contact": row.contact or cur.get("contact"),
     }
 
 
@@ -280,6 +296,10 @@ def _plan_rows(rows: list[BacklogRow], batch: str | None, today: dt.date, days: 
         else:
             plan.updates.append((current["id"], {**target, "updated_at": now}))
             outcome = UPDATE
+        if (outcome in (CREATE, UPDATE) and target["status"] == READY and target["contact"]
+                and (current is None or current["status"] != READY
+                     or current["contact"] != target["contact"])):
+            plan.notify.append(row.application_no)
         if outcomes is not None and len(outcomes) < keep:
             # A closed record is left as it is, so that is what the preview shows.
             outcomes.append((outcome, current if outcome == CLOSED and current else target))
@@ -395,6 +415,8 @@ def _apply(parsed: ParsedFile, batch: str | None, officer: int, source: str,
             plan = _plan_rows(rows, batch, today, settings.collect_by_days, now)
             _bulk_insert(plan.inserts)
             changed = _bulk_update(plan.updates)
+            # In this transaction: the message exists exactly when the passport is ready.
+            outbox.enqueue_passport_ready(plan.notify)
             # A passport handed over while the import ran stays as it was: closed.
             created += len(plan.inserts)
             updated += changed

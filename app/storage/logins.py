@@ -85,7 +85,7 @@ _ALL_TABLES: Final = ("schema_version", "setting", "queue", "counter", "counter_
                       "officer", "daily_sequence", "pickup_record", "ticket", "event",
                       "audit_note", "audit_entry", "request_log", "day_profile",
                       "day_schedule", "counter_pause", "booking",
-                      "survey_response")
+                      "survey_response", "notification", "notify_opt_out")
 # The supervisor's PC manages the office: every table, but the audit log only grows and
 # the schema's version is the owner's (migrations and restores run as the owner).
 _ADMIN: Final[dict[str, tuple[str, ...]]] = {

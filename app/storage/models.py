@@ -152,6 +152,11 @@ class PickupRecord(BaseModel):
     # Whether the handover scan was a signed code (False: a bare application number).
     verified = pw.BooleanField(default=False)
     cancelled_at = pw.DateTimeField(null=True)
+    # Where the applicant is told the passport is ready: a mobile number (+628…) or an
+    # e-mail address, from the backlog list (schema version 9). Erased by the purge.
+    contact = pw.CharField(max_length=100, null=True)
+    # The applicant asked for no messages about this passport (a re-import keeps it).
+    notify_opt_out = pw.BooleanField(default=False)
     collected_counter_id: int | None
     collected_officer_id: int | None
 
@@ -413,6 +418,51 @@ class SurveyResponse(BaseModel):
         indexes = ((("service_day",), False), (("created_at",), False))
 
 
+NOTIFY_PENDING: Final = "pending"
+NOTIFY_SENT: Final = "sent"
+NOTIFY_FAILED: Final = "failed"
+NOTIFY_CANCELLED: Final = "cancelled"
+NOTIFY_STATES: Final = (NOTIFY_PENDING, NOTIFY_SENT, NOTIFY_FAILED, NOTIFY_CANCELLED)
+
+
+class Notification(BaseModel):
+    """A message to an applicant, written in the transaction of the event that causes it
+    and delivered later by the sender (:mod:`app.notify.sender`); schema version 9.
+
+    ``id`` (a UUID's text) is the ``Idempotency-Key`` the gateway sees, so a message
+    sent again after a crash is recognised there. One message of a kind per passport.
+    """
+
+    id = pw.CharField(max_length=36, primary_key=True)
+    kind = pw.CharField(max_length=24)
+    to = pw.CharField(max_length=100)
+    text = pw.TextField()
+    created_at = pw.DateTimeField()
+    due_at = pw.DateTimeField()
+    attempts = pw.IntegerField(default=0)
+    # A claimed message's next attempt is pushed past its send (a lease): another
+    # sender does not see it as due while it is on its way.
+    next_attempt_at = pw.DateTimeField()
+    sent_at = pw.DateTimeField(null=True)
+    failed_reason = pw.CharField(max_length=255, null=True)
+    state = pw.CharField(max_length=12, default=NOTIFY_PENDING)
+    pickup = pw.ForeignKeyField(PickupRecord, null=True, backref="+", on_delete="CASCADE")
+    pickup_id: int | None
+
+    class Meta:
+        indexes = (
+            (("state", "next_attempt_at"), False),
+            (("pickup", "kind"), True),
+        )
+
+
+class NotifyOptOut(BaseModel):
+    """A contact (normalised number or address) that asked for no messages at all."""
+
+    contact = pw.CharField(max_length=100, primary_key=True)
+    at = pw.DateTimeField()
+
+
 ALL_MODELS: Final[list[type[BaseModel]]] = [
     SchemaVersion,
     Setting,
@@ -432,4 +482,6 @@ ALL_MODELS: Final[list[type[BaseModel]]] = [
     DaySchedule,
     CounterPause,
     SurveyResponse,
+    Notification,
+    NotifyOptOut,
 ]

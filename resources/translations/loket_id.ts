@@ -3168,4 +3168,55 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
         <translation>Loket mencoba lagi dengan sendirinya dalam {seconds} detik.</translation>
     </message>
 </context>
+<context>
+    <name>NotificationsPage</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Pemberitahuan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Pesan</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Kepada</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Permohonan</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Percobaan</translation>
+    </message>
+    <message>
+        <source>Why not delivered</source>
+        <translation>Mengapa tidak terkirim</translation>
+    </message>
+    <message>
+        <source>Chosen message</source>
+        <translation>Pesan terpilih</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Kirim ulang</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Sent {sent}, waiting {pending}, failed {failed}, cancelled {cancelled}</source>
+        <translation>Terkirim {sent}, menunggu {pending}, gagal {failed}, dibatalkan {cancelled}</translation>
+    </message>
+    <message>
+        <source>The message will be sent again.</source>
+        <translation>Pesan akan dikirim ulang.</translation>
+    </message>
+</context>
 </TS>

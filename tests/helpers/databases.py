@@ -8,7 +8,7 @@ import pymysql
 from playhouse.migrate import migrate as run_ops
 
 from app.storage import db as dbmod
-from app.storage.models import AuditNote, PickupRecord, SchemaVersion
+from app.storage.models import AuditNote, Notification, NotifyOptOut, PickupRecord, SchemaVersion
 from tests.password_servers import PasswordServer
 
 
@@ -27,7 +27,7 @@ def empty_mysql(server: PasswordServer) -> None:
 
 
 def back_to_version_1(db: peewee.Database) -> None:
-    """Undo what schema versions 2 and 5 added (their tables), as a database made by
+    """Undo what schema versions 2, 5 and 9 added (their tables), as a database made by
     the first release."""
     from playhouse.migrate import SchemaMigrator
 
@@ -40,5 +40,5 @@ def back_to_version_1(db: peewee.Database) -> None:
     extra = {"legacy": True} if dbmod.backend_of(db) == "sqlite" else {}
     run_ops(migrator.drop_index("ticket", "ticket_pickup_id_status"),
             migrator.drop_column("ticket", "pickup_id", **extra))
-    db.drop_tables([AuditNote, PickupRecord])
+    db.drop_tables([Notification, NotifyOptOut, AuditNote, PickupRecord])
     SchemaVersion.delete().where(SchemaVersion.version >= 2).execute()

@@ -33,6 +33,7 @@ from app.office import admin
 from app.office.officers import LoginThrottle, OfficerView
 from app.office.settings import get_settings
 from app.setup.pc_settings import PcSettings
+from ui.admin.notify_sender import BackgroundSender
 from ui.kit.account_watch import AccountWatch
 from ui.kit.banner import DatabaseBanner
 from ui.kit.feed_watcher import FeedWatcher
@@ -55,6 +56,7 @@ PAGES: Final[list[tuple[str, str, str]]] = [
     ("queues", "ui.admin.pages.queues", "QueuesPage"),
     ("import", "ui.admin.pages.backlog_import", "AdminImportPage"),
     ("settings", "ui.admin.pages.settings", "AdminSettingsPage"),
+    ("notifications", "ui.admin.pages.notifications", "NotificationsPage"),
     ("audit", "ui.admin.pages.audit", "AdminAuditPage"),
     ("backup", "ui.admin.pages.backup", "BackupPage"),
 ]
@@ -80,6 +82,7 @@ class AdminWindow(QMainWindow):
         self.setObjectName("admin_window")
         self._pc = pc
         self._worker = worker or DbWorker(self)
+        self._sender = BackgroundSender()
         self._feed = FeedWatcher(self._worker, self, interval_ms=poll_ms)
         self._account = AccountWatch(self._worker, self._feed, self._signed_in_here,
                                      self._signed_out_by_change, act="admin_login",
@@ -226,6 +229,8 @@ class AdminWindow(QMainWindow):
 
     def _build_pages(self, officer: OfficerView) -> None:
         self._drop_pages()
+        # Signed in: this PC delivers the messages to applicants (when a channel is set).
+        self._sender.start()
         self.navigation.blockSignals(True)
         for key, module_name, class_name in PAGES:
             page_class = getattr(importlib.import_module(module_name), class_name)
@@ -304,6 +309,7 @@ class AdminWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self._feed.stop()
+        self._sender.stop()
         if self._officer is not None:
             officer = self._officer
             self._officer = None

@@ -26,10 +26,12 @@ COLLECTOR = "Sumarni Hadiprojo"
 UNDO_NAMES = "Purwanto Gondokusumo"
 CANCEL_NAMES = "Rahmawati Cokronegoro"
 SIGN_IN_NAME = "bambangtrihatmodjo"  # a person's name typed as a username
-NAMES = (APPLICANT, PASSPORT, COLLECTOR, UNDO_NAMES, CANCEL_NAMES, SIGN_IN_NAME)
+PHONE = "81298765432"  # +62 or 0 in front: the applicant's number either way
+NAMES = (APPLICANT, PASSPORT, COLLECTOR, UNDO_NAMES, CANCEL_NAMES, SIGN_IN_NAME, PHONE)
 
-SHELF = ("no_permohonan;nama;no_paspor;lokasi;tanggal_siap;status\n"
-         f"2024-TNG-000101;{APPLICANT};{PASSPORT};Rak Z-01;28/06/2024;siap\n").encode()
+SHELF = ("no_permohonan;nama;no_paspor;lokasi;tanggal_siap;status;telepon\n"
+         f"2024-TNG-000101;{APPLICANT};{PASSPORT};Rak Z-01;28/06/2024;siap;0{PHONE}\n"
+         ).encode()
 
 
 def jakarta(month: int, day: int, hour: int = 10, year: int = 2024) -> dt.datetime:
@@ -118,6 +120,7 @@ def test_nothing_personal_is_left_after_the_purge(
     before = "\n".join(v for _, v in text_columns())
     assert APPLICANT in before and COLLECTOR in before and UNDO_NAMES in before
     assert CANCEL_NAMES in before
+    assert PHONE in before  # on the record and in the message telling it is ready
 
     if office.startswith("sqlite"):  # a copy a failed migration left behind
         (tmp_path / "loket.sqlite3.before-v5.bak").write_text(APPLICANT, encoding="utf-8")

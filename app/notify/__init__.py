@@ -1,0 +1,1 @@
+"""Telling applicants their passport is ready: an outbox of messages and its sender."""
