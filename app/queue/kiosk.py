@@ -71,6 +71,8 @@ class KioskBoard:
     profile: str = "default"
     issuing: bool = True
     next_opening: str | None = None  # office local time, ISO, when not issuing
+    # The office's priority pickup queue is open today: the pickup screen offers it.
+    priority_pickup: bool = False
 
     @property
     def pickup_open(self) -> bool:
@@ -157,6 +159,10 @@ def board() -> KioskBoard:
                                daily_quota=quota)
                   for qid, code, prefix, name_id, name_en, kind, quota, n, last
                   in _tuples(rows) if plan.queue_open(qid)]
+        priority_ref = office.priority_pickup_queue.strip()
+        priority_open = bool(priority_ref) and any(
+            q.kind == PICKUP and (q.code == priority_ref.lower()
+                                  or q.prefix == priority_ref.upper()) for q in queues)
         now = days.local_now()
         issuing = bool(queues) and plan.hours_state(now) is None
         opening = None if issuing else days.next_opening(now)
@@ -164,6 +170,7 @@ def board() -> KioskBoard:
                           services=[q for q in queues if q.kind == SERVICE],
                           pickups=[q for q in queues if q.kind == PICKUP],
                           profile=plan.profile, issuing=issuing,
+                          priority_pickup=priority_open,
                           next_opening=opening.isoformat(timespec="minutes")
                           if opening else None)
 
@@ -217,8 +224,10 @@ def take_ticket(queue_ref: str, request_id: str | None = None) -> KioskTicket:
                              KioskTicket.from_dict)
 
 
-def check_in(raw: str | bytes, request_id: str | None = None) -> KioskTicket:
-    """Join the pickup queue with a slip's QR or an application number.
+def check_in(raw: str | bytes, request_id: str | None = None, *,
+             priority: bool = False) -> KioskTicket:
+    """Join the pickup queue with a slip's QR or an application number; ``priority``:
+    the office's priority pickup queue (see :func:`app.pickup.service.check_in`).
 
     A passport not ready, overdue, cancelled or already collected is refused with
     the core's reason; the already-collected one without the names in it.
@@ -227,7 +236,7 @@ def check_in(raw: str | bytes, request_id: str | None = None) -> KioskTicket:
     def work() -> KioskTicket:
         # One transaction from the checks to the printable ticket: a reply lost on the
         # way leaves either nothing or a ticket the same request id returns.
-        result = pickup.check_in(raw)
+        result = pickup.check_in(raw, priority=priority)
         return _describe(result.ticket, again=not result.created)
 
     try:
