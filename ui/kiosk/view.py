@@ -50,6 +50,9 @@ QPushButton#pickup { background: #2e7d32; color: white; border: none; border-rad
     font-size: 30px; font-weight: bold; padding: 24px; }
 QPushButton#pickup:pressed { background: #1b5e20; }
 QPushButton#pickup:disabled { background: #b0bec5; }
+QPushButton#pickup_priority { background: white; color: #6a1b9a; border: 3px solid #6a1b9a;
+    border-radius: 14px; font-size: 26px; font-weight: bold; padding: 18px; }
+QPushButton#pickup_priority:checked { background: #6a1b9a; color: white; }
 QPushButton[kind="action"] { background: #1565c0; color: white; border: none;
     border-radius: 12px; font-size: 24px; font-weight: bold; padding: 18px 36px; }
 QPushButton[kind="action"]:disabled { background: #b0bec5; }
@@ -237,8 +240,14 @@ class KioskLayout(QWidget):
         self._entry.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._keypad = Keypad(page)
         self._pickup_back = _button("pickup_back", "secondary", page)
+        # Elderly, disabled, pregnant: checked before the scan, shown only when the
+        # office has a priority pickup queue open today.
+        self._pickup_priority = _button("pickup_priority", "priority", page)
+        self._pickup_priority.setCheckable(True)
+        self._pickup_priority.hide()
         column.addWidget(self._pickup_title)
         column.addWidget(self._pickup_hint)
+        column.addWidget(self._pickup_priority)
         column.addWidget(self._entry)
         column.addWidget(self._keypad, 1)
         row = QHBoxLayout()

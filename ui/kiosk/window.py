@@ -141,6 +141,7 @@ class KioskWindow(KioskLayout):
         self._language.clicked.connect(self._toggle_language)
         self._pickup_button.clicked.connect(self._open_pickup)
         self._pickup_back.clicked.connect(self.go_home)
+        self._pickup_priority.toggled.connect(lambda _on: self._touch())
         self._keypad.typed.connect(self._type)
         self._keypad.backspace.connect(self._backspace)
         self._keypad.cleared.connect(self._clear_entry)
@@ -165,6 +166,7 @@ class KioskWindow(KioskLayout):
             "application number and press OK."))
         self._entry.setPlaceholderText(self.tr("Application number"))
         self._pickup_back.setText(self.tr("Back"))
+        self._pickup_priority.setText(self.tr("Priority: elderly, disabled, pregnant"))
         self._ticket_done.setText(self.tr("Done"))
         self._message_back.setText(self.tr("Back to start"))
         self._reprint.setText(self.tr("Print again"))
@@ -230,6 +232,9 @@ class KioskWindow(KioskLayout):
         for service in board.services:
             self._service_buttons[service.code].show_service(service)
         self._pickup_button.setVisible(board.pickup_open)
+        self._pickup_priority.setVisible(board.priority_pickup)
+        if not board.priority_pickup:
+            self._pickup_priority.setChecked(False)
         self._pickup_button.setText(self.tr("Passport pickup  ·  {count} waiting").format(
             count=board.pickup_waiting))
         self._enable_actions()
@@ -264,7 +269,14 @@ class KioskWindow(KioskLayout):
         if self._busy or not raw:
             return
         self._touch()
-        self._issue(lambda rid: kiosk.check_in(raw, rid), ("check_in", raw.upper()))
+        priority = self.priority_chosen
+        self._issue(lambda rid: kiosk.check_in(raw, rid, priority=priority),
+                    ("check_in_priority" if priority else "check_in", raw.upper()))
+
+    @property
+    def priority_chosen(self) -> bool:
+        """The applicant asked for the priority pickup route (and it is offered)."""
+        return self._pickup_priority.isChecked() and not self._pickup_priority.isHidden()
 
     def _issue(self, op: Callable[[str | None], KioskTicket], key: tuple[str, str]) -> None:
         """One tap: tried again by itself with the same id while the database is away,
@@ -324,7 +336,7 @@ class KioskWindow(KioskLayout):
         ticket, picture = result
         self._ticket = ticket
         self._image = to_qimage(picture)
-        self._clear_entry()
+        self._reset_pickup()
         outcome = self._printer.print_image(self._image, ticket.number)
         elapsed_ms = (time.perf_counter() - started) * 1000
         self._set_busy(False)
@@ -362,7 +374,7 @@ class KioskWindow(KioskLayout):
         self._pickup_button.setEnabled(free and issuing)
         for widget in (self._keypad, self._entry, self._reprint,
                        self._cancel, self._ticket_done, self._message_back,
-                       self._pickup_back, self._language):
+                       self._pickup_back, self._pickup_priority, self._language):
             widget.setEnabled(free)
 
     @property
@@ -533,7 +545,7 @@ class KioskWindow(KioskLayout):
 
     def _open_pickup(self) -> None:
         self._touch()
-        self._clear_entry()
+        self._reset_pickup()
         self._show_page(self._pickup, self._idle_ms)
 
     def _type(self, key: str) -> None:
@@ -546,6 +558,11 @@ class KioskWindow(KioskLayout):
 
     def _clear_entry(self) -> None:
         self._entry.clear()
+
+    def _reset_pickup(self) -> None:
+        """A visit ends or starts: no code typed, the priority route not chosen."""
+        self._clear_entry()
+        self._pickup_priority.setChecked(False)
 
     def _submit_entry(self) -> None:
         self.check_in(self._entry.text())
@@ -577,7 +594,7 @@ class KioskWindow(KioskLayout):
     def go_home(self) -> None:
         """Back to the start page (a finished or abandoned visit)."""
         self._intents.drop()
-        self._clear_entry()
+        self._reset_pickup()
         self._message = ("", None)
         self._pages.setCurrentWidget(self._start)
         self._idle.start(self._idle_ms)  # to restore the PC's language if it was changed
@@ -590,7 +607,7 @@ class KioskWindow(KioskLayout):
         if self._pages.currentWidget() is self._unprinted:
             self._cancel_unprinted(then_home=True)
         else:
-            self._clear_entry()
+            self._reset_pickup()
             self._message = ("", None)
             self._pages.setCurrentWidget(self._start)
         self._intents.drop()  # the next applicant starts afresh

@@ -12,7 +12,7 @@ import pytest
 
 from app import cli
 from app.errors import InvalidInput, Refused
-from app.office import admin, days, settings
+from app.office import days, settings
 from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import engine, kiosk
@@ -20,6 +20,7 @@ from app.storage.models import AuditEntry, Counter, Queue, Ticket
 from tests.helpers import NOW
 from tests.helpers.days import SATURDAY, schedule_pickup_weekend
 from tests.helpers.people import setup_admin
+from tests.helpers.priority_pickup import add_priority_pickup_route
 
 LIST = (b"no_permohonan;nama;no_paspor;lokasi;tanggal_siap\n"
         b"2024-TNG-000001;Budi Santoso;X1234567;Rak A-01;28/06/2024\n"
@@ -35,20 +36,9 @@ def shelf(office: str, travel: Callable[[dt.datetime], None]) -> dict[str, str]:
     return {f"00000{i}": pickup.code_for(f"2024-TNG-00000{i}") for i in range(1, 4)}
 
 
-def add_priority_route() -> None:
-    """What an office does once: a pickup queue with priority, served by the pickup
-    counters, named in the settings."""
-    who = setup_admin()
-    admin.add_queue(who, "ambil-prioritas", "Q", "Pengambilan Prioritas", "Priority pickup",
-                    kind="pickup", priority=10)
-    admin.set_counter_queues(who, 5, ["backlog", "ambil", "ambil-prioritas"])
-    admin.set_counter_queues(who, 6, ["ambil", "backlog", "ambil-prioritas"])
-    settings.update_settings(who, priority_pickup_queue="Q")
-
-
 def test_a_priority_check_in_is_called_before_earlier_plain_pickup_tickets(
         shelf: dict[str, str]) -> None:
-    add_priority_route()
+    add_priority_pickup_route()
     first = pickup.check_in(shelf["000001"])
     second = pickup.check_in(shelf["000002"])
     urgent = pickup.check_in(shelf["000003"], priority=True)
@@ -90,7 +80,7 @@ def test_only_a_pickup_queue_with_priority_can_be_the_priority_route(office: str
         assert err.value.code == "setting_priority_pickup_queue"
         assert "priority above 0" in err.value.message("en")
         assert "prioritas di atas 0" in err.value.message("id")
-    add_priority_route()
+    add_priority_pickup_route()
     assert settings.get_settings(fresh=True).priority_pickup_queue == "Q"
     settings.update_settings(who, priority_pickup_queue="")  # the route closed again
     assert settings.get_settings(fresh=True).priority_pickup_queue == ""
@@ -99,7 +89,7 @@ def test_only_a_pickup_queue_with_priority_can_be_the_priority_route(office: str
 def test_a_pickup_only_weekend_opens_and_serves_the_priority_route(
         shelf: dict[str, str], travel: Callable[[dt.datetime], None]) -> None:
     schedule_pickup_weekend()  # made before the route existed: it names B and C only
-    add_priority_route()
+    add_priority_pickup_route()
     travel(SATURDAY)
     plan = days.plan_for()
     route = Queue.get(Queue.prefix == "Q").id
@@ -120,7 +110,7 @@ def _run(capsys: pytest.CaptureFixture[str], url: str,
 
 def test_the_command_line_checks_in_with_priority(
         shelf: dict[str, str], capsys: pytest.CaptureFixture[str], office: str) -> None:
-    add_priority_route()
+    add_priority_pickup_route()
     code, body, _ = _run(capsys, office, "pickup", "check-in", shelf["000002"])
     assert code == 0 and body["ticket"]["number"] == "B001"
     code, body, _ = _run(capsys, office, "pickup", "check-in", shelf["000001"], "--priority")
