@@ -51,7 +51,7 @@ QPushButton#pickup { background: #2e7d32; color: white; border: none; border-rad
 QPushButton#pickup:pressed { background: #1b5e20; }
 QPushButton#pickup:disabled { background: #b0bec5; }
 QPushButton#pickup_priority { background: white; color: #6a1b9a; border: 3px solid #6a1b9a;
-    border-radius: 14px; font-size: 26px; font-weight: bold; padding: 18px; }
+    border-radius: 12px; font-size: 24px; font-weight: bold; padding: 15px 30px; }
 QPushButton#pickup_priority:checked { background: #6a1b9a; color: white; }
 QPushButton[kind="action"] { background: #1565c0; color: white; border: none;
     border-radius: 12px; font-size: 24px; font-weight: bold; padding: 18px 36px; }
@@ -247,12 +247,12 @@ class KioskLayout(QWidget):
         self._pickup_priority.hide()
         column.addWidget(self._pickup_title)
         column.addWidget(self._pickup_hint)
-        column.addWidget(self._pickup_priority)
         column.addWidget(self._entry)
         column.addWidget(self._keypad, 1)
         row = QHBoxLayout()
         row.addWidget(self._pickup_back)
         row.addStretch(1)
+        row.addWidget(self._pickup_priority)
         column.addLayout(row)
         return page
 

@@ -141,7 +141,7 @@ class KioskWindow(KioskLayout):
         self._language.clicked.connect(self._toggle_language)
         self._pickup_button.clicked.connect(self._open_pickup)
         self._pickup_back.clicked.connect(self.go_home)
-        self._pickup_priority.toggled.connect(lambda _on: self._touch())
+        self._pickup_priority.toggled.connect(self._priority_toggled)
         self._keypad.typed.connect(self._type)
         self._keypad.backspace.connect(self._backspace)
         self._keypad.cleared.connect(self._clear_entry)
@@ -166,7 +166,7 @@ class KioskWindow(KioskLayout):
             "application number and press OK."))
         self._entry.setPlaceholderText(self.tr("Application number"))
         self._pickup_back.setText(self.tr("Back"))
-        self._pickup_priority.setText(self.tr("Priority: elderly, disabled, pregnant"))
+        self._show_priority_choice()
         self._ticket_done.setText(self.tr("Done"))
         self._message_back.setText(self.tr("Back to start"))
         self._reprint.setText(self.tr("Print again"))
@@ -272,6 +272,16 @@ class KioskWindow(KioskLayout):
         priority = self.priority_chosen
         self._issue(lambda rid: kiosk.check_in(raw, rid, priority=priority),
                     ("check_in_priority" if priority else "check_in", raw.upper()))
+
+    def _priority_toggled(self) -> None:
+        self._touch()
+        self._show_priority_choice()
+
+    def _show_priority_choice(self) -> None:
+        """The priority button says it is chosen with a tick, not by its colour alone."""
+        text = self.tr("Priority: elderly, disabled, pregnant")
+        self._pickup_priority.setText(f"✓  {text}" if self._pickup_priority.isChecked()
+                                      else text)
 
     @property
     def priority_chosen(self) -> bool:
