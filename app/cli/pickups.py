@@ -65,6 +65,9 @@ def _add_pickup(parser: argparse.ArgumentParser) -> None:
         a.add_argument("code", help="scanned pickup code or application number")
     chk = with_request_id(psub.add_parser("check-in", help="take a pickup queue ticket"))
     chk.add_argument("code")
+    chk.add_argument("--priority", action="store_true",
+                     help="elderly, disabled or pregnant: the office's priority pickup "
+                     "queue, called first (priority_pickup_queue; audited)")
     ho = with_request_id(psub.add_parser("hand-over", help="record a handover (once)"))
     ho.add_argument("code")
     ho.add_argument("--counter", type=whole_number("--counter", 1, MAX_INT4), required=True)
@@ -164,7 +167,7 @@ def _pickup(args: argparse.Namespace, lang: str) -> int:
         emit(args, {**view.to_dict(), "scan_verified": signed},
              f"{_pickup_line(view, lang)}\n{view.name}  {view.passport_no}{warn}")
     elif action == "check-in":
-        ci = pickup.check_in(args.code, request_id=rid)
+        ci = pickup.check_in(args.code, request_id=rid, priority=args.priority)
         emit(args, ci.to_dict(), f"{ci.ticket.number}  {ci.ticket.service_queue}"
              + ("" if ci.created else render("cli_out_already_checked_in", {}, lang)))
     elif action == "hand-over":

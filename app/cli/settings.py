@@ -17,6 +17,7 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
     sset = ssub.add_parser("set", help="change one setting (signed in with --as; audited)")
     sset.add_argument("key", help="office_name, timezone, language, notice_text, "
                       "collect_by_days, backlog_pickup_queue, regular_pickup_queue, "
+                      "priority_pickup_queue (\"\" for none), "
                       "signing_grace_days, retention_days, backup_daily, backup_time, "
                       "backup_folder, backup_keep, requeue_grace_min, "
                       "auto_no_show_after_recalls, notify_url, notify_smtp_host, "

@@ -126,6 +126,12 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "id": "Nilai '{value}' tidak berlaku untuk pengaturan '{key}'.",
         "en": "'{value}' is not a valid value for setting '{key}'.",
     },
+    "setting_priority_pickup_queue": {
+        "id": "Antrian '{value}' tidak dapat menjadi antrian pengambilan prioritas: pilih "
+        "antrian jenis pengambilan (pickup) dengan prioritas di atas 0.",
+        "en": "Queue '{value}' cannot be the priority pickup queue: choose a queue of kind "
+        "pickup with a priority above 0.",
+    },
     "internal_error": {
         "id": "Terjadi kesalahan program. Rinciannya tercatat di {log}.",
         "en": "Something went wrong inside Loket. Details are in {log}.",
@@ -422,6 +428,12 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "Bila Anda belum menerimanya, silakan ke meja informasi.",
         "en": "Passport {application_no} was already collected on {when} at counter "
         "{counter}. If you did not receive it, please ask at the information desk.",
+    },
+    "pickup_priority_unavailable": {
+        "id": "Kantor ini belum menyediakan antrian prioritas untuk pengambilan paspor. "
+        "Silakan ambil antrian pengambilan biasa atau tanyakan ke meja informasi.",
+        "en": "This office has no priority queue for passport pickups. Please take a "
+        "regular pickup number or ask at the information desk.",
     },
     "kiosk_pickup_needs_slip": {
         "id": "Untuk antrian {queue}, pindai slip pengambilan paspor Anda.",

@@ -59,7 +59,8 @@ _PREFIX = re.compile(r"^[A-Z]{1,2}$")
 _CODE = re.compile(r"^[a-z][a-z0-9_-]{1,31}$")
 _DIGITS = re.compile(r"^[0-9]{1,6}$")
 # Settings that name a queue; a prefix written there follows the queue's new prefix.
-_QUEUE_SETTINGS: Final = ("backlog_pickup_queue", "regular_pickup_queue")
+_QUEUE_SETTINGS: Final = ("backlog_pickup_queue", "regular_pickup_queue",
+                           "priority_pickup_queue")
 
 
 # --- helpers --------------------------------------------------------------------------

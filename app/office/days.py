@@ -102,6 +102,10 @@ class DayPlan:
 class _Config:
     profiles: dict[str, Profile]
     schedule: dict[str, str] = field(default_factory=dict)  # applies_on → profile name
+    # The office's priority pickup queue and its other pickup queues (ids), when it has
+    # one: a profile that opens or gives a counter a pickup queue gets it too.
+    priority_pickup: int | None = None
+    pickups: frozenset[int] = frozenset()
 
 
 _cache: tuple[OfficeSettings, _Config] | None = None
@@ -111,7 +115,32 @@ def _time(text: str | None) -> dt.time | None:
     return dt.time.fromisoformat(text) if text else None
 
 
-def _load() -> _Config:
+def _priority_route(office: OfficeSettings) -> tuple[int | None, frozenset[int]]:
+    """(id of the priority pickup queue, ids of the other pickup queues); (None, ∅) when
+    the office has no priority pickup route."""
+    ref = office.priority_pickup_queue.strip()
+    if not ref:
+        return None, frozenset()
+    pickups = [q.id for q in Queue.select(Queue.id).where(Queue.kind == "pickup")]
+    found = (Queue.select(Queue.id)
+             .where(((Queue.code == ref.lower()) | (Queue.prefix == ref.upper()))
+                    & (Queue.kind == "pickup")).scalar())
+    if found is None:
+        return None, frozenset()
+    return int(found), frozenset(int(q) for q in pickups if q != found)
+
+
+def _with_priority(queues: tuple[int, ...], config: _Config) -> tuple[int, ...]:
+    """A profile's queue list with the priority pickup queue first when it holds a pickup
+    queue (the priority route follows the pickups wherever a profile sends them)."""
+    route = config.priority_pickup
+    if route is None or route in queues or not config.pickups.intersection(queues):
+        return queues
+    return (route, *queues)
+
+
+def _load(office: OfficeSettings | None = None) -> _Config:
+    """The stored profiles and schedule; with ``office``, its priority pickup route."""
     profiles = {}
     names = {}
     for row in DayProfile.select():
@@ -126,7 +155,8 @@ def _load() -> _Config:
         names[row.id] = row.name
     schedule = {s.applies_on: names[s.profile_id] for s in DaySchedule.select()
                 if s.profile_id in names}
-    return _Config(profiles, schedule)
+    route, pickups = _priority_route(office) if office is not None else (None, frozenset())
+    return _Config(profiles, schedule, route, pickups)
 
 
 def _config() -> _Config:
@@ -136,7 +166,7 @@ def _config() -> _Config:
     cached = _cache
     if cached is not None and cached[0] is office:
         return cached[1]
-    config = read(_load)
+    config = read(lambda: _load(office))
     _cache = (office, config)
     return config
 
@@ -154,8 +184,13 @@ def _plan(config: _Config, day: dt.date) -> DayPlan:
     if name is None:
         by, name = None, DEFAULT
     profile = config.profiles.get(name) or Profile(DEFAULT)
-    return DayPlan(day=day, profile=name, scheduled_by=by, open_queues=profile.open_queues,
-                   counters=profile.counters, opens=profile.opens,
+    opened, counters = profile.open_queues, profile.counters
+    if opened is not None:
+        opened = frozenset(_with_priority(tuple(sorted(opened)), config))
+    if counters is not None:
+        counters = {c: _with_priority(qs, config) for c, qs in counters.items()}
+    return DayPlan(day=day, profile=name, scheduled_by=by, open_queues=opened,
+                   counters=counters, opens=profile.opens,
                    issue_until=profile.issue_until)
 
 

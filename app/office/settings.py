@@ -37,6 +37,9 @@ class OfficeSettings:
     # Pickup queues (code or prefix): a backlog batch, and the regular flow.
     backlog_pickup_queue: str = "backlog"
     regular_pickup_queue: str = "ambil"
+    # The pickup queue (code or prefix, kind pickup, priority above 0) that elderly,
+    # disabled and pregnant applicants join at check-in; "" (default): no priority route.
+    priority_pickup_queue: str = ""
     # Signs QR codes; made at first init, never shown. Hex of 32 random bytes.
     signing_secret: str = field(default="", repr=False)
     # Keys retired by a rotation, each {"secret", "retired_on", "valid_until"}: codes
@@ -103,6 +106,7 @@ class OfficeSettings:
         return shown
 
 
+PRIORITY_PICKUP = "priority_pickup_queue"
 _FIELDS = {f.name for f in dataclasses.fields(OfficeSettings)}
 # Written only by init-db and rotate_signing_key, never by update_settings, never shown.
 SECRET_KEYS = frozenset({"signing_secret", "previous_signing_keys"})
@@ -232,6 +236,13 @@ def _checked(key: str, value: object) -> object:
         raise bad
     if key.startswith("notify_"):
         return _checked_notify(key, str(value).strip(), bad)
+    if key == PRIORITY_PICKUP:
+        ref = str(value).strip()
+        if ref and not read(lambda: Queue.select().where(
+                ((Queue.code == ref.lower()) | (Queue.prefix == ref.upper()))
+                & (Queue.kind == "pickup") & (Queue.priority > 0)).exists()):
+            raise InvalidInput("setting_priority_pickup_queue", value=ref)
+        return ref
     if key == "language" and value not in LANGUAGES:
         raise bad
     if key == "timezone" and not clock.is_known_zone(str(value)):

@@ -449,15 +449,24 @@ def _mark_verified(ticket_id: int, signed: bool) -> None:
         Ticket.update(pickup_verified=True).where(Ticket.id == ticket_id).execute()
 
 
-def check_in(raw: str | bytes, request_id: str | None = None) -> CheckIn:
+def check_in(raw: str | bytes, request_id: str | None = None, *,
+             priority: bool = False) -> CheckIn:
     """Join the pickup queue for a passport: a ticket in the backlog queue for a
     backlog batch, in the regular pickup queue otherwise, linked to the record.
+
+    ``priority`` (elderly, disabled, pregnant: UU 25/2009 Pasal 29): the ticket goes to
+    the office's ``priority_pickup_queue`` instead, which counters call before the
+    other pickup queues (its priority is above theirs); refused when the office has
+    none. A priority check-in is audited.
 
     Checking in twice on a day returns the open ticket already issued.
     """
     scan = classify(raw)
 
     def work() -> CheckIn:
+        settings = get_settings()
+        if priority and not settings.priority_pickup_queue:
+            raise Refused("pickup_priority_unavailable")
         rec = _record_for(scan, lock=True)
         view = _view(rec)
         blocker = _blocker(rec, view)
@@ -467,10 +476,14 @@ def check_in(raw: str | bytes, request_id: str | None = None) -> CheckIn:
         if existing is not None:
             _mark_verified(existing.id, scan.signed)
             return CheckIn(existing, view, False, scan.signed)
-        settings = get_settings()
-        queue = settings.backlog_pickup_queue if rec.batch else settings.regular_pickup_queue
+        queue = (settings.priority_pickup_queue if priority else
+                 settings.backlog_pickup_queue if rec.batch else settings.regular_pickup_queue)
         ticket = engine.issue_in_transaction(queue, pickup=rec.id)
         _mark_verified(ticket.id, scan.signed)
+        if priority:
+            record("pickup_priority_check_in", subject=rec.application_no,
+                   details={"priority": True, "ticket": ticket.number,
+                            "queue": ticket.service_queue, "verified": scan.signed})
         return CheckIn(ticket, view, True, scan.signed)
 
     return transactions.idempotent("check_in", request_id, work, _dump, _load_check_in)

@@ -71,6 +71,8 @@ class KioskBoard:
     profile: str = "default"
     issuing: bool = True
     next_opening: str | None = None  # office local time, ISO, when not issuing
+    # The office's priority pickup queue is open today: the pickup screen offers it.
+    priority_pickup: bool = False
 
     @property
     def pickup_open(self) -> bool:
@@ -159,6 +161,10 @@ def board() -> KioskBoard:
                                daily_quota=quota)
                   for qid, code, prefix, name_id, name_en, kind, quota, n, last
                   in _tuples(rows) if plan.queue_open(qid)]
+        priority_ref = office.priority_pickup_queue.strip()
+        priority_open = bool(priority_ref) and any(
+            q.kind == PICKUP and (q.code == priority_ref.lower()
+                                  or q.prefix == priority_ref.upper()) for q in queues)
         now = days.local_now()
         issuing = bool(queues) and plan.hours_state(now) is None
         opening = None if issuing else days.next_opening(now)
@@ -166,6 +172,7 @@ def board() -> KioskBoard:
                           services=[q for q in queues if q.kind == SERVICE],
                           pickups=[q for q in queues if q.kind == PICKUP],
                           profile=plan.profile, issuing=issuing,
+                          priority_pickup=priority_open,
                           next_opening=opening.isoformat(timespec="minutes")
                           if opening else None)
 
@@ -221,8 +228,10 @@ def take_ticket(queue_ref: str, request_id: str | None = None) -> KioskTicket:
                              KioskTicket.from_dict)
 
 
-def check_in(raw: str | bytes, request_id: str | None = None) -> KioskTicket:
-    """Join the pickup queue with a slip's QR or an application number.
+def check_in(raw: str | bytes, request_id: str | None = None, *,
+             priority: bool = False) -> KioskTicket:
+    """Join the pickup queue with a slip's QR or an application number; ``priority``:
+    the office's priority pickup queue (see :func:`app.pickup.service.check_in`).
 
     A passport not ready, overdue, cancelled or already collected is refused with
     the core's reason; the already-collected one without the names in it.
@@ -231,7 +240,7 @@ def check_in(raw: str | bytes, request_id: str | None = None) -> KioskTicket:
     def work() -> KioskTicket:
         # One transaction from the checks to the printable ticket: a reply lost on the
         # way leaves either nothing or a ticket the same request id returns.
-        result = pickup.check_in(raw)
+        result = pickup.check_in(raw, priority=priority)
         return _describe(result.ticket, again=not result.created)
 
     try:
@@ -259,12 +268,13 @@ def check_in_booking(raw: str | bytes, request_id: str | None = None) -> KioskTi
                                    KioskTicket.from_dict)
 
 
-def check_in_scanned(raw: str | bytes, request_id: str | None = None) -> KioskTicket:
+def check_in_scanned(raw: str | bytes, request_id: str | None = None, *,
+                     priority: bool = False) -> KioskTicket:
     """A scan at the kiosk: a booking's code checks the booking in; anything else is a
-    pickup slip (or an application number)."""
+    pickup slip (or an application number), on the priority route when ``priority``."""
     if bookings.is_booking(raw):
         return check_in_booking(raw, request_id)
-    return check_in(raw, request_id)
+    return check_in(raw, request_id, priority=priority)
 
 
 def cancel_unprinted(ticket_id: int, request_id: str | None = None) -> engine.TicketView:

@@ -132,6 +132,10 @@
         <translation>serah terima dibatalkan</translation>
     </message>
     <message>
+        <source>priority pickup check-in</source>
+        <translation>pengambilan paspor jalur prioritas</translation>
+    </message>
+    <message>
         <source>overdue passports cancelled</source>
         <translation>paspor lewat batas pengambilan dibatalkan</translation>
     </message>
@@ -1504,6 +1508,10 @@ Permohonan {application}</translation>
     <message>
         <source>Back</source>
         <translation>Kembali</translation>
+    </message>
+    <message>
+        <source>Priority: elderly, disabled, pregnant</source>
+        <translation>Prioritas: lansia, disabilitas, ibu hamil</translation>
     </message>
     <message>
         <source>Done</source>

@@ -54,6 +54,9 @@ QPushButton#booking { background: #6a1b9a; color: white; border: none; border-ra
     font-size: 30px; font-weight: bold; padding: 24px; }
 QPushButton#booking:pressed { background: #4a148c; }
 QPushButton#booking:disabled { background: #b0bec5; }
+QPushButton#pickup_priority { background: white; color: #6a1b9a; border: 3px solid #6a1b9a;
+    border-radius: 12px; font-size: 24px; font-weight: bold; padding: 15px 30px; }
+QPushButton#pickup_priority:checked { background: #6a1b9a; color: white; }
 QPushButton[kind="action"] { background: #1565c0; color: white; border: none;
     border-radius: 12px; font-size: 24px; font-weight: bold; padding: 18px 36px; }
 QPushButton[kind="action"]:disabled { background: #b0bec5; }
@@ -247,6 +250,11 @@ class KioskLayout(QWidget):
         self._entry.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._keypad = Keypad(page)
         self._pickup_back = _button("pickup_back", "secondary", page)
+        # Elderly, disabled, pregnant: checked before the scan, shown only when the
+        # office has a priority pickup queue open today.
+        self._pickup_priority = _button("pickup_priority", "priority", page)
+        self._pickup_priority.setCheckable(True)
+        self._pickup_priority.hide()
         column.addWidget(self._pickup_title)
         column.addWidget(self._pickup_hint)
         column.addWidget(self._entry)
@@ -254,6 +262,7 @@ class KioskLayout(QWidget):
         row = QHBoxLayout()
         row.addWidget(self._pickup_back)
         row.addStretch(1)
+        row.addWidget(self._pickup_priority)
         column.addLayout(row)
         return page
 

@@ -124,6 +124,7 @@ class KioskWindow(WindowText, KioskLayout):
         self._image: QImage | None = None
         self._message: tuple[str, Any] = ("", None)
         self._entry_mode = PICKUP  # what the typed entry page takes
+        self._priority_offered = False  # the office runs a priority pickup queue today
         self.last_print_ms: float | None = None
         self.setObjectName("kiosk")
         self._scale = 1.0
@@ -160,6 +161,7 @@ class KioskWindow(WindowText, KioskLayout):
         self._pickup_button.clicked.connect(self._open_pickup)
         self._booking_button.clicked.connect(self._open_booking)
         self._pickup_back.clicked.connect(self.go_home)
+        self._pickup_priority.toggled.connect(self._priority_toggled)
         self._keypad.typed.connect(self._type)
         self._keypad.backspace.connect(self._backspace)
         self._keypad.cleared.connect(self._clear_entry)
@@ -193,6 +195,7 @@ class KioskWindow(WindowText, KioskLayout):
                 "application number and press OK."))
             self._entry.setPlaceholderText(self.tr("Application number"))
         self._pickup_back.setText(self.tr("Back"))
+        self._show_priority_choice()
         self._ticket_done.setText(self.tr("Done"))
         self._message_back.setText(self.tr("Back to start"))
         self._reprint.setText(self.tr("Print again"))
@@ -257,6 +260,10 @@ class KioskWindow(WindowText, KioskLayout):
             self._service_buttons[service.code].show_service(service)
         self._pickup_button.setVisible(board.pickup_open)
         self._booking_button.setVisible(bool(board.services))
+        self._priority_offered = board.priority_pickup
+        self._pickup_priority.setVisible(board.priority_pickup and self._entry_mode == PICKUP)
+        if not board.priority_pickup:
+            self._pickup_priority.setChecked(False)
         self._pickup_button.setText(self.tr("Passport pickup  ·  {count} waiting").format(
             count=board.pickup_waiting))
         self._enable_actions()
@@ -291,7 +298,9 @@ class KioskWindow(WindowText, KioskLayout):
         if self._busy or not raw:
             return
         self._touch()
-        self._issue(lambda rid: kiosk.check_in_scanned(raw, rid), ("check_in", raw.upper()))
+        priority = self.priority_chosen
+        self._issue(lambda rid: kiosk.check_in_scanned(raw, rid, priority=priority),
+                    ("check_in_priority" if priority else "check_in", raw.upper()))
 
     def check_in_booking(self, raw: str) -> None:
         """A booking code typed on the booking page."""
@@ -300,6 +309,22 @@ class KioskWindow(WindowText, KioskLayout):
             return
         self._touch()
         self._issue(lambda rid: kiosk.check_in_booking(raw, rid), ("booking", raw.upper()))
+
+    def _priority_toggled(self) -> None:
+        self._touch()
+        self._show_priority_choice()
+
+    def _show_priority_choice(self) -> None:
+        """The priority button says it is chosen with a tick, not by its colour alone."""
+        text = self.tr("Priority: elderly, disabled, pregnant")
+        self._pickup_priority.setText(f"✓  {text}" if self._pickup_priority.isChecked()
+                                      else text)
+
+    @property
+    def priority_chosen(self) -> bool:
+        """The applicant asked for the priority pickup route (and it is offered)."""
+        return (self._pickup_priority.isChecked() and not self._pickup_priority.isHidden()
+                and self._entry_mode == PICKUP)
 
     def _issue(self, op: Callable[[str | None], KioskTicket], key: tuple[str, str]) -> None:
         """One tap: tried again by itself with the same id while the database is away,
@@ -359,7 +384,7 @@ class KioskWindow(WindowText, KioskLayout):
         ticket, picture = result
         self._ticket = ticket
         self._image = to_qimage(picture)
-        self._clear_entry()
+        self._reset_pickup()
         outcome = self._printer.print_image(self._image, ticket.number)
         elapsed_ms = (time.perf_counter() - started) * 1000
         self._set_busy(False)
@@ -398,7 +423,7 @@ class KioskWindow(WindowText, KioskLayout):
         self._booking_button.setEnabled(free and issuing)
         for widget in (self._keypad, self._entry, self._reprint,
                        self._cancel, self._ticket_done, self._message_back,
-                       self._pickup_back, self._language):
+                       self._pickup_back, self._pickup_priority, self._language):
             widget.setEnabled(free)
 
     @property
@@ -587,8 +612,9 @@ class KioskWindow(WindowText, KioskLayout):
 
     def _open_entry(self, mode: str) -> None:
         self._touch()
-        self._clear_entry()
+        self._reset_pickup()
         self._entry_mode = mode
+        self._pickup_priority.setVisible(self._priority_offered and mode == PICKUP)
         self._retranslate()
         self._show_page(self._pickup, self._idle_ms)
 
@@ -602,6 +628,11 @@ class KioskWindow(WindowText, KioskLayout):
 
     def _clear_entry(self) -> None:
         self._entry.clear()
+
+    def _reset_pickup(self) -> None:
+        """A visit ends or starts: no code typed, the priority route not chosen."""
+        self._clear_entry()
+        self._pickup_priority.setChecked(False)
 
     def _submit_entry(self) -> None:
         if self._entry_mode == BOOKING:
@@ -649,7 +680,7 @@ class KioskWindow(WindowText, KioskLayout):
     def go_home(self) -> None:
         """Back to the start page (a finished or abandoned visit)."""
         self._intents.drop()
-        self._clear_entry()
+        self._reset_pickup()
         self._message = ("", None)
         self._pages.setCurrentWidget(self._start)
         self._idle.start(self._idle_ms)  # to restore the PC's language if it was changed
@@ -664,7 +695,7 @@ class KioskWindow(WindowText, KioskLayout):
         if self._pages.currentWidget() is self._unprinted:
             self._cancel_unprinted(then_home=True)
         else:
-            self._clear_entry()
+            self._reset_pickup()
             self._message = ("", None)
             self._pages.setCurrentWidget(self._start)
         self._intents.drop()  # the next applicant starts afresh

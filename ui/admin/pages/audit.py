@@ -123,6 +123,7 @@ class AdminAuditPage(AdminAuditPageView):
             "backlog_imported": self.tr("backlog list imported"),
             "pickup_handed_over": self.tr("passport handed over"),
             "pickup_handover_undone": self.tr("handover undone"),
+            "pickup_priority_check_in": self.tr("priority pickup check-in"),
             "pickup_overdue_cancelled": self.tr("overdue passports cancelled"),
             "ticket_cancelled": self.tr("ticket voided"),
             "ticket_requeued": self.tr("no-show put back in line"),
