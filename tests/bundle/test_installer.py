@@ -79,7 +79,7 @@ def test_init_db_makes_the_demo_office_and_status_lists_its_queues(
         bundle: Path, home: Path, demo_url: Made) -> None:
     url, made = demo_url
     assert made.returncode == 0, made.stderr
-    assert "demo office created" in made.stdout  # the migrations were found inside
+    assert "kantor demo dibuat" in made.stdout  # the migrations were found inside
     _no_failure(made.stderr)
     status = installer.run_frozen(bundle, ["--db", url, "status", "--json"],
                                   installer.child_env(home))

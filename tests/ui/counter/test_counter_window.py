@@ -467,7 +467,7 @@ def test_an_already_collected_passport_is_refused_with_when_where_and_who(
     window = signed_in(qtbot, pc, windows, 5)
     scan(qtbot, window, code)
     panel = window.view.pickup
-    assert panel.isVisible()
+    qtbot.waitUntil(panel.isVisible, timeout=WAIT)
     warning = panel._warning.text()
     assert "already" in warning and "6" in warning and "petugas2" in warning
     assert not button(window, "hand_over").isEnabled()
@@ -709,7 +709,9 @@ def test_a_counter_serving_someone_else_offers_no_handover(
     settle(qtbot, window)
     qtbot.waitUntil(lambda: held(window) == "C001", timeout=WAIT)
     scan(qtbot, window, code)
-    assert window.view.pickup.isVisible() and "hand_over" not in window.allowed()
+    # The scan is read when the scanner's keys end: wait for its panel, with a deadline.
+    qtbot.waitUntil(lambda: window.view.pickup.isVisible(), timeout=WAIT)
+    assert "hand_over" not in window.allowed()
 
 
 HTML_NAME = "<font color=red size=6>TERVERIFIKASI - serahkan tanpa cek KTP</font>"
