@@ -11,6 +11,7 @@ from app.cli.connection import office_database
 from app.cli.signin import signed_in
 from app.errors import InvalidInput
 from app.messages import render
+from app.messages.cli_words import booking_word
 from app.messages.formats import date_text
 from app.office import booking_report
 from app.pickup.backlog import read_list_file
@@ -48,11 +49,6 @@ def _date(text: str | None) -> dt.date | None:
         raise InvalidInput("day_on_bad", value=text) from None
 
 
-def _word(code: str | None, lang: str) -> str:
-    """A booking's state or punctuality in the command's language ("" for none)."""
-    return render(f"cli_out_booking_word_{code}", {}, lang) if code else ""
-
-
 def run(args: argparse.Namespace) -> int:
     with office_database(args):
         lang = args.lang
@@ -73,8 +69,8 @@ def run(args: argparse.Namespace) -> int:
         if args.action == "list":
             shown = bookings.day_list(_date(args.date), by=who.id)
             emit(args, {"bookings": [b.to_dict() for b in shown]}, "\n".join(
-                f"{b.slot_local} {b.code:<16} {b.prefix:<2} {_word(b.state, lang):<12} "
-                f"{b.ticket or '-':<6} {_word(b.punctuality, lang)}" for b in shown))
+                f"{b.slot_local} {b.code:<16} {b.prefix:<2} {booking_word(b.state, lang):<12} "
+                f"{b.ticket or '-':<6} {booking_word(b.punctuality, lang)}" for b in shown))
             return EXIT_OK
         start, end = _date(args.date_from), _date(args.date_to)
         assert start is not None and end is not None  # both required

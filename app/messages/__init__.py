@@ -8,6 +8,7 @@ language and the default; English ships beside it.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from typing import Final
 
 LANGUAGES: Final = ("id", "en")
@@ -526,6 +527,19 @@ def current_language() -> str:
         return _chosen
     lang = os.environ.get("LOKET_LANG", DEFAULT_LANGUAGE).strip().lower()[:2]
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def word_in(words: Mapping[str, Mapping[str, str]], key: str | None,
+            lang: str | None = None) -> str:
+    """``key``'s entry of a table of single words (``{"id": …, "en": …}`` per key) in
+    ``lang`` (default: the language chosen now); the key itself when the table lacks
+    it, "" for no key."""
+    if not key:
+        return ""
+    entry = words.get(key)
+    if entry is None:
+        return key
+    return entry.get(lang or current_language()) or entry[DEFAULT_LANGUAGE]
 
 
 def render(code: str, params: dict[str, object], lang: str | None = None) -> str:

@@ -68,12 +68,6 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "id": "hari       booking  datang  tepat  awal  telat  absen",
         "en": "day         booked walk-in on time early late missed",
     },
-    "cli_out_booking_word_expected": {"id": "ditunggu", "en": "expected"},
-    "cli_out_booking_word_missed": {"id": "tidak datang", "en": "missed"},
-    "cli_out_booking_word_checked_in": {"id": "sudah datang", "en": "checked in"},
-    "cli_out_booking_word_on_time": {"id": "tepat waktu", "en": "on time"},
-    "cli_out_booking_word_early": {"id": "lebih awal", "en": "early"},
-    "cli_out_booking_word_late": {"id": "terlambat", "en": "late"},
     "booking_imported": {
         "id": "{rows} booking: {created} baru, {unchanged} sudah ada.",
         "en": "{rows} bookings: {created} new, {unchanged} already there.",

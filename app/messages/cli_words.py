@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from app.messages import DEFAULT_LANGUAGE, STATUS_WORDS
+from app.messages import STATUS_WORDS, word_in
 
 # Single words the commands print in columns and states.
 WORDS: Final[dict[str, dict[str, str]]] = {
@@ -42,18 +42,31 @@ PICKUP_STATUS_WORDS: Final[dict[str, dict[str, str]]] = {
 }
 
 
+# An M-Paspor booking's state and punctuality, as `loket booking list` prints them.
+BOOKING_WORDS: Final[dict[str, dict[str, str]]] = {
+    "expected": {"id": "ditunggu", "en": "expected"},
+    "missed": {"id": "tidak datang", "en": "missed"},
+    "checked_in": {"id": "sudah datang", "en": "checked in"},
+    "on_time": {"id": "tepat waktu", "en": "on time"},
+    "early": {"id": "lebih awal", "en": "early"},
+    "late": {"id": "terlambat", "en": "late"},
+}
+
+
 def word(key: str, lang: str) -> str:
     """One of :data:`WORDS` in ``lang``."""
-    entry = WORDS[key]
-    return entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    return word_in(WORDS, key, lang)
 
 
 def pickup_status(status: str, lang: str) -> str:
-    entry = PICKUP_STATUS_WORDS.get(status)
-    return (entry.get(lang) or entry[DEFAULT_LANGUAGE]) if entry else status
+    return word_in(PICKUP_STATUS_WORDS, status, lang)
 
 
 def status_word(status: str, lang: str) -> str:
     """A ticket's state (``waiting``, ``called`` …) in ``lang``."""
-    entry = STATUS_WORDS.get(status)
-    return (entry.get(lang) or entry[DEFAULT_LANGUAGE]) if entry else status
+    return word_in(STATUS_WORDS, status, lang)
+
+
+def booking_word(code: str | None, lang: str) -> str:
+    """A booking's state or punctuality in ``lang`` ("" for none)."""
+    return word_in(BOOKING_WORDS, code, lang)

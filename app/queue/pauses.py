@@ -20,7 +20,7 @@ from typing import Any, Final, cast
 
 from app import clock, feed
 from app.errors import InvalidInput, NotFound, Refused
-from app.messages import current_language
+from app.messages import word_in
 from app.office import officers
 from app.office.audit import record
 from app.office.settings import get_settings
@@ -39,8 +39,7 @@ REASON_WORDS: Final[dict[str, dict[str, str]]] = {
 def reason_word(reason: str, lang: str | None = None) -> str:
     """A pause's reason as a window shows it (``istirahat``), in ``lang`` (default: the
     language chosen now)."""
-    words = REASON_WORDS.get(reason)
-    return words.get(lang or current_language(), words["id"]) if words else reason
+    return word_in(REASON_WORDS, reason, lang)
 
 
 PAUSED: Final = "counter_paused"
