@@ -7,6 +7,11 @@ after the next transaction or read of this program that succeeds
 (:func:`app.storage.transactions.after_next_success`), and on the first one after a
 restart. Each entry is written under its id as a request id, so a crash between
 writing it and emptying the file never writes it twice.
+
+An entry names the database it belongs to (its ``database_id`` setting, as last read
+by this program): a PC pointed at another database meanwhile (a restore elsewhere, a
+test office, ``--db``) keeps it in the file instead of writing one office's acts into
+another's log, until it reaches its own database again.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from typing import Any
 
 from app import clock
 from app.office.audit import record
+from app.office.settings import get_settings, seen_database_id
 from app.private_files import private_file
 from app.setup.pc_config import config_path
 from app.storage.transactions import after_next_success, idempotent
@@ -43,7 +49,7 @@ def keep(action: str, *, officer: int | None = None, counter: int | None = None,
     """Keep one entry for later, stamped now; its id."""
     entry = {"id": uuid.uuid4().hex, "at": clock.utcnow().isoformat(), "action": action,
              "officer": officer, "counter": counter, "subject": subject,
-             "details": details or {}}
+             "details": details or {}, "database": seen_database_id()}
     line = json.dumps(entry, ensure_ascii=False) + "\n"
     with _lock:
         path = private_file(outbox_path(), own_folder=True)
@@ -92,16 +98,28 @@ def flush() -> int:
         path = outbox_path()
         if not path.exists():
             return 0
+        _flushing.on = True  # reading the settings is a success: it must not flush too
+        try:
+            here = get_settings(fresh=True).database_id  # of the database reached now
+        finally:
+            _flushing.on = False
         entries = _entries(path)
+        ours = [e for e in entries if e.get("database", "") in ("", here)]
+        others = [e for e in entries if e.get("database", "") not in ("", here)]
+        if others:
+            log.warning("%d audit entries kept on this PC belong to another database; "
+                        "they stay until this PC reaches it again", len(others))
+        if not ours:
+            return 0
         written = 0
         _flushing.on = True
         try:
-            for entry in entries:
+            for entry in ours:
                 _write(entry)
                 written += 1
         finally:
             _flushing.on = False
-            rest = entries[written:]
+            rest = others + ours[written:]
             if rest:
                 path.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n"
                                         for e in rest), encoding="utf-8")

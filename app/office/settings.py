@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import secrets
 import time
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,6 +82,9 @@ class OfficeSettings:
     # The office's own wording of each message (empty: the program's, in ``language``).
     notify_template_passport_ready: str = ""
     notify_template_collect_by_soon: str = ""
+    # This database's own name, made once by init-db and never changed (kept by a
+    # backup and its restore): what a PC's audit outbox was meant for.
+    database_id: str = ""
 
     def signing_keys(self, today: dt.date | None = None) -> list[bytes]:
         """Keys that verify a code, current first (the first one signs).
@@ -110,6 +114,8 @@ PRIORITY_PICKUP = "priority_pickup_queue"
 _FIELDS = {f.name for f in dataclasses.fields(OfficeSettings)}
 # Written only by init-db and rotate_signing_key, never by update_settings, never shown.
 SECRET_KEYS = frozenset({"signing_secret", "previous_signing_keys"})
+# Written once by init-db, never by update_settings; shown.
+FIXED_KEYS = frozenset({"database_id"})
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 # The lowest role that may change each setting (see app.office.permissions).
 SECURITY_KEYS = frozenset({"signing_grace_days", "retention_days", "backup_daily",
@@ -120,6 +126,7 @@ _URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
 _HOST = re.compile(r"^[A-Za-z0-9.:\[\]-]{1,253}$")
 _ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _cache: tuple[float, OfficeSettings] | None = None
+_seen_database_id = ""  # of the database this program last read its settings from
 
 
 def _load() -> OfficeSettings:
@@ -132,11 +139,19 @@ def _load() -> OfficeSettings:
 
 def get_settings(fresh: bool = False) -> OfficeSettings:
     """The office settings, cached for a few seconds per process."""
-    global _cache
+    global _cache, _seen_database_id
     now = time.monotonic()
     if fresh or _cache is None or now - _cache[0] > _CACHE_SECONDS:
         _cache = (now, read(_load))
+        _seen_database_id = _cache[1].database_id
     return _cache[1]
+
+
+def seen_database_id() -> str:
+    """The ``database_id`` of the database this program last read its settings from,
+    also while that database cannot be reached; "" before the first read (or of a
+    database made before the setting existed and not upgraded since)."""
+    return _seen_database_id
 
 
 def parse_code(raw: str | bytes) -> codes.Scan:
@@ -179,6 +194,7 @@ def ensure_defaults(office_name: str | None = None) -> OfficeSettings:
         defaults = dataclasses.asdict(OfficeSettings())
         defaults["previous_signing_keys"] = []
         defaults["signing_secret"] = secrets.token_hex(32)
+        defaults["database_id"] = uuid.uuid4().hex
         if office_name:
             defaults["office_name"] = office_name
         rows = [{"key": k, "value": json_text.dumps(v)} for k, v in defaults.items()]
@@ -191,7 +207,7 @@ def ensure_defaults(office_name: str | None = None) -> OfficeSettings:
 
 def _checked(key: str, value: object) -> object:
     """``value`` as stored for ``key``, or InvalidInput."""
-    if key not in _FIELDS or key in SECRET_KEYS:
+    if key not in _FIELDS or key in SECRET_KEYS or key in FIXED_KEYS:
         # The signing keys change only by rotation (admin, audited, with a grace period).
         raise InvalidInput("setting_unknown", key=key)
     bad = InvalidInput("setting_invalid", key=key, value=value)

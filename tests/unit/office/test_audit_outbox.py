@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
-from app.office import audit_outbox, officers
+from app.errors import InvalidInput
+from app.office import audit_outbox, officers, settings
+from app.setup.schema import init_database
 from app.storage import db as dbmod
 from app.storage.models import AuditEntry, Officer
 from app.storage.transactions import read
@@ -49,3 +52,39 @@ def test_an_entry_written_before_a_crash_emptied_the_file_is_not_written_twice(
     audit_outbox.outbox_path().write_text(kept, encoding="utf-8")  # as if not emptied
     audit_outbox.flush()
     assert len(_logouts()) == 1
+
+
+def test_an_entry_kept_for_one_database_is_not_written_into_another(
+        office: str, tmp_path: Path) -> None:
+    """A PC pointed at another office's database meanwhile keeps the entry for its own."""
+    officer = officers.add_officer("petugas1", "petugas123")
+    ours = settings.get_settings(fresh=True).database_id
+    assert ours
+    audit_outbox.keep("logout", officer=officer.id, counter=2, subject="petugas1")
+
+    home = dbmod.database.obj
+    other = dbmod.connect(f"sqlite:///{tmp_path / 'another-office.sqlite3'}")
+    try:
+        init_database(other)
+        settings.invalidate_cache()
+        assert settings.get_settings().database_id not in ("", ours)
+        assert audit_outbox.flush() == 0
+        assert not read(_logouts)
+        assert audit_outbox.outbox_path().exists()  # kept for its own office
+    finally:
+        other.close()
+        dbmod.bind(home)
+        settings.invalidate_cache()
+
+    assert audit_outbox.flush() == 1
+    assert [e.counter for e in _logouts()] == [2]
+    assert not audit_outbox.outbox_path().exists()
+
+
+def test_the_database_id_is_made_once_and_cannot_be_changed(office: str) -> None:
+    first = settings.get_settings(fresh=True).database_id
+    init_database(dbmod.database.obj)  # an upgrade runs init-db again
+    assert settings.get_settings(fresh=True).database_id == first
+    admin = officers.add_officer("kepala", "kepala123", role="admin")
+    with pytest.raises(InvalidInput):
+        settings.update_settings(admin, database_id="0" * 32)
