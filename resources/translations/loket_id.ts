@@ -870,6 +870,10 @@ Ganti kunci sekarang?</translation>
         <translation>Muat ulang</translation>
     </message>
     <message>
+        <source>Import list…</source>
+        <translation>Impor daftar…</translation>
+    </message>
+    <message>
         <source>Slot</source>
         <translation>Jadwal</translation>
     </message>
@@ -898,8 +902,20 @@ Ganti kunci sekarang?</translation>
         <translation>Check-in</translation>
     </message>
     <message>
-        <source>The day&apos;s list comes from M-Paspor: import it with loket booking import FILE. A booking checks in at the kiosk around its slot (the settings booking_early_min and booking_late_min say how long before and after) and is called at its slot, ahead of walk-ins who came later.</source>
-        <translation>Daftar hari ini berasal dari M-Paspor: impor dengan loket booking import BERKAS. Pemohon booking check-in di kios sekitar jadwalnya (pengaturan booking_early_min dan booking_late_min menentukan berapa lama sebelum dan sesudahnya) dan dipanggil sesuai jadwalnya, mendahului pemohon langsung (walk-in) yang datang kemudian.</translation>
+        <source>The day&apos;s list comes from M-Paspor (CSV or XLSX, columns kode_booking, nama, layanan, tanggal, jam): import it with Import list… or loket booking import. A booking checks in at the kiosk around its slot (the settings booking_early_min and booking_late_min say how long before and after) and is called at its slot, ahead of walk-ins who came later.</source>
+        <translation>Daftar hari ini berasal dari M-Paspor (CSV atau XLSX, kolom kode_booking, nama, layanan, tanggal, jam): impor dengan Impor daftar… atau loket booking import. Pemohon booking check-in di kios sekitar jadwalnya (pengaturan booking_early_min dan booking_late_min menentukan berapa lama sebelum dan sesudahnya) dan dipanggil sesuai jadwalnya, mendahului pemohon langsung (walk-in) yang datang kemudian.</translation>
+    </message>
+    <message>
+        <source>Choose the booking list from M-Paspor</source>
+        <translation>Pilih daftar booking dari M-Paspor</translation>
+    </message>
+    <message>
+        <source>Lists (*.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>Daftar (*.csv *.txt *.xlsx);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>Mengimpor {file}…</translation>
     </message>
     <message>
         <source>missed</source>
