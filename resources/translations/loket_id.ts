@@ -817,6 +817,49 @@ Ganti kunci sekarang?</translation>
     </message>
 </context>
 <context>
+    <name>BookingFigures</name>
+    <message>
+        <source>Booked and walk-in count the tickets of the service queues; on time, early and late the bookings checked in; missed those never checked in and past their check-in window.</source>
+        <translation>Booking dan datang langsung menghitung nomor antrian layanan; tepat waktu, lebih awal dan terlambat menghitung booking yang sudah check-in; tidak datang ialah booking yang tidak pernah check-in dan sudah lewat batas waktunya.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Booking</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Datang langsung</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Tepat waktu</translation>
+    </message>
+    <message>
+        <source>Early</source>
+        <translation>Lebih awal</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Terlambat</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Tidak datang</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Bookings (M-Paspor) and walk-ins</source>
+        <translation>Booking (M-Paspor) dan datang langsung</translation>
+    </message>
+</context>
+<context>
     <name>BookingsPage</name>
     <message>
         <source>Bookings today</source>
@@ -825,6 +868,10 @@ Ganti kunci sekarang?</translation>
     <message>
         <source>Refresh</source>
         <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Import list…</source>
+        <translation>Impor daftar…</translation>
     </message>
     <message>
         <source>Slot</source>
@@ -855,8 +902,20 @@ Ganti kunci sekarang?</translation>
         <translation>Check-in</translation>
     </message>
     <message>
-        <source>The day&apos;s list comes from M-Paspor: import it with loket booking import FILE. A booking checks in at the kiosk around its slot (the settings booking_early_min and booking_late_min say how long before and after) and is called at its slot, ahead of walk-ins who came later.</source>
-        <translation>Daftar hari ini berasal dari M-Paspor: impor dengan loket booking import BERKAS. Pemohon booking check-in di kios sekitar jadwalnya (pengaturan booking_early_min dan booking_late_min menentukan berapa lama sebelum dan sesudahnya) dan dipanggil sesuai jadwalnya, mendahului pemohon langsung (walk-in) yang datang kemudian.</translation>
+        <source>The day&apos;s list comes from M-Paspor (CSV or XLSX, columns kode_booking, nama, layanan, tanggal, jam): import it with Import list… or loket booking import. A booking checks in at the kiosk around its slot (the settings booking_early_min and booking_late_min say how long before and after) and is called at its slot, ahead of walk-ins who came later.</source>
+        <translation>Daftar hari ini berasal dari M-Paspor (CSV atau XLSX, kolom kode_booking, nama, layanan, tanggal, jam): impor dengan Impor daftar… atau loket booking import. Pemohon booking check-in di kios sekitar jadwalnya (pengaturan booking_early_min dan booking_late_min menentukan berapa lama sebelum dan sesudahnya) dan dipanggil sesuai jadwalnya, mendahului pemohon langsung (walk-in) yang datang kemudian.</translation>
+    </message>
+    <message>
+        <source>Choose the booking list from M-Paspor</source>
+        <translation>Pilih daftar booking dari M-Paspor</translation>
+    </message>
+    <message>
+        <source>Lists (*.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>Daftar (*.csv *.txt *.xlsx);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>Mengimpor {file}…</translation>
     </message>
     <message>
         <source>missed</source>
@@ -1767,6 +1826,57 @@ Permohonan {application}</translation>
     <message>
         <source>Choose which counter this PC is.</source>
         <translation>Pilih loket untuk PC ini.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPage</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Pemberitahuan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Pesan</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Kepada</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Permohonan</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Percobaan</translation>
+    </message>
+    <message>
+        <source>Why not delivered</source>
+        <translation>Mengapa tidak terkirim</translation>
+    </message>
+    <message>
+        <source>Chosen message</source>
+        <translation>Pesan terpilih</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Kirim ulang</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Sent {sent}, waiting {pending}, failed {failed}, cancelled {cancelled}</source>
+        <translation>Terkirim {sent}, menunggu {pending}, gagal {failed}, dibatalkan {cancelled}</translation>
+    </message>
+    <message>
+        <source>The message will be sent again.</source>
+        <translation>Pesan akan dikirim ulang.</translation>
     </message>
 </context>
 <context>
@@ -2882,6 +2992,10 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
         <translation>&amp;Kelompok:</translation>
     </message>
     <message>
+        <source>Bookings</source>
+        <translation>Booking</translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation>Ringkasan</translation>
     </message>
@@ -3174,57 +3288,6 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     <message>
         <source>Loket tries again by itself in {seconds} s.</source>
         <translation>Loket mencoba lagi dengan sendirinya dalam {seconds} detik.</translation>
-    </message>
-</context>
-<context>
-    <name>NotificationsPage</name>
-    <message>
-        <source>Notifications</source>
-        <translation>Pemberitahuan</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Pesan</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>Kepada</translation>
-    </message>
-    <message>
-        <source>Application</source>
-        <translation>Permohonan</translation>
-    </message>
-    <message>
-        <source>Attempts</source>
-        <translation>Percobaan</translation>
-    </message>
-    <message>
-        <source>Why not delivered</source>
-        <translation>Mengapa tidak terkirim</translation>
-    </message>
-    <message>
-        <source>Chosen message</source>
-        <translation>Pesan terpilih</translation>
-    </message>
-    <message>
-        <source>Send again</source>
-        <translation>Kirim ulang</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Muat ulang</translation>
-    </message>
-    <message>
-        <source>Sent {sent}, waiting {pending}, failed {failed}, cancelled {cancelled}</source>
-        <translation>Terkirim {sent}, menunggu {pending}, gagal {failed}, dibatalkan {cancelled}</translation>
-    </message>
-    <message>
-        <source>The message will be sent again.</source>
-        <translation>Pesan akan dikirim ulang.</translation>
     </message>
 </context>
 </TS>
