@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "screens"
 PAST = "past the window:"
 # Longest a scene's process may take before it is stopped (a busy PC is slow).
-SCENE_TIMEOUT_S = 600
+SCENE_TIMEOUT_S = 150
 
 
 def _size(text: str) -> tuple[int, int]:

@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
 
 from docs.screenshots import SHOTS, SIZES, size_name
 from docs.screenshots.run import OUT, take
+from docs.screenshots.stage import outside
 
 # The whole set takes over a minute; at each size the display (its own painting, the
 # size that changes most) and a scene that draws dialogs: over their window (the
@@ -42,6 +45,18 @@ def test_the_script_saves_every_window_of_its_scenes(tmp_path: Path,
             with Image.open(path) as image:
                 assert image.size == size, path.name
             assert _colours(path) > 16, f"{path.name} is (nearly) blank"
+
+
+def test_a_widget_past_its_window_is_named(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(200, 100)
+    QLabel("inside", window).setGeometry(10, 10, 100, 20)
+    wide = QLabel("too wide", window)
+    wide.setObjectName("wide")
+    wide.setGeometry(150, 40, 100, 20)
+    window.show()
+    assert [line.split()[:2] for line in outside(window)] == [["QLabel", "'wide'"]]
 
 
 def test_the_committed_pictures_are_the_scripts_whole_set() -> None:
