@@ -92,150 +92,6 @@
         <translation>Rincian</translation>
     </message>
     <message>
-        <source>signed in</source>
-        <translation>masuk</translation>
-    </message>
-    <message>
-        <source>signed out</source>
-        <translation>keluar</translation>
-    </message>
-    <message>
-        <source>signed out: account changed</source>
-        <translation>dikeluarkan: akun diubah</translation>
-    </message>
-    <message>
-        <source>sign-in failed</source>
-        <translation>gagal masuk</translation>
-    </message>
-    <message>
-        <source>supervisor window refused</source>
-        <translation>akses jendela supervisor ditolak</translation>
-    </message>
-    <message>
-        <source>settings changed</source>
-        <translation>pengaturan diubah</translation>
-    </message>
-    <message>
-        <source>signing key rotated</source>
-        <translation>kunci tanda tangan diganti</translation>
-    </message>
-    <message>
-        <source>backlog list imported</source>
-        <translation>daftar backlog diimpor</translation>
-    </message>
-    <message>
-        <source>passport handed over</source>
-        <translation>paspor diserahkan</translation>
-    </message>
-    <message>
-        <source>handover undone</source>
-        <translation>serah terima dibatalkan</translation>
-    </message>
-    <message>
-        <source>priority pickup check-in</source>
-        <translation>pengambilan paspor jalur prioritas</translation>
-    </message>
-    <message>
-        <source>overdue passports cancelled</source>
-        <translation>paspor lewat batas pengambilan dibatalkan</translation>
-    </message>
-    <message>
-        <source>ticket voided</source>
-        <translation>nomor antrian dibatalkan</translation>
-    </message>
-    <message>
-        <source>no-show put back in line</source>
-        <translation>nomor tidak hadir dikembalikan ke antrian</translation>
-    </message>
-    <message>
-        <source>counter paused</source>
-        <translation>loket dijeda</translation>
-    </message>
-    <message>
-        <source>counter resumed</source>
-        <translation>loket dilanjutkan</translation>
-    </message>
-    <message>
-        <source>officer added</source>
-        <translation>petugas ditambahkan</translation>
-    </message>
-    <message>
-        <source>database login made</source>
-        <translation>login database dibuat</translation>
-    </message>
-    <message>
-        <source>database login dropped</source>
-        <translation>login database dihapus</translation>
-    </message>
-    <message>
-        <source>officer changed</source>
-        <translation>data petugas diubah</translation>
-    </message>
-    <message>
-        <source>officer deactivated</source>
-        <translation>petugas dinonaktifkan</translation>
-    </message>
-    <message>
-        <source>officer reactivated</source>
-        <translation>petugas diaktifkan kembali</translation>
-    </message>
-    <message>
-        <source>password reset</source>
-        <translation>kata sandi diatur ulang</translation>
-    </message>
-    <message>
-        <source>counter added</source>
-        <translation>loket ditambahkan</translation>
-    </message>
-    <message>
-        <source>counter changed</source>
-        <translation>loket diubah</translation>
-    </message>
-    <message>
-        <source>counter opened</source>
-        <translation>loket dibuka</translation>
-    </message>
-    <message>
-        <source>counter closed</source>
-        <translation>loket ditutup</translation>
-    </message>
-    <message>
-        <source>queue added</source>
-        <translation>antrian ditambahkan</translation>
-    </message>
-    <message>
-        <source>queue changed</source>
-        <translation>antrian diubah</translation>
-    </message>
-    <message>
-        <source>audit log exported</source>
-        <translation>log audit diekspor</translation>
-    </message>
-    <message>
-        <source>demo office created</source>
-        <translation>kantor demo dibuat</translation>
-    </message>
-    <message>
-        <source>backup made</source>
-        <translation>cadangan dibuat</translation>
-    </message>
-    <message>
-        <source>database restored</source>
-        <translation>basis data dipulihkan</translation>
-    </message>
-    <message>
-        <source>personal data erased</source>
-        <translation>data pribadi dihapus</translation>
-    </message>
-    <message>
-        <source>PC settings opened</source>
-        <translation>pengaturan PC dibuka</translation>
-    </message>
-    <message>
-        <source>PC settings refused</source>
-        <translation>pengaturan PC ditolak</translation>
-    </message>
-    <message>
         <source>All officers</source>
         <translation>Semua petugas</translation>
     </message>
@@ -1770,6 +1626,57 @@ Permohonan {application}</translation>
     </message>
 </context>
 <context>
+    <name>NotificationsPage</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Pemberitahuan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Pesan</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Kepada</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Permohonan</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Percobaan</translation>
+    </message>
+    <message>
+        <source>Why not delivered</source>
+        <translation>Mengapa tidak terkirim</translation>
+    </message>
+    <message>
+        <source>Chosen message</source>
+        <translation>Pesan terpilih</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Kirim ulang</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Sent {sent}, waiting {pending}, failed {failed}, cancelled {cancelled}</source>
+        <translation>Terkirim {sent}, menunggu {pending}, gagal {failed}, dibatalkan {cancelled}</translation>
+    </message>
+    <message>
+        <source>The message will be sent again.</source>
+        <translation>Pesan akan dikirim ulang.</translation>
+    </message>
+</context>
+<context>
     <name>OfficePage</name>
     <message>
         <source>The two passwords are not the same.</source>
@@ -3174,57 +3081,6 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     <message>
         <source>Loket tries again by itself in {seconds} s.</source>
         <translation>Loket mencoba lagi dengan sendirinya dalam {seconds} detik.</translation>
-    </message>
-</context>
-<context>
-    <name>NotificationsPage</name>
-    <message>
-        <source>Notifications</source>
-        <translation>Pemberitahuan</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Pesan</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>Kepada</translation>
-    </message>
-    <message>
-        <source>Application</source>
-        <translation>Permohonan</translation>
-    </message>
-    <message>
-        <source>Attempts</source>
-        <translation>Percobaan</translation>
-    </message>
-    <message>
-        <source>Why not delivered</source>
-        <translation>Mengapa tidak terkirim</translation>
-    </message>
-    <message>
-        <source>Chosen message</source>
-        <translation>Pesan terpilih</translation>
-    </message>
-    <message>
-        <source>Send again</source>
-        <translation>Kirim ulang</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Muat ulang</translation>
-    </message>
-    <message>
-        <source>Sent {sent}, waiting {pending}, failed {failed}, cancelled {cancelled}</source>
-        <translation>Terkirim {sent}, menunggu {pending}, gagal {failed}, dibatalkan {cancelled}</translation>
-    </message>
-    <message>
-        <source>The message will be sent again.</source>
-        <translation>Pesan akan dikirim ulang.</translation>
     </message>
 </context>
 </TS>
