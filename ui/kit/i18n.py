@@ -13,7 +13,10 @@ Linguist's XML source, kept under version control) and is compiled to a
 Qt ships no Indonesian translation of its own words (standard buttons, the file
 dialog), so Loket ships one: ``qt_id.ts`` beside ``loket_id.ts``, for the Qt
 contexts the windows show (``QPlatformTheme``, ``QMessageBox``, ``QFileDialog``,
-``QFileSystemModel``, the line edit's menu). It is installed with the PC's
+``QFileSystemModel``, the line edit's menu, and the print dialog the reports page opens:
+``QPrintDialog``, ``QPrintWidget``, ``QPrintSettingsOutput``, ``QPrintPropertiesDialog``,
+``QPageSetupWidget``, ``QCupsJobWidget``, ``QPrintPreviewDialog``; their source texts are
+those of Qt's own ``qtbase_*.qm``). It is installed with the PC's
 language and compiled the same way; the file dialogs are Qt's own
 (:func:`ui.kit.application.create_application` turns native ones off), so they
 are translated too.
