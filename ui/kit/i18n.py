@@ -28,13 +28,16 @@ Core messages (refusals, errors) come from :mod:`app.messages`; switching the
 language here switches them too.
 
 That is the PC's language, for every window of the process. A window may speak
-another for a while (the kiosk's English button, for one applicant): it holds a
+another (the kiosk's English button, for one applicant; the counter's language menu,
+for its officer): it holds a
 :class:`Lang` of its own (its own, never installed, ``QTranslator``) and its
 widgets derive from :class:`WindowText`, whose ``self.tr`` asks the nearest
 window's :class:`Lang` instead of the process-wide translator. Only that
 window's widgets get the ``LanguageChange`` event (:func:`set_window_language`),
 so the lobby display and a counter in the same process (``loket demo``) keep the
-PC's language.
+PC's language. The core's sentences follow the window too: a window passes its
+``language`` to them (``exc.message(lang)``, :func:`ui.kit.operation.error_sentence`'s
+``widget``).
 """
 
 from __future__ import annotations
