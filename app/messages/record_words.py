@@ -83,7 +83,6 @@ EVENT_WORDS: Final[dict[str, dict[str, str]]] = {
     "called": {"id": "dipanggil", "en": "called"},
     "recalled": {"id": "dipanggil ulang", "en": "called again"},
     "serving": {"id": "mulai dilayani", "en": "serving started"},
-    "started": {"id": "mulai dilayani", "en": "serving started"},
     "finished": {"id": "selesai", "en": "finished"},
     "no_show": {"id": "tidak hadir", "en": "no-show"},
     "cancelled": {"id": "dibatalkan", "en": "cancelled"},
