@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.messages import current_language, render
+from app.office import officers
 from app.setup.pc_settings import PcSettings
 from tests.helpers import WAIT
 from tests.ui.display.test_display_window import FAST, RecordingSpeaker
@@ -146,6 +147,19 @@ def test_the_counters_language_menu_changes_the_counter_alone(
     qtbot.mouseClick(sign_in, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: message.text() == render("login_failed", {}, "en"), timeout=WAIT)
 
-    choice.activated.emit(choice.findData("id"))
-    assert hall.counter.language == "id" and "Masuk" in _texts(hall.counter)
+    # Signed in, the desk is English; its own menu takes it back to Indonesian.
+    officers.add_officer("petugas1", "petugas123", full_name="Budi Petugas")
+    login.findChild(QLineEdit, "username").setText("petugas1")
+    login.findChild(QLineEdit, "password").setText("petugas123")
+    with qtbot.waitSignal(hall.counter.desk_shown, timeout=WAIT):
+        qtbot.mouseClick(sign_in, Qt.MouseButton.LeftButton)
+    assert {"Call next (F2)", "Sign out"} <= _texts(hall.counter)
+    assert _display_texts(hall.display) == display_before
+    assert hall.kiosk.language == "id" and current_language() == "id"
+    menu = hall.counter.findChild(QComboBox, "window_language")
+    assert menu is not None and menu.currentData() == "en"
+    menu.activated.emit(menu.findData("id"))
+    assert hall.counter.language == "id" and pc.language == "id"
+    assert "Call next (F2)" not in _texts(hall.counter)
+    assert "Panggil berikutnya (F2)" in _texts(hall.counter)
     assert hall.counter.windowTitle() == "Loket · loket pelayanan"
