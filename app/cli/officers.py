@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             people = officers.list_officers()
             emit(args, {"officers": people},
-                 "\n".join(f"{o.username:<16} {o.role:<10} "
+                 "\n".join(f"{o.username:<16} {detail_value(o.role, args.lang):<10} "
                            f"{'' if o.active else word('inactive', args.lang)}{o.full_name}"
                            for o in people))
     return EXIT_OK

@@ -22,7 +22,7 @@ from app.messages import (
     current_language,
     word_in,
 )
-from app.messages.formats import date_text, date_time_text
+from app.messages.formats import date_text, date_time_text, duration_text
 
 # An audit entry's action (AuditEntry.action).
 AUDIT_ACTION_WORDS: Final[dict[str, dict[str, str]]] = {
@@ -204,14 +204,14 @@ DETAIL_WORDS: Final[dict[str, dict[str, str]]] = {
     "bookings": {"id": "M-Paspor", "en": "bookings"},
     "survey_comments": {"id": "komentar survei", "en": "survey comments"},
     "pause": {"id": "jeda", "en": "pause"},
-    "paused_s": {"id": "lama jeda (dtk)", "en": "paused (s)"},
+    "paused_s": {"id": "lama jeda", "en": "paused for"},
     "path": {"id": "berkas", "en": "file"},
     "format": {"id": "format", "en": "format"},
     "size": {"id": "ukuran (bita)", "en": "size (bytes)"},
     "counts": {"id": "jumlah", "en": "counts"},
     "schema_version": {"id": "versi skema", "en": "schema version"},
     "scheduled": {"id": "terjadwal", "en": "scheduled"},
-    "seconds": {"id": "lama (dtk)", "en": "seconds"},
+    "seconds": {"id": "lama", "en": "took"},
     "open": {"id": "buka", "en": "open"},
     "counters": {"id": "loket", "en": "counters"},
     "hours": {"id": "jam layanan", "en": "hours"},
@@ -226,6 +226,26 @@ DETAIL_WORDS: Final[dict[str, dict[str, str]]] = {
     "settings_now_name_code": {"id": "pengaturan kini memakai kode",
                                "en": "settings now name the code"},
     "value": {"id": "nilai", "en": "value"},
+}
+
+# The database's tables, as a backup's or a restore's row counts name them.
+TABLE_WORDS: Final[dict[str, dict[str, str]]] = {
+    "audit_entry": {"id": "catatan audit", "en": "audit entries"},
+    "audit_note": {"id": "keterangan audit", "en": "audit notes"},
+    "booking": {"id": "M-Paspor", "en": "bookings"},
+    "counter_pause": {"id": "jeda loket", "en": "counter pauses"},
+    "counter_queue": {"id": "antrian per loket", "en": "counters' queues"},
+    "daily_sequence": {"id": "urutan nomor harian", "en": "daily numbering"},
+    "day_profile": {"id": "profil hari", "en": "day profiles"},
+    "day_schedule": {"id": "jadwal profil hari", "en": "day schedule"},
+    "event": {"id": "umpan perubahan", "en": "change feed"},
+    "notification": {"id": "pesan", "en": "messages"},
+    "notify_opt_out": {"id": "penolakan pesan", "en": "message opt-outs"},
+    "pickup_record": {"id": "data paspor", "en": "passport records"},
+    "request_log": {"id": "catatan permintaan", "en": "request log"},
+    "setting": {"id": "pengaturan", "en": "settings"},
+    "survey_response": {"id": "jawaban survei", "en": "survey answers"},
+    "ticket": {"id": "nomor antrian", "en": "tickets"},
 }
 
 # Coded values in the details and settings: roles, collectors, yes and no, forms.
@@ -247,7 +267,7 @@ VALUE_WORDS: Final[dict[str, dict[str, str]]] = {
     "signed_out_role": {"id": "peran diubah", "en": "role changed"},
 }
 
-_KEY_TABLES: Final = (DETAIL_WORDS, SETTING_WORDS)
+_KEY_TABLES: Final = (DETAIL_WORDS, SETTING_WORDS, TABLE_WORDS)
 _VALUE_TABLES: Final = (VALUE_WORDS, COLLECTOR_KIND_WORDS, PAUSE_REASON_WORDS)
 _DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MOMENT: Final = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?")
@@ -304,7 +324,15 @@ def detail_value(value: Any, lang: str | None = None) -> str:
 
 
 def details_words(details: Mapping[str, Any], lang: str | None = None) -> str:
-    """A details record as one line in words: ``peran: petugas; pengambil: …``."""
+    """A details record as one line in words: ``peran: petugas; pengambil: …``; a
+    number of seconds (``paused_s``, ``seconds``) as a duration with its units."""
     lang = lang or current_language()
-    return "; ".join(f"{detail_key(str(key), lang)}: {detail_value(value, lang)}"
+
+    def value_text(key: str, value: Any) -> str:
+        timed = key.endswith("_s") or key == "seconds"
+        if timed and isinstance(value, int | float) and not isinstance(value, bool):
+            return duration_text(value, lang)
+        return detail_value(value, lang)
+
+    return "; ".join(f"{detail_key(str(key), lang)}: {value_text(str(key), value)}"
                      for key, value in details.items())

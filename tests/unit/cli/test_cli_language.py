@@ -74,6 +74,7 @@ def _a_day(loket: Loket, tmp_path: Path, *lang: str) -> str:
         _values(loket(*lang, "--as", "admin1", "settings", "set", "backup_daily",
                       "true" if lang else "false", password="admin123!")),
         loket(*lang, "events"),
+        loket(*lang, "officer", "list"),
         loket(*lang, "--as", "supervisor", "audit", "--from", str(TODAY - DAY),
               "--to", str(TODAY + DAY), password="super123!"),
     ]

@@ -13,12 +13,15 @@ from app.messages.record_words import (
     DETAIL_WORDS,
     EVENT_WORDS,
     SETTING_WORDS,
+    TABLE_WORDS,
     VALUE_WORDS,
     action_name,
     detail_value,
+    details_words,
     event_name,
 )
 from app.office.settings import SECRET_KEYS, OfficeSettings
+from app.storage import models
 
 APP = Path(__file__).resolve().parents[3] / "app"
 CONSTANTS = {"PAUSED": "counter_paused", "RESUMED": "counter_resumed",
@@ -56,8 +59,16 @@ def test_every_setting_a_person_reads_has_words() -> None:
     assert shown <= SETTING_WORDS.keys(), sorted(shown - SETTING_WORDS.keys())
 
 
+def test_every_table_a_backup_counts_has_words() -> None:
+    tables = {model._meta.table_name for model in models.BaseModel.__subclasses__()}
+    named = tables - {"counter", "officer", "queue", "schema_version"}  # as details say
+    assert named <= TABLE_WORDS.keys(), sorted(named - TABLE_WORDS.keys())
+    assert {"counter", "officer", "queue", "schema_version"} <= DETAIL_WORDS.keys()
+
+
 def test_each_table_has_both_languages() -> None:
-    for table in (AUDIT_ACTION_WORDS, EVENT_WORDS, SETTING_WORDS, DETAIL_WORDS, VALUE_WORDS):
+    for table in (AUDIT_ACTION_WORDS, EVENT_WORDS, SETTING_WORDS, DETAIL_WORDS, VALUE_WORDS,
+                  TABLE_WORDS):
         for key, words in table.items():
             assert set(words) == set(LANGUAGES) and all(words.values()), key
 
@@ -68,3 +79,6 @@ def test_unknown_codes_stay_readable_and_values_read_as_words() -> None:
     assert detail_value(["self", "proxy"], "id") == "pemilik paspor, penerima kuasa"
     assert detail_value("2024-07-01T03:04:05", "en") == "01/07/2024 03:04"
     assert detail_value({"active": False}, "id") == "{aktif: tidak}"
+    assert details_words({"reason": "break", "paused_s": 754}, "id") == \
+        "alasan: istirahat; lama jeda: 12 mnt 34 dtk"
+    assert details_words({"seconds": 2.5}, "en") == "took: 2 s"
