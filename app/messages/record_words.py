@@ -141,6 +141,7 @@ SETTING_WORDS: Final[dict[str, dict[str, str]]] = {
                                        "en": "passport ready message"},
     "notify_template_collect_by_soon": {"id": "teks pesan pengingat",
                                         "en": "reminder message"},
+    "database_id": {"id": "tanda pengenal basis data", "en": "database identifier"},
     "previous_signing_keys": {"id": "kunci lama", "en": "retired keys"},
     "retired_on": {"id": "diganti pada", "en": "retired on"},
     "valid_until": {"id": "berlaku sampai", "en": "valid until"},
