@@ -107,7 +107,8 @@ class DisplayWindow(QWidget):
         self._board: Board | None = None
         self._catch_up = False
         self._flash_ms = flash_ms
-        # (section, counter) → until when, and the number called.
+        # (section, counter) → until when, and the number called: a row flashes only
+        # while it still shows that number (a no-show or finish ends the flash).
         self._flash_until: dict[tuple[str, int], tuple[float, str]] = {}
         self._blink_on = True
         self.setObjectName("display")
@@ -334,6 +335,10 @@ class DisplayWindow(QWidget):
         for kind, view in self._sections.items():
             counters = board.section(kind).counters
             shown = {c.number: board.serving_in(c.number, kind) for c in counters}
+            for key, (_, number) in list(self._flash_until.items()):
+                held = shown.get(key[1]) if key[0] == kind else None
+                if key[0] == kind and (held is None or held.number != number):
+                    del self._flash_until[key]  # released (no-show, finish…): no flash
             for i, row in enumerate(view.rows):
                 if i >= len(counters):  # a free slot: the other section has more counters
                     row.setVisible(False)
