@@ -65,6 +65,7 @@ class FitLabel(QLabel):
         self._bold = bold
         self._colour = QColor(TEXT)
         self._background: QColor | None = None
+        self.max_px: int | None = None  # no larger than this (a column of one size)
         self.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setMargin(0)
@@ -72,7 +73,7 @@ class FitLabel(QLabel):
     def show_text(self, text: str) -> None:
         if text != self.text():
             self.setText(text)
-            self._fit()
+            self.fit()
 
     def set_colours(self, text: str, background: str | None = None) -> None:
         colour = QColor(text)
@@ -81,13 +82,18 @@ class FitLabel(QLabel):
             self._colour, self._background = colour, back
             self.update()
 
+    def limit_px(self, px: int | None) -> None:
+        if px != self.max_px:
+            self.max_px = px
+            self.fit()
+
     @property
     def colour(self) -> str:
         return str(self._colour.name())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        self._fit()
+        self.fit()
 
     def _fits(self, font: QFont, room: QRect) -> bool:
         ink = self._ink(font, room)
@@ -99,38 +105,44 @@ class FitLabel(QLabel):
         font.setPixelSize(max(1, px))
         return self._fits(font, self.contentsRect())
 
+    def _extent(self, metrics: QFontMetricsF) -> QRectF:
+        """The text's ink and its whole advance, from the start of its baseline."""
+        text = self.text()
+        ink = metrics.tightBoundingRect(text)
+        return ink.united(QRectF(0, ink.top(), metrics.horizontalAdvance(text), ink.height()))
+
     def _origin(self, metrics: QFontMetricsF, room: QRect) -> QPointF:
-        """Where the text starts: aligned across ``room``, capitals centred in it."""
-        advance = metrics.horizontalAdvance(self.text())
+        """Where the text starts: its extent aligned across ``room``, capitals centred."""
+        extent = self._extent(metrics)
         align = self.alignment()
         if align & Qt.AlignmentFlag.AlignRight:
-            x = room.left() + room.width() - advance
+            x = room.left() + room.width() - extent.right()
         elif align & Qt.AlignmentFlag.AlignHCenter:
-            x = room.left() + (room.width() - advance) / 2
+            x = room.left() + (room.width() - extent.width()) / 2 - extent.left()
         else:
-            x = room.left()
+            x = room.left() - min(0.0, extent.left())
         return QPointF(x, room.top() + (room.height() + metrics.capHeight()) / 2)
 
     def _ink(self, font: QFont, room: QRect) -> QRectF:
         """Where the text's ink (and its whole advance) lands in ``room`` with ``font``."""
         metrics = QFontMetricsF(font)
-        text = self.text()
-        origin = self._origin(metrics, room)
-        ink = metrics.tightBoundingRect(text).translated(origin)
-        advance = QRectF(origin.x(), ink.top(), metrics.horizontalAdvance(text), ink.height())
-        return ink.united(advance) if text else ink
+        return self._extent(metrics).translated(self._origin(metrics, room)) \
+            if self.text() else QRectF()
 
     def ink_rect(self) -> QRectF:
         """Where the text's ink is, in the label's coordinates (for the tests)."""
         return self._ink(self.font(), self.contentsRect())
 
-    def _fit(self) -> None:
+    def fit(self) -> None:
+        """Size the text for the box it has now."""
         room = self.contentsRect()
         if room.width() <= 0 or room.height() <= 0:
             return
         font = QFont(self.font())
         font.setBold(self._bold)
         px = max(1, int(room.height() * self._fill))
+        if self.max_px is not None:
+            px = min(px, self.max_px)
         font.setPixelSize(px)
         text = self.text()
         if text:
@@ -292,7 +304,14 @@ class BoardCounterRow(QFrame):
         w, h = self.width(), self.height()
         pad = max(2, int(h * 0.16))
         inner = w - 2 * pad
-        split = int(inner * (0.5 if self._word else 0.6))
+        if self._word:
+            split = inner // 2
+        else:  # the number as wide as its letters need, between 40 and 55 % of the row
+            font = QFont(self.number.font())
+            font.setPixelSize(max(1, int((h - 2) * NUMBER_FILL)))
+            font.setBold(True)
+            need = QFontMetricsF(font).horizontalAdvance("W000") * 1.04
+            split = inner - int(min(max(need, inner * 0.4), inner * 0.55))
         # The name no taller than two lines of words: the number is what is read.
         name_h = min(h, int(2 * self._line)) if self._line else h
         self.name.setGeometry(QRect(pad, (h - name_h) // 2, split - pad // 2, name_h))
@@ -356,17 +375,27 @@ class SectionView(QFrame):
         waiting title and one line a queue, the last calls' title and chips, the gaps."""
         return 1.15 + 0.15 + 0.3 + 1 + self.slots.queues + 0.3 + 1 + 1.3
 
-    def row_room(self, height: int, line: float) -> float:
-        """How tall each counter's row could be in a section ``height`` high."""
-        return (height - self.fixed_lines() * line) / max(1, self.slots.counters)
+    def row_columns(self, width: int, height: int) -> int:
+        """Counters side by side in two columns on a section wider than high (a TV
+        showing one section), so each row, and its number, is twice as tall."""
+        return 2 if width > 1.2 * height and self.slots.counters >= 3 else 1
+
+    def rows_down(self, width: int, height: int) -> int:
+        columns = self.row_columns(width, height)
+        return -(-max(1, self.slots.counters) // columns)
+
+    def row_room(self, width: int, height: int, line: float) -> float:
+        """How tall each counter's row could be in a section ``width`` × ``height``."""
+        return (height - self.fixed_lines() * line) / self.rows_down(width, height)
 
     def place(self, rect: QRect, line: float, row_h: float) -> None:
         """Lay the section out in ``rect`` (in the parent's coordinates): rows ``row_h``
         high, words one ``line``; room to spare goes between the parts."""
         self.setGeometry(rect)
         w = rect.width()
-        spare = max(0.0, rect.height() - self.fixed_lines() * line
-                    - row_h * self.slots.counters)
+        columns = self.row_columns(w, rect.height())
+        down = self.rows_down(w, rect.height())
+        spare = max(0.0, rect.height() - self.fixed_lines() * line - row_h * down)
         gap = spare / 2  # after the rows and after the queues: the last calls at the foot
         y = 0.0
 
@@ -380,8 +409,14 @@ class SectionView(QFrame):
         self.title.setContentsMargins(pad, 0, pad, 0)
         self.title.setGeometry(take(1.15 * line))
         take(0.15 * line)
-        for row in self.rows[:self.slots.counters]:
-            row.place(take(row_h).adjusted(0, 1, 0, -1), line)
+        top = y
+        space = max(2, int(line * 0.15))
+        row_w = (w - space * (columns - 1)) / columns
+        for i, row in enumerate(self.rows[:self.slots.counters]):
+            y = top + (i % down) * row_h  # down the first column, then the second
+            left = int((i // down) * (row_w + space))
+            row.place(take(row_h).adjusted(left, 1, int(left + row_w) - w, -1), line)
+        y = top + down * row_h
         take(0.3 * line + gap)
         self.waiting_title.setGeometry(take(line).adjusted(pad, 0, -pad, 0))
         self._queue_lines = [take(line).adjusted(pad, 0, -pad, 0)
@@ -391,7 +426,6 @@ class SectionView(QFrame):
         self.recent_title.setGeometry(take(line).adjusted(pad, 0, -pad, 0))
         chips = take(1.3 * line)
         if self.slots.recent:
-            space = max(2, int(line * 0.15))
             chip_w = (w - space * (self.slots.recent - 1)) / self.slots.recent
             for i, chip in enumerate(self.recent[:self.slots.recent]):
                 left = int(i * (chip_w + space))
@@ -400,25 +434,45 @@ class SectionView(QFrame):
 
     def arrange_queues(self) -> None:
         """The queues' lines in three columns: how many wait on the right, the wait
-        ("10–25 min") before it as wide as the widest needs (at most a third of the
-        line), the queue's names in the rest (again after the texts change)."""
+        ("10–25 min") before it, the queue's names first. The names and the waits get
+        what their widest text needs; if that is more than the line, both give up the
+        same share (again after the texts change)."""
         if not self._queue_lines:
             return
         box = self._queue_lines[0]
         font = QFont(self.queue_waits[0].font())
+        font.setBold(False)
         font.setPixelSize(max(1, int(box.height() * WORDS_FILL)))
         metrics = QFontMetricsF(font)
-        shown = self.queue_waits[:len(self._queue_lines)]
-        wait_w = min(box.width() // 3,
-                     int(max(metrics.horizontalAdvance(w.text()) for w in shown)) + 2)
+        count = len(self._queue_lines)
+
+        def widest(labels: list[FitLabel]) -> float:
+            return max(metrics.horizontalAdvance(lb.text()) for lb in labels[:count]) + 2
+
         count_w = int(box.height() * 1.6)
-        gap = box.height() // 2 if wait_w > 2 else 0
-        for box, name, wait, count in zip(self._queue_lines, self.queue_names,
-                                          self.queue_waits, self.queue_counts, strict=False):
-            count.setGeometry(QRect(box.right() + 1 - count_w, box.top(), count_w,
-                                    box.height()))
-            wait.setGeometry(QRect(count.x() - gap - wait_w, box.top(), max(1, wait_w),
+        gap = box.height() // 2
+        wait_need = widest(self.queue_waits)
+        room = box.width() - count_w - 2 * gap
+        if wait_need <= 2:  # no estimates yet: the names have the line
+            wait_w, gap = 0, 0
+        else:
+            share = min(1.0, room / (widest(self.queue_names) + wait_need))
+            wait_w = int(wait_need * share)
+        columns = (self.queue_names[:count], self.queue_waits[:count],
+                   self.queue_counts[:count])
+        for column in columns:
+            for label in column:
+                label.limit_px(None)
+        for box, name, wait, counted in zip(self._queue_lines, *columns, strict=True):
+            right = box.left() + box.width()
+            counted.setGeometry(QRect(right - count_w, box.top(), count_w, box.height()))
+            wait.setGeometry(QRect(right - count_w - gap - wait_w, box.top(), max(1, wait_w),
                                    box.height()))
             name.setGeometry(QRect(box.left(), box.top(),
-                                   max(1, wait.x() - box.height() // 2 - box.left()),
-                                   box.height()))
+                                   max(1, wait.x() - gap - box.left()), box.height()))
+        for column in columns:  # one size down a column: the size its longest text fits
+            for label in column:
+                label.fit()  # now, even before a hidden label's resize event arrives
+            size = min(lb.font().pixelSize() for lb in column)
+            for label in column:
+                label.limit_px(size)

@@ -412,7 +412,7 @@ class DisplayWindow(QWidget):
         # Rows as tall as each section allows; with both shown, the quieter one's rows
         # at most ROW_BALANCE times the busier one's (its spare room goes between parts).
         line = h * LINE_SHARE
-        room = {k: self._sections[k].row_room(body_h, line) for k in shown}
+        room = {k: self._sections[k].row_room(col_w, body_h, line) for k in shown}
         limit = min(h * MAX_ROW_SHARE, ROW_BALANCE * min(room.values()))
         for i, kind in enumerate(shown):
             self._sections[kind].place(QRect(margin + i * (col_w + gap), body_top, col_w,

@@ -90,7 +90,9 @@ def test_called_numbers_are_as_tall_as_their_rows_allow(board: DisplayWindow) ->
             assert label.width() >= row.width() * 0.4
             continue
         numbers += 1
-        assert label.font().pixelSize() >= NUMBER_SHARE * row.height(), label.text()
+        # As tall as the row allows, unless its width is what limits it.
+        assert label.font().pixelSize() >= NUMBER_SHARE * row.height() \
+            or not label.fits(label.font().pixelSize() + 2), label.text()
         capitals = QFontMetricsF(label.font()).capHeight()
         assert capitals >= 0.55 * row.height(), label.text()
     assert numbers == len(rows) - (1 if any(r.counter == 4 for r in rows) else 0)
@@ -117,8 +119,16 @@ def test_every_word_is_large_and_whole(board: DisplayWindow) -> None:
             QRect(label.mapTo(board, label.rect().topLeft()), label.size())), label.text()
         if label.objectName() in HEADINGS:
             assert px >= minimum, (label.text(), px, minimum)
-        else:  # names and numbers from the office's data: the minimum, unless too long
+        elif label.max_px != px:  # the office's names: the minimum, unless too long
             assert px >= minimum or not label.fits(px + 2), (label.text(), px, minimum)
+    # A queue table's column is one size: the size its longest text fits.
+    for view in _sections(board):
+        for column in (view.queue_names, view.queue_waits, view.queue_counts):
+            shown = [lb for lb in column if lb.isVisibleTo(board) and lb.text()]
+            sizes = {lb.font().pixelSize() for lb in shown}
+            assert len(sizes) == 1, [(lb.text(), lb.font().pixelSize()) for lb in shown]
+            px = sizes.pop()
+            assert px >= minimum or any(not lb.fits(px + 2) for lb in shown), (view.kind, px)
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
