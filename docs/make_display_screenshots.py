@@ -17,7 +17,6 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
 
 from app.office.settings import update_settings
 from app.pickup import service as pickup
@@ -57,7 +56,8 @@ def demo_office(folder: Path) -> str:
 def shoot(target: Path, size: tuple[int, int], *, section: str = "",
           folder: Path | None = None) -> Path:
     """Open the display at ``size`` (one ``section`` only, if given: ``walkin`` or
-    ``pickup``) on the database already connected, and save it to ``target``."""
+    ``pickup``) on the database already connected (:func:`demo_office`), once its board
+    is read, and save the window to ``target``. Needs the QApplication made first."""
     pc = PcSettings((folder or Path(tempfile.mkdtemp(prefix="loket-pc-"))) / "pc.ini")
     if section:
         pc.section = section
@@ -82,14 +82,13 @@ def shoot(target: Path, size: tuple[int, int], *, section: str = "",
 def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="loket-display-"))
     demo_office(folder)
-    qt = create_application(sys.argv)
+    create_application(sys.argv)
     install_language(sys.argv[1] if len(sys.argv) > 1 else "id")
     shoot(DOCS / "display-1920x1080.png", (1920, 1080), folder=folder)
     shoot(DOCS / "display-1366x768.png", (1366, 768), folder=folder)
     shoot(DOCS / "display-section-pickup-1920x1080.png", (1920, 1080), section="pickup",
           folder=folder)
-    qt.processEvents()
-    return 0 if isinstance(qt, QApplication) else 1
+    return 0
 
 
 if __name__ == "__main__":
