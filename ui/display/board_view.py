@@ -83,6 +83,7 @@ class FitLabel(QLabel):
             self.update()
 
     def limit_px(self, px: int | None) -> None:
+        """Never larger than ``px`` (a column of texts of one size)."""
         if px != self.max_px:
             self.max_px = px
             self.fit()
@@ -135,17 +136,27 @@ class FitLabel(QLabel):
 
     def fit(self) -> None:
         """Size the text for the box it has now."""
-        room = self.contentsRect()
-        if room.width() <= 0 or room.height() <= 0:
+        if self.contentsRect().isEmpty():
             return
+        font = self._fitted(self.max_px)
+        if font != self.font():
+            self.setFont(font)
+            self.update()
+
+    def best_px(self) -> int:
+        """The size the text would have in its box with no :attr:`max_px`."""
+        return self._fitted(None).pixelSize()
+
+    def _fitted(self, cap: int | None) -> QFont:
+        room = self.contentsRect()
         font = QFont(self.font())
         font.setBold(self._bold)
         px = max(1, int(room.height() * self._fill))
-        if self.max_px is not None:
-            px = min(px, self.max_px)
+        if cap is not None:
+            px = min(px, cap)
         font.setPixelSize(px)
         text = self.text()
-        if text:
+        if text and room.width() > 0:
             advance = QFontMetricsF(font).horizontalAdvance(text)
             if advance > room.width():
                 px = max(1, int(px * room.width() / advance))
@@ -153,9 +164,7 @@ class FitLabel(QLabel):
             while px > 1 and not self._fits(font, room):
                 px -= 1
                 font.setPixelSize(px)
-        if font != self.font():
-            self.setFont(font)
-        self.update()
+        return font
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -460,9 +469,6 @@ class SectionView(QFrame):
             wait_w = int(wait_need * share)
         columns = (self.queue_names[:count], self.queue_waits[:count],
                    self.queue_counts[:count])
-        for column in columns:
-            for label in column:
-                label.limit_px(None)
         for box, name, wait, counted in zip(self._queue_lines, *columns, strict=True):
             right = box.left() + box.width()
             counted.setGeometry(QRect(right - count_w, box.top(), count_w, box.height()))
@@ -471,8 +477,6 @@ class SectionView(QFrame):
             name.setGeometry(QRect(box.left(), box.top(),
                                    max(1, wait.x() - gap - box.left()), box.height()))
         for column in columns:  # one size down a column: the size its longest text fits
-            for label in column:
-                label.fit()  # now, even before a hidden label's resize event arrives
-            size = min(lb.font().pixelSize() for lb in column)
+            size = min(lb.best_px() for lb in column)
             for label in column:
                 label.limit_px(size)
