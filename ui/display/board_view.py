@@ -49,7 +49,7 @@ WORDS_FILL = 0.8  # the letters' size, of their line
 WORDS_PX_1080 = 48  # so the smallest words are 48 px at 1080 (capitals 35 px, 2 cm)
 NUMBER_FILL = 0.9  # a called number's size, of its row (capitals ~65 % of the row)
 MAX_ROW_SHARE = 0.2  # a counter's row is never taller than this
-ROW_BALANCE = 1.25  # with both sections shown, no row taller than 1.25× the other's
+ROW_BALANCE = 1.25  # both sections shown: rows up to 1.25× the other's (or 2 lines)
 
 
 class FitLabel(QLabel):
@@ -384,26 +384,31 @@ class SectionView(QFrame):
         waiting title and one line a queue, the last calls' title and chips, the gaps."""
         return 1.15 + 0.15 + 0.3 + 1 + self.slots.queues + 0.3 + 1 + 1.3
 
-    def row_columns(self, width: int, height: int) -> int:
-        """Counters side by side in two columns on a section wider than high (a TV
-        showing one section), so each row, and its number, is twice as tall."""
-        return 2 if width > 1.2 * height and self.slots.counters >= 3 else 1
+    def row_columns(self, width: int, height: int, line: float) -> int:
+        """Counters side by side in two columns when the section is wider than high (a
+        TV showing one section), or when in one column their numbers would be smaller
+        than the words (many counters): each row, and its number, twice as tall."""
+        counters = max(1, self.slots.counters)
+        if counters < 3:
+            return 1
+        one_column = (height - self.fixed_lines() * line) / counters
+        return 2 if width > 1.2 * height or one_column < 1.2 * line else 1
 
-    def rows_down(self, width: int, height: int) -> int:
-        columns = self.row_columns(width, height)
+    def rows_down(self, width: int, height: int, line: float) -> int:
+        columns = self.row_columns(width, height, line)
         return -(-max(1, self.slots.counters) // columns)
 
     def row_room(self, width: int, height: int, line: float) -> float:
         """How tall each counter's row could be in a section ``width`` × ``height``."""
-        return (height - self.fixed_lines() * line) / self.rows_down(width, height)
+        return (height - self.fixed_lines() * line) / self.rows_down(width, height, line)
 
     def place(self, rect: QRect, line: float, row_h: float) -> None:
         """Lay the section out in ``rect`` (in the parent's coordinates): rows ``row_h``
         high, words one ``line``; room to spare goes between the parts."""
         self.setGeometry(rect)
         w = rect.width()
-        columns = self.row_columns(w, rect.height())
-        down = self.rows_down(w, rect.height())
+        columns = self.row_columns(w, rect.height(), line)
+        down = self.rows_down(w, rect.height(), line)
         spare = max(0.0, rect.height() - self.fixed_lines() * line - row_h * down)
         gap = spare / 2  # after the rows and after the queues: the last calls at the foot
         y = 0.0

@@ -410,10 +410,11 @@ class DisplayWindow(QWidget):
         for kind, view in self._sections.items():
             view.setVisible(kind in shown)
         # Rows as tall as each section allows; with both shown, the quieter one's rows
-        # at most ROW_BALANCE times the busier one's (its spare room goes between parts).
+        # at most ROW_BALANCE times the busier one's, or two lines of words if that is
+        # more (its spare room goes between parts).
         line = h * LINE_SHARE
         room = {k: self._sections[k].row_room(col_w, body_h, line) for k in shown}
-        limit = min(h * MAX_ROW_SHARE, ROW_BALANCE * min(room.values()))
+        limit = min(h * MAX_ROW_SHARE, max(ROW_BALANCE * min(room.values()), 2 * line))
         for i, kind in enumerate(shown):
             self._sections[kind].place(QRect(margin + i * (col_w + gap), body_top, col_w,
                                              body_h), line, max(1.0, min(room[kind], limit)))

@@ -16,6 +16,7 @@ from app.queue import engine, pauses
 from app.queue.board import PICKUP, SERVICE
 from app.setup.demo_history import seed_history
 from app.setup.pc_settings import PcSettings
+from app.storage.models import Counter, CounterQueue, Queue
 from tests.helpers import WAIT
 from tests.ui.display.test_display_window import FAST, RecordingSpeaker
 from ui.display.board_view import (
@@ -168,3 +169,34 @@ def _contrast(a: str, b: str) -> float:
 
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_many_counters_go_side_by_side_and_their_numbers_stay_large(
+        office: str, qtbot: QtBot, pc: PcSettings, indonesian: str) -> None:
+    """Fourteen walk-in counters: in one column each number would be smaller than the
+    words; in two they are larger, and everything still fits."""
+    paspor = Queue.get(Queue.code == "paspor")
+    for number in range(7, 17):
+        counter = Counter.create(number=number, name=f"Loket {number}")
+        CounterQueue.create(counter=counter, queue=paspor, position=0)
+    for _ in range(12):
+        engine.issue_ticket("A")
+    for counter in (1, 2, 3, 7, 8, 16):
+        engine.call_next(counter)
+    window = DisplayWindow(pc, speaker=RecordingSpeaker(), **FAST)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: window.board is not None and len(window.board.serving) == 6,
+                    timeout=WAIT)
+    minimum = int(WORDS_PX_1080 * 768 / 1080)
+    rows = [r for r in _rows(window) if r.objectName().startswith(SERVICE)]
+    assert len(rows) == 14
+    assert len({r.x() for r in rows}) == 2  # two columns of seven
+    for row in rows:
+        if row.number.text() != "–":
+            assert row.number.font().pixelSize() >= minimum, row.number.text()
+    for label in _labels(window):
+        assert QRectF(label.contentsRect()).contains(label.ink_rect()), label.text()
+    window.shutdown()
