@@ -2877,7 +2877,7 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     </message>
     <message>
         <source>Burn-down</source>
-        <translation>Burn-down</translation>
+        <translation>Grafik penyelesaian</translation>
     </message>
 </context>
 <context>
