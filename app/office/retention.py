@@ -28,6 +28,7 @@ from typing import Any, Final
 import peewee as pw
 
 from app import clock, feed
+from app.messages.formats import date_text
 from app.notify import outbox
 from app.office import permissions, survey
 from app.office.audit import record
@@ -145,7 +146,7 @@ def purge(by: int, today: dt.date | None = None, dry_run: bool = False) -> Purge
         # event's data or a remembered answer may hold what was erased above.
         feed.prune_before(cutoff)
         migrations.prune_copies(PickupRecord._meta.database)  # old copies hold names too
-        record("personal_data_purged", officer=by, subject=f"before {day.isoformat()}",
+        record("personal_data_purged", officer=by, subject=f"< {date_text(day)}",
                details={"cutoff": day.isoformat(), "retention_days": keep_days,
                         "records": result.records, "audit_entries": result.audit_entries,
                         "bookings": result.bookings, "survey_comments": comments})

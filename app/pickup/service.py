@@ -661,7 +661,7 @@ def cancel_overdue(officer: str | int | None) -> list[str]:
         PickupRecord.update(status=CANCELLED, cancelled_at=clock.utcnow(),
                             updated_at=clock.utcnow()).where(due).execute()
         feed.emit_event("pickup_cancelled", count=len(numbers))
-        record("pickup_overdue_cancelled", officer=who, subject=f"{len(numbers)} passports",
+        record("pickup_overdue_cancelled", officer=who, subject=f"{len(numbers)} ×",
                details={"application_nos": numbers, "before": today.isoformat()})
         return numbers
 
