@@ -745,9 +745,10 @@ def test_restore_refuses_settings_that_would_break_the_program(
         if row["key"] == "signing_secret":
             row["value"] = json.dumps("zz-not-hex")
 
-    for change, key in ((not_json, "notice_text"), (not_hex, "signing_secret")):
+    for change, key, table in ((not_json, "notice_text", "setting"),
+                               (not_hex, "signing_secret", "signing_key")):
         bad = tmp_path / f"{change.__name__}.loketdump.gz"
-        _edit_dump_rows(made, bad, "setting", change)
+        _edit_dump_rows(made, bad, table, change)
         check = verify_backup(bad)
         codes = [p.code for p in check.problems]
         assert codes[0] == "backup_setting_invalid", codes
