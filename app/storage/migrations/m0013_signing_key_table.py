@@ -45,12 +45,24 @@ def migrate(db: pw.Database, migrator: SchemaMigrator) -> None:
         class Meta:
             table_name = "signing_key"
 
-    db.create_tables([SigningKey], safe=True)
-    with db.atomic():
+    # A restore has made the table already, inside the transaction that loads the rows:
+    # no DDL then (MariaDB would commit that transaction), and no grants (a restore's
+    # tables are new; the logins are made again after it, docs/server-setup.md).
+    made = "signing_key" not in db.get_tables()
+    if made:
+        db.create_tables([SigningKey])
+
+    def move() -> None:
         for row in Setting.select().where(Setting.key.in_(KEY_ROWS)):
             if not SigningKey.select().where(SigningKey.key == row.key).exists():
                 SigningKey.insert(key=row.key, value=row.value).execute()
         Setting.delete().where(Setting.key.in_(KEY_ROWS)).execute()
-    if backend_of(db) != "sqlite":
+
+    if db.in_transaction():  # the migration's or the restore's (no savepoint: MariaDB
+        move()               # may have ended it by an earlier step's DDL)
+    else:
+        with db.atomic():
+            move()
+    if made and backend_of(db) != "sqlite":
         # After the rows (MariaDB commits at each GRANT).
         logins.grant_table(db, "signing_key")
