@@ -33,14 +33,24 @@ def _with_database(url: str, name: str) -> str:
     return urlparse(url)._replace(path=f"/{name}").geturl()
 
 
-def _on_server(backend: str, postgresql_sql: str, mysql_sql: str) -> None:
-    """Run one statement on the server's maintenance database."""
+@contextmanager
+def maintenance(backend: str) -> Iterator[peewee.Database]:
+    """A new connection to the server's maintenance database, closed afterwards."""
     admin = url_connect(SERVER_URLS[backend], connect_timeout=3)
+    admin.connect()
     try:
-        admin.connect()
-        admin.execute_sql(postgresql_sql if backend == "postgresql" else mysql_sql)
+        yield admin
     finally:
         admin.close()
+
+
+def _on_server(backend: str, postgresql_sql: str, mysql_sql: str) -> None:
+    """Run one statement on the server's maintenance database."""
+    with maintenance(backend) as admin:
+        # Bounded: a lock held by someone else fails the statement instead of waiting.
+        admin.execute_sql("SET lock_timeout = '60s'" if backend == "postgresql"
+                          else "SET SESSION lock_wait_timeout = 60")
+        admin.execute_sql(postgresql_sql if backend == "postgresql" else mysql_sql)
 
 
 def end_other_sessions(backend: str, url: str) -> int:
@@ -104,9 +114,14 @@ def create_scratch_database(backend: str) -> str:
 
 
 def drop_scratch_database(backend: str, url: str) -> None:
-    _forget_admin(backend)
+    """Drop the run's database, first ending any session a test left on it: on MariaDB
+    a leftover session's metadata lock would make DROP DATABASE wait for ever, and the
+    worker would never finish (the run stuck near its end with no test running)."""
     name = urlparse(url).path.lstrip("/")
     # The run's result matters more than tidying a scratch database.
+    with suppress(peewee.PeeweeException):
+        end_other_sessions(backend, url)
+    _forget_admin(backend)
     with suppress(peewee.DatabaseError):
         _on_server(backend, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
                    f"DROP DATABASE IF EXISTS `{name}`")

@@ -15,6 +15,7 @@ from app.cli.signin import signed_in
 from app.errors import InvalidInput
 from app.messages import render
 from app.messages.cli_words import word
+from app.messages.formats import date_text
 from app.office import days
 
 
@@ -67,13 +68,21 @@ def _counters(values: list[str]) -> dict[int, list[str]] | None:
     return mapping
 
 
+def on_text(key: str, lang: str) -> str:
+    """A schedule's key in words: a weekday's name (``Sabtu``), a date ``dd/mm/yyyy``."""
+    if key in days.WEEKDAYS:
+        return days.weekday_words(lang)[days.WEEKDAYS.index(key)]
+    return date_text(key) if len(key) == 10 else key
+
+
 def overview_text(o: days.Overview, lang: str) -> str:
-    lines = [f"{o.day}: {o.profile}" + (f" ({o.scheduled_by})" if o.scheduled_by else ""), ""]
+    by = f" ({on_text(o.scheduled_by, lang)})" if o.scheduled_by else ""
+    lines = [f"{date_text(o.day)}: {o.profile}{by}", ""]
     for p in o.profiles:
         opened = ",".join(p.open) if p.open is not None else word("all", lang)
         counters = (word("standing", lang) if p.counters is None else
                     " ".join(f"{n}={','.join(q)}" for n, q in p.counters.items()))
-        on = ",".join(p.scheduled_on) or "-"
+        on = ",".join(on_text(key, lang) for key in p.scheduled_on) or "-"
         lines.append(render("cli_out_day_profile", {
             "name": p.name, "opened": opened, "hours": p.hours or "-", "on": on,
             "counters": counters}, lang))

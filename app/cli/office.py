@@ -4,13 +4,17 @@ database as a whole."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
-from app import feed
+from app import clock, feed
 from app.cli.common import EXIT_OK, emit, whole_number
 from app.cli.connection import office_database
 from app.errors import InvalidInput
 from app.messages import render
 from app.messages.cli_words import status_word, word
+from app.messages.formats import date_text
+from app.messages.record_words import event_name
+from app.office.settings import get_settings
 from app.queue import engine
 from app.queue.status import OfficeStatus, office_status
 from app.setup import pc_config
@@ -31,7 +35,7 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
 
 
 def status_text(s: OfficeStatus, lang: str) -> str:
-    lines = [f"{s.service_day}  ({s.profile})", ""]
+    lines = [f"{date_text(s.service_day)}  ({s.profile})", ""]
     for q in s.queues:
         wait = (render("cli_out_minutes", {"minutes": q.longest_wait_s // 60}, lang)
                 if q.longest_wait_s is not None else "-")
@@ -45,6 +49,17 @@ def status_text(s: OfficeStatus, lang: str) -> str:
         now = f"{c.ticket.number} ({status_word(c.ticket.status, lang)})" if c.ticket else "-"
         lines.append(f"  {c.number:>2}  {c.name:<24} {now:<18} {', '.join(c.queues)}")
     return "\n".join(lines)
+
+
+def event_line(event: feed.EventView, lang: str, zone: dt.tzinfo) -> str:
+    """One change of the feed: its id, when (office time), what in words, the ticket and
+    the counter (``loket 3``)."""
+    at = dt.datetime.fromisoformat(event.at).replace(tzinfo=dt.UTC).astimezone(zone)
+    counter = (render("cli_out_event_counter", {"counter": event.counter}, lang)
+               if event.counter is not None else "")
+    return " ".join(part for part in (
+        f"{event.id:>7} {date_text(at)} {at:%H:%M:%S}", event_name(event.kind, lang),
+        event.number or "", counter) if part)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,9 +77,8 @@ def run(args: argparse.Namespace) -> int:
                  render("cli_out_housekeeping", {"expired": expired, "pruned": pruned}, lang))
         else:
             evs = feed.changes_since(args.after, args.limit)
-            emit(args, {"events": evs},
-                 "\n".join(f"{e.id} {e.at} {e.kind} {e.number or ''} {e.counter or ''}"
-                           for e in evs))
+            zone = clock.zone(get_settings().timezone)
+            emit(args, {"events": evs}, "\n".join(event_line(e, lang, zone) for e in evs))
     return EXIT_OK
 
 

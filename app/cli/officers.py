@@ -9,6 +9,7 @@ from app.cli.connection import office_database
 from app.cli.signin import maybe_signed_in, signed_in
 from app.messages import render
 from app.messages.cli_words import word
+from app.messages.record_words import detail_value
 from app.office import admin, officers
 
 
@@ -36,8 +37,8 @@ def run(args: argparse.Namespace) -> int:
             else:
                 o = admin.add_officer(who.id, args.username, read_password(line=2),
                                       role=args.role, full_name=args.name)
-            emit(args, o, render("cli_out_officer_added", {"username": o.username, "role": o.role},
-                                 args.lang))
+            emit(args, o, render("cli_out_officer_added", {
+                "username": o.username, "role": detail_value(o.role, args.lang)}, args.lang))
         elif args.action == "set-password":
             who = signed_in(args)
             target = officers.get_officer(args.username)
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             people = officers.list_officers()
             emit(args, {"officers": people},
-                 "\n".join(f"{o.username:<16} {o.role:<10} "
+                 "\n".join(f"{o.username:<16} {detail_value(o.role, args.lang):<10} "
                            f"{'' if o.active else word('inactive', args.lang)}{o.full_name}"
                            for o in people))
     return EXIT_OK

@@ -20,6 +20,7 @@ from app.cli.connection import office_database
 from app.cli.signin import signed_in
 from app.messages import render
 from app.messages.cli_words import pickup_status, word
+from app.messages.formats import date_text
 from app.office.settings import get_settings
 from app.pickup import backlog, forecast
 from app.pickup import service as pickup
@@ -122,11 +123,12 @@ def _backlog(args: argparse.Namespace) -> int:
 
 def _clear_text(day: dt.date | None) -> str:
     """The forecast clear date, or ``-`` when there is no rate yet."""
-    return day.isoformat() if day is not None else "-"
+    return date_text(day) if day is not None else "-"
 
 
 def _pickup_line(v: pickup.PickupView, lang: str) -> str:
-    due = render("cli_out_collect_by", {"date": v.collect_by}, lang) if v.collect_by else ""
+    due = (render("cli_out_collect_by", {"date": date_text(v.collect_by)}, lang)
+           if v.collect_by else "")
     late = word("overdue_mark", lang) if v.overdue else ""
     return (f"{v.application_no}  {pickup_status(v.status, lang)}{late}  "
             f"{v.location or '-'}  {v.batch or '-'}{due}")

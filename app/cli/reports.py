@@ -11,6 +11,7 @@ from app.cli.connection import office_database
 from app.cli.signin import signed_in
 from app.messages import render
 from app.messages.formats import date_text, duration_text
+from app.messages.record_words import action_name
 from app.office import audit_log, reports
 
 
@@ -75,7 +76,7 @@ def _audit(args: argparse.Namespace, viewer: int, lang: str) -> int:
             break
         older = page.rows[-1].id
     emit(args, {"entries": rows}, "\n".join(
-        f"{r.id:>7} {r.local:%Y-%m-%d %H:%M:%S} {r.action:<24} {r.officer or '-':<16} "
-        f"{'' if r.counter is None else r.counter:>3} {r.subject} {r.details_text()}"
-        for r in rows) or "-")
+        f"{r.id:>7} {audit_log.time_text(r)} {action_name(r.action, lang):<28} "
+        f"{r.officer or '-':<16} {'' if r.counter is None else r.counter:>3} {r.subject} "
+        f"{r.details_text(lang)}" for r in rows) or "-")
     return EXIT_OK

@@ -1,13 +1,18 @@
-"""``loket settings show|set|rotate-key``: the office's settings, shared by every PC."""
+"""``loket settings show|set|rotate-key``: the office's settings, shared by every PC.
+
+A setting prints as its key (what ``settings set`` takes), its value in words and, in
+brackets, what it is, in the command line's language."""
 
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from app.cli.common import EXIT_OK, emit, whole_number
 from app.cli.connection import office_database
 from app.cli.signin import signed_in
 from app.errors import InvalidInput
+from app.messages.record_words import detail_value, setting_name
 from app.office.settings import SECRET_KEYS, rotate_signing_key, shown_settings, update_settings
 
 
@@ -39,5 +44,17 @@ def run(args: argparse.Namespace) -> int:
         elif args.action == "rotate-key":
             rotate_signing_key(signed_in(args).id, args.grace_days)
         shown = shown_settings()
-        emit(args, shown, "\n".join(f"{k:<22} {v}" for k, v in shown.items()))
+        emit(args, shown, settings_text(shown, args.lang))
     return EXIT_OK
+
+
+def settings_text(shown: dict[str, Any], lang: str) -> str:
+    """Each setting: its key (what ``settings set`` takes), its value and what it is, in
+    words."""
+    width = max(map(len, shown), default=0)
+    lines = []
+    for key, value in shown.items():
+        name = setting_name(key, lang)
+        lines.append(f"{key:<{width}}  {detail_value(value, lang)}"
+                     + (f"  · {name}" if name else ""))
+    return "\n".join(lines)

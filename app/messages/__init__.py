@@ -453,7 +453,14 @@ STATUS_WORDS: Final[dict[str, dict[str, str]]] = {
     "expired": {"id": "kedaluwarsa", "en": "expired"},
 }
 
-# Who collected a passport, as a message says it.
+# Why a counter pauses (CounterPause.reason): on the lobby display, the counter window,
+# in sentences and in the audit log.
+PAUSE_REASON_WORDS: Final[dict[str, dict[str, str]]] = {
+    "break": {"id": "istirahat", "en": "break"},
+    "prayer": {"id": "ibadah", "en": "prayer"},
+    "system": {"id": "gangguan sistem", "en": "system fault"},
+}
+
 # Who collected, without a name: a refusal is logged and printed, so it names no person
 # (the counter's panel shows the name from the record itself).
 COLLECTOR_KIND_WORDS: Final[dict[str, dict[str, str]]] = {

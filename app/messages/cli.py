@@ -75,6 +75,7 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "{issued}{closed}",
     },
     "cli_out_minutes": {"id": "{minutes} mnt", "en": "{minutes} min"},
+    "cli_out_event_counter": {"id": "loket {counter}", "en": "counter {counter}"},
     "cli_out_housekeeping": {
         "id": "{expired} nomor lama kedaluwarsa, {pruned} baris umpan perubahan dihapus",
         "en": "expired {expired} old tickets, pruned {pruned} feed rows",

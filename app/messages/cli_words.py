@@ -50,6 +50,10 @@ BOOKING_WORDS: Final[dict[str, dict[str, str]]] = {
     "on_time": {"id": "tepat waktu", "en": "on time"},
     "early": {"id": "lebih awal", "en": "early"},
     "late": {"id": "terlambat", "en": "late"},
+    # The booking report's columns (with on_time, early, late and missed above).
+    "day": {"id": "hari", "en": "day"},
+    "booked": {"id": "booking", "en": "booked"},
+    "walk_in": {"id": "datang langsung", "en": "walk-in"},
 }
 
 

@@ -19,7 +19,8 @@ import peewee as pw
 
 from app import clock, spreadsheet
 from app.errors import InvalidInput
-from app.messages import render
+from app.messages import record_words, render
+from app.messages.formats import date_text
 from app.office import permissions
 from app.office.audit import record
 from app.office.settings import get_settings
@@ -76,8 +77,8 @@ class AuditRow:
     subject: str
     details: dict[str, Any]
 
-    def details_text(self) -> str:
-        return details_text(self.details)
+    def details_text(self, lang: str | None = None) -> str:
+        return details_text(self.details, lang)
 
 
 @dataclass(frozen=True)
@@ -96,21 +97,15 @@ class FilterChoices:
     actions: list[str]  # action codes found in the log
 
 
-def details_text(details: Mapping[str, Any]) -> str:
-    """A details record as one compact line: ``key: value; key: value``."""
+def details_text(details: Mapping[str, Any], lang: str | None = None) -> str:
+    """A details record as one compact line in words, in ``lang`` (default: the language
+    chosen now): ``peran: petugas; pengambil: pemilik paspor``."""
+    return record_words.details_words(details, lang)
 
-    def value_text(value: Any) -> str:
-        if value is None:
-            return "–"
-        if isinstance(value, bool):
-            return "yes" if value else "no"
-        if isinstance(value, list | tuple):
-            return ", ".join(value_text(v) for v in value)
-        if isinstance(value, dict):
-            return "{" + details_text(value) + "}"
-        return str(value)
 
-    return "; ".join(f"{key}: {value_text(value)}" for key, value in details.items())
+def time_text(row: AuditRow) -> str:
+    """When an entry was written, office time: ``dd/mm/yyyy hh:mm:ss``."""
+    return f"{date_text(row.local)} {row.local:%H:%M:%S}"
 
 
 def _zone_name() -> str:
@@ -210,10 +205,9 @@ def _with_notes(rows: list[AuditRow]) -> list[AuditRow]:
     """The rows with the names and reasons their entries refer to (audit notes, which
     the retention purge may have erased since), read in one query."""
     wanted = {ident for row in rows for ident in _note_ids(row.details)}
-    if not wanted:
-        return rows
     texts = {int(i): str(t) for i, t in _tuples(
-        AuditNote.select(AuditNote.id, AuditNote.text).where(AuditNote.id.in_(wanted)))}
+        AuditNote.select(AuditNote.id, AuditNote.text).where(AuditNote.id.in_(wanted)))
+    } if wanted else {}
     return [replace(row, details=_named(row.details, texts)) for row in rows]
 
 
@@ -314,7 +308,8 @@ def export_csv(viewer: int | None, filt: AuditFilter | None, path: str | os.Path
 
     Rows are read in steps of :data:`EXPORT_STEP_ROWS`, never all at once; entries
     written while the export runs are not in it. ``action_names`` gives the readable
-    name of each action code (the window's language). The file appears complete or
+    name of an action code (default: :func:`app.messages.record_words.action_name` in
+    ``lang``). The file appears complete or
     not at all, and the export itself is audited (``audit_exported``).
     """
 
@@ -330,8 +325,9 @@ def export_csv(viewer: int | None, filt: AuditFilter | None, path: str | os.Path
             writer.row([render(f"audit_csv_{column}", {}, lang) for column in CSV_COLUMNS])
             for row in _matching(conditions, zone_name, EXPORT_STEP_ROWS):
                 writer.row([row.id, row.local.strftime("%Y-%m-%d %H:%M:%S"), row.action,
-                            names.get(row.action, row.action), row.officer,
-                            row.officer_name, row.counter, row.subject, row.details_text()])
+                            names.get(row.action) or record_words.action_name(row.action, lang),
+                            row.officer, row.officer_name, row.counter, row.subject,
+                            row.details_text(lang)])
                 count += 1
     except OSError as exc:
         raise InvalidInput("audit_export_unwritable", path=str(target),

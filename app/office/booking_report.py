@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, Final, cast
 
 from peewee import fn
 
-from app import clock
+from app import clock, spreadsheet
+from app.messages import current_language
+from app.messages.cli_words import booking_word
 from app.office import permissions
 from app.office.reports import check_range
 from app.office.settings import get_settings
@@ -34,6 +36,29 @@ class BookingDay:
     early: int
     late: int
     missed: int
+
+
+# The figures of a day, in the order of the report's columns (the words are the booking
+# words of :mod:`app.messages.cli_words`).
+FIGURES: Final = ("booked", "walk_in", "on_time", "early", "late", "missed")
+
+
+def figures(day: BookingDay) -> list[int]:
+    return [getattr(day, name) for name in FIGURES]
+
+
+def total(days: list[BookingDay]) -> BookingDay:
+    """The days added up (``day`` is the first and last day, ``first/last``)."""
+    span = f"{days[0].day}/{days[-1].day}" if days else ""
+    return BookingDay(span, *(sum(getattr(d, name) for d in days) for name in FIGURES))
+
+
+def to_csv(days: list[BookingDay], lang: str | None = None) -> bytes:
+    """The days as a CSV table, a line a day, in the dialect of the reports' CSV."""
+    lang = lang or current_language()
+    table: list[list[object]] = [[booking_word(c, lang) for c in ("day", *FIGURES)]]
+    table += [[d.day, *figures(d)] for d in days]
+    return spreadsheet.to_bytes(table)
 
 
 def booking_days(start: dt.date, end: dt.date, by: int) -> list[BookingDay]:

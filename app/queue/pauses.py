@@ -20,7 +20,7 @@ from typing import Any, Final, cast
 
 from app import clock, feed
 from app.errors import InvalidInput, NotFound, Refused
-from app.messages import word_in
+from app.messages import PAUSE_REASON_WORDS, word_in
 from app.office import officers
 from app.office.audit import record
 from app.office.settings import get_settings
@@ -28,12 +28,9 @@ from app.storage.db import backend_of, database
 from app.storage.models import HELD_STATUSES, Counter, CounterPause, Ticket
 from app.storage.transactions import idempotent, read
 
-# How a pause's reason reads: on the lobby display, the counter window and in sentences.
-REASON_WORDS: Final[dict[str, dict[str, str]]] = {
-    "break": {"id": "istirahat", "en": "break"},
-    "prayer": {"id": "ibadah", "en": "prayer"},
-    "system": {"id": "gangguan sistem", "en": "system fault"},
-}
+# How a pause's reason reads: on the lobby display, the counter window, in sentences
+# and in the audit log.
+REASON_WORDS: Final = PAUSE_REASON_WORDS
 
 
 def reason_word(reason: str, lang: str | None = None) -> str:

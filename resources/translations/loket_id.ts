@@ -92,150 +92,6 @@
         <translation>Rincian</translation>
     </message>
     <message>
-        <source>signed in</source>
-        <translation>masuk</translation>
-    </message>
-    <message>
-        <source>signed out</source>
-        <translation>keluar</translation>
-    </message>
-    <message>
-        <source>signed out: account changed</source>
-        <translation>dikeluarkan: akun diubah</translation>
-    </message>
-    <message>
-        <source>sign-in failed</source>
-        <translation>gagal masuk</translation>
-    </message>
-    <message>
-        <source>supervisor window refused</source>
-        <translation>akses jendela supervisor ditolak</translation>
-    </message>
-    <message>
-        <source>settings changed</source>
-        <translation>pengaturan diubah</translation>
-    </message>
-    <message>
-        <source>signing key rotated</source>
-        <translation>kunci tanda tangan diganti</translation>
-    </message>
-    <message>
-        <source>backlog list imported</source>
-        <translation>daftar backlog diimpor</translation>
-    </message>
-    <message>
-        <source>passport handed over</source>
-        <translation>paspor diserahkan</translation>
-    </message>
-    <message>
-        <source>handover undone</source>
-        <translation>serah terima dibatalkan</translation>
-    </message>
-    <message>
-        <source>priority pickup check-in</source>
-        <translation>pengambilan paspor jalur prioritas</translation>
-    </message>
-    <message>
-        <source>overdue passports cancelled</source>
-        <translation>paspor lewat batas pengambilan dibatalkan</translation>
-    </message>
-    <message>
-        <source>ticket voided</source>
-        <translation>nomor antrian dibatalkan</translation>
-    </message>
-    <message>
-        <source>no-show put back in line</source>
-        <translation>nomor tidak hadir dikembalikan ke antrian</translation>
-    </message>
-    <message>
-        <source>counter paused</source>
-        <translation>loket dijeda</translation>
-    </message>
-    <message>
-        <source>counter resumed</source>
-        <translation>loket dilanjutkan</translation>
-    </message>
-    <message>
-        <source>officer added</source>
-        <translation>petugas ditambahkan</translation>
-    </message>
-    <message>
-        <source>database login made</source>
-        <translation>login database dibuat</translation>
-    </message>
-    <message>
-        <source>database login dropped</source>
-        <translation>login database dihapus</translation>
-    </message>
-    <message>
-        <source>officer changed</source>
-        <translation>data petugas diubah</translation>
-    </message>
-    <message>
-        <source>officer deactivated</source>
-        <translation>petugas dinonaktifkan</translation>
-    </message>
-    <message>
-        <source>officer reactivated</source>
-        <translation>petugas diaktifkan kembali</translation>
-    </message>
-    <message>
-        <source>password reset</source>
-        <translation>kata sandi diatur ulang</translation>
-    </message>
-    <message>
-        <source>counter added</source>
-        <translation>loket ditambahkan</translation>
-    </message>
-    <message>
-        <source>counter changed</source>
-        <translation>loket diubah</translation>
-    </message>
-    <message>
-        <source>counter opened</source>
-        <translation>loket dibuka</translation>
-    </message>
-    <message>
-        <source>counter closed</source>
-        <translation>loket ditutup</translation>
-    </message>
-    <message>
-        <source>queue added</source>
-        <translation>antrian ditambahkan</translation>
-    </message>
-    <message>
-        <source>queue changed</source>
-        <translation>antrian diubah</translation>
-    </message>
-    <message>
-        <source>audit log exported</source>
-        <translation>log audit diekspor</translation>
-    </message>
-    <message>
-        <source>demo office created</source>
-        <translation>kantor demo dibuat</translation>
-    </message>
-    <message>
-        <source>backup made</source>
-        <translation>cadangan dibuat</translation>
-    </message>
-    <message>
-        <source>database restored</source>
-        <translation>basis data dipulihkan</translation>
-    </message>
-    <message>
-        <source>personal data erased</source>
-        <translation>data pribadi dihapus</translation>
-    </message>
-    <message>
-        <source>PC settings opened</source>
-        <translation>pengaturan PC dibuka</translation>
-    </message>
-    <message>
-        <source>PC settings refused</source>
-        <translation>pengaturan PC ditolak</translation>
-    </message>
-    <message>
         <source>All officers</source>
         <translation>Semua petugas</translation>
     </message>
@@ -817,6 +673,49 @@ Ganti kunci sekarang?</translation>
     </message>
 </context>
 <context>
+    <name>BookingFigures</name>
+    <message>
+        <source>Booked and walk-in count the tickets of the service queues; on time, early and late the bookings checked in; missed those never checked in and past their check-in window.</source>
+        <translation>Booking dan datang langsung menghitung nomor antrian layanan; tepat waktu, lebih awal dan terlambat menghitung booking yang sudah check-in; tidak datang ialah booking yang tidak pernah check-in dan sudah lewat batas waktunya.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Booking</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Datang langsung</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Tepat waktu</translation>
+    </message>
+    <message>
+        <source>Early</source>
+        <translation>Lebih awal</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Terlambat</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Tidak datang</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Bookings (M-Paspor) and walk-ins</source>
+        <translation>Booking (M-Paspor) dan datang langsung</translation>
+    </message>
+</context>
+<context>
     <name>BookingsPage</name>
     <message>
         <source>Bookings today</source>
@@ -825,6 +724,10 @@ Ganti kunci sekarang?</translation>
     <message>
         <source>Refresh</source>
         <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Import list…</source>
+        <translation>Impor daftar…</translation>
     </message>
     <message>
         <source>Slot</source>
@@ -855,8 +758,20 @@ Ganti kunci sekarang?</translation>
         <translation>Check-in</translation>
     </message>
     <message>
-        <source>The day&apos;s list comes from M-Paspor: import it with loket booking import FILE. A booking checks in at the kiosk around its slot (the settings booking_early_min and booking_late_min say how long before and after) and is called at its slot, ahead of walk-ins who came later.</source>
-        <translation>Daftar hari ini berasal dari M-Paspor: impor dengan loket booking import BERKAS. Pemohon booking check-in di kios sekitar jadwalnya (pengaturan booking_early_min dan booking_late_min menentukan berapa lama sebelum dan sesudahnya) dan dipanggil sesuai jadwalnya, mendahului pemohon langsung (walk-in) yang datang kemudian.</translation>
+        <source>The day&apos;s list comes from M-Paspor (CSV or XLSX, columns kode_booking, nama, layanan, tanggal, jam): import it with Import list… or loket booking import. A booking checks in at the kiosk around its slot (the settings booking_early_min and booking_late_min say how long before and after) and is called at its slot, ahead of walk-ins who came later.</source>
+        <translation>Daftar hari ini berasal dari M-Paspor (CSV atau XLSX, kolom kode_booking, nama, layanan, tanggal, jam): impor dengan Impor daftar… atau loket booking import. Pemohon booking check-in di kios sekitar jadwalnya (pengaturan booking_early_min dan booking_late_min menentukan berapa lama sebelum dan sesudahnya) dan dipanggil sesuai jadwalnya, mendahului pemohon langsung (walk-in) yang datang kemudian.</translation>
+    </message>
+    <message>
+        <source>Choose the booking list from M-Paspor</source>
+        <translation>Pilih daftar booking dari M-Paspor</translation>
+    </message>
+    <message>
+        <source>Lists (*.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>Daftar (*.csv *.txt *.xlsx);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>Mengimpor {file}…</translation>
     </message>
     <message>
         <source>missed</source>
@@ -1767,6 +1682,57 @@ Permohonan {application}</translation>
     <message>
         <source>Choose which counter this PC is.</source>
         <translation>Pilih loket untuk PC ini.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPage</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Pemberitahuan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Pesan</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Kepada</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Permohonan</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Percobaan</translation>
+    </message>
+    <message>
+        <source>Why not delivered</source>
+        <translation>Mengapa tidak terkirim</translation>
+    </message>
+    <message>
+        <source>Chosen message</source>
+        <translation>Pesan terpilih</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Kirim ulang</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Sent {sent}, waiting {pending}, failed {failed}, cancelled {cancelled}</source>
+        <translation>Terkirim {sent}, menunggu {pending}, gagal {failed}, dibatalkan {cancelled}</translation>
+    </message>
+    <message>
+        <source>The message will be sent again.</source>
+        <translation>Pesan akan dikirim ulang.</translation>
     </message>
 </context>
 <context>
@@ -2882,6 +2848,10 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
         <translation>&amp;Kelompok:</translation>
     </message>
     <message>
+        <source>Bookings</source>
+        <translation>Booking</translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation>Ringkasan</translation>
     </message>
@@ -3174,57 +3144,6 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     <message>
         <source>Loket tries again by itself in {seconds} s.</source>
         <translation>Loket mencoba lagi dengan sendirinya dalam {seconds} detik.</translation>
-    </message>
-</context>
-<context>
-    <name>NotificationsPage</name>
-    <message>
-        <source>Notifications</source>
-        <translation>Pemberitahuan</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Pesan</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>Kepada</translation>
-    </message>
-    <message>
-        <source>Application</source>
-        <translation>Permohonan</translation>
-    </message>
-    <message>
-        <source>Attempts</source>
-        <translation>Percobaan</translation>
-    </message>
-    <message>
-        <source>Why not delivered</source>
-        <translation>Mengapa tidak terkirim</translation>
-    </message>
-    <message>
-        <source>Chosen message</source>
-        <translation>Pesan terpilih</translation>
-    </message>
-    <message>
-        <source>Send again</source>
-        <translation>Kirim ulang</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Muat ulang</translation>
-    </message>
-    <message>
-        <source>Sent {sent}, waiting {pending}, failed {failed}, cancelled {cancelled}</source>
-        <translation>Terkirim {sent}, menunggu {pending}, gagal {failed}, dibatalkan {cancelled}</translation>
-    </message>
-    <message>
-        <source>The message will be sent again.</source>
-        <translation>Pesan akan dikirim ulang.</translation>
     </message>
 </context>
 </TS>

@@ -22,7 +22,9 @@ from app import __version__
 from bench import installer
 from tests.backends import IN_CI
 
-# One worker builds the bundle once for the whole module (pytest-xdist --dist loadgroup).
+# One worker builds the bundle once (pytest-xdist --dist loadgroup). Its fixtures are
+# session-scoped: that worker runs other modules between these tests, and a module scope
+# would tear the bundle down and build it again each time (four builds, 4 minutes of CPU).
 pytestmark = [pytest.mark.bundle, pytest.mark.xdist_group("bundle")]
 
 DEMO_QUEUES = {"paspor", "prioritas", "backlog", "ambil", "wna"}
@@ -32,9 +34,9 @@ FAILURE_WORDS = ("Traceback", "internal error", "Terjadi kesalahan program",
                  "Something went wrong inside Loket", "Segmentation", "Fatal")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """dist/loket, built once for this module."""
+    """dist/loket, built once for the run."""
     if importlib.util.find_spec("PyInstaller") is None:
         reason = "PyInstaller is not installed (pip install -e '.[test]')"
         if IN_CI:
@@ -45,7 +47,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built.folder
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("frozen-home")
 
@@ -53,7 +55,7 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 Made = tuple[str, subprocess.CompletedProcess[str]]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo_url(bundle: Path, home: Path, tmp_path_factory: pytest.TempPathFactory) -> Made:
     """A demo office made by the frozen ``init-db --demo`` (and what it printed)."""
     url = f"sqlite:///{tmp_path_factory.mktemp('frozen-db') / 'loket.sqlite3'}"

@@ -43,10 +43,13 @@ def gateway(answer: Callable[[dict[str, Any], str], int] | None = None) -> Itera
                 seen.requests.append((key, body))
                 if 200 <= status < 300:
                     seen.accepted[key] += 1
-            self.send_response(status)
-            self.send_header("Content-Length", "2")
-            self.end_headers()
-            self.wfile.write(b"{}")
+            try:
+                self.send_response(status)
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"{}")
+            except (BrokenPipeError, ConnectionResetError):
+                return  # the sender went away (killed mid-delivery): nobody to answer
 
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
             return

@@ -21,6 +21,7 @@ from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import engine
 from app.setup.pc_settings import PcSettings
+from docs.screenshots.stage import outside
 from tests.helpers import NOW, WAIT
 from tests.helpers.people import setup_admin
 from tests.ui.display.test_display_window import RecordingSpeaker
@@ -68,19 +69,6 @@ def test_the_demo_gives_the_keyboard_to_the_counter(qtbot: QtBot) -> None:
         assert screen.contains(window.frameGeometry())
 
 
-def _outside(window: QWidget) -> list[str]:
-    """The visible widgets that reach past the window's rectangle."""
-    bounds = window.rect()
-    found = []
-    for child in window.findChildren(QWidget):
-        if not child.isVisibleTo(window) or child.isWindow():
-            continue
-        box = QRect(child.mapTo(window, child.rect().topLeft()), child.size())
-        if not bounds.contains(box):
-            found.append(f"{child.metaObject().className()} {child.objectName()!r} {box}")
-    return found
-
-
 def _cut(widgets: list[QWidget]) -> list[str]:
     """The labels and buttons whose text is wider (or taller) than the widget."""
     found = []
@@ -108,7 +96,7 @@ def _whole(qtbot: QtBot, window: QWidget, size: tuple[int, int],
            key: Callable[[], list[QWidget]]) -> None:
     qtbot.wait(50)  # the layouts settle
     assert (window.width(), window.height()) == size
-    assert _outside(window) == []
+    assert outside(window) == []
     assert _cut(key()) == []
 
 

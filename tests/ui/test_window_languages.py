@@ -1,5 +1,5 @@
-"""One language per window: the kiosk's English button changes the kiosk only, in a
-process that also shows the lobby display and a counter (``loket demo``)."""
+"""One language per window: the kiosk's English button and the counter's language menu
+change that window only, in a process that also shows the others (``loket demo``)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.messages import current_language
+from app.messages import current_language, render
+from app.office import officers
 from app.setup.pc_settings import PcSettings
 from tests.helpers import WAIT
 from tests.ui.display.test_display_window import FAST, RecordingSpeaker
@@ -70,7 +71,7 @@ def test_the_kiosks_english_is_the_kiosks_alone_until_it_goes_idle(
         hall: Hall, qtbot: QtBot) -> None:
     display_before = _display_texts(hall.display)
     counter_before = _texts(hall.counter)
-    assert {"Layanan", "Pengambilan paspor", "Loket", "Nomor"} <= display_before
+    assert {"Layanan", "Pengambilan paspor", "Menunggu", "Panggilan terakhir"} <= display_before
     assert "Selamat datang! Silakan ambil nomor antrian" in _texts(hall.kiosk)
 
     qtbot.mouseClick(_language_button(hall.kiosk), Qt.MouseButton.LeftButton)
@@ -85,7 +86,8 @@ def test_the_kiosks_english_is_the_kiosks_alone_until_it_goes_idle(
     assert current_language() == "id"
     assert _display_texts(hall.display) == display_before
     assert _texts(hall.counter) == counter_before
-    assert not {"Services", "Passport pickup", "Counter", "Number"} & _display_texts(hall.display)
+    english = {"Services", "Passport pickup", "Waiting", "Last calls"}
+    assert not english & _display_texts(hall.display)
 
     with qtbot.waitSignal(hall.kiosk.went_idle, timeout=WAIT):
         pass
@@ -105,3 +107,60 @@ def test_a_refusal_on_the_english_kiosk_is_in_english(hall: Hall, qtbot: QtBot) 
     assert title is not None and body is not None
     assert title.text() == "We could not find this passport"
     assert "not" in body.text() and "tidak" not in body.text()
+
+
+def test_the_counters_language_menu_changes_the_counter_alone(
+        hall: Hall, qtbot: QtBot, pc: PcSettings) -> None:
+    """An officer who picks English at a counter gets an English counter; the kiosk and
+    the lobby display beside it in the process stay Indonesian, and so does the core.
+    The PC keeps the choice for its next start."""
+    display_before = _display_texts(hall.display)
+    kiosk_before = _texts(hall.kiosk)
+    assert "Masuk" in _texts(hall.counter)
+    choice = hall.counter.findChild(QComboBox, "language_choice")
+    assert choice is not None
+
+    choice.activated.emit(choice.findData("en"))  # as the officer's pick
+
+    counter = _texts(hall.counter)
+    assert hall.counter.language == "en"
+    assert {"Sign in", "&Username:", "&Password:"} <= counter
+    assert "Masuk" not in counter
+    assert hall.counter.windowTitle() == "Loket · counter"
+    assert pc.language == "en"  # the next start's
+    # The others and the core keep the PC's language.
+    assert current_language() == "id"
+    assert hall.kiosk.language == "id" and _texts(hall.kiosk) == kiosk_before
+    assert "Selamat datang! Silakan ambil nomor antrian" in _texts(hall.kiosk)
+    assert _display_texts(hall.display) == display_before
+
+    # The core's refusal at the English counter is English.
+    login = hall.counter.login
+    login.findChild(QLineEdit, "username").setText("siapa")
+    login.findChild(QLineEdit, "password").setText("salah-sekali")
+    message = login.findChild(QLabel, "login_message")
+    sign_in = login.findChild(QPushButton, "sign_in")
+    counters = login.findChild(QComboBox, "counter_choice")
+    counters.setCurrentIndex(-1)
+    qtbot.mouseClick(sign_in, Qt.MouseButton.LeftButton)
+    assert message.text() == "Choose which counter this PC is."
+    counters.setCurrentIndex(counters.count() - 1)
+    qtbot.mouseClick(sign_in, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: message.text() == render("login_failed", {}, "en"), timeout=WAIT)
+
+    # Signed in, the desk is English; its own menu takes it back to Indonesian.
+    officers.add_officer("petugas1", "petugas123", full_name="Budi Petugas")
+    login.findChild(QLineEdit, "username").setText("petugas1")
+    login.findChild(QLineEdit, "password").setText("petugas123")
+    with qtbot.waitSignal(hall.counter.desk_shown, timeout=WAIT):
+        qtbot.mouseClick(sign_in, Qt.MouseButton.LeftButton)
+    assert {"Call next (F2)", "Sign out"} <= _texts(hall.counter)
+    assert _display_texts(hall.display) == display_before
+    assert hall.kiosk.language == "id" and current_language() == "id"
+    menu = hall.counter.findChild(QComboBox, "window_language")
+    assert menu is not None and menu.currentData() == "en"
+    menu.activated.emit(menu.findData("id"))
+    assert hall.counter.language == "id" and pc.language == "id"
+    assert "Call next (F2)" not in _texts(hall.counter)
+    assert "Panggil berikutnya (F2)" in _texts(hall.counter)
+    assert hall.counter.windowTitle() == "Loket · loket pelayanan"

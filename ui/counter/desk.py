@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem, QTableWidgetItem, QWidget
 
-from app.messages import STATUS_WORDS, current_language
+from app.messages import STATUS_WORDS, word_in
 from app.messages.formats import duration_text
 from app.queue.desk import Desk
 from app.queue.pauses import reason_word
@@ -107,7 +107,8 @@ class DeskPage(DeskView):
         t = desk.tally
         self._tally.setText(self.tr("Today here: {served} served · {no_shows} no-show · "
                                     "average service {avg}").format(
-            served=t.served, no_shows=t.no_shows, avg=duration_text(t.avg_service_s)))
+            served=t.served, no_shows=t.no_shows,
+            avg=duration_text(t.avg_service_s, self.language)))
 
     def _show_requeue(self) -> None:
         """The button names the ticket it puts back in line (the last no-show here)."""
@@ -133,7 +134,7 @@ class DeskPage(DeskView):
             self._number.setText("–")
             self.colour_number(PAUSED_COLOUR)
             self._queue_name.setText(self.tr("Paused ({reason}) since {since}").format(
-                reason=reason_word(desk.pause.reason),
+                reason=reason_word(desk.pause.reason, self.language),
                 since=desk.pause.since))
             self._state.setText(self.tr("Nobody is called here: press F11 to resume"))
             self._state.setStyleSheet(f"font-size: 16pt; font-weight: 600; "
@@ -156,7 +157,7 @@ class DeskPage(DeskView):
         self._number.setText(ticket.number)
         colour = STATE_COLOURS.get(ticket.status, "#212121")
         self.colour_number(colour)
-        name = local_name(queue) if queue else ticket.service_queue
+        name = local_name(queue, self.language) if queue else ticket.service_queue
         if desk.booked_slot is not None:  # an M-Paspor booking: the officer sees its slot
             name = self.tr("{queue}  ·  Booking {slot}").format(queue=name,
                                                                 slot=desk.booked_slot)
@@ -167,10 +168,11 @@ class DeskPage(DeskView):
         ticket = desk.ticket
         if ticket is None:
             return
-        words = STATUS_WORDS.get(ticket.status, {}).get(current_language(), ticket.status)
+        words = word_in(STATUS_WORDS, ticket.status, self.language)
         since = seconds_since(ticket.started_at if ticket.status == SERVING
                               else ticket.called_at)
-        text = self.tr("{state} · {time}").format(state=words, time=duration_text(since))
+        text = self.tr("{state} · {time}").format(state=words,
+                                                  time=duration_text(since, self.language))
         if ticket.recall_count:
             text += " · " + self.tr("recalled {n}×").format(n=ticket.recall_count)
         self._state.setText(text)
@@ -180,10 +182,11 @@ class DeskPage(DeskView):
     def _show_queues(self, desk: Desk) -> None:
         self._queues.setRowCount(len(desk.queues))
         for row, q in enumerate(desk.queues):
-            name = f"{q.prefix} · {local_name(q)}"
+            name = f"{q.prefix} · {local_name(q, self.language)}"
             if not q.active:
                 name = self.tr("{queue} (closed)").format(queue=name)
-            for col, text in enumerate((name, str(q.waiting), duration_text(q.longest_wait_s))):
+            wait = duration_text(q.longest_wait_s, self.language)
+            for col, text in enumerate((name, str(q.waiting), wait)):
                 item = QTableWidgetItem(text)
                 if col:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
@@ -197,7 +200,7 @@ class DeskPage(DeskView):
         keep = selected.data(Qt.ItemDataRole.UserRole) if selected is not None else None
         self._waiting.clear()
         for w in desk.waiting:
-            text = f"{w.number}   {duration_text(w.wait_s)}"
+            text = f"{w.number}   {duration_text(w.wait_s, self.language)}"
             if w.sent_here:
                 text += "   " + self.tr("(sent to this counter)")
             item = QListWidgetItem(text, self._waiting)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.counter.pickup_panel import WARNING_STYLE, PickupPanel
+from ui.kit.i18n import WindowText
 from ui.kit.plain import PlainLabel
 
 # The actions under the ticket card, in their grid's order (three a row).
@@ -38,7 +39,7 @@ WIDE_FROM = 1000
 NARROW_MIN_WIDTH = 480
 
 
-class DeskView(QWidget):
+class DeskView(WindowText, QWidget):
     """The ticket card and its actions on the left, the lines and today on the right."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

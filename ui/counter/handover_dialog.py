@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.pickup.service import PickupView
+from ui.kit.i18n import WindowText
 from ui.kit.plain import PlainLabel
 
 NAME_MAX = 100
@@ -36,7 +37,7 @@ class HandoverAnswer:
     id_checked: bool
 
 
-class HandoverDialog(QDialog):
+class HandoverDialog(WindowText, QDialog):
     def __init__(self, record: PickupView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("handover_dialog")

@@ -6,10 +6,11 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from app.storage.models import PAUSE_REASONS
+from ui.kit.i18n import WindowText
 from ui.kit.plain import PlainLabel
 
 
-class PauseDialog(QDialog):
+class PauseDialog(WindowText, QDialog):
     """One big button per reason; choosing one accepts the dialog."""
 
     def __init__(self, counter_name: str, parent: QWidget | None = None) -> None:

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.messages import current_language
 from app.messages.formats import date_text
 from app.pickup.service import CounterCheck
 from app.storage.models import CANCELLED, COLLECTED, PRINTING, READY
+from ui.kit.i18n import WindowText
 from ui.kit.plain import PlainLabel
 
 WARNING_STYLE = ("QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36a;"
@@ -25,7 +25,7 @@ STOP_STYLE = ("QLabel { background: #c62828; color: white; padding: 6px; font-si
               " font-weight: 600; }")
 
 
-class PickupPanel(QFrame):
+class PickupPanel(WindowText, QFrame):
     """Shows one :class:`~app.pickup.service.CounterCheck`; emits what the officer asks for."""
 
     hand_over_requested = Signal()
@@ -141,7 +141,7 @@ class PickupPanel(QFrame):
                   "collect_by": date_text(r.collect_by), "batch": r.batch or "–"}
         for key, text in values.items():
             self._fields[key].setText(text)
-        lang = current_language()
+        lang = self.language
         stop = [check.refusal.message(lang)] if check.refusal is not None else []
         if check.refusal is not None and r.collected_by:
             # The core's sentence names no one (it is logged); the officer here may know.

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.messages import current_language
 from app.queue.desk import Target
+from ui.kit.i18n import WindowText
 from ui.kit.plain import PlainLabel
 
 
-class TransferDialog(QDialog):
+class TransferDialog(WindowText, QDialog):
     def __init__(self, number: str, targets: list[Target], suggested: int | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +50,7 @@ class TransferDialog(QDialog):
         self._label.setText(self.tr("Send {number} to:").format(number=self._number))
         row = self._chosen_row()
         self._list.clear()
-        english = current_language() == "en"
+        english = self.language == "en"
         for target in self._targets:
             name = target.label_en if english else target.label_id
             text = (self.tr("Queue {name}").format(name=name) if target.kind == "queue"

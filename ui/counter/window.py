@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app import feed
 from app.errors import DatabaseUnavailable, LoketError, for_log
-from app.messages import current_language
+from app.messages import DEFAULT_LANGUAGE
 from app.office import officers
 from app.office.officers import LoginThrottle, OfficerView
 from app.pickup import service as pickup
@@ -45,7 +45,7 @@ from ui.counter.transfer_dialog import TransferDialog
 from ui.kit.account_watch import AccountWatch
 from ui.kit.banner import DatabaseBanner
 from ui.kit.feed_watcher import POLL_MS, FeedWatcher
-from ui.kit.i18n import LANGUAGE_NAMES, LANGUAGES, install_language
+from ui.kit.i18n import LANGUAGE_NAMES, LANGUAGES, WindowText, set_window_language
 from ui.kit.login_page import LoginPage
 from ui.kit.operation import Intents, OpContext, Operation, Refresher, error_sentence, run_read
 from ui.kit.plain import PlainLabel
@@ -60,8 +60,11 @@ INFO_STYLE = "QLabel { background: #e3f2fd; color: #0d3c61; font-size: 13pt; pad
 WARN_STYLE = "QLabel { background: #fff3cd; color: #5c4400; font-size: 13pt; padding: 6px; }"
 
 
-class CounterWindow(QMainWindow):
-    """One counter PC. ``desk_shown`` and ``message_shown`` let tests wait for results."""
+class CounterWindow(WindowText, QMainWindow):
+    """One counter PC. ``desk_shown`` and ``message_shown`` let tests wait for results.
+
+    Its language menu changes this window only (and is this PC's language at the next
+    start): the lobby display and a kiosk in the same process keep theirs."""
 
     desk_shown = Signal(object)  # Desk
     message_shown = Signal(str)
@@ -139,9 +142,7 @@ class CounterWindow(QMainWindow):
         self._clock.setInterval(1000)
         self._connect_callbacks()
 
-        lang = pc.language_or_default()
-        self.login.set_language(lang)
-        self._language.setCurrentIndex(max(0, self._language.findData(lang)))
+        self._show_language(self.language)  # the PC's, installed at the start
         self.retranslate()
         self.scanner.attach()
         self._clock.start()
@@ -182,10 +183,16 @@ class CounterWindow(QMainWindow):
         super().changeEvent(event)
 
     def set_language(self, lang: str) -> None:
-        lang = install_language(lang)
+        """Speak ``lang`` in this window; the PC starts in it next time."""
+        lang = self._show_language(lang)
         self._pc.language = lang
+
+    def _show_language(self, lang: str) -> str:
+        lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+        set_window_language(self, lang)  # this window only (the PC's when they agree)
         self.login.set_language(lang)
         self._language.setCurrentIndex(max(0, self._language.findData(lang)))
+        return lang
 
     # --- what others may ask ---------------------------------------------------------------
 
@@ -249,7 +256,7 @@ class CounterWindow(QMainWindow):
             self.signed_in.emit(officer)
 
         def failed(exc: Exception) -> None:
-            self.login.reset(error_sentence(exc, act=False))
+            self.login.reset(error_sentence(exc, act=False, widget=self))
 
         run_read(self._worker, op, done, failed)
 
@@ -318,7 +325,7 @@ class CounterWindow(QMainWindow):
     def _refresh_failed(self, exc: Exception) -> None:
         if isinstance(exc, DatabaseUnavailable):
             return  # the banner says so
-        self._show_message(error_sentence(exc, act=False), warn=True)
+        self._show_message(error_sentence(exc, act=False, widget=self), warn=True)
         if isinstance(exc, LoketError) and self._read_scan:
             # The slip on the panel no longer names a record: drop it, show the rest.
             self._scan = None
@@ -467,7 +474,7 @@ class CounterWindow(QMainWindow):
         assert counter is not None and officer is not None
         to_queue = target.ref if target.kind == "queue" else None
         to_counter = int(target.ref) if target.kind == "counter" else None
-        label = target.label_en if current_language() == "en" else target.label_id
+        label = target.label_en if self.language == "en" else target.label_id
 
         def moved(_result: object) -> None:
             self._scan = None
@@ -559,7 +566,8 @@ class CounterWindow(QMainWindow):
             self._show_desk(desk)
 
         self._run_act(Operation(self._worker, op, intents=self._intents, key=key),
-                      succeeded, lambda exc: self._show_message(error_sentence(exc), warn=True))
+                      succeeded,
+                      lambda exc: self._show_message(error_sentence(exc, widget=self), warn=True))
 
     def _run_act(self, op: Operation[_T], succeeded: Callable[[_T], None],
                  failed: Callable[[Exception], None]) -> None:
@@ -622,11 +630,11 @@ class CounterWindow(QMainWindow):
         """A refused scan changes nothing: the panel keeps its slip, and the precise
         reason shows above it, where the officer looks after scanning."""
         if isinstance(exc, LoketError) and not isinstance(exc, DatabaseUnavailable):
-            text = self.tr("Scan not used: {reason}").format(reason=exc.message())
+            text = self.tr("Scan not used: {reason}").format(reason=exc.message(self.language))
             self._show_scan_notice(text)
             self.scan_refused.emit(text)
         else:
-            self._show_message(error_sentence(exc), warn=True)
+            self._show_message(error_sentence(exc, widget=self), warn=True)
 
     def _show_scan_notice(self, text: str) -> None:
         self.view.scan_notice.setText(text)

@@ -11,10 +11,11 @@ the last board stays on screen under the one :class:`DatabaseBanner` (without th
 technical reason, in letters sized for the far end of the hall), and the window
 catches up by itself.
 
-Layout is computed from the window's size (nothing is fixed in pixels): every text
-is drawn as large as its box allows and shrinks to fit its width, so the board
-reads the same from 1280×720 to 3840×2160 and nothing is ever cut off. Widgets are
-made once per board shape and reused; the timers are the window's own, a fixed set.
+Layout is computed from the window's size (nothing is fixed in pixels,
+:mod:`ui.display.board_view`): every text is drawn as large as its box allows and
+shrinks to fit, so the board reads the same from 1280×720 to 3840×2160 and nothing is
+ever cut off. Widgets are made once per board shape and reused; the timers are the
+window's own, a fixed set.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
-from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
@@ -32,13 +32,10 @@ from PySide6.QtGui import (
     QFontMetrics,
     QFontMetricsF,
     QGuiApplication,
-    QHideEvent,
-    QPainter,
-    QPaintEvent,
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app import clock
 from app.feed import EventView
@@ -59,6 +56,17 @@ from app.queue.pauses import reason_word
 from app.setup.pc_settings import PcSettings
 from app.storage.models import SERVING
 from ui.display.announcer import GAP_MS, Announcer, Speaker, make_speaker
+from ui.display.board_view import (
+    BACKGROUND,
+    LINE_SHARE,
+    MAX_ROW_SHARE,
+    ROW_BALANCE,
+    TEXT,
+    FitLabel,
+    SectionView,
+    Slots,
+    Ticker,
+)
 from ui.kit.banner import DatabaseBanner
 from ui.kit.feed_watcher import FeedWatcher
 from ui.kit.operation import Refresher
@@ -73,294 +81,11 @@ RELOAD_AFTER_EVENTS_MS = 1000  # waiting counts follow the feed at most once a s
 FLASH_MS = 6000
 BLINK_MS = 500
 
-# Colours: light text on a near-black ground (contrast well above 7:1), yellow for
-# the number a counter is calling, a coloured bar per section.
-BACKGROUND = "#070b16"
-PANEL = "#0f1a33"
-PANEL_ALT = "#0b1429"
-TEXT = "#ffffff"
-MUTED = "#c9d3e8"
-CALLED_COLOUR = "#ffd500"
-FLASH_BG = "#ffd500"
-FLASH_TEXT = "#000000"
-SECTION_COLOURS = {SERVICE: "#1f5fbf", PICKUP: "#17803d"}
 BANNER_TEXT_SHARE = 0.045  # the banner's letters, of the screen's height: read from 8 m
 BANNER_MAX_SHARE = 0.3  # the most of the screen the banner may cover; it shrinks to fit
-TICKER_BG = "#ffd500"
-TICKER_TEXT = "#000000"
-
-
-class FitLabel(QLabel):
-    """A label whose text is as large as its box allows and never wider than the box."""
-
-    def __init__(self, parent: QWidget, name: str, *, fill: float = 0.72, bold: bool = False,
-                 align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self._fill = fill
-        self._bold = bold
-        self.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.setMargin(0)
-
-    def show_text(self, text: str) -> None:
-        if text != self.text():
-            self.setText(text)
-            self._fit()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        width, height = self.width(), self.height()
-        if width <= 0 or height <= 0:
-            return
-        font = QFont(self.font())
-        font.setBold(self._bold)
-        px = max(1, int(height * self._fill))
-        font.setPixelSize(px)
-        text = self.text()
-        if text:
-            advance = QFontMetricsF(font).horizontalAdvance(text)
-            if advance > width:
-                px = max(1, int(px * width / advance))
-                font.setPixelSize(px)
-                while px > 1 and QFontMetricsF(font).horizontalAdvance(text) > width:
-                    px -= 1
-                    font.setPixelSize(px)
-        if font != self.font():
-            self.setFont(font)
-
-
-class Ticker(QWidget):
-    """The office's notice, scrolling from right to left; idle while empty or hidden."""
-
-    TICK_MS = 33
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("ticker")
-        self._text = ""
-        self._offset = 0.0
-        self._text_width = 0.0
-        self._timer = QTimer(self)
-        self._timer.setInterval(self.TICK_MS)
-        self._timer.timeout.connect(self._step)
-
-    @property
-    def text(self) -> str:
-        return self._text
-
-    @property
-    def running(self) -> bool:
-        return self._timer.isActive()
-
-    def set_text(self, text: str) -> None:
-        text = " ".join(text.split())
-        if text == self._text:
-            return
-        self._text = text
-        self._offset = float(self.width())
-        self._measure()
-        self._update_timer()
-        self.update()
-
-    def _font(self) -> QFont:
-        font = QFont(self.font())
-        font.setPixelSize(max(1, int(self.height() * 0.62)))
-        font.setBold(True)
-        return font
-
-    def _measure(self) -> None:
-        self._text_width = QFontMetricsF(self._font()).horizontalAdvance(self._text)
-
-    def _update_timer(self) -> None:
-        if self._text and self.isVisible():
-            if not self._timer.isActive():
-                self._timer.start()
-        else:
-            self._timer.stop()
-
-    @Slot()
-    def _step(self) -> None:
-        # About two ticker heights a second: slow enough to read from afar.
-        self._offset -= max(1.0, self.height() * 2.0 * self.TICK_MS / 1000)
-        if self._offset < -self._text_width:
-            self._offset = float(self.width())
-        self.update()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self._measure()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        self._update_timer()
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
-        super().hideEvent(event)
-        self._timer.stop()
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(TICKER_BG))
-        painter.setPen(QColor(TICKER_TEXT))
-        painter.setFont(self._font())
-        rect = self.rect().adjusted(int(self._offset), 0, 0, 0)
-        rect.setWidth(int(self._text_width) + 2)
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                         self._text)
-        painter.end()
-
-
-class BoardCounterRow(QFrame):
-    """One counter: its name and the number it serves; flashes on a new call."""
-
-    def __init__(self, parent: QWidget, kind: str, index: int) -> None:
-        super().__init__(parent)
-        self.setObjectName(f"{kind}-row-{index}")
-        self.name = FitLabel(self, "counter", fill=0.5)
-        self.number = FitLabel(self, "number", fill=0.8, bold=True,
-                               align=Qt.AlignmentFlag.AlignRight)
-        self.counter: int | None = None
-        self.flashing = False
-        self._look: tuple[object, ...] = ()
-        self._base = PANEL if index % 2 == 0 else PANEL_ALT
-
-    def show_counter(self, counter: int | None, name: str, number: str, *, called: bool,
-                     active: bool, flash_on: bool) -> None:
-        self.counter = counter
-        self.name.show_text(name)
-        self.number.show_text(number)
-        look = (called, active, flash_on)
-        if look == self._look:
-            return
-        self._look = look
-        if flash_on:
-            background, name_colour, number_colour = FLASH_BG, FLASH_TEXT, FLASH_TEXT
-        else:
-            background = self._base
-            name_colour = TEXT if active else MUTED
-            number_colour = CALLED_COLOUR if called else (TEXT if active else MUTED)
-        self.setStyleSheet(f"#{self.objectName()} {{ background: {background}; }}")
-        self.name.setStyleSheet(f"color: {name_colour};")
-        self.number.setStyleSheet(f"color: {number_colour};")
-
-    def place(self, rect: QRect) -> None:
-        self.setGeometry(rect)
-        pad = max(1, rect.height() // 10)
-        inner = QRect(pad * 2, pad, rect.width() - pad * 4, rect.height() - 2 * pad)
-        split = int(inner.width() * 0.55)
-        self.name.setGeometry(QRect(inner.left(), inner.top(), split, inner.height()))
-        self.number.setGeometry(QRect(inner.left() + split, inner.top(),
-                                      inner.width() - split, inner.height()))
-
-
-@dataclass(frozen=True)
-class Slots:
-    """How many rows each part of a section has room for (the same in both sections)."""
-
-    counters: int
-    queues: int
-    recent: int
-
-
-class SectionView(QFrame):
-    """Half of the screen: one kind of queue (services or pickups)."""
-
-    def __init__(self, parent: QWidget, kind: str) -> None:
-        super().__init__(parent)
-        self.kind = kind
-        self.setObjectName(f"section-{kind}")
-        self.setStyleSheet(f"#section-{kind} {{ background: {BACKGROUND}; }}")
-        self.title = FitLabel(self, "title", fill=0.6, bold=True)
-        self.title.setStyleSheet(f"background: {SECTION_COLOURS[kind]}; color: {TEXT};"
-                                 " padding-left: 0.4em;")
-        self.head_counter = FitLabel(self, "head", fill=0.6)
-        self.head_number = FitLabel(self, "head", fill=0.6, align=Qt.AlignmentFlag.AlignRight)
-        self.waiting_title = FitLabel(self, "head", fill=0.6)
-        self.recent_title = FitLabel(self, "head", fill=0.6)
-        for label in (self.head_counter, self.head_number, self.waiting_title,
-                      self.recent_title):
-            label.setStyleSheet(f"color: {MUTED};")
-        self.rows: list[BoardCounterRow] = []
-        self.queue_names: list[FitLabel] = []
-        self.queue_waits: list[FitLabel] = []  # the wait a ticket taken now would have
-        self.queue_counts: list[FitLabel] = []
-        self.recent: list[FitLabel] = []
-
-    def ensure_slots(self, slots: Slots) -> None:
-        """Make (or hide) rows so there are exactly the slots asked for; reuse the rest."""
-        while len(self.rows) < slots.counters:
-            self.rows.append(BoardCounterRow(self, self.kind, len(self.rows)))
-        while len(self.queue_names) < slots.queues:
-            name = FitLabel(self, "queue", fill=0.62)
-            count = FitLabel(self, "waiting", fill=0.7, bold=True,
-                             align=Qt.AlignmentFlag.AlignRight)
-            wait = FitLabel(self, "wait", fill=0.55, align=Qt.AlignmentFlag.AlignRight)
-            name.setStyleSheet(f"color: {TEXT};")
-            wait.setStyleSheet(f"color: {MUTED};")
-            count.setStyleSheet(f"color: {TEXT};")
-            self.queue_names.append(name)
-            self.queue_waits.append(wait)
-            self.queue_counts.append(count)
-        while len(self.recent) < slots.recent:
-            chip = FitLabel(self, "recent", fill=0.55, bold=True,
-                            align=Qt.AlignmentFlag.AlignHCenter)
-            chip.setStyleSheet(f"color: {TEXT}; background: {PANEL};")
-            self.recent.append(chip)
-        for i, (name, wait, count) in enumerate(zip(self.queue_names, self.queue_waits,
-                                                    self.queue_counts, strict=True)):
-            name.setVisible(i < slots.queues)
-            wait.setVisible(i < slots.queues)
-            count.setVisible(i < slots.queues)
-        for i, chip in enumerate(self.recent):
-            chip.setVisible(i < slots.recent)
-
-    def place(self, rect: QRect, slots: Slots) -> None:
-        """Lay the section out in ``rect`` (in the parent's coordinates)."""
-        self.setGeometry(rect)
-        # Heights in units: title 1.3, header 0.7, counters 2 each, waiting title 0.7,
-        # queues 0.85 each, last-calls title 0.7, chips 1.3, and small gaps between parts.
-        units = (1.3 + 0.7 + 2.0 * slots.counters + 0.3 + 0.7 + 0.85 * slots.queues
-                 + 0.3 + 0.7 + 1.3)
-        u = rect.height() / units
-        w = rect.width()
-        y = 0.0
-
-        def take(height_units: float) -> QRect:
-            nonlocal y
-            top = int(y)
-            y += height_units * u
-            return QRect(0, top, w, max(1, int(y) - top))
-
-        pad = int(u * 0.3)
-        self.title.setGeometry(take(1.3).adjusted(0, 0, 0, -int(u * 0.15)))
-        head = take(0.7)
-        self.head_counter.setGeometry(head.adjusted(pad, 0, -w // 2, 0))
-        self.head_number.setGeometry(head.adjusted(w // 2, 0, -pad, 0))
-        for row in self.rows[:slots.counters]:
-            row.place(take(2.0).adjusted(0, 1, 0, -1))
-        take(0.3)
-        self.waiting_title.setGeometry(take(0.7).adjusted(pad, 0, -pad, 0))
-        for name, wait, count in zip(self.queue_names[:slots.queues],
-                                     self.queue_waits[:slots.queues],
-                                     self.queue_counts[:slots.queues], strict=True):
-            line = take(0.85)
-            # The queue's name, the wait ("10–25 min") and how many wait, side by side.
-            name.setGeometry(line.adjusted(pad, 0, -int(w * 0.42), 0))
-            wait.setGeometry(line.adjusted(int(w * 0.6), 0, -int(w * 0.2), 0))
-            count.setGeometry(line.adjusted(int(w * 0.8), 0, -pad, 0))
-        take(0.3)
-        self.recent_title.setGeometry(take(0.7).adjusted(pad, 0, -pad, 0))
-        chips = take(1.3)
-        if slots.recent:
-            gap = max(2, int(u * 0.15))
-            chip_w = (w - gap * (slots.recent - 1)) / slots.recent
-            for i, chip in enumerate(self.recent[:slots.recent]):
-                left = int(i * (chip_w + gap))
-                chip.setGeometry(QRect(left, chips.top(), int(chip_w), chips.height()))
+HEADER_SHARE = 0.085  # the office's name, the date and the clock
+TICKER_SHARE = 0.07  # the notice: its letters 0.66 of it (50 px at 1080)
+MARGIN_SHARE = 0.012
 
 
 class DisplayWindow(QWidget):
@@ -382,7 +107,9 @@ class DisplayWindow(QWidget):
         self._board: Board | None = None
         self._catch_up = False
         self._flash_ms = flash_ms
-        self._flash_until: dict[tuple[str, int], float] = {}
+        # (section, counter) → until when, and the number called: a row flashes only
+        # while it still shows that number (a no-show or finish ends the flash).
+        self._flash_until: dict[tuple[str, int], tuple[float, str]] = {}
         self._blink_on = True
         self.setObjectName("display")
         self.setWindowTitle(self.tr("Lobby display"))
@@ -400,19 +127,18 @@ class DisplayWindow(QWidget):
         self._announcer = Announcer(speaker if speaker is not None else make_speaker(self),
                                     self._languages, gap_ms=announce_gap_ms, parent=self)
 
-        self._office = FitLabel(self, "office", fill=0.62, bold=True)
-        self._office.setStyleSheet(f"color: {TEXT};")
+        self._office = FitLabel(self, "office", fill=0.66, bold=True)
         # The public reads it: the wording without the technical reason.
         self._banner = DatabaseBanner(self._worker, self, show_reason=False)
-        self._date = FitLabel(self, "date", fill=0.45, align=Qt.AlignmentFlag.AlignRight)
-        self._date.setStyleSheet(f"color: {MUTED};")
-        self._clock = FitLabel(self, "clock", fill=0.72, bold=True,
+        # The date in a box as tall as the header: capitals on the clock's middle line.
+        self._date = FitLabel(self, "date", fill=0.53, align=Qt.AlignmentFlag.AlignRight)
+        self._date.set_colours(TEXT)
+        self._clock = FitLabel(self, "clock", fill=0.8, bold=True,
                                align=Qt.AlignmentFlag.AlignRight)
-        self._clock.setStyleSheet(f"color: {TEXT};")
         self._sections = {kind: SectionView(self, kind) for kind in SECTIONS}
         self._ticker = Ticker(self)
         self._ticker.hide()
-        self._slots = Slots(0, 0, RECENT_CALLS)
+        self._slots: dict[str, Slots] = {}
         self._shown: tuple[str, ...] = SECTIONS  # the sections the day's profile opens
         self._office.show_text(self.tr("Loading…"))
         self._retranslate()
@@ -453,8 +179,6 @@ class DisplayWindow(QWidget):
         titles = {SERVICE: self.tr("Services"), PICKUP: self.tr("Passport pickup")}
         for kind, view in self._sections.items():
             view.title.show_text(titles[kind])
-            view.head_counter.show_text(self.tr("Counter"))
-            view.head_number.show_text(self.tr("Number"))
             view.waiting_title.show_text(self.tr("Waiting"))
             view.recent_title.show_text(self.tr("Last calls"))
 
@@ -510,7 +234,8 @@ class DisplayWindow(QWidget):
         self._show(board)
         now = time.monotonic()
         for call in calls:
-            self._flash_until[(call.kind, call.counter)] = now + self._flash_ms / 1000
+            self._flash_until[(call.kind, call.counter)] = (now + self._flash_ms / 1000,
+                                                            call.number)
         if calls:
             self._blink_on = True
             if not self._blink.isActive():
@@ -560,15 +285,15 @@ class DisplayWindow(QWidget):
         shown = board.sections
         if self._pc.section is not None:  # this TV shows one half of the board only
             shown = (self._pc.section,)
-        slots = Slots(counters=max([1, *(len(sections[k].counters) for k in shown)]),
-                      queues=max([1, *(len(sections[k].queues) for k in shown)]),
-                      recent=RECENT_CALLS)
+        slots = {k: Slots(counters=max(1, len(sections[k].counters)),
+                          queues=max(1, len(sections[k].queues)), recent=RECENT_CALLS)
+                 for k in SECTIONS}
         shape_changed = slots != self._slots or first or shown != self._shown
         self._shown = shown
         if shape_changed:
             self._slots = slots
-            for view in self._sections.values():
-                view.ensure_slots(slots)
+            for kind, view in self._sections.items():
+                view.ensure_slots(slots[kind])
         for kind, view in self._sections.items():
             section = sections[kind]
             for i, (name, wait, count) in enumerate(zip(view.queue_names, view.queue_waits,
@@ -582,13 +307,14 @@ class DisplayWindow(QWidget):
                     name.show_text("")
                     wait.show_text("")
                     count.show_text("")
+            view.arrange_queues()
             for i, chip in enumerate(view.recent):
                 if i < len(section.recent):
                     c = section.recent[i]
                     chip.show_text(f"{c.number} → {c.counter}")  # no words to translate
                 else:
                     chip.show_text("")
-                chip.setVisible(i < min(len(section.recent), slots.recent))
+                chip.setVisible(i < min(len(section.recent), RECENT_CALLS))
         self._paint_rows()
         if shape_changed or ticker_changed:
             self._layout()
@@ -608,13 +334,18 @@ class DisplayWindow(QWidget):
         now = time.monotonic()
         for kind, view in self._sections.items():
             counters = board.section(kind).counters
+            shown = {c.number: board.serving_in(c.number, kind) for c in counters}
+            for key, (_, number) in list(self._flash_until.items()):
+                held = shown.get(key[1]) if key[0] == kind else None
+                if key[0] == kind and (held is None or held.number != number):
+                    del self._flash_until[key]  # released (no-show, finish…): no flash
             for i, row in enumerate(view.rows):
                 if i >= len(counters):  # a free slot: the other section has more counters
                     row.setVisible(False)
                     continue
                 row.setVisible(True)
                 c = counters[i]
-                held = board.serving_in(c.number, kind)
+                held = shown[c.number]
                 if held is not None:
                     number = held.number
                 elif not c.active:
@@ -623,16 +354,18 @@ class DisplayWindow(QWidget):
                     number = reason_word(c.paused)  # Loket 3 — istirahat
                 else:
                     number = "–"
-                flashing = self._flash_until.get((kind, c.number), 0.0) > now
+                flash = self._flash_until.get((kind, c.number))
                 row.show_counter(c.number, c.name, number,
                                  called=held is not None and held.status != SERVING,
                                  active=c.active and (held is not None or not c.paused),
-                                 flash_on=flashing and self._blink_on)
+                                 word=held is None and (not c.active or bool(c.paused)),
+                                 flashing=flash is not None and flash[0] > now,
+                                 blink_on=self._blink_on)
 
     @Slot()
     def _blink_step(self) -> None:
         now = time.monotonic()
-        self._flash_until = {k: t for k, t in self._flash_until.items() if t > now}
+        self._flash_until = {k: f for k, f in self._flash_until.items() if f[0] > now}
         self._blink_on = not self._blink_on
         if not self._flash_until:
             self._blink.stop()
@@ -651,30 +384,40 @@ class DisplayWindow(QWidget):
     @Slot()
     def _layout(self) -> None:
         w, h = self.width(), self.height()
-        margin = max(4, int(h * 0.015))
-        head_h = int(h * 0.1)
-        ticker_h = int(h * 0.07) if self._ticker.isVisibleTo(self) else 0
+        margin = max(4, int(h * MARGIN_SHARE))
+        head_h = int(h * HEADER_SHARE)
+        ticker_h = int(h * TICKER_SHARE) if self._ticker.isVisibleTo(self) else 0
         inner_w = w - 2 * margin
-        self._office.setGeometry(QRect(margin, margin, int(inner_w * 0.52), head_h))
-        right = margin + int(inner_w * 0.52)
-        right_w = inner_w - int(inner_w * 0.52)
-        clock_w = int(right_w * 0.32)
-        date_w = right_w - clock_w - margin
-        self._date.setGeometry(QRect(right, margin + head_h // 4, date_w, head_h // 2))
-        self._clock.setGeometry(QRect(right + date_w + margin, margin, clock_w, head_h))
+        # The office's name on the left; the clock (as wide as it needs) and the date
+        # on the right, all three with their capitals on one middle line.
+        office_w = int(inner_w * 0.42)
+        self._office.setGeometry(QRect(margin, margin, office_w, head_h))
+        clock_font = QFont(self._clock.font())
+        clock_font.setPixelSize(max(1, int(head_h * 0.8)))
+        clock_w = int(QFontMetricsF(clock_font).horizontalAdvance("00:00") * 1.08) + 2
+        self._clock.setGeometry(QRect(w - margin - clock_w, margin, clock_w, head_h))
+        date_left = margin + office_w + margin
+        self._date.setGeometry(QRect(date_left, margin,
+                                     w - margin - clock_w - margin - date_left, head_h))
         body_top = margin + head_h + margin
         banner_h = self._place_banner(QRect(margin, body_top, inner_w, h - body_top))
         if banner_h:
             body_top += banner_h + margin
         body_h = h - body_top - margin - (ticker_h + margin if ticker_h else 0)
-        gap = max(4, int(w * 0.015))
+        gap = max(4, int(w * 0.012))
         shown = self._shown
         col_w = (inner_w - gap * (len(shown) - 1)) // len(shown)
         for kind, view in self._sections.items():
             view.setVisible(kind in shown)
+        # Rows as tall as each section allows; with both shown, the quieter one's rows
+        # at most ROW_BALANCE times the busier one's, or two lines of words if that is
+        # more (its spare room goes between parts).
+        line = h * LINE_SHARE
+        room = {k: self._sections[k].row_room(col_w, body_h, line) for k in shown}
+        limit = min(h * MAX_ROW_SHARE, max(ROW_BALANCE * min(room.values()), 2 * line))
         for i, kind in enumerate(shown):
             self._sections[kind].place(QRect(margin + i * (col_w + gap), body_top, col_w,
-                                             body_h), self._slots)
+                                             body_h), line, max(1.0, min(room[kind], limit)))
         if ticker_h:
             self._ticker.setGeometry(QRect(0, h - ticker_h - margin, w, ticker_h))
 

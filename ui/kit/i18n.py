@@ -13,7 +13,10 @@ Linguist's XML source, kept under version control) and is compiled to a
 Qt ships no Indonesian translation of its own words (standard buttons, the file
 dialog), so Loket ships one: ``qt_id.ts`` beside ``loket_id.ts``, for the Qt
 contexts the windows show (``QPlatformTheme``, ``QMessageBox``, ``QFileDialog``,
-``QFileSystemModel``, the line edit's menu). It is installed with the PC's
+``QFileSystemModel``, the line edit's menu, and the print dialog the reports page opens:
+``QPrintDialog``, ``QPrintWidget``, ``QPrintSettingsOutput``, ``QPrintPropertiesDialog``,
+``QPageSetupWidget``, ``QCupsJobWidget``, ``QPrintPreviewDialog``; their source texts are
+those of Qt's own ``qtbase_*.qm``). It is installed with the PC's
 language and compiled the same way; the file dialogs are Qt's own
 (:func:`ui.kit.application.create_application` turns native ones off), so they
 are translated too.
@@ -25,13 +28,16 @@ Core messages (refusals, errors) come from :mod:`app.messages`; switching the
 language here switches them too.
 
 That is the PC's language, for every window of the process. A window may speak
-another for a while (the kiosk's English button, for one applicant): it holds a
+another (the kiosk's English button, for one applicant; the counter's language menu,
+for its officer): it holds a
 :class:`Lang` of its own (its own, never installed, ``QTranslator``) and its
 widgets derive from :class:`WindowText`, whose ``self.tr`` asks the nearest
 window's :class:`Lang` instead of the process-wide translator. Only that
 window's widgets get the ``LanguageChange`` event (:func:`set_window_language`),
 so the lobby display and a counter in the same process (``loket demo``) keep the
-PC's language.
+PC's language. The core's sentences follow the window too: a window passes its
+``language`` to them (``exc.message(lang)``, :func:`ui.kit.operation.error_sentence`'s
+``widget``).
 """
 
 from __future__ import annotations

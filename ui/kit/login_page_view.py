@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.kit.i18n import LANGUAGE_NAMES, LANGUAGES
+from ui.kit.i18n import LANGUAGE_NAMES, LANGUAGES, WindowText
 from ui.kit.plain import PlainLabel
 
 
-class LoginPageView(QWidget):
+class LoginPageView(WindowText, QWidget):
     """Username, password, counter and language in a form, centred on the page."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

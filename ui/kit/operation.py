@@ -45,9 +45,10 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 
 from app.errors import DatabaseUnavailable, LoketError, for_log
+from ui.kit import i18n
 from ui.kit.worker import DbWorker
 
 log = logging.getLogger("loket.ui.operation")
@@ -58,26 +59,37 @@ RETRY_EVERY_MS = 500
 KIOSK_RETRY_MS = 4000  # an applicant waits a few seconds at most, then is told
 
 
-def error_sentence(exc: Exception, *, act: bool = True) -> str:
-    """The one default sentence for a failed operation.
+_NOT_CONFIRMED = QT_TRANSLATE_NOOP(
+    "Operation", "Not confirmed: the database could not be reached. Try again when it is "
+    "back; an action that did go through will not be done twice.")
+_UNREACHABLE = QT_TRANSLATE_NOOP(
+    "Operation", "The database could not be reached. Loket tries again by itself.")
+_BUG = QT_TRANSLATE_NOOP(
+    "Operation", "Something went wrong inside Loket; nothing was changed. The details are "
+    "in the log file. If it happens again, tell the supervisor.")
+
+
+def error_sentence(exc: Exception, *, act: bool = True, widget: QObject | None = None) -> str:
+    """The one default sentence for a failed operation, in ``widget``'s window's language
+    (a window may speak another than the PC's, :mod:`ui.kit.i18n`).
 
     A refusal says its own message. An unreachable database says, for an ``act``
     (something that changes the office), that it is *not confirmed*: it may have
     gone through, and trying again will not do it twice. Anything else is a bug:
     the worker has logged its traceback; the screen gets a calm sentence.
     """
+    own = i18n.own_lang(widget)
+
+    def tr(source: str) -> str:
+        if own is None:
+            return QCoreApplication.translate("Operation", source)
+        return source if own.code == i18n.SOURCE_LANGUAGE else own.translate("Operation", source)
+
     if isinstance(exc, DatabaseUnavailable):
-        if act:
-            return QCoreApplication.translate(
-                "Operation", "Not confirmed: the database could not be reached. Try again "
-                "when it is back; an action that did go through will not be done twice.")
-        return QCoreApplication.translate(
-            "Operation", "The database could not be reached. Loket tries again by itself.")
+        return tr(_NOT_CONFIRMED if act else _UNREACHABLE)
     if isinstance(exc, LoketError):
-        return exc.message()
-    return QCoreApplication.translate(
-        "Operation", "Something went wrong inside Loket; nothing was changed. The details "
-        "are in the log file. If it happens again, tell the supervisor.")
+        return exc.message(own.code if own is not None else None)
+    return tr(_BUG)
 
 
 class Intents:

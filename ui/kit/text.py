@@ -17,9 +17,10 @@ class _Named(Protocol):
     def name_en(self) -> str: ...
 
 
-def local_name(thing: _Named) -> str:
-    """A queue's (or service's) name in the language the windows speak now."""
-    return thing.name_en if current_language() == "en" else thing.name_id
+def local_name(thing: _Named, lang: str | None = None) -> str:
+    """A queue's (or service's) name in ``lang`` (default: the language the windows speak
+    now)."""
+    return thing.name_en if (lang or current_language()) == "en" else thing.name_id
 
 
 def seconds_since(iso_utc: str | None, now: dt.datetime | None = None) -> int | None:

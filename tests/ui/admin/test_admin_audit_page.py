@@ -108,10 +108,10 @@ def test_filters_show_the_matching_entries_in_readable_words(
     click(qtbot, page, "apply_filter")
     rows = shown(page)
     assert [r.id for r in page.rows] == sorted(handed, reverse=True)
-    assert rows[0] == ["2024-07-01 10:02:00", "passport handed over",
+    assert rows[0] == ["01/07/2024 10:02:00", "passport handed over",
                        "petugas1 (Budi Petugas)", "5", "2024-TNG-000002",
-                       "collector: self; id_checked: yes"]
-    assert "3 entries, 2024-07-01 10:02 to 2024-07-01 10:00" in \
+                       "collector: the holder; ID checked: yes"]
+    assert "3 entries, 01/07/2024 10:02 to 01/07/2024 10:00" in \
         page.findChild(QLabel, "page_position").text()
 
     text = page.findChild(QLineEdit, "text_filter")

@@ -214,7 +214,8 @@ def test_the_pdfs_tables_fill_the_page_and_break_headers_only_between_words(
     # The page's printable width, in the document's units (1/96 inch).
     assert abs(width - layout.paintRect(layout.Unit.Inch).width() * 96) < 1
     tables = [frame for frame in doc.rootFrame().childFrames() if isinstance(frame, QTextTable)]
-    assert len(tables) == 5  # the summary, then per queue, counter, officer and hour
+    # the summary, then per queue, counter, officer and hour, then the bookings
+    assert len(tables) == 6
     shape = doc.documentLayout()
     for table in tables[1:]:
         drawn = shape.frameBoundingRect(table).width()

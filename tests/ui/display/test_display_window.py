@@ -36,7 +36,8 @@ from ui.display.announcer import (
     ClipSpeaker,
     TtsSpeaker,
 )
-from ui.display.window import BoardCounterRow, DisplayWindow, FitLabel
+from ui.display.board_view import BoardCounterRow, FitLabel
+from ui.display.window import DisplayWindow
 
 FAST = {"poll_ms": 100, "max_backoff_ms": 400, "reload_after_events_ms": 100,
         "announce_gap_ms": 20}

@@ -76,7 +76,8 @@ def test_the_pickup_weekend_is_set_scheduled_and_followed(
     assert json.loads(loket(capsys, office, "status", "--json")[1])["profile"] == "default"
     assert loket(capsys, office, "ticket", "issue", "A")[0] == 0
     code, out, _ = loket(capsys, office, "day-profile", "show", "--date", "2024-07-07")
-    assert code == 0 and out.startswith(f"2024-07-07: {WEEKEND} (sun)")
+    assert code == 0 and out.startswith(f"07/07/2024: {WEEKEND} (Minggu)")
+    assert "pada Sabtu,Minggu" in out  # the schedule in words, as a person types it
 
     as_sup(monkeypatch)
     assert loket(capsys, office, "--as", sup, "day-profile", "unschedule", "--on", "sun")[0] == 0

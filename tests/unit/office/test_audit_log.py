@@ -110,9 +110,16 @@ def test_officer_counter_action_and_text_filters(people: dict[str, int]) -> None
     row = audit_log.entries(sup, AuditFilter(officer=one, action="pickup_handed_over")).rows[0]
     assert (row.officer, row.officer_name, row.counter, row.details) == (
         "officer", "Officer Satu", 5, {"collector": "self"})
-    assert row.details_text() == "collector: self"
+    # In words, in the language asked (Indonesian by default); codes and flags too.
+    assert row.details_text() == "pengambil: pemilik paspor"
+    assert row.details_text("en") == "collector: the holder"
     assert audit_log.details_text({"a": None, "b": [1, 2], "c": True, "d": {"x": 1}}) == \
-        "a: –; b: 1, 2; c: yes; d: {x: 1}"
+        "a: –; b: 1, 2; c: ya; d: {x: 1}"
+    assert audit_log.details_text({"role": "officer", "id_checked": False,
+                                   "before": "2024-07-01"}, "en") == \
+        "role: officer; ID checked: no; before: 01/07/2024"
+    assert audit_log.details_text({"backup_daily": False, "reason": "prayer"}) == \
+        "cadangan harian: tidak; alasan: ibadah"
 
 
 def test_filter_choices_offer_what_the_log_holds(people: dict[str, int]) -> None:

@@ -95,5 +95,5 @@ def test_backlog_batches_tells_the_forecast_clear_date(
     lines = capsys.readouterr().out.splitlines()
     dbmod.connect(shelf)
     assert "clear by" in lines[0]
-    assert next(line for line in lines if line.startswith("Juni")).endswith("2024-07-19")
+    assert next(line for line in lines if line.startswith("Juni")).endswith("19/07/2024")
     assert next(line for line in lines if line.startswith("Baru")).rstrip().endswith("-")

@@ -42,3 +42,31 @@ def test_a_session_left_holding_a_lock_does_not_block_the_reset(
         with suppress(peewee.PeeweeException):  # a connection the server already ended
             orphan.close()
         db.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql", "mysql"])
+def test_a_session_left_holding_a_lock_does_not_block_dropping_the_run_database(
+        backend: str, server_urls: dict[str, str | None]) -> None:
+    """A worker drops its scratch database when it finishes; a session a test left in
+    an open transaction must not hold that drop (and the whole run) for ever."""
+    if server_urls.get(backend) is None:
+        (pytest.fail if backends.IN_CI else pytest.skip)(f"{backend} server unreachable")
+    url = backends.create_scratch_database(backend)
+    orphan = dbmod.open_database(url)
+    try:
+        orphan.connect()
+        orphan.execute_sql("CREATE TABLE held (x INTEGER)")
+        orphan.execute_sql("BEGIN")
+        orphan.execute_sql("SELECT * FROM held")  # a shared/metadata lock until it ends
+
+        backends.drop_scratch_database(backend, url)
+
+        name = url.rsplit("/", 1)[1]
+        with backends.maintenance(backend) as admin:
+            sql = ("SELECT 1 FROM pg_database WHERE datname = %s" if backend == "postgresql"
+                   else "SELECT 1 FROM information_schema.schemata WHERE schema_name = %s")
+            assert admin.execute_sql(sql, (name,)).fetchone() is None
+    finally:
+        with suppress(peewee.PeeweeException):
+            orphan.close()
+        backends.drop_scratch_database(backend, url)

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.messages.formats import date_time_text
+from app.messages.record_words import AUDIT_ACTION_WORDS, action_name
 from app.office import audit_log
 from app.office.audit_log import AuditFilter, AuditPage, FilterChoices
 from app.office.officers import OfficerView
@@ -111,48 +113,12 @@ class AdminAuditPage(AdminAuditPageView):
         super().changeEvent(event)
 
     def action_names(self) -> dict[str, str]:
-        """Each action code as the log's reader calls it, in the window's language."""
-        return {
-            "login": self.tr("signed in"),
-            "logout": self.tr("signed out"),
-            "logout_forced": self.tr("signed out: account changed"),
-            "login_failed": self.tr("sign-in failed"),
-            "admin_login_refused": self.tr("supervisor window refused"),
-            "settings_changed": self.tr("settings changed"),
-            "signing_key_rotated": self.tr("signing key rotated"),
-            "backlog_imported": self.tr("backlog list imported"),
-            "pickup_handed_over": self.tr("passport handed over"),
-            "pickup_handover_undone": self.tr("handover undone"),
-            "pickup_priority_check_in": self.tr("priority pickup check-in"),
-            "pickup_overdue_cancelled": self.tr("overdue passports cancelled"),
-            "ticket_cancelled": self.tr("ticket voided"),
-            "ticket_requeued": self.tr("no-show put back in line"),
-            "counter_paused": self.tr("counter paused"),
-            "counter_resumed": self.tr("counter resumed"),
-            "officer_added": self.tr("officer added"),
-            "officer_changed": self.tr("officer changed"),
-            "officer_deactivated": self.tr("officer deactivated"),
-            "officer_reactivated": self.tr("officer reactivated"),
-            "officer_password_reset": self.tr("password reset"),
-            "db_login_created": self.tr("database login made"),
-            "db_login_dropped": self.tr("database login dropped"),
-            "counter_added": self.tr("counter added"),
-            "counter_changed": self.tr("counter changed"),
-            "counter_opened": self.tr("counter opened"),
-            "counter_closed": self.tr("counter closed"),
-            "queue_added": self.tr("queue added"),
-            "queue_changed": self.tr("queue changed"),
-            "audit_exported": self.tr("audit log exported"),
-            "demo_created": self.tr("demo office created"),
-            "backup_made": self.tr("backup made"),
-            "restore_made": self.tr("database restored"),
-            "personal_data_purged": self.tr("personal data erased"),
-            "pc_settings_opened": self.tr("PC settings opened"),
-            "pc_settings_refused": self.tr("PC settings refused"),
-        }
+        """Each action code as the log's reader calls it, in the window's language (the
+        command line's and the export's words: :mod:`app.messages.record_words`)."""
+        return {code: action_name(code) for code in AUDIT_ACTION_WORDS}
 
     def action_name(self, code: str) -> str:
-        return self.action_names().get(code) or code.replace("_", " ")
+        return action_name(code)
 
     # --- filter --------------------------------------------------------------------------
 
@@ -230,7 +196,7 @@ class AdminAuditPage(AdminAuditPageView):
                        if row.officer_name and row.officer_name != row.officer
                        else row.officer) or "—"
             details = row.details_text()
-            values = [row.local.strftime("%Y-%m-%d %H:%M:%S"), self.action_name(row.action),
+            values = [audit_log.time_text(row), self.action_name(row.action),
                       officer, "" if row.counter is None else str(row.counter), row.subject,
                       details]
             for c, value in enumerate(values):
@@ -241,8 +207,8 @@ class AdminAuditPage(AdminAuditPageView):
         self._table.resizeColumnsToContents()
         if page.rows:
             self._position.setText(self.tr("{count} entries, {newest} to {oldest}").format(
-                count=len(page.rows), newest=page.rows[0].local.strftime("%Y-%m-%d %H:%M"),
-                oldest=page.rows[-1].local.strftime("%Y-%m-%d %H:%M")))
+                count=len(page.rows), newest=date_time_text(page.rows[0].local),
+                oldest=date_time_text(page.rows[-1].local)))
         else:
             self._position.setText(self.tr("No entries match the filter."))
         self._message.clear()

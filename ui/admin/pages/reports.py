@@ -62,7 +62,8 @@ from PySide6.QtWidgets import (
 from app.errors import LoketError
 from app.messages import current_language
 from app.messages.formats import date_text, date_time_text, duration_text
-from app.office import permissions, reports
+from app.office import booking_report, permissions, reports
+from app.office.booking_report import BookingDay
 from app.office.officers import OfficerView
 from app.office.reports import BurnDown, Report, Row
 from app.office.settings import office_today
@@ -239,14 +240,15 @@ class ReportsPage(ReportsPageView):
         start, end = py_date(self._from.date()), py_date(self._to.date())
         chosen = self._batch.currentData() if self._batch.count() else None
 
-        def read() -> tuple[str, tuple[Report, list[str], BurnDown | None]]:
+        def read() -> tuple[str, tuple[Report, list[str], BurnDown | None,
+                                       list[BookingDay]]]:
             first, last = (start, end) if period == CUSTOM else reports.period(
                 period, office_today())
             rep = reports.report(first, last, by=by)
             names = reports.batch_names(by=by)
             batch = chosen if chosen in names else (names[0] if names else None)
             burn = reports.burndown(batch, by=by, until=last) if batch is not None else None
-            return REPORT, (rep, names, burn)
+            return REPORT, (rep, names, burn, booking_report.booking_days(first, last, by=by))
 
         return read
 
@@ -277,8 +279,10 @@ class ReportsPage(ReportsPageView):
         self._status.setText(text)
         self.failed.emit(text)
 
-    def _report_loaded(self, result: tuple[Report, list[str], BurnDown | None]) -> None:
-        rep, names, burn = result
+    def _report_loaded(self, result: tuple[Report, list[str], BurnDown | None,
+                                           list[BookingDay]]) -> None:
+        rep, names, burn, booked = result
+        self.bookings.show_days(booked)
         self._report, self._batches, self._burndown = rep, names, burn
         for edit, day in ((self._from, rep.start), (self._to, rep.end)):
             edit.blockSignals(True)
@@ -629,16 +633,18 @@ class ReportsPage(ReportsPageView):
             self._status.setText(self.tr("The report was sent to the printer."))
 
     def export_csv(self, path: str | Path) -> bool:
-        """Write the report's tables as CSV (see :func:`app.office.reports.to_csv`)."""
+        """Write the report's tables as CSV (see :func:`app.office.reports.to_csv`), and
+        the booking figures beside it (:meth:`BookingFigures.csv_path`)."""
         if self._report is None:
             return False
         try:
             reports.save(reports.to_csv(self._report, current_language()), path)
+            booked = self.bookings.save_csv(path, current_language())
         except LoketError as exc:
             self._show_error(exc.message())
             return False
         self._status.setStyleSheet("")
-        self._status.setText(self.tr("Saved {path}.").format(path=str(path)))
+        self._status.setText(self.tr("Saved {path}.").format(path=f"{path}, {booked}"))
         return True
 
     def save_pdf(self, path: str | Path) -> bool:
@@ -729,6 +735,7 @@ class ReportsPage(ReportsPageView):
                                  for i, text in enumerate(self._cells(row, lang))) + "</tr>"
                 for row in rows)
             parts.append(f"<table width='100%' cellspacing='0'><tr>{head}</tr>{body}</table>")
+        parts.append(self.bookings.html())
         charts = [("chart-arrivals", self.arrivals_chart(rep))]
         if self._burndown is not None:
             charts.append(("chart-burndown", self.burndown_chart(self._burndown)))
@@ -761,6 +768,7 @@ class ReportsPage(ReportsPageView):
                                       self.tr("Per hour"), self.tr("Arrivals chart"),
                                       self.tr("Burn-down"))):
             self._tabs.setTabText(index, text)
+        self._tabs.setTabText(self._tabs.indexOf(self.bookings), self.tr("Bookings"))
         for index in range(self._batch.count()):
             self._batch.setItemText(index, self._batch_name(str(self._batch.itemData(index))))
         if self._report is not None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.office import reports
 from ui.admin.page import date_edit, report_table
+from ui.admin.pages.reports_bookings import BookingFigures
 from ui.kit.plain import PlainLabel
 
 CUSTOM = "custom"
@@ -60,8 +61,9 @@ class ReportsPageView(QWidget):
         self._hours = self._table("hour_table")
         self.arrivals_view = self._chart_view(self, "arrivals_chart")
         burn_tab = self._burndown_tab()
+        self.bookings = BookingFigures(self)
         for widget in (self._summary, self._queues, self._counters, self._officers,
-                       self._hours, self.arrivals_view, burn_tab):
+                       self._hours, self.arrivals_view, burn_tab, self.bookings):
             self._tabs.addTab(widget, "")
 
         top = QHBoxLayout()
