@@ -47,7 +47,7 @@ from typing import Any
 
 from app import codes
 from app.office import officers
-from app.office.settings import get_settings
+from app.office.settings import signing_keys
 from app.pickup import backlog
 from app.pickup import service as pickup
 from app.setup.schema import init_database, seed_demo
@@ -162,7 +162,7 @@ def bench_backend(backend: str, url: str, rows: int, lookups: int,
     result.counts["updated"] = moved.updated
     assert PickupRecord.select().count() == rows
 
-    key = get_settings().signing_keys()[0]
+    key = signing_keys()[0]
     rng = random.Random(7)
     ids = [rid for (rid,) in PickupRecord.select(PickupRecord.id).tuples()]
     signed = [codes.sign(codes.PICKUP, rng.choice(ids), key) for _ in range(lookups)]

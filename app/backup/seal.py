@@ -13,8 +13,8 @@ key. A backup holds the office's secret itself (printed codes must stay valid af
 a restore), so whoever has the file could forge its seal: backups stay private to
 the office (README, docs/decisions.md).
 
-While the stream passes, the ``setting`` rows are checked as the program will read
-them: every value JSON, the signing secrets hexadecimal. A dump that would leave
+While the stream passes, the ``setting`` and ``signing_key`` rows are checked as the
+program will read them: every value JSON, the signing secrets hexadecimal. A dump that would leave
 every command failing after a restore is refused before anything is written.
 """
 
@@ -35,6 +35,9 @@ from app.backup.dump_format import (
 )
 
 _KEY_CONTEXT: Final = b"loket backup seal v1"
+# Where a backup holds the signing keys: ``signing_key`` since schema version 13,
+# ``setting`` before (a backup of an older Loket is checked and sealed the same).
+_SETTING_TABLES: Final = ("setting", "signing_key")
 
 
 def seal_key(secret: bytes) -> bytes:
@@ -63,7 +66,7 @@ class Sealer:
         """Start ``table``; returns ``add(row)`` for its rows (values as read)."""
         self._digest.update(json_line({"table": table.name, "columns": list(table.columns)}))
         encode = encoder(table.types)
-        settings = table.name == "setting" and {"key", "value"} <= set(table.columns)
+        settings = table.name in _SETTING_TABLES and {"key", "value"} <= set(table.columns)
         key_at = table.columns.index("key") if settings else 0
         value_at = table.columns.index("value") if settings else 0
 

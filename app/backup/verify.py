@@ -205,6 +205,13 @@ def schema_version_of(db: pw.Database, present: set[str]) -> int:
     return int(value or 0)
 
 
+def count_problems(counts: dict[str, int], expected: dict[str, int]) -> list[BackupProblem]:
+    """A problem for each table whose rows (``counts``) are not as many as expected."""
+    return [BackupProblem("backup_count_mismatch", {
+        "table": table, "found": counts.get(table, 0), "expected": want})
+        for table, want in expected.items() if counts.get(table) != want]
+
+
 def check_database(db: pw.Database, expected: dict[str, int] | None = None) -> BackupCheck:
     """Check a live database: schema version, counts (if given), integrity, references."""
     backend = backend_of(db)
@@ -215,10 +222,7 @@ def check_database(db: pw.Database, expected: dict[str, int] | None = None) -> B
     if version != head:
         problems.append(BackupProblem("backup_schema_invalid", {"found": version}))
     counts = {t: count_rows(db, t) for t in ORDER if t in present}
-    for table, want in (expected or {}).items():
-        if counts.get(table) != want:
-            problems.append(BackupProblem("backup_count_mismatch", {
-                "table": table, "found": counts.get(table, 0), "expected": want}))
+    problems += count_problems(counts, expected or {})
     if backend == "sqlite":
         found = [str(r[0]) for r in db.execute_sql("PRAGMA integrity_check").fetchall()]
         if found != ["ok"]:

@@ -13,7 +13,7 @@ from app.cli.connection import office_database
 from app.cli.signin import signed_in
 from app.errors import InvalidInput
 from app.messages.record_words import detail_value, setting_name
-from app.office.settings import SECRET_KEYS, get_settings, rotate_signing_key, update_settings
+from app.office.settings import SECRET_KEYS, rotate_signing_key, shown_settings, update_settings
 
 
 def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
             update_settings(signed_in(args).id, **{args.key: args.value})
         elif args.action == "rotate-key":
             rotate_signing_key(signed_in(args).id, args.grace_days)
-        shown = get_settings(fresh=True).public()
+        shown = shown_settings()
         emit(args, shown, settings_text(shown, args.lang))
     return EXIT_OK
 

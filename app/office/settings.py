@@ -1,5 +1,9 @@
 """Office settings: one typed object, stored in the database and shared by every PC.
 
+The QR signing keys are not among them: they live in a table of their own
+(``signing_key``), read by :func:`signing_keys` only where codes are signed or
+checked, so the lobby display's login, which reads the settings, cannot read them.
+
 What belongs to a single PC (its mode, its counter, its printer) is not here: it is
 in that PC's ``loket.ini`` (:mod:`app.setup.pc_config`, :mod:`app.setup.pc_settings`).
 """
@@ -20,8 +24,9 @@ from app.errors import InvalidInput, SchemaError
 from app.messages import LANGUAGES
 from app.office import permissions
 from app.office.audit import record
-from app.storage import json_text
-from app.storage.models import Officer, Queue, Setting
+from app.storage import json_text, logins
+from app.storage.db import DATABASE_ERRORS, database
+from app.storage.models import Officer, Queue, Setting, SigningKey
 from app.storage.transactions import read, run_in_transaction
 
 _CACHE_SECONDS = 30.0
@@ -41,12 +46,7 @@ class OfficeSettings:
     # The pickup queue (code or prefix, kind pickup, priority above 0) that elderly,
     # disabled and pregnant applicants join at check-in; "" (default): no priority route.
     priority_pickup_queue: str = ""
-    # Signs QR codes; made at first init, never shown. Hex of 32 random bytes.
-    signing_secret: str = field(default="", repr=False)
-    # Keys retired by a rotation, each {"secret", "retired_on", "valid_until"}: codes
-    # printed under them keep verifying until ``valid_until`` (the grace period), so
-    # slips already in applicants' hands are not invalidated overnight.
-    previous_signing_keys: tuple[dict[str, str], ...] = field(default=(), repr=False)
+    # Days a key retired by a rotation keeps verifying (see :class:`SigningKeys`).
     signing_grace_days: int = 60
     # UU PDP 27/2022: personal fields of collected or cancelled pickup records are
     # erased this many days after the handover or cancellation (``loket purge``).
@@ -86,34 +86,47 @@ class OfficeSettings:
     # backup and its restore): what a PC's audit outbox was meant for.
     database_id: str = ""
 
-    def signing_keys(self, today: dt.date | None = None) -> list[bytes]:
-        """Keys that verify a code, current first (the first one signs).
+    def public(self) -> dict[str, Any]:
+        """Every setting a person may read (the keys are not among them)."""
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class SigningKeys:
+    """The QR signing keys as stored in ``signing_key`` (never shown, never audited)."""
+
+    # Signs QR codes; made at first init. Hex of 32 random bytes.
+    signing_secret: str = field(default="", repr=False)
+    # Keys retired by a rotation, each {"secret", "retired_on", "valid_until"}: codes
+    # printed under them keep verifying until ``valid_until`` (the grace period), so
+    # slips already in applicants' hands are not invalidated overnight.
+    previous_signing_keys: tuple[dict[str, str], ...] = field(default=(), repr=False)
+
+    def verifying(self, today: dt.date) -> list[bytes]:
+        """Keys that verify a code on ``today``, current first (the first one signs).
 
         A retired key verifies until its ``valid_until`` day (inclusive, office date).
         The secret is written by ``init-db``; without it the database is not set up.
         """
         if not self.signing_secret:
             raise SchemaError("schema_missing")
-        today = today or clock.service_day(self.timezone)
         keys = [bytes.fromhex(self.signing_secret)]
         for old in self.previous_signing_keys:
             if dt.date.fromisoformat(old["valid_until"]) >= today:
                 keys.append(bytes.fromhex(old["secret"]))
         return keys
 
-    def public(self) -> dict[str, Any]:
-        """Every setting a person may read (no key material)."""
-        shown = {k: v for k, v in dataclasses.asdict(self).items() if k not in SECRET_KEYS}
-        shown["previous_signing_keys"] = [
-            {"retired_on": k["retired_on"], "valid_until": k["valid_until"]}
-            for k in self.previous_signing_keys]
-        return shown
+    def retired(self) -> list[dict[str, str]]:
+        """Each retired key's dates, without the key."""
+        return [{"retired_on": k["retired_on"], "valid_until": k["valid_until"]}
+                for k in self.previous_signing_keys]
 
 
 PRIORITY_PICKUP = "priority_pickup_queue"
 _FIELDS = {f.name for f in dataclasses.fields(OfficeSettings)}
-# Written only by init-db and rotate_signing_key, never by update_settings, never shown.
-SECRET_KEYS = frozenset({"signing_secret", "previous_signing_keys"})
+# The rows of ``signing_key``: written only by init-db and rotate_signing_key, never by
+# update_settings, never shown.
+SECRET_KEYS = frozenset(f.name for f in dataclasses.fields(SigningKeys))
 # Written once by init-db, never by update_settings; shown.
 FIXED_KEYS = frozenset({"database_id"})
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -126,15 +139,21 @@ _URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
 _HOST = re.compile(r"^[A-Za-z0-9.:\[\]-]{1,253}$")
 _ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _cache: tuple[float, OfficeSettings] | None = None
+_keys_cache: tuple[float, SigningKeys] | None = None
 _seen_database_id = ""  # of the database this program last read its settings from
 
 
 def _load() -> OfficeSettings:
     values = {row.key: json_text.loads(row.value) for row in Setting.select()
               if row.key in _FIELDS}
-    if "previous_signing_keys" in values:
-        values["previous_signing_keys"] = tuple(values["previous_signing_keys"])
     return OfficeSettings(**values)
+
+
+def _load_keys() -> SigningKeys:
+    values = {row.key: json_text.loads(row.value) for row in SigningKey.select()
+              if row.key in SECRET_KEYS}
+    return SigningKeys(str(values.get("signing_secret", "")),
+                       tuple(values.get("previous_signing_keys", ())))
 
 
 def get_settings(fresh: bool = False) -> OfficeSettings:
@@ -147,6 +166,37 @@ def get_settings(fresh: bool = False) -> OfficeSettings:
     return _cache[1]
 
 
+def stored_keys(fresh: bool = False) -> SigningKeys:
+    """The signing keys, cached like the settings. Read only by what signs or checks a
+    code (a kiosk, a counter, the admin's PC): the display's login may not."""
+    global _keys_cache
+    now = time.monotonic()
+    if fresh or _keys_cache is None or now - _keys_cache[0] > _CACHE_SECONDS:
+        _keys_cache = (now, read(_load_keys))
+    return _keys_cache[1]
+
+
+def signing_keys(today: dt.date | None = None, fresh: bool = False) -> list[bytes]:
+    """Keys that verify a code on ``today`` (default: the office's date), current first:
+    the first one signs (:meth:`SigningKeys.verifying`)."""
+    keys = stored_keys(fresh)
+    return keys.verifying(today or clock.service_day(get_settings().timezone))
+
+
+def shown_settings() -> dict[str, Any]:
+    """Every setting a person may read, as stored now, and until when each retired key
+    still verifies (no key material). A login refused the keys (the lobby display's)
+    is shown the settings alone."""
+    shown = get_settings(fresh=True).public()
+    try:
+        shown["previous_signing_keys"] = stored_keys(fresh=True).retired()
+    except DATABASE_ERRORS as exc:
+        if not logins.is_denied(exc):
+            raise
+        database.obj.rollback()  # PostgreSQL: the refused statement ended the transaction
+    return shown
+
+
 def seen_database_id() -> str:
     """The ``database_id`` of the database this program last read its settings from,
     also while that database cannot be reached; "" before the first read (or of a
@@ -157,13 +207,13 @@ def seen_database_id() -> str:
 def parse_code(raw: str | bytes) -> codes.Scan:
     """Classify a scan against the office's signing keys.
 
-    Settings are cached per process, so a key rotated on another PC in the last few
+    Keys are cached per process, so a key rotated on another PC in the last few
     seconds is not yet known here: a code that fails only its signature is checked
     once more against the keys as stored now, so a fresh slip is never called forged.
     """
-    scan = codes.parse(raw, get_settings().signing_keys())
+    scan = codes.parse(raw, signing_keys())
     if scan.reason == codes.BAD_SIGNATURE:
-        scan = codes.parse(raw, get_settings(fresh=True).signing_keys())
+        scan = codes.parse(raw, signing_keys(fresh=True))
     return scan
 
 
@@ -183,8 +233,9 @@ def office_today() -> dt.date:
 
 
 def invalidate_cache() -> None:
-    global _cache
-    _cache = None
+    """Read the settings and the signing keys afresh next time."""
+    global _cache, _keys_cache
+    _cache = _keys_cache = None
 
 
 def ensure_defaults(office_name: str | None = None) -> OfficeSettings:
@@ -192,13 +243,14 @@ def ensure_defaults(office_name: str | None = None) -> OfficeSettings:
 
     def work() -> None:
         defaults = dataclasses.asdict(OfficeSettings())
-        defaults["previous_signing_keys"] = []
-        defaults["signing_secret"] = secrets.token_hex(32)
         defaults["database_id"] = uuid.uuid4().hex
         if office_name:
             defaults["office_name"] = office_name
         rows = [{"key": k, "value": json_text.dumps(v)} for k, v in defaults.items()]
         Setting.insert_many(rows).on_conflict_ignore().execute()
+        keys = {"signing_secret": secrets.token_hex(32), "previous_signing_keys": []}
+        SigningKey.insert_many([{"key": k, "value": json_text.dumps(v)}
+                                for k, v in keys.items()]).on_conflict_ignore().execute()
 
     run_in_transaction(work)
     invalidate_cache()
@@ -315,7 +367,7 @@ def update_settings(officer: Officer | int, **changes: object) -> OfficeSettings
             # MariaDB counts changed rows, so an unchanged value also reads as 0 here.
             if not updated and not Setting.select().where(Setting.key == key).exists():
                 Setting.insert(key=key, value=text).execute()
-        shown = {k: ("***" if k == "signing_secret" else v) for k, v in changes.items()}
+        shown = {k: ("***" if k in SECRET_KEYS else v) for k, v in changes.items()}
         record("settings_changed", officer=officer, details=shown)
         _announce(sorted(changes))
 
@@ -342,25 +394,26 @@ def key_overview(grace_days: int | str | None = None) -> KeyOverview:
     assert isinstance(grace, int)
     today = clock.service_day(current.timezone)
     retired = sorted(d for d in (dt.date.fromisoformat(k["valid_until"])
-                                 for k in current.previous_signing_keys) if d >= today)
+                                 for k in stored_keys(fresh=True).retired()) if d >= today)
     return KeyOverview(retired, grace, today + dt.timedelta(days=grace))
 
 
-def rotate_signing_key(officer: Officer | int, grace_days: int | None = None) -> OfficeSettings:
+def rotate_signing_key(officer: Officer | int, grace_days: int | None = None) -> dt.date:
     """Start signing with a new key; the old one verifies for ``grace_days`` more days.
 
     ``grace_days`` defaults to the ``signing_grace_days`` setting. Keys whose grace has
-    ended are dropped. Admin only; audited without key material.
+    ended are dropped. Admin only; audited without key material. Returns the last day
+    the codes printed so far verify.
     """
     grace = _checked("signing_grace_days",
                      get_settings(fresh=True).signing_grace_days if grace_days is None
                      else grace_days)
     assert isinstance(grace, int)
 
-    def work() -> str:
+    def work() -> dt.date:
         permissions.require(officer, "settings_security")
-        current = _load()
-        today = clock.service_day(current.timezone)
+        current = _load_keys()
+        today = clock.service_day(_load().timezone)
         until = today + dt.timedelta(days=grace)
         kept = [k for k in current.previous_signing_keys
                 if dt.date.fromisoformat(k["valid_until"]) >= today]
@@ -369,14 +422,15 @@ def rotate_signing_key(officer: Officer | int, grace_days: int | None = None) ->
                             "valid_until": until.isoformat()})
         for key, value in (("signing_secret", secrets.token_hex(32)),
                            ("previous_signing_keys", kept)):
-            if not Setting.update(value=json_text.dumps(value)).where(Setting.key == key).execute():
-                Setting.insert(key=key, value=json_text.dumps(value)).execute()
+            text = json_text.dumps(value)
+            if not SigningKey.update(value=text).where(SigningKey.key == key).execute():
+                SigningKey.insert(key=key, value=text).execute()
         _announce(["signing_key"])
         record("signing_key_rotated", officer=officer,
                details={"old_codes_valid_until": until.isoformat(),
                         "retired_keys_kept": len(kept)})
-        return until.isoformat()
+        return until
 
-    run_in_transaction(work)
+    until = run_in_transaction(work)
     invalidate_cache()
-    return get_settings()
+    return until

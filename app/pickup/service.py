@@ -27,7 +27,7 @@ from app.messages import COLLECTOR_KIND_WORDS, render
 from app.messages.formats import NONE_TEXT, date_text, date_time_text
 from app.office import officers, permissions
 from app.office.audit import note, record
-from app.office.settings import get_settings, office_today, parse_code
+from app.office.settings import get_settings, office_today, parse_code, signing_keys
 from app.queue import engine, pickup_tickets
 from app.storage import transactions
 from app.storage.db import backend_of, database
@@ -265,7 +265,7 @@ def _officer(ref: str | int | None, *, supervisor: bool = False) -> Officer:
 
 def code_for(application_no: str) -> str:
     """The signed pickup code of a record (``LK1.P.<id>.<mac>``)."""
-    key = get_settings().signing_keys()[0]
+    key = signing_keys()[0]
 
     def work() -> int:
         rec = PickupRecord.get_or_none(
@@ -338,7 +338,7 @@ def inspect_record(record_id: int, *, verified: bool = False) -> CounterCheck:
         rec = PickupRecord.get_or_none(PickupRecord.id == record_id)
         if rec is None:
             raise NotFound("pickup_unknown")
-        signed_code = codes.sign(codes.PICKUP, int(rec.id), get_settings().signing_keys()[0])
+        signed_code = codes.sign(codes.PICKUP, int(rec.id), signing_keys()[0])
         return _counter_check(rec, verified, signed_code if verified else rec.application_no)
 
     return read(work)
@@ -606,7 +606,7 @@ def slips_for(batch: str | None = None,
     # Drawing slips needs qrcode and Pillow: loaded only by what prints them.
     from app.pickup import slips
 
-    key = get_settings().signing_keys()[0]
+    key = signing_keys()[0]
 
     def work() -> list[slips.Slip]:
         query = (PickupRecord.select(PickupRecord.id, PickupRecord.application_no,

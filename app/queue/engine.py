@@ -35,7 +35,7 @@ from app.errors import InvalidInput, NotFound, Refused
 from app.messages import ACTION_WORDS, STATUS_WORDS
 from app.office import days, officers
 from app.office.audit import note, record
-from app.office.settings import get_settings, office_today, parse_code
+from app.office.settings import get_settings, office_today, parse_code, signing_keys
 from app.queue import pauses
 from app.storage.db import backend_of, database
 from app.storage.models import (
@@ -663,7 +663,7 @@ def find_counter(number: int, must_be_active: bool = True) -> Counter:
 def ticket_code(ref: TicketRef) -> str:
     """The signed code printed as a QR on a ticket (``LK1.T.<id>.<mac>``)."""
     ticket = read(lambda: _find_ticket(ref))
-    return codes.sign(codes.TICKET, ticket.id, get_settings().signing_keys()[0])
+    return codes.sign(codes.TICKET, ticket.id, signing_keys()[0])
 
 
 def call_scanned(raw: str | bytes, counter_number: int, officer: int | None = None,

@@ -23,7 +23,7 @@ import peewee as pw
 from app import clock, codes
 from app.errors import Refused
 from app.office import days
-from app.office.settings import get_settings, office_today
+from app.office.settings import get_settings, office_today, signing_keys
 from app.pickup import service as pickup
 from app.queue import bookings, engine, waits
 from app.storage import json_text, transactions
@@ -202,7 +202,7 @@ def _describe(view: engine.TicketView, again: bool = False,
         estimate_min=told.estimate_min,
         issued_at=view.issued_at, issued_local=_local_text(view.issued_at, office.timezone),
         service_day=view.service_day,
-        code=codes.sign(codes.TICKET, view.id, office.signing_keys()[0]),
+        code=codes.sign(codes.TICKET, view.id, signing_keys()[0]),
         office_name=office.office_name, notice=office.notice_text.strip(), again=again,
         booking_slot=booking_slot)
 

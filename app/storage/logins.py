@@ -45,7 +45,8 @@ FAILURE_WINDOW_MINUTES: Final = 15
 SELECT, INSERT, UPDATE, DELETE = "SELECT", "INSERT", "UPDATE", "DELETE"
 
 # What the lobby display reads: the board, the change feed, the day's profile and the
-# office's settings (its name, the calls' language). No officer, no passport.
+# office's settings (its name, the calls' language). No officer, no passport, and not
+# the QR signing keys (``signing_key``): its login cannot forge a slip or a ticket.
 _DISPLAY: Final[dict[str, tuple[str, ...]]] = {
     table: (SELECT,) for table in (
         "schema_version", "setting", "queue", "counter", "counter_queue", "ticket",
@@ -54,8 +55,10 @@ _DISPLAY: Final[dict[str, tuple[str, ...]]] = {
 # The kiosk issues numbers (the day's sequence, the ticket, the feed's event, the
 # request id; the first ticket of a day expires yesterday's and prunes the feed),
 # cancels a number it could not print, and checks a pickup slip in (reads the passport).
+# It reads the QR signing keys: it prints signed tickets and checks a slip's signature.
 _KIOSK: Final[dict[str, tuple[str, ...]]] = {
     **_DISPLAY,
+    "signing_key": (SELECT,),
     "daily_sequence": (SELECT, INSERT, UPDATE),
     "ticket": (SELECT, INSERT, UPDATE),
     "event": (SELECT, INSERT, DELETE),
@@ -81,9 +84,9 @@ _COUNTER: Final[dict[str, tuple[str, ...]]] = {
 }
 OFFICER_COLUMNS: Final = ("id", "username", "full_name", "role", "active", "created_at")
 
-_ALL_TABLES: Final = ("schema_version", "setting", "queue", "counter", "counter_queue",
-                      "officer", "daily_sequence", "pickup_record", "ticket", "event",
-                      "audit_note", "audit_entry", "request_log", "day_profile",
+_ALL_TABLES: Final = ("schema_version", "setting", "signing_key", "queue", "counter",
+                      "counter_queue", "officer", "daily_sequence", "pickup_record",
+                      "ticket", "event", "audit_note", "audit_entry", "request_log", "day_profile",
                       "day_schedule", "counter_pause", "booking",
                       "survey_response", "notification", "notify_opt_out")
 # The supervisor's PC manages the office: every table, but the audit log only grows and
@@ -359,6 +362,25 @@ def _mysql_create(db: pw.Database, name: str, password: str, mode: str, host: st
     if mode in ("counter", "admin"):
         for function in (SALT_FUNCTION, CHECK_FUNCTION):
             db.execute_sql(f"GRANT EXECUTE ON FUNCTION `{schema}`.`{function}` TO {user}")
+
+
+def grant_table(db: pw.Database, table: str) -> None:
+    """Give each Loket login of this database what its mode holds on ``table``, a table
+    a migration has just made (run as the owner): the PCs keep working after an upgrade
+    without ``db-user create`` again."""
+    backend = _require_server(db)
+    for login in list_logins(db):
+        privileges = ", ".join(GRANTS[login.mode].get(table, ()))
+        if not privileges:
+            continue
+        if backend == "postgresql":
+            db.execute_sql(f"GRANT {privileges} ON {_pg_ident(_pg_schema(db))}."
+                           f"{_pg_ident(table)} TO {_pg_ident(login.name)}")
+            continue
+        schema = _mysql_database(db).replace("`", "``")
+        for host in _mysql_hosts(db, login.name):
+            db.execute_sql(f"GRANT {privileges} ON `{schema}`.`{table}` "
+                           f"TO {_mysql_user(login.name, host)}")
 
 
 def _mysql_revoke(db: pw.Database, name: str, host: str) -> None:

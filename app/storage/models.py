@@ -59,6 +59,15 @@ class Setting(BaseModel):
     value = pw.TextField()
 
 
+class SigningKey(BaseModel):
+    """The QR signing keys (``signing_secret``, ``previous_signing_keys``), one per row
+    as in ``setting`` but a table of their own: a login may read the office's settings
+    without them (the lobby display's may not; :mod:`app.storage.logins`)."""
+
+    key = pw.CharField(max_length=64, primary_key=True)
+    value = pw.TextField()
+
+
 class Queue(BaseModel):
     id = pw.AutoField()
     code = pw.CharField(max_length=32, unique=True)
@@ -466,6 +475,7 @@ class NotifyOptOut(BaseModel):
 ALL_MODELS: Final[list[type[BaseModel]]] = [
     SchemaVersion,
     Setting,
+    SigningKey,
     Queue,
     Counter,
     CounterQueue,

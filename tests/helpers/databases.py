@@ -8,7 +8,15 @@ import pymysql
 from playhouse.migrate import migrate as run_ops
 
 from app.storage import db as dbmod
-from app.storage.models import AuditNote, Notification, NotifyOptOut, PickupRecord, SchemaVersion
+from app.storage.models import (
+    AuditNote,
+    Notification,
+    NotifyOptOut,
+    PickupRecord,
+    SchemaVersion,
+    Setting,
+    SigningKey,
+)
 from tests.password_servers import PasswordServer
 
 
@@ -26,11 +34,21 @@ def empty_mysql(server: PasswordServer) -> None:
         conn.close()
 
 
+def keys_back_in_setting(db: peewee.Database) -> None:
+    """Undo schema version 13: the signing keys back in ``setting``, no ``signing_key``."""
+    with db.atomic():
+        for row in SigningKey.select():
+            Setting.insert(key=row.key, value=row.value).execute()
+    db.drop_tables([SigningKey])
+    SchemaVersion.delete().where(SchemaVersion.version >= 13).execute()
+
+
 def back_to_version_1(db: peewee.Database) -> None:
-    """Undo what schema versions 2, 5 and 9 added (their tables), as a database made by
-    the first release."""
+    """Undo what schema versions 2, 5, 9 and 13 added (their tables), as a database made
+    by the first release."""
     from playhouse.migrate import SchemaMigrator
 
+    keys_back_in_setting(db)
     migrator = SchemaMigrator.from_database(db)
     if dbmod.backend_of(db) == "mysql":
         for fk in db.get_foreign_keys("ticket"):

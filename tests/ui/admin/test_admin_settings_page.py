@@ -24,7 +24,7 @@ from app.office import settings as office_settings
 from app.office.officers import OfficerView
 from app.pickup import backlog
 from app.pickup import service as pickup
-from app.storage.models import AuditEntry, Setting
+from app.storage.models import AuditEntry, Setting, SigningKey
 from tests.helpers import NOW, WAIT
 from tests.helpers.people import setup_admin
 from ui.admin.pages.settings import AdminSettingsPage
@@ -65,7 +65,8 @@ def child(page: AdminSettingsPage, kind: type, name: str):  # type: ignore[no-un
 
 
 def stored(key: str) -> object:
-    return json.loads(Setting.get(Setting.key == key).value)
+    table = SigningKey if key in office_settings.SECRET_KEYS else Setting
+    return json.loads(table.get(table.key == key).value)
 
 
 def save(qtbot: QtBot, page: AdminSettingsPage, *, ok: bool = True) -> str:

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from app import codes
 from app.messages import current_language
 from app.office import officers
-from app.office.settings import get_settings
+from app.office.settings import get_settings, signing_keys
 from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import engine, kiosk
@@ -144,7 +144,7 @@ def test_a_tap_prints_a_ticket_whose_qr_a_counter_can_scan(
     assert "1 ahead" in window.findChildren(QLabel, "ticket_text")[1].text()
     (pdf,) = _printed(tmp_path)
     (code,) = _pdf_codes(pdf)
-    scan = codes.parse(code, get_settings().signing_keys())
+    scan = codes.parse(code, signing_keys())
     assert (scan.kind, scan.ident) == ("ticket", ticket.id)
     assert engine.get_ticket(ticket.id).status == WAITING
     called = engine.call_scanned(code, 1)  # the counter scans the printed QR
@@ -198,7 +198,7 @@ def test_a_scanned_pickup_slip_prints_a_pickup_ticket_without_personal_data(
     assert b"Budi" not in pdf.read_bytes()
     assert "Budi" not in str(ticket.to_dict()) and "X0000011" not in str(ticket.to_dict())
     (code,) = _pdf_codes(pdf)
-    assert codes.parse(code, get_settings().signing_keys()).ident == ticket.id
+    assert codes.parse(code, signing_keys()).ident == ticket.id
     view = engine.get_ticket(ticket.id)
     assert view.pickup is not None and view.queue == "backlog"
 

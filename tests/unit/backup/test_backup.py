@@ -390,7 +390,8 @@ def test_a_backup_of_a_first_release_database_is_migrated_on_restore(
         seed_demo(with_officers=False, with_passports=False)
         engine.issue_ticket("A")
         engine.call_next(1)
-        back_to_version_1(db)
+        code = engine.ticket_code("A001")
+        back_to_version_1(db)  # the signing keys among the settings, as then
         made = make_backup(tmp_path)
         assert made.schema_version == 1 and "pickup_record" not in made.counts
         assert verify_backup(made.path).ok
@@ -406,6 +407,9 @@ def test_a_backup_of_a_first_release_database_is_migrated_on_restore(
             m.version for m in migrations.available()]
         ticket = engine.get_ticket("A001")
         assert (ticket.status, ticket.counter, ticket.pickup) == ("called", 1, None)
+        settings.invalidate_cache()
+        assert engine.ticket_code("A001") == code  # the office's key came along
+        assert not Setting.select().where(Setting.key.in_(list(settings.SECRET_KEYS))).exists()
         backlog.import_backlog(b"no_permohonan,nama,status\n2024-TNG-000009,Budi,siap\n",
                                officer=setup_admin())
         assert pickup.check_in("2024-TNG-000009").ticket.pickup == PickupRecord.get().id
@@ -745,9 +749,10 @@ def test_restore_refuses_settings_that_would_break_the_program(
         if row["key"] == "signing_secret":
             row["value"] = json.dumps("zz-not-hex")
 
-    for change, key in ((not_json, "notice_text"), (not_hex, "signing_secret")):
+    for change, key, table in ((not_json, "notice_text", "setting"),
+                               (not_hex, "signing_secret", "signing_key")):
         bad = tmp_path / f"{change.__name__}.loketdump.gz"
-        _edit_dump_rows(made, bad, "setting", change)
+        _edit_dump_rows(made, bad, table, change)
         check = verify_backup(bad)
         codes = [p.code for p in check.problems]
         assert codes[0] == "backup_setting_invalid", codes

@@ -18,7 +18,7 @@ from app.office import officers, settings
 from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import engine
-from app.storage.models import AuditEntry, Setting
+from app.storage.models import AuditEntry, SigningKey
 from tests.helpers import NOW
 from tests.helpers.people import setup_admin, stdin_lines
 
@@ -41,7 +41,7 @@ def people(office: str, travel: Callable[[dt.datetime], None]) -> dict[str, int]
 
 
 def secrets_stored() -> list[str]:
-    current = settings.get_settings(fresh=True)
+    current = settings.stored_keys(fresh=True)
     return [current.signing_secret, *(k["secret"] for k in current.previous_signing_keys)]
 
 
@@ -57,7 +57,7 @@ def test_a_slip_printed_before_rotation_verifies_until_its_date_then_reads_as_fo
     settings.update_settings(setup_admin(), signing_grace_days=10)
     settings.rotate_signing_key(people["admin"])
     until = dt.date(2024, 7, 11)
-    assert settings.get_settings().public()["previous_signing_keys"] == [
+    assert settings.shown_settings()["previous_signing_keys"] == [
         {"retired_on": "2024-07-01", "valid_until": until.isoformat()}]
 
     check = pickup.verify(slip, "en")
@@ -80,10 +80,10 @@ def test_a_slip_printed_before_rotation_verifies_until_its_date_then_reads_as_fo
 
 
 def test_new_codes_are_signed_with_the_new_key_only(people: dict[str, int]) -> None:
-    old_key = settings.get_settings().signing_keys()[0]
+    old_key = settings.signing_keys()[0]
     before = pickup.code_for("2024-TNG-000002")
     settings.rotate_signing_key(people["admin"])
-    new_key = settings.get_settings().signing_keys()[0]
+    new_key = settings.signing_keys()[0]
     assert new_key != old_key and len(new_key) == 32
     after = pickup.code_for("2024-TNG-000002")
     assert after != before
@@ -104,7 +104,7 @@ def test_two_rotations_keep_each_old_key_until_its_own_date(
     settings.rotate_signing_key(people["admin"], grace_days=20)  # key 1 until 25 July
     third_slip = pickup.code_for("2024-TNG-000001")  # key 2
     assert len({first_slip, second_slip, third_slip}) == 3
-    dates = [k["valid_until"] for k in settings.get_settings().previous_signing_keys]
+    dates = [k["valid_until"] for k in settings.stored_keys().previous_signing_keys]
     assert dates == ["2024-07-25", "2024-07-11"]  # newest retired first
 
     for day, expected in ((dt.date(2024, 7, 11), (True, True, True)),
@@ -117,14 +117,14 @@ def test_two_rotations_keep_each_old_key_until_its_own_date(
 
 def test_keys_past_their_date_are_dropped_at_the_next_rotation(
         people: dict[str, int], travel: Callable[[dt.datetime], None]) -> None:
-    original = settings.get_settings().signing_secret
+    original = settings.stored_keys().signing_secret
     settings.rotate_signing_key(people["admin"], grace_days=3)  # original until 4 July
-    second = settings.get_settings().signing_secret
+    second = settings.stored_keys().signing_secret
     travel(at_day(dt.date(2024, 7, 4)))
     settings.rotate_signing_key(people["admin"], grace_days=5)  # original still in date
     assert original in secrets_stored()
     travel(at_day(dt.date(2024, 7, 5)))
-    assert len(settings.get_settings(fresh=True).signing_keys()) == 2  # expired: not used
+    assert len(settings.signing_keys(fresh=True)) == 2  # expired: not used
     settings.rotate_signing_key(people["admin"], grace_days=5)
     stored = secrets_stored()
     assert original not in stored and second in stored and len(stored) == 3
@@ -148,7 +148,7 @@ def test_only_an_admin_rotates_and_a_refusal_changes_nothing(people: dict[str, i
     settings.update_settings(people["admin"], signing_grace_days=5)
     settings.rotate_signing_key(people["admin"])
     assert secrets_stored()[1] == before[0]
-    assert settings.get_settings().previous_signing_keys[0]["valid_until"] == "2024-07-06"
+    assert settings.stored_keys().previous_signing_keys[0]["valid_until"] == "2024-07-06"
 
 
 def test_the_secret_is_never_changed_by_a_plain_settings_update(people: dict[str, int]) -> None:
@@ -161,9 +161,9 @@ def test_the_secret_is_never_changed_by_a_plain_settings_update(people: dict[str
 
 
 def test_rotation_is_audited_without_key_material(people: dict[str, int]) -> None:
-    old = settings.get_settings().signing_secret
+    old = settings.stored_keys().signing_secret
     settings.rotate_signing_key(people["admin"], grace_days=30)
-    new = settings.get_settings().signing_secret
+    new = settings.stored_keys().signing_secret
     entry = AuditEntry.get(AuditEntry.action == "signing_key_rotated")
     assert entry.officer_id == people["admin"]
     assert json.loads(entry.details) == {"old_codes_valid_until": "2024-07-31",
@@ -200,11 +200,11 @@ def test_settings_show_never_shows_key_material(
 def test_a_pc_that_read_the_keys_before_another_pc_rotated_still_accepts_new_codes(
         people: dict[str, int]) -> None:
     """Settings are cached per process: a counter may hold the old keys for a while."""
-    stale = settings.get_settings()
+    stale = settings.stored_keys()
     settings.rotate_signing_key(people["admin"])  # as on the supervisor's PC
     fresh_slip = pickup.code_for("2024-TNG-000001")
     fresh_ticket = engine.ticket_code(engine.issue_ticket("A").id)
-    settings._cache = (time.monotonic(), stale)  # this counter still holds the old keys
+    settings._keys_cache = (time.monotonic(), stale)  # this counter still holds the old keys
     assert pickup.verify(fresh_slip).verified
     assert engine.call_scanned(fresh_ticket, 1).status == "called"
     # A forged code is still refused after looking again.
@@ -214,8 +214,7 @@ def test_a_pc_that_read_the_keys_before_another_pc_rotated_still_accepts_new_cod
 
 def test_what_the_database_holds_after_rotation(people: dict[str, int]) -> None:
     settings.rotate_signing_key(people["admin"], grace_days=60)
-    stored = {row.key: json.loads(row.value) for row in Setting.select().where(
-        Setting.key.in_(["signing_secret", "previous_signing_keys"]))}
+    stored = {row.key: json.loads(row.value) for row in SigningKey.select()}
     assert len(bytes.fromhex(stored["signing_secret"])) == 32
     [old] = stored["previous_signing_keys"]
     assert set(old) == {"secret", "retired_on", "valid_until"}

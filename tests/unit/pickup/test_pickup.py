@@ -14,7 +14,7 @@ from app.office import audit_log, officers, settings
 from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import engine
-from app.storage.models import AuditEntry, PickupRecord, RequestLog, Setting, Ticket
+from app.storage.models import AuditEntry, PickupRecord, RequestLog, SigningKey, Ticket
 from tests.helpers import NOW
 from tests.helpers.people import setup_admin
 
@@ -82,7 +82,7 @@ def test_forged_foreign_and_garbage_scans_are_refused_and_change_nothing(
              "x" * 5000: "scan_too_long", "2024-TNG\x00-000001": "scan_control_chars",
              "selamat pagi": "scan_not_understood", "": "scan_empty",
              "2024-TNG-999999": "pickup_unknown_application",
-             codes.sign(codes.PICKUP, 999_999, settings.get_settings().signing_keys()[0]):
+             codes.sign(codes.PICKUP, 999_999, settings.signing_keys()[0]):
                  "pickup_unknown"}
     for raw, reason in cases.items():
         v = pickup.verify(raw, "id")
@@ -331,7 +331,8 @@ def test_batch_progress_counts_every_status(shelf: dict[str, str]) -> None:
 def test_the_signing_secret_is_per_office(shelf: dict[str, str]) -> None:
     code = shelf["000001"]
     # Another office's database: the same record id, its own secret.
-    Setting.update(value='"' + "ab" * 32 + '"').where(Setting.key == "signing_secret").execute()
+    SigningKey.update(value='"' + "ab" * 32 + '"').where(
+        SigningKey.key == "signing_secret").execute()
     settings.invalidate_cache()
     assert pickup.verify(code).reason == "scan_bad_signature"
 

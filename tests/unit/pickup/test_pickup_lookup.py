@@ -114,7 +114,7 @@ def test_a_forged_damaged_or_foreign_code_gets_the_counter_s_refusal(
             pickup.inspect(raw)
         assert err.value.code == at_counter.value.code == reason
     genuine_but_unknown = codes.sign(codes.PICKUP, 999_999,
-                                     settings.get_settings().signing_keys()[0])
+                                     settings.signing_keys()[0])
     with pytest.raises(NotFound) as missing:
         pickup.find(genuine_but_unknown, boss)
     assert missing.value.code == "pickup_unknown"

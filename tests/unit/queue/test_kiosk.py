@@ -12,7 +12,7 @@ from playhouse.test_utils import assert_query_count
 from app import codes
 from app.errors import Refused
 from app.office import officers
-from app.office.settings import get_settings, update_settings
+from app.office.settings import get_settings, signing_keys, update_settings
 from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import engine, kiosk
@@ -71,7 +71,7 @@ def test_a_ticket_says_how_many_wait_ahead_and_carries_a_valid_signed_code(
     assert ticket.ahead == 2
     assert ticket.office_name == "Kantor Imigrasi Tangerang"
     assert ticket.code == engine.ticket_code(ticket.id)
-    scan = codes.parse(ticket.code, get_settings().signing_keys())
+    scan = codes.parse(ticket.code, signing_keys())
     assert (scan.kind, scan.ident) == ("ticket", ticket.id)
     engine.call_next(1)
     assert kiosk.take_ticket("A").ahead == 2  # A002 and A003 still wait

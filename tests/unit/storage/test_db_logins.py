@@ -19,9 +19,10 @@ from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import board, desk, engine, kiosk
 from app.storage import db as dbmod
-from app.storage import logins
-from app.storage.models import AuditEntry, Officer, Setting, Ticket
+from app.storage import logins, migrations
+from app.storage.models import AuditEntry, Officer, Setting, SigningKey, Ticket
 from tests.helpers import NOW
+from tests.helpers.databases import keys_back_in_setting
 from tests.helpers.people import setup_admin
 
 PASSWORD = "Login-pw-" + uuid.uuid4().hex[:8]
@@ -86,6 +87,52 @@ def test_the_display_reads_the_board_and_nothing_personal(
     _refused(lambda: pickup.records())
     _refused(lambda: Ticket.insert(queue=1, service_day=NOW.date(), seq=99, number="A099",
                                    service_queue=1, issued_at=NOW).execute())
+
+
+def test_the_display_reads_the_settings_but_not_the_signing_keys(
+        owner: tuple[peewee.Database, str]) -> None:
+    """Whoever holds the lobby display's login cannot sign a slip or a ticket."""
+    name = settings.get_settings(fresh=True).office_name
+    _login(owner, "display")
+    assert settings.get_settings(fresh=True).office_name == name
+    shown = settings.shown_settings()  # ``loket settings show`` on the display's PC
+    assert shown["office_name"] == name and "previous_signing_keys" not in shown
+    _refused(lambda: SigningKey.select().first())
+    _refused(lambda: settings.signing_keys(fresh=True))
+    _refused(lambda: pickup.code_for("2024-TNG-000001"))
+
+
+@pytest.mark.parametrize("mode", ["kiosk", "counter", "admin"])
+def test_the_pcs_that_sign_or_check_codes_read_the_signing_keys(
+        owner: tuple[peewee.Database, str], mode: str) -> None:
+    keys = settings.signing_keys(fresh=True)
+    slip = pickup.code_for("2024-TNG-000001")
+    _login(owner, mode)
+    assert settings.signing_keys(fresh=True) == keys
+    assert pickup.verify(slip).verified
+    assert "previous_signing_keys" in settings.shown_settings()
+
+
+def test_an_upgrade_grants_the_key_table_to_the_logins_already_made(
+        owner: tuple[peewee.Database, str]) -> None:
+    """Logins made before schema version 13: the migration (as the owner) grants them the
+    new table by their mode, so the kiosks print after the upgrade; the display gets none."""
+    db, url = owner
+    keys = settings.signing_keys(fresh=True)
+    made = {mode: _login(owner, mode) for mode in ("display", "kiosk", "counter")}
+    dbmod.connect(url)
+    keys_back_in_setting(dbmod.database.obj)  # as version 12 left it (no grants on it)
+    migrations.migrate(dbmod.database.obj)
+    for mode, name in made.items():
+        settings.invalidate_cache()
+        dbmod.connect(_as(url, name))
+        if mode == "display":
+            _refused(lambda: settings.signing_keys(fresh=True))
+        else:
+            assert settings.signing_keys(fresh=True) == keys, mode
+        dbmod.database.obj.close()
+    assert {login.name: login.mode for login in logins.list_logins(db)
+            if login.name in made.values()} == {name: mode for mode, name in made.items()}
 
 
 def test_a_kiosk_issues_and_checks_in_but_changes_no_office_data(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import types
+from collections.abc import Callable
 from pathlib import Path
 
 import peewee
@@ -258,5 +260,50 @@ def test_schema_version_11_puts_every_ticket_in_line_by_its_issue_and_adds_booki
         bookings.import_bookings(b"kode_booking;nama;layanan;tanggal;jam\n"
                                  b"MP-0001;Budi;A;01/07/2024;09:30\n", officer=setup_admin())
         assert Booking.get().code == "MP-0001"
+    finally:
+        db.close()
+
+
+def test_schema_version_13_moves_the_signing_keys_and_printed_slips_still_verify(
+        database_url: str, travel: Callable[[dt.datetime], None]) -> None:
+    import json
+
+    from playhouse.migrate import SchemaMigrator
+
+    from app.office import settings
+    from app.storage.migrations import m0013_signing_key_table
+    from app.storage.models import Setting, SigningKey
+    from tests.helpers import NOW
+    from tests.helpers.databases import keys_back_in_setting
+
+    travel(NOW)
+    db = dbmod.connect(database_url)
+    try:
+        init_database(db)
+        seed_demo(with_officers=False, with_passports=False)
+        admin = setup_admin()
+        backlog.import_backlog(b"no_permohonan,nama,status\n2024-TNG-000001,Budi,siap\n",
+                               officer=admin)
+        retired_slip = pickup.code_for("2024-TNG-000001")
+        settings.rotate_signing_key(admin, grace_days=10)  # a retired key in its grace
+        slip = pickup.code_for("2024-TNG-000001")
+        ticket = engine.issue_ticket("A")
+        ticket_code = engine.ticket_code(ticket.id)
+        keys = {row.key: row.value for row in SigningKey.select()}
+        keys_back_in_setting(db)  # as version 12 left it: the keys among the settings
+        assert "signing_key" not in db.get_tables()
+        assert migrations.current_version(db) < 13
+
+        assert migrations.migrate(db)[1] == migrations.head_version()
+        settings.invalidate_cache()
+        assert {row.key: row.value for row in SigningKey.select()} == keys
+        assert not Setting.select().where(Setting.key.in_(list(keys))).exists()
+        assert len(json.loads(keys["previous_signing_keys"])) == 1
+        m0013_signing_key_table.migrate(db, SchemaMigrator.from_database(db))  # twice
+        assert {row.key: row.value for row in SigningKey.select()} == keys
+        for code in (slip, retired_slip):
+            assert pickup.verify(code).verified
+        assert engine.call_scanned(ticket_code, 1).number == ticket.number
+        assert pickup.code_for("2024-TNG-000001") == slip  # still signed by the same key
     finally:
         db.close()

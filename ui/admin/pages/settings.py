@@ -319,8 +319,7 @@ class AdminSettingsPage(AdminSettingsPageView):
         officer_id = self._officer.id
 
         def op() -> dt.date:
-            office = office_settings.rotate_signing_key(officer_id, grace)
-            return dt.date.fromisoformat(office.previous_signing_keys[0]["valid_until"])
+            return office_settings.rotate_signing_key(officer_id, grace)
 
         self._set_busy(True)
         Operation(self._worker, lambda _ctx: op()).success(self._rotated) \
