@@ -245,6 +245,7 @@ TABLE_WORDS: Final[dict[str, dict[str, str]]] = {
     "pickup_record": {"id": "data paspor", "en": "passport records"},
     "request_log": {"id": "catatan permintaan", "en": "request log"},
     "setting": {"id": "pengaturan", "en": "settings"},
+    "signing_key": {"id": "kunci tanda tangan QR", "en": "QR signing keys"},
     "survey_response": {"id": "jawaban survei", "en": "survey answers"},
     "ticket": {"id": "nomor antrian", "en": "tickets"},
 }
