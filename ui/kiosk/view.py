@@ -7,6 +7,7 @@ decides what a tap does.
 
 from __future__ import annotations
 
+import math
 import re
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
@@ -175,27 +176,38 @@ class FitButton(QPushButton):
         painter.end()
 
 
+ONE_LINE_SHRINK = 0.9  # a text stays on one line if it fits at this share of its size
+
+
 def fitted_lines(text: str, base: QFont, width: int) -> tuple[QFont, tuple[str, ...]]:
-    """``text`` in ``width`` pixels: at ``base``'s size on one line, else on two lines
-    (broken where the lines are most even; a ``·`` at the break is dropped), else the
-    same a pixel smaller, and so on."""
+    """``text`` in ``width`` pixels: on one line at ``base``'s size or a little smaller,
+    else on two lines (broken where they are most even; a ``·`` at the break is
+    dropped), else the same a pixel smaller, and so on."""
     font = QFont(base)
-    px = base.pixelSize() if base.pixelSize() > 0 else QFontMetrics(base).height()
+    size = base.pixelSize() if base.pixelSize() > 0 else QFontMetrics(base).height()
     if width <= 0:
         return font, (text,)
     words = text.split()
     splits = [tuple(" ".join(part).strip(" ·") for part in (words[:i], words[i:]))
               for i in range(1, len(words))]
-    while True:
+
+    def fits(px: int, two_lines: bool) -> tuple[str, ...] | None:
         font.setPixelSize(px)
-        metrics = QFontMetrics(font)
-        if metrics.horizontalAdvance(text) <= width or px <= 1:
-            return QFont(font), (text,)
-        if splits:
-            best = min(splits, key=lambda lines: max(map(metrics.horizontalAdvance, lines)))
-            if max(map(metrics.horizontalAdvance, best)) <= width:
-                return QFont(font), best
-        px -= 1
+        advance = QFontMetrics(font).horizontalAdvance
+        if advance(text) <= width:
+            return (text,)
+        if two_lines and splits:
+            best = min(splits, key=lambda lines: max(map(advance, lines)))
+            if max(map(advance, best)) <= width:
+                return best
+        return None
+
+    tries = [(px, False) for px in range(size, max(1, math.ceil(size * ONE_LINE_SHRINK)) - 1, -1)]
+    for px, two_lines in [*tries, *((px, True) for px in range(size, 0, -1))]:
+        lines = fits(px, two_lines)
+        if lines is not None:
+            return QFont(font), lines
+    return QFont(font), (text,)
 
 
 def scaled_style(style: str, scale: float) -> str:
