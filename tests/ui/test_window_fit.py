@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -29,6 +30,7 @@ from ui.admin.window import AdminWindow
 from ui.counter.window import CounterWindow
 from ui.display.window import DisplayWindow
 from ui.kiosk.ticket_printer import TicketPrinter
+from ui.kiosk.view import FitButton
 from ui.kiosk.window import KioskWindow
 from ui.launch import HALL, hall_places, tile_hall
 from ui.monitor.window import StatusWindow, fetch_office_status
@@ -190,6 +192,54 @@ def test_the_kiosk_is_whole_its_tiles_number_and_keypad_uncut(
         window.take("paspor")
     qtbot.waitUntil(lambda: window.page == "ticket", timeout=WAIT)
     _whole(qtbot, window, size, lambda: [window.findChild(QLabel, "number")])
+
+
+def _buttons_cut(window: QWidget) -> list[str]:
+    """The visible buttons whose words, as drawn, are wider or taller than their inside."""
+    found = []
+    buttons = [b for b in window.findChildren(FitButton) if b.isVisible()]
+    assert buttons
+    for button in buttons:
+        font, lines = button.shown
+        metrics = QFontMetrics(font)
+        room = button.text_room()
+        assert "".join(lines).replace(" ", "") == \
+            button.text().replace(" ", "").replace("·", "") or lines == (button.text(),)
+        widest = max(metrics.horizontalAdvance(line) for line in lines)
+        if widest > room.width():
+            found.append(f"{button.objectName()} {lines} {widest}>{room.width()}")
+        if metrics.height() * len(lines) > button.height():
+            found.append(f"{button.objectName()} {lines} height")
+    return found
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+@pytest.mark.parametrize("size", [_tile("kiosk", s) for s in SCREENS]
+                         + [(1024, 600), (1280, 800), (1366, 768), (1920, 1080)])
+def test_the_kiosks_buttons_fit_their_words_in_both_languages(
+        qtbot: QtBot, hall: str, pc: PcSettings, opened: list[QWidget],
+        size: tuple[int, int], tmp_path: object) -> None:
+    window = _kiosk(qtbot, opened, pc, size, str(tmp_path))
+    pickup = window.findChild(FitButton, "pickup")
+    language = window.findChild(FitButton, "language")
+    assert pickup is not None and language is not None
+    for words in ("Pengambilan paspor", "Passport pickup"):
+        qtbot.wait(50)  # the layouts settle
+        assert words in pickup.text()
+        assert window.findChild(FitButton, "booking").isVisible()
+        assert outside(window) == []
+        assert _buttons_cut(window) == []
+        # On one line (a little smaller at most), or on two where one does not fit.
+        font, lines = pickup.shown
+        assert len(lines) == 2 or font.pixelSize() >= 0.9 * pickup.font().pixelSize()
+        if len(lines) == 2:
+            assert QFontMetrics(pickup.font()).horizontalAdvance(pickup.text()) \
+                > 0.9 * pickup.text_room().width()
+        qtbot.mouseClick(pickup, Qt.MouseButton.LeftButton)
+        qtbot.wait(50)
+        assert _buttons_cut(window) == []
+        window.go_home()
+        qtbot.mouseClick(language, Qt.MouseButton.LeftButton)  # English, longer
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])

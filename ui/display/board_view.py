@@ -54,15 +54,19 @@ ROW_BALANCE = 1.25  # both sections shown: rows up to 1.25× the other's (or 2 l
 
 class FitLabel(QLabel):
     """A text as large as its box allows: ``fill`` of the box's height, capitals centred,
-    shrunk until its ink fits the box. Painted here (never elided)."""
+    shrunk until its ink fits the box. Painted here (never elided). With ``lines=2`` a
+    long text may take two lines (broken where they are most even) when that makes it
+    larger."""
 
     def __init__(self, parent: QWidget, name: str, *, fill: float = WORDS_FILL,
-                 bold: bool = False,
+                 bold: bool = False, lines: int = 1,
                  align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self._fill = fill
         self._bold = bold
+        self._max_lines = lines
+        self._lines: tuple[str, ...] = ()
         self._colour = QColor(TEXT)
         self._background: QColor | None = None
         self.max_px: int | None = None  # no larger than this (a column of one size)
@@ -73,7 +77,13 @@ class FitLabel(QLabel):
     def show_text(self, text: str) -> None:
         if text != self.text():
             self.setText(text)
+            self._lines = (text,)
             self.fit()
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The text as drawn, a line each."""
+        return self._lines or (self.text(),)
 
     def set_colours(self, text: str, background: str | None = None) -> None:
         colour = QColor(text)
@@ -96,25 +106,35 @@ class FitLabel(QLabel):
         super().resizeEvent(event)
         self.fit()
 
-    def _fits(self, font: QFont, room: QRect) -> bool:
-        ink = self._ink(font, room)
-        return ink.width() <= 0 or QRectF(room).contains(ink)
+    @staticmethod
+    def _rooms(room: QRect, count: int) -> list[QRect]:
+        """``room`` cut into ``count`` lines, top to bottom."""
+        step = room.height() / count
+        return [QRect(room.left(), room.top() + int(i * step), room.width(),
+                      int((i + 1) * step) - int(i * step)) for i in range(count)]
+
+    def _fits(self, font: QFont, room: QRect, lines: tuple[str, ...]) -> bool:
+        for line, box in zip(lines, self._rooms(room, len(lines)), strict=True):
+            ink = self._ink(font, box, line)
+            if ink.width() > 0 and not QRectF(box).contains(ink):
+                return False
+        return True
 
     def fits(self, px: int) -> bool:
         """Whether the text, ``px`` pixels high, would fit the box whole."""
         font = QFont(self.font())
         font.setPixelSize(max(1, px))
-        return self._fits(font, self.contentsRect())
+        return self._fits(font, self.contentsRect(), self.lines)
 
-    def _extent(self, metrics: QFontMetricsF) -> QRectF:
+    @staticmethod
+    def _extent(metrics: QFontMetricsF, text: str) -> QRectF:
         """The text's ink and its whole advance, from the start of its baseline."""
-        text = self.text()
         ink = metrics.tightBoundingRect(text)
         return ink.united(QRectF(0, ink.top(), metrics.horizontalAdvance(text), ink.height()))
 
-    def _origin(self, metrics: QFontMetricsF, room: QRect) -> QPointF:
+    def _origin(self, metrics: QFontMetricsF, room: QRect, text: str) -> QPointF:
         """Where the text starts: its extent aligned across ``room``, capitals centred."""
-        extent = self._extent(metrics)
+        extent = self._extent(metrics, text)
         align = self.alignment()
         if align & Qt.AlignmentFlag.AlignRight:
             x = room.left() + room.width() - extent.right()
@@ -124,44 +144,67 @@ class FitLabel(QLabel):
             x = room.left() - min(0.0, extent.left())
         return QPointF(x, room.top() + (room.height() + metrics.capHeight()) / 2)
 
-    def _ink(self, font: QFont, room: QRect) -> QRectF:
-        """Where the text's ink (and its whole advance) lands in ``room`` with ``font``."""
+    def _ink(self, font: QFont, room: QRect, text: str) -> QRectF:
+        """Where ``text``'s ink (and its whole advance) lands in ``room`` with ``font``."""
         metrics = QFontMetricsF(font)
-        return self._extent(metrics).translated(self._origin(metrics, room)) \
-            if self.text() else QRectF()
+        return self._extent(metrics, text).translated(self._origin(metrics, room, text)) \
+            if text else QRectF()
 
     def ink_rect(self) -> QRectF:
         """Where the text's ink is, in the label's coordinates (for the tests)."""
-        return self._ink(self.font(), self.contentsRect())
+        lines = self.lines
+        ink = QRectF()
+        for line, box in zip(lines, self._rooms(self.contentsRect(), len(lines)),
+                             strict=True):
+            ink = ink.united(self._ink(self.font(), box, line))
+        return ink
 
     def fit(self) -> None:
         """Size the text for the box it has now."""
         if self.contentsRect().isEmpty():
             return
-        font = self._fitted(self.max_px)
-        if font != self.font():
+        font, lines = self._fitted(self.max_px)
+        if font != self.font() or lines != self._lines:
+            self._lines = lines
             self.setFont(font)
             self.update()
 
     def best_px(self) -> int:
         """The size the text would have in its box with no :attr:`max_px`."""
-        return self._fitted(None).pixelSize()
+        return self._fitted(None)[0].pixelSize()
 
-    def _fitted(self, cap: int | None) -> QFont:
+    def _fitted(self, cap: int | None) -> tuple[QFont, tuple[str, ...]]:
+        """The largest font the text fits with, on one line or (if allowed) two."""
+        text = self.text()
+        words = text.split()
+        choices = [(text,)]
+        if self._max_lines >= 2:
+            choices += [(" ".join(words[:i]), " ".join(words[i:]))
+                        for i in range(1, len(words))]
+        def rank(choice: tuple[QFont, tuple[str, ...]]) -> tuple[int, int, float]:
+            """Larger first; at one size, fewer lines, then the most even ones."""
+            font, lines = choice
+            widest = max(QFontMetricsF(font).horizontalAdvance(line) for line in lines)
+            return font.pixelSize(), -len(lines), -widest
+
+        return max(((self._fitted_lines(lines, cap), lines) for lines in choices), key=rank)
+
+    def _fitted_lines(self, lines: tuple[str, ...], cap: int | None) -> QFont:
         room = self.contentsRect()
         font = QFont(self.font())
         font.setBold(self._bold)
-        px = max(1, int(room.height() * self._fill))
+        # A line of a broken text is a line of words: WORDS_FILL of it, like the others.
+        fill = self._fill if len(lines) == 1 else max(self._fill, WORDS_FILL)
+        px = max(1, int(room.height() / len(lines) * fill))
         if cap is not None:
             px = min(px, cap)
         font.setPixelSize(px)
-        text = self.text()
-        if text and room.width() > 0:
-            advance = QFontMetricsF(font).horizontalAdvance(text)
+        if any(lines) and room.width() > 0:
+            advance = max(QFontMetricsF(font).horizontalAdvance(line) for line in lines)
             if advance > room.width():
                 px = max(1, int(px * room.width() / advance))
                 font.setPixelSize(px)
-            while px > 1 and not self._fits(font, room):
+            while px > 1 and not self._fits(font, room, lines):
                 px -= 1
                 font.setPixelSize(px)
         return font
@@ -173,8 +216,11 @@ class FitLabel(QLabel):
         if self.text():
             painter.setFont(self.font())
             painter.setPen(self._colour)
-            painter.drawText(self._origin(QFontMetricsF(self.font()), self.contentsRect()),
-                             self.text())
+            metrics = QFontMetricsF(self.font())
+            lines = self.lines
+            for line, box in zip(lines, self._rooms(self.contentsRect(), len(lines)),
+                                 strict=True):
+                painter.drawText(self._origin(metrics, box, line), line)
         painter.end()
 
 
@@ -270,7 +316,7 @@ class BoardCounterRow(QFrame):
     def __init__(self, parent: QWidget, kind: str, index: int) -> None:
         super().__init__(parent)
         self.setObjectName(f"{kind}-row-{index}")
-        self.name = FitLabel(self, "counter", fill=0.6)
+        self.name = FitLabel(self, "counter", fill=0.6, lines=2)
         self.number = FitLabel(self, "number", fill=NUMBER_FILL, bold=True,
                                align=Qt.AlignmentFlag.AlignRight)
         self.counter: int | None = None
@@ -430,6 +476,7 @@ class SectionView(QFrame):
             y = top + (i % down) * row_h  # down the first column, then the second
             left = int((i // down) * (row_w + space))
             row.place(take(row_h).adjusted(left, 1, int(left + row_w) - w, -1), line)
+        self.same_name_size()
         y = top + down * row_h
         take(0.3 * line + gap)
         self.waiting_title.setGeometry(take(line).adjusted(pad, 0, -pad, 0))
@@ -445,6 +492,16 @@ class SectionView(QFrame):
                 left = int(i * (chip_w + space))
                 chip.setContentsMargins(space, 0, space, 0)
                 chip.setGeometry(QRect(left, chips.top(), int(chip_w), chips.height()))
+
+    def same_name_size(self) -> None:
+        """The counters' names in one size: the largest their longest name fits (a
+        long "Loket 4 Prioritas" is not drawn tiny beside a large "Loket 1")."""
+        names = [row.name for row in self.rows[:self.slots.counters]
+                 if row.isVisibleTo(self) and row.name.text()]
+        if names:
+            size = min(name.best_px() for name in names)
+            for name in names:
+                name.limit_px(size)
 
     def arrange_queues(self) -> None:
         """The queues' lines in three columns: how many wait on the right, the wait

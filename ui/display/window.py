@@ -361,6 +361,7 @@ class DisplayWindow(QWidget):
                                  word=held is None and (not c.active or bool(c.paused)),
                                  flashing=flash is not None and flash[0] > now,
                                  blink_on=self._blink_on)
+            view.same_name_size()
 
     @Slot()
     def _blink_step(self) -> None:

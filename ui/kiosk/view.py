@@ -7,9 +7,11 @@ decides what a tap does.
 
 from __future__ import annotations
 
+import math
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -19,6 +21,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QStackedWidget,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -96,11 +101,113 @@ def _label(text: str, name: str, parent: QWidget, *, wrap: bool = False,
 
 
 def _button(name: str, kind: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(parent)
+    button = FitButton(parent)
     button.setObjectName(name)
     button.setProperty("kind", kind)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
+
+
+class FitButton(QPushButton):
+    """A button whose words always fit it, whatever the screen and the language: on one
+    line at the style's size when they can, else on two lines, else smaller. Painted
+    here (a QPushButton would cut them at both ends); :meth:`text` stays the whole text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._font = QFont(self.font())
+        self._lines: tuple[str, ...] = ()
+
+    @property
+    def shown(self) -> tuple[QFont, tuple[str, ...]]:
+        """The font and the lines the text is drawn with."""
+        return self._font, self._lines
+
+    def text_room(self) -> QRect:
+        """The inside of the button, less the style's border and padding."""
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        return self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents,
+                                           option, self)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+
+    def _fit(self) -> None:
+        font, lines = fitted_lines(self.text(), self.font(), self.text_room().width())
+        if (font, lines) != (self._font, self._lines):
+            grew = len(lines) != len(self._lines) or font != self._font
+            self._font, self._lines = font, lines
+            if grew:
+                self.updateGeometry()
+            self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """As tall as its lines need (a second line makes it taller)."""
+        hint = super().sizeHint()
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.rect = QRect(0, 0, 1000, 1000)
+        frame = 1000 - self.style().subElementRect(
+            QStyle.SubElement.SE_PushButtonContents, option, self).height()
+        need = QFontMetrics(self._font).lineSpacing() * max(1, len(self._lines)) + frame
+        return QSize(hint.width(), max(hint.height(), need))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = ""
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+        painter.setFont(self._font)
+        painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
+        painter.drawText(self.text_room(), Qt.AlignmentFlag.AlignCenter,
+                         "\n".join(self._lines))
+        painter.end()
+
+
+ONE_LINE_SHRINK = 0.9  # a text stays on one line if it fits at this share of its size
+
+
+def fitted_lines(text: str, base: QFont, width: int) -> tuple[QFont, tuple[str, ...]]:
+    """``text`` in ``width`` pixels: on one line at ``base``'s size or a little smaller,
+    else on two lines (broken where they are most even; a ``·`` at the break is
+    dropped), else the same a pixel smaller, and so on."""
+    font = QFont(base)
+    size = base.pixelSize() if base.pixelSize() > 0 else QFontMetrics(base).height()
+    if width <= 0:
+        return font, (text,)
+    words = text.split()
+    splits = [tuple(" ".join(part).strip(" ·") for part in (words[:i], words[i:]))
+              for i in range(1, len(words))]
+
+    def fits(px: int, two_lines: bool) -> tuple[str, ...] | None:
+        font.setPixelSize(px)
+        advance = QFontMetrics(font).horizontalAdvance
+        if advance(text) <= width:
+            return (text,)
+        if two_lines and splits:
+            best = min(splits, key=lambda lines: max(map(advance, lines)))
+            if max(map(advance, best)) <= width:
+                return best
+        return None
+
+    tries = [(px, False) for px in range(size, max(1, math.ceil(size * ONE_LINE_SHRINK)) - 1, -1)]
+    for px, two_lines in [*tries, *((px, True) for px in range(size, 0, -1))]:
+        lines = fits(px, two_lines)
+        if lines is not None:
+            return QFont(font), lines
+    return QFont(font), (text,)
 
 
 def scaled_style(style: str, scale: float) -> str:
@@ -232,6 +339,8 @@ class KioskLayout(QWidget):
         column.addLayout(self._services, 1)
         self._pickup_button = _button("pickup", "pickup", page)
         self._booking_button = _button("booking", "pickup", page)
+        for button in (self._booking_button, self._pickup_button):  # halves of the row
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         row = QHBoxLayout()
         row.setSpacing(18)
         row.addWidget(self._booking_button, 1)

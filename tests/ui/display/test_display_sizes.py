@@ -114,7 +114,8 @@ def test_every_word_is_large_and_whole(board: DisplayWindow) -> None:
         px = label.font().pixelSize()
         room = QRectF(label.contentsRect())
         # Nothing elided or cut: the text's whole advance and its ink inside the box.
-        assert QFontMetricsF(label.font()).horizontalAdvance(label.text()) <= room.width()
+        assert max(QFontMetricsF(label.font()).horizontalAdvance(line)
+                   for line in label.lines) <= room.width()
         assert room.contains(label.ink_rect()), (label.text(), label.ink_rect(), room)
         assert QRect(0, 0, board.width(), board.height()).contains(
             QRect(label.mapTo(board, label.rect().topLeft()), label.size())), label.text()
@@ -130,6 +131,29 @@ def test_every_word_is_large_and_whole(board: DisplayWindow) -> None:
             assert len(sizes) == 1, [(lb.text(), lb.font().pixelSize()) for lb in shown]
             px = sizes.pop()
             assert px >= minimum or any(not lb.fits(px + 2) for lb in shown), (view.kind, px)
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+@pytest.mark.parametrize("board", [((683, 307), ""), ((1366, 768), ""), ((960, 540), "walkin")],
+                         ids=["demo-tile", "1366x768-hall", "960x540-walkin"], indirect=True)
+def test_a_sections_counter_names_share_the_size_the_longest_fits(
+        board: DisplayWindow) -> None:
+    """"Loket 4 Prioritas" is not drawn tiny beside a large "Loket 1": one size for the
+    names of a section, as large as the longest allows (on two lines if that helps)."""
+    for view in _sections(board):
+        names = [r.name for r in _rows(board) if r.parent() is view and r.name.text()]
+        sizes = {name.font().pixelSize() for name in names}
+        assert len(sizes) == 1, [(n.text(), n.font().pixelSize()) for n in names]
+        px = sizes.pop()
+        assert min(name.best_px() for name in names) == px, view.kind
+        for name in names:
+            assert QRectF(name.contentsRect()).contains(name.ink_rect()), name.lines
+    walkin = [r.name for r in _rows(board) if r.parent().kind == SERVICE]
+    longest = next(n for n in walkin if n.text() == "Loket 4 Prioritas")
+    shortest = next(n for n in walkin if n.text() == "Loket 1")
+    assert longest.font().pixelSize() == shortest.font().pixelSize()
+    if board.height() <= 307:  # the demo's tile: the long name is broken in two
+        assert longest.lines == ("Loket 4", "Prioritas")
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
