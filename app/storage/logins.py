@@ -65,11 +65,15 @@ _KIOSK: Final[dict[str, tuple[str, ...]]] = {
     "audit_note": (INSERT,),
     "booking": (SELECT, UPDATE),  # an M-Paspor booking checked in (its ticket, its time)
     "survey_response": (SELECT, INSERT),  # an applicant's answer to the survey (SKM)
+    # A phone left for the "your turn is near" notice: written, never read back (only
+    # the supervisor's PC, which runs the sender, reads and updates it).
+    "ticket_contact": (INSERT,),
 }
 # An insert reads back the id it made (PostgreSQL's RETURNING needs SELECT on it); the
 # rest of an audit entry or a note (a collector's name) stays unread.
 _ID_ONLY: Final[dict[str, tuple[str, ...]]] = {
-    "kiosk": ("audit_entry", "audit_note"), "counter": ("audit_entry", "audit_note"),
+    "kiosk": ("audit_entry", "audit_note", "ticket_contact"),
+    "counter": ("audit_entry", "audit_note", "ticket_contact"),
 }
 # The counter signs in (officer without the hash, through the functions), calls and
 # serves tickets, hands passports over (the pickup record's handover columns), and
@@ -85,7 +89,8 @@ _ALL_TABLES: Final = ("schema_version", "setting", "queue", "counter", "counter_
                       "officer", "daily_sequence", "pickup_record", "ticket", "event",
                       "audit_note", "audit_entry", "request_log", "day_profile",
                       "day_schedule", "counter_pause", "booking",
-                      "survey_response", "notification", "notify_opt_out")
+                      "survey_response", "notification", "notify_opt_out",
+                      "ticket_contact")
 # The supervisor's PC manages the office: every table, but the audit log only grows and
 # the schema's version is the owner's (migrations and restores run as the owner).
 _ADMIN: Final[dict[str, tuple[str, ...]]] = {
@@ -106,7 +111,7 @@ _PG_LOCKED: Final[dict[str, tuple[str, ...]]] = {
 # Tables whose id a login inserting into them draws from a sequence (PostgreSQL).
 _SERIAL: Final = ("ticket", "event", "audit_entry", "audit_note", "queue", "counter",
                   "counter_queue", "officer", "pickup_record", "day_profile", "counter_pause",
-                  "booking", "survey_response")
+                  "booking", "survey_response", "ticket_contact")
 
 
 @dataclass(frozen=True)
@@ -321,7 +326,7 @@ def _pg_revoke(db: pw.Database, name: str) -> None:
                    f"FROM {role}")
     for table in ("counter", "pickup_record"):
         db.execute_sql(f"REVOKE UPDATE (id) ON {schema}.{_pg_ident(table)} FROM {role}")
-    for table in ("audit_entry", "audit_note"):
+    for table in ("audit_entry", "audit_note", "ticket_contact"):
         db.execute_sql(f"REVOKE SELECT (id) ON {schema}.{_pg_ident(table)} FROM {role}")
 
 

@@ -276,12 +276,16 @@ class KioskLayout(QWidget):
         self._ticket_ahead = _label("", "ticket_text", page, wrap=True, centre=True)
         self._ticket_hint = _label("", "subtitle", page, wrap=True, centre=True)
         self._ticket_done = _button("ticket_done", "action", page)
+        # Optional, for a walk-in: be told by SMS/WhatsApp when the turn is near.
+        self._near_offer = _button("near_offer", "secondary", page)
+        self._near_offer.hide()
         texts.addStretch(1)
         for widget in (self._ticket_title, self._number, self._ticket_service,
                        self._ticket_ahead, self._ticket_hint):
             texts.addWidget(widget)
         texts.addSpacing(16)
         texts.addWidget(self._ticket_done, 0, Qt.AlignmentFlag.AlignHCenter)
+        texts.addWidget(self._near_offer, 0, Qt.AlignmentFlag.AlignHCenter)
         texts.addStretch(1)
         self._preview = _label("", "preview", page, centre=True)
         row.addLayout(texts, 3)
