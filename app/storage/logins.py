@@ -70,7 +70,8 @@ _KIOSK: Final[dict[str, tuple[str, ...]]] = {
     "ticket_contact": (INSERT,),
 }
 # An insert reads back the id it made (PostgreSQL's RETURNING needs SELECT on it); the
-# rest of an audit entry or a note (a collector's name) stays unread.
+# rest of an audit entry, a note (a collector's name) or a phone stays unread. Each is
+# one of the mode's tables.
 _ID_ONLY: Final[dict[str, tuple[str, ...]]] = {
     "kiosk": ("audit_entry", "audit_note", "ticket_contact"),
     "counter": ("audit_entry", "audit_note", "ticket_contact"),
@@ -294,25 +295,62 @@ def _pg_create(db: pw.Database, name: str, password: str, mode: str, *, exists: 
     schema = _pg_ident(_pg_schema(db))
     db.execute_sql(f"GRANT CONNECT ON DATABASE {_pg_ident(database)} TO {role}")
     db.execute_sql(f"GRANT USAGE ON SCHEMA {schema} TO {role}")
-    for table, privileges in GRANTS[mode].items():
-        db.execute_sql(f"GRANT {', '.join(privileges)} ON {schema}.{_pg_ident(table)} "
-                       f"TO {role}")
-        if INSERT in privileges and table in _SERIAL:
-            sequence = db.execute_sql("SELECT pg_get_serial_sequence(%s, 'id')",
-                                      (table,)).fetchone()[0]
-            if sequence:
-                db.execute_sql(f"GRANT USAGE ON SEQUENCE {sequence} TO {role}")
+    for table in GRANTS[mode]:
+        _pg_grant_table(db, schema, role, mode, table)
     if mode == "counter":
         db.execute_sql(f"GRANT SELECT ({', '.join(OFFICER_COLUMNS)}) ON {schema}.officer "
                        f"TO {role}")
-    for table in _ID_ONLY.get(mode, ()):
-        db.execute_sql(f"GRANT SELECT (id) ON {schema}.{_pg_ident(table)} TO {role}")
     for table in _PG_LOCKED.get(mode, ()):
         db.execute_sql(f"GRANT UPDATE (id) ON {schema}.{_pg_ident(table)} TO {role}")
     if mode in ("counter", "admin"):
         db.execute_sql(f"GRANT EXECUTE ON FUNCTION {schema}.{SALT_FUNCTION}(text) TO {role}")
         db.execute_sql(f"GRANT EXECUTE ON FUNCTION {schema}.{CHECK_FUNCTION}"
                        f"(text, text, integer) TO {role}")
+
+
+def _pg_grant_table(db: pw.Database, schema: str, role: str, mode: str, table: str) -> None:
+    """``mode``'s privileges on one table (with its id sequence and id column)."""
+    privileges = GRANTS[mode][table]
+    db.execute_sql(f"GRANT {', '.join(privileges)} ON {schema}.{_pg_ident(table)} TO {role}")
+    if INSERT in privileges and table in _SERIAL:
+        sequence = db.execute_sql("SELECT pg_get_serial_sequence(%s, 'id')",
+                                  (table,)).fetchone()[0]
+        if sequence:
+            db.execute_sql(f"GRANT USAGE ON SEQUENCE {sequence} TO {role}")
+    if table in _ID_ONLY.get(mode, ()):
+        db.execute_sql(f"GRANT SELECT (id) ON {schema}.{_pg_ident(table)} TO {role}")
+
+
+def _mysql_grant_table(db: pw.Database, schema: str, user: str, mode: str,
+                       table: str) -> None:
+    """``mode``'s privileges on one table (with its id column)."""
+    db.execute_sql(f"GRANT {', '.join(GRANTS[mode][table])} ON `{schema}`.`{table}` "
+                   f"TO {user}")
+    if table in _ID_ONLY.get(mode, ()):
+        db.execute_sql(f"GRANT SELECT (id) ON `{schema}`.`{table}` TO {user}")
+
+
+def grant_new_table(db: pw.Database, table: str) -> list[Login]:
+    """Give the logins already made their mode's privileges on ``table``, which a
+    migration has just created (run by the owner, who migrates): an office upgraded in
+    place keeps working without making its logins again. The logins given any; none on
+    SQLite."""
+    if backend_of(db) == "sqlite":
+        return []
+    given = []
+    for login in list_logins(db):
+        if table not in GRANTS[login.mode]:
+            continue
+        if backend_of(db) == "postgresql":
+            _pg_grant_table(db, _pg_ident(_pg_schema(db)), _pg_ident(login.name),
+                            login.mode, table)
+        else:
+            schema = _mysql_database(db).replace("`", "``")
+            for host in _mysql_hosts(db, login.name):
+                _mysql_grant_table(db, schema, _mysql_user(login.name, host), login.mode,
+                                   table)
+        given.append(login)
+    return given
 
 
 def _pg_revoke(db: pw.Database, name: str) -> None:
@@ -354,13 +392,11 @@ def _mysql_create(db: pw.Database, name: str, password: str, mode: str, host: st
     else:
         db.execute_sql(f"CREATE USER {user} IDENTIFIED BY %s", (password,))
     schema = _mysql_database(db).replace("`", "``")
-    for table, privileges in GRANTS[mode].items():
-        db.execute_sql(f"GRANT {', '.join(privileges)} ON `{schema}`.`{table}` TO {user}")
+    for table in GRANTS[mode]:
+        _mysql_grant_table(db, schema, user, mode, table)
     if mode == "counter":
         db.execute_sql(f"GRANT SELECT ({', '.join(OFFICER_COLUMNS)}) ON `{schema}`.`officer` "
                        f"TO {user}")
-    for table in _ID_ONLY.get(mode, ()):
-        db.execute_sql(f"GRANT SELECT (id) ON `{schema}`.`{table}` TO {user}")
     if mode in ("counter", "admin"):
         for function in (SALT_FUNCTION, CHECK_FUNCTION):
             db.execute_sql(f"GRANT EXECUTE ON FUNCTION `{schema}`.`{function}` TO {user}")

@@ -65,10 +65,11 @@ QPushButton[kind="secondary"] { background: white; color: #1565c0; border: 2px s
 Keypad QPushButton { background: white; border: 1px solid #90a4ae; border-radius: 10px;
     font-size: 26px; font-weight: bold; color: #1a2433; min-height: 64px; }
 Keypad QPushButton:pressed { background: #bbdefb; }
-Keypad QPushButton#key_ok { background: #2e7d32; color: white; border: none; }
+Keypad QPushButton#key_ok, Keypad QPushButton#phone_key_ok { background: #2e7d32;
+    color: white; border: none; }
 Keypad QPushButton:disabled { color: #90a4ae; }
-QLineEdit#entry { font-size: 36px; font-weight: bold; padding: 10px; border: 2px solid #1565c0;
-    border-radius: 10px; background: white; letter-spacing: 2px; }
+QLineEdit#entry, QLineEdit#phone_entry { font-size: 36px; font-weight: bold; padding: 10px;
+    border: 2px solid #1565c0; border-radius: 10px; background: white; letter-spacing: 2px; }
 QLabel#number { font-size: 150px; font-weight: bold; color: #0d47a1; }
 QLabel#ticket_text { font-size: 26px; }
 QLabel#message_title, QLabel#unprinted_title { font-size: 40px; font-weight: bold;
@@ -76,6 +77,7 @@ QLabel#message_title, QLabel#unprinted_title { font-size: 40px; font-weight: bol
 QLabel#unprinted_title { color: #b71c1c; }
 QLabel#message_body, QLabel#unprinted_body { font-size: 28px; }
 QLabel#message_hint { font-size: 22px; color: #37474f; }
+QLabel#phone_problem { font-size: 24px; font-weight: bold; color: #b71c1c; }
 QLabel#preview { background: white; border: 1px solid #cfd8dc; }
 QLabel#status { font-size: 20px; color: #37474f; }
 QLabel#banner { background: #c62828; color: white; font-size: 22px; font-weight: bold;

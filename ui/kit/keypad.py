@@ -24,20 +24,23 @@ class Keypad(WindowText, QWidget):
     cleared = Signal()
     submitted = Signal()
 
-    def __init__(self, parent: QWidget | None = None, rows: tuple[str, ...] = ROWS) -> None:
+    def __init__(self, parent: QWidget | None = None, rows: tuple[str, ...] = ROWS,
+                 names: str = "key") -> None:
+        """``names``: how its keys' object names start (``key_7``, ``key_ok``), so two
+        keypads in one window are told apart."""
         super().__init__(parent)
         grid = QGridLayout(self)
         grid.setSpacing(8)
         for row, keys in enumerate(rows):
             for column, key in enumerate(keys):
-                button = self._button(key, f"key_{key}")
+                button = self._button(key, f"{names}_{key}")
                 button.clicked.connect(lambda _=False, k=key: self.typed.emit(k))
                 grid.addWidget(button, row, column)
-        self._delete = self._button("", "key_backspace")
+        self._delete = self._button("", f"{names}_backspace")
         self._delete.clicked.connect(self.backspace)
-        self._clear = self._button("", "key_clear")
+        self._clear = self._button("", f"{names}_clear")
         self._clear.clicked.connect(self.cleared)
-        self._ok = self._button("", "key_ok")
+        self._ok = self._button("", f"{names}_ok")
         self._ok.clicked.connect(self.submitted)
         # Delete fills the last row's free keys; Clear and OK share the row below.
         width, last = max(len(keys) for keys in rows), len(rows) - 1

@@ -2,13 +2,16 @@
 
 The table is described here as it is at version 14 (not imported from
 ``app.storage.models``, which will keep changing), so this step stays the same forever.
-It refers to ``ticket`` by its id.
+It refers to ``ticket`` by its id. The database logins made before this version get
+their mode's grants on the new table (:func:`app.storage.logins.grant_new_table`).
 """
 
 from __future__ import annotations
 
 import peewee as pw
 from playhouse.migrate import SchemaMigrator
+
+from app.storage.logins import grant_new_table
 
 NAME = "ticket_contact"
 
@@ -39,3 +42,6 @@ def migrate(db: pw.Database, migrator: SchemaMigrator) -> None:
             table_name = "ticket_contact"
 
     db.create_tables([TicketContact], safe=True)
+    # The logins made before this version get their mode's grants on it (a kiosk's
+    # insert, nothing for the display), so the office's PCs need no new login.
+    grant_new_table(db, "ticket_contact")

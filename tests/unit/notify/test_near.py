@@ -170,3 +170,23 @@ def test_the_phone_goes_when_its_day_is_over_by_the_sender_and_by_the_purge(
     travel(next_day + dt.timedelta(days=1))
     Sender(Channels(url="")).run_once()  # no channel: the day's phones still go
     assert TicketContact.select().count() == 0
+
+
+def test_schema_version_14_adds_the_phones_table_to_an_older_database(told: str) -> None:
+    from playhouse.migrate import SchemaMigrator
+
+    from app.storage import migrations
+    from app.storage.migrations import m0014_ticket_contact
+    from app.storage.models import SchemaVersion
+
+    db = dbmod.database.obj
+    db.drop_tables([TicketContact])
+    SchemaVersion.delete().where(SchemaVersion.version >= 13).execute()
+    before = migrations.current_version(db)
+    assert "ticket_contact" not in db.get_tables()
+
+    assert migrations.migrate(db) == (before, migrations.head_version())
+    m0014_ticket_contact.migrate(db, SchemaMigrator.from_database(db))  # twice: no change
+    ticket = engine.issue_ticket("A")  # the new table works as the current model expects
+    near.leave_phone(ticket.id, PHONE)
+    assert near.enqueue_number_near() == 1
