@@ -63,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
         emit(args, purged, render("cli_out_purged", {
             "records": purged.records, "entries": purged.audit_entries, "verb": verb,
             "comments": purged.survey_comments, "bookings": purged.bookings,
+            "phones": purged.ticket_contacts,
             "cutoff": purged.cutoff, "days": purged.retention_days}, lang))
     return EXIT_OK
 

@@ -27,7 +27,8 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
                       "backup_folder, backup_keep, requeue_grace_min, "
                       "auto_no_show_after_recalls, notify_url, notify_smtp_host, "
                       "notify_smtp_port, notify_smtp_from, notify_collect_by_days, "
-                      "notify_template_passport_ready, notify_template_collect_by_soon")
+                      "notify_template_passport_ready, notify_template_collect_by_soon, "
+                      "notify_near_places (0: off), notify_template_number_near")
     sset.add_argument("value")
     rot = ssub.add_parser("rotate-key", help="sign new QR codes with a new key; codes "
                           "already printed keep verifying for the grace period (audited)")

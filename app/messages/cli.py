@@ -136,12 +136,12 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "{seconds:.2f} s",
     },
     "cli_out_purged": {
-        "id": "{records} paspor, {entries} catatan audit, {bookings} booking dan {comments} "
-        "komentar survei {verb} (diambil atau dibatalkan sebelum {cutoff}; masa simpan "
-        "{days} hari)",
-        "en": "{records} passports, {entries} audit entries, {bookings} bookings and "
-        "{comments} survey comments {verb} (collected or cancelled before {cutoff}; "
-        "retention {days} days)",
+        "id": "{records} paspor, {entries} catatan audit, {bookings} booking, {comments} "
+        "komentar survei dan {phones} nomor HP di kios {verb} (diambil atau dibatalkan "
+        "sebelum {cutoff}; masa simpan {days} hari)",
+        "en": "{records} passports, {entries} audit entries, {bookings} bookings, "
+        "{comments} survey comments and {phones} phones left at the kiosk {verb} "
+        "(collected or cancelled before {cutoff}; retention {days} days)",
     },
     "cli_out_check": {"id": "{path}: {state} ({known})", "en": "{path}: {state} ({known})"},
     "cli_out_schema": {"id": "skema versi {version}", "en": "schema version {version}"},

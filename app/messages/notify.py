@@ -24,6 +24,12 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "collected yet. Collect it at {kantor} by {batas}; after that it is cancelled. "
         "{jadwal}",
     },
+    "notify_text_number_near": {
+        "id": "Nomor antrian {nomor}: giliran Anda sekitar {sisa} nomor lagi. Silakan menuju "
+        "ruang tunggu {kantor}.",
+        "en": "Ticket {nomor}: your turn comes in about {sisa} numbers. Please go to the "
+        "waiting room of {kantor}.",
+    },
     "notify_schedule_sentence": {
         "id": "Jadwal pengambilan: {hari}, pukul {jam}.",
         "en": "Pickup: {hari}, {jam}.",
@@ -58,6 +64,18 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "id": "'{value}' bukan nomor HP Indonesia (+62… atau 08…) atau alamat e-mail.",
         "en": "'{value}' is not an Indonesian mobile number (+62… or 08…) or an e-mail "
         "address.",
+    },
+    "notify_phone_bad": {
+        "id": "Nomor telepon tidak valid: gunakan 08… atau +62… (nomor HP).",
+        "en": "Invalid phone number: use 08… or +62… (a mobile number).",
+    },
+    "notify_near_off": {
+        "id": "Kantor ini belum mengirim kabar giliran lewat SMS/WhatsApp.",
+        "en": "This office does not send turn notices by SMS/WhatsApp.",
+    },
+    "notify_near_ticket_closed": {
+        "id": "Nomor {number} tidak lagi menunggu hari ini; nomor telepon tidak disimpan.",
+        "en": "Ticket {number} is no longer waiting today; the phone number was not kept.",
     },
     "notify_unknown": {
         "id": "Pemberitahuan {id} tidak ditemukan.",
@@ -111,6 +129,10 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "id": "paspor tidak lagi menunggu diambil; pesan tidak dikirim",
         "en": "the passport no longer waits for collection; not sent",
     },
+    "notify_why_ticket_closed": {
+        "id": "nomor antrian sudah dipanggil atau selesai; pesan tidak dikirim",
+        "en": "the ticket was already called or closed; not sent",
+    },
     "notify_why_contact_changed": {
         "id": "kontak pemohon berubah atau dihapus; pesan tidak dikirim",
         "en": "the applicant's contact changed or was erased; not sent",
@@ -121,4 +143,5 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
     "notify_state_cancelled": {"id": "dibatalkan", "en": "cancelled"},
     "notify_kind_passport_ready": {"id": "paspor siap", "en": "passport ready"},
     "notify_kind_collect_by_soon": {"id": "batas ambil dekat", "en": "collect-by soon"},
+    "notify_kind_number_near": {"id": "giliran dekat", "en": "turn near"},
 }

@@ -141,6 +141,10 @@ SETTING_WORDS: Final[dict[str, dict[str, str]]] = {
                                        "en": "passport ready message"},
     "notify_template_collect_by_soon": {"id": "teks pesan pengingat",
                                         "en": "reminder message"},
+    "notify_near_places": {"id": "kabar giliran dekat (nomor sebelumnya)",
+                           "en": "turn-near notice (tickets before)"},
+    "notify_template_number_near": {"id": "teks pesan giliran dekat",
+                                    "en": "turn-near message"},
     "database_id": {"id": "tanda pengenal basis data", "en": "database identifier"},
     "previous_signing_keys": {"id": "kunci lama", "en": "retired keys"},
     "retired_on": {"id": "diganti pada", "en": "retired on"},
@@ -204,6 +208,7 @@ DETAIL_WORDS: Final[dict[str, dict[str, str]]] = {
     "audit_entries": {"id": "catatan audit", "en": "audit entries"},
     "bookings": {"id": "M-Paspor", "en": "bookings"},
     "survey_comments": {"id": "komentar survei", "en": "survey comments"},
+    "ticket_contacts": {"id": "nomor HP di kios", "en": "phones left at the kiosk"},
     "pause": {"id": "jeda", "en": "pause"},
     "paused_s": {"id": "lama jeda", "en": "paused for"},
     "path": {"id": "berkas", "en": "file"},
@@ -248,6 +253,7 @@ TABLE_WORDS: Final[dict[str, dict[str, str]]] = {
     "signing_key": {"id": "kunci tanda tangan QR", "en": "QR signing keys"},
     "survey_response": {"id": "jawaban survei", "en": "survey answers"},
     "ticket": {"id": "nomor antrian", "en": "tickets"},
+    "ticket_contact": {"id": "nomor HP di kios", "en": "phones left at the kiosk"},
 }
 
 # Coded values in the details and settings: roles, collectors, yes and no, forms.

@@ -24,7 +24,7 @@ import peewee as pw
 from app import clock
 from app.errors import DatabaseUnavailable
 from app.notify import channels as ch
-from app.notify import contacts
+from app.notify import contacts, near
 from app.notify.outbox import enqueue_collect_by_soon
 from app.office.settings import OfficeSettings, get_settings
 from app.storage.db import backend_of, database
@@ -112,6 +112,8 @@ class _Claim:
 
 def _cancel_reason(row: Notification) -> str | None:
     """Why a due message must not go any more, if it must not."""
+    if row.kind == near.NUMBER_NEAR:
+        return near.cancel_reason(row.id, row.to)
     if row.pickup_id is None:
         return None
     rec = (PickupRecord.select(PickupRecord.status, PickupRecord.contact,
@@ -204,17 +206,20 @@ class Sender:
 
     def run_once(self, stop: threading.Event | None = None,
                  limit: int = 1000) -> RunSummary:
-        """Write the reminders that are due, then deliver what is due (at most ``limit``
-        messages), stopping early when ``stop`` is set."""
+        """Write the reminders and the turn-near notices that are due, then deliver what
+        is due (at most ``limit`` messages), stopping early when ``stop`` is set."""
         summary = RunSummary()
         while self._unmarked:
             unmarked, verdict = self._unmarked[0]
             _mark(unmarked, verdict, summary)
             self._unmarked.pop(0)
         channels = self.channels or Channels.of(get_settings(fresh=True))
+        near.forget_past_days()  # the phones left at the kiosk live one service day
         summary.enqueued = enqueue_collect_by_soon()
         if not channels.any():
             return summary
+        if channels.url:  # a phone left at the kiosk: a text message, nothing else
+            summary.enqueued += near.enqueue_number_near()
         for _ in range(limit):
             if stop is not None and stop.is_set():
                 break

@@ -13,11 +13,14 @@ from typing import Final
 
 from app.errors import InvalidInput
 
-KINDS: Final = ("passport_ready", "collect_by_soon")
+KINDS: Final = ("passport_ready", "collect_by_soon", "number_near")
 # {nama} the holder's name, {permohonan} the application number, {kantor} the office,
 # {batas} the collect-by date, {hari}/{jam} the pickup days and hours, {jadwal} a whole
-# sentence with both (empty when the office has no day profiles).
-PLACEHOLDERS: Final = ("nama", "permohonan", "kantor", "batas", "hari", "jam", "jadwal")
+# sentence with both (empty when the office has no day profiles); for ``number_near``
+# (a walk-in ticket, no name known) {nomor} the ticket's number and {sisa} about how
+# many numbers come before it. A placeholder a kind has no value for is left empty.
+PLACEHOLDERS: Final = ("nama", "permohonan", "kantor", "batas", "hari", "jam", "jadwal",
+                       "nomor", "sisa")
 MAX_LENGTH: Final = 1000
 
 

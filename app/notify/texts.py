@@ -79,21 +79,26 @@ def text_for(kind: str, passport: Passport, office: OfficeSettings | None = None
              schedule: dict[str, str] | None = None) -> str:
     """The message of ``kind`` about ``passport``, in the office's language."""
     office = office or get_settings()
-    lang = office.language
-    own = str(getattr(office, f"notify_template_{kind}", "") or "")
-    catalogue = MESSAGES[f"notify_text_{kind}"]
-    template = own or catalogue.get(lang) or catalogue[DEFAULT_LANGUAGE]
     queue = office.backlog_pickup_queue if passport.batch else office.regular_pickup_queue
     values = {"nama": passport.name, "permohonan": passport.application_no,
-              "kantor": office.office_name,
               "batas": date_text(passport.collect_by) if passport.collect_by else "",
-              **(schedule if schedule is not None else schedule_words(queue, lang,
-                                                                     office=office))}
-    text = " ".join(templates.fill(template, values).split())
+              **(schedule if schedule is not None else schedule_words(
+                  queue, office.language, office=office))}
+    text = filled(kind, values, office)
     number = passport.passport_no.strip()
     if len(number) >= 4 and number.upper() in text.upper():
         text = _blank(text, number)
     return text
+
+
+def filled(kind: str, values: dict[str, str], office: OfficeSettings) -> str:
+    """The office's template of ``kind`` (or the program's, in the office's language)
+    filled with ``values`` and the office's name, on one line."""
+    own = str(getattr(office, f"notify_template_{kind}", "") or "")
+    catalogue = MESSAGES[f"notify_text_{kind}"]
+    template = own or catalogue.get(office.language) or catalogue[DEFAULT_LANGUAGE]
+    return " ".join(templates.fill(template, {"kantor": office.office_name,
+                                              **values}).split())
 
 
 def _blank(text: str, number: str) -> str:

@@ -12,7 +12,9 @@ they concern; a note about no passport (a ticket's cancellation reason) is erase
 it is older than the cutoff, and so are the comments of survey answers
 (:mod:`app.office.survey`), change-feed rows and remembered request ids older than it.
 An M-Paspor booking whose day is before the cutoff loses its applicant's name (its
-code, slot, queue and check-in stay for the reports). The purge writes an audit entry
+code, slot, queue and check-in stay for the reports). A phone left at the kiosk for
+a ticket of a day before today goes, with its message (:mod:`app.notify.near`; the
+sender erases it too, once its day is over). The purge writes an audit entry
 of its own (``personal_data_purged``: the cutoff and the counts, no names).
 
 A purge is idempotent: a second run finds nothing left to erase.
@@ -29,7 +31,7 @@ import peewee as pw
 
 from app import clock, feed
 from app.messages.formats import date_text
-from app.notify import outbox
+from app.notify import near, outbox
 from app.office import permissions, survey
 from app.office.audit import record
 from app.office.settings import get_settings
@@ -53,18 +55,19 @@ class PurgeResult:
     dry_run: bool
     bookings: int = 0  # M-Paspor bookings whose name was erased (or would be)
     survey_comments: int = 0  # survey comments (free text, may name someone) erased
+    ticket_contacts: int = 0  # phones left at the kiosk for past days' tickets, erased
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def _cutoff(today: dt.date | None) -> tuple[dt.date, dt.datetime, int]:
-    """(cutoff date, its start as naive UTC, retention days)."""
+def _cutoff(today: dt.date | None) -> tuple[dt.date, dt.datetime, int, dt.date]:
+    """(cutoff date, its start as naive UTC, retention days, today)."""
     office = get_settings(fresh=True)
     today = today or clock.service_day(office.timezone)
     day = today - dt.timedelta(days=office.retention_days)
     start = dt.datetime.combine(day, dt.time(0), tzinfo=clock.zone(office.timezone))
-    return day, start.astimezone(dt.UTC).replace(tzinfo=None), office.retention_days
+    return day, start.astimezone(dt.UTC).replace(tzinfo=None), office.retention_days, today
 
 
 def _closed_before(cutoff: dt.datetime) -> pw.Expression:
@@ -105,23 +108,24 @@ def purge(by: int, today: dt.date | None = None, dry_run: bool = False) -> Purge
     office date to count from (default: today). A dry run says how much would be
     erased and changes nothing.
     """
-    day, cutoff, keep_days = _cutoff(today)
+    day, cutoff, keep_days, this_day = _cutoff(today)
 
-    def plan() -> tuple[int, int, int, int]:
+    def plan() -> tuple[int, int, int, int, int]:
         records = (PickupRecord.select()
                    .where(_closed_before(cutoff) & _still_named()).count())
         return (records, AuditNote.select().where(_notes_to_erase(cutoff)).count(),
                 Booking.select().where(_booking_named_before(day)).count(),
-                survey.purge_comments_before(cutoff, dry_run=True))
+                survey.purge_comments_before(cutoff, dry_run=True),
+                near.forget_before(this_day, dry_run=True))
 
     if dry_run:
-        def counted() -> tuple[int, int, int, int]:
+        def counted() -> tuple[int, int, int, int, int]:
             permissions.require(by, "purge")
             return plan()
 
-        records, notes, bookings, comments = read(counted)
+        records, notes, bookings, comments, phones = read(counted)
         return PurgeResult(day.isoformat(), keep_days, records, notes, True, bookings,
-                           comments)
+                           comments, phones)
 
     def work() -> PurgeResult:
         permissions.require(by, "purge")
@@ -139,8 +143,9 @@ def purge(by: int, today: dt.date | None = None, dry_run: bool = False) -> Purge
         bookings = (Booking.update(name=PLACEHOLDER)
                     .where(_booking_named_before(day)).execute())
         comments = survey.purge_comments_before(cutoff)
+        phones = near.forget_before(this_day)
         result = PurgeResult(day.isoformat(), keep_days, int(erased), int(notes), False,
-                             int(bookings), comments)
+                             int(bookings), comments, phones)
         # The feed and remembered request ids are kept about a day; one older than the
         # cutoff (a PC left off, a feed written before reasons left it) goes now: an
         # event's data or a remembered answer may hold what was erased above.
@@ -149,7 +154,8 @@ def purge(by: int, today: dt.date | None = None, dry_run: bool = False) -> Purge
         record("personal_data_purged", officer=by, subject=f"< {date_text(day)}",
                details={"cutoff": day.isoformat(), "retention_days": keep_days,
                         "records": result.records, "audit_entries": result.audit_entries,
-                        "bookings": result.bookings, "survey_comments": comments})
+                        "bookings": result.bookings, "survey_comments": comments,
+                        "ticket_contacts": phones})
         return result
 
     result = run_in_transaction(work)

@@ -82,6 +82,10 @@ class OfficeSettings:
     # The office's own wording of each message (empty: the program's, in ``language``).
     notify_template_passport_ready: str = ""
     notify_template_collect_by_soon: str = ""
+    # A walk-in who left a phone at the kiosk is told when this many tickets or fewer
+    # wait before theirs (``number_near``); 0 turns the offer and the notice off.
+    notify_near_places: int = 3
+    notify_template_number_near: str = ""
     # This database's own name, made once by init-db and never changed (kept by a
     # backup and its restore): what a PC's audit outbox was meant for.
     database_id: str = ""
@@ -345,6 +349,7 @@ _NUMBER_RANGES: dict[str, tuple[int, int]] = {
     "survey_hours": (1, 720),
     "notify_smtp_port": (1, 65535),
     "notify_collect_by_days": (1, 60),
+    "notify_near_places": (0, 50),
 }
 SURVEY_FORMS = ("full", "short")
 

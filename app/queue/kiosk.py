@@ -22,6 +22,7 @@ import peewee as pw
 
 from app import clock, codes
 from app.errors import Refused
+from app.notify import near
 from app.office import days
 from app.office.settings import get_settings, office_today, signing_keys
 from app.pickup import service as pickup
@@ -73,6 +74,9 @@ class KioskBoard:
     next_opening: str | None = None  # office local time, ISO, when not issuing
     # The office's priority pickup queue is open today: the pickup screen offers it.
     priority_pickup: bool = False
+    # A walk-in may leave a phone to be told when this many tickets or fewer are before
+    # theirs (app.notify.near); 0: not offered.
+    near_places: int = 0
 
     @property
     def pickup_open(self) -> bool:
@@ -172,7 +176,7 @@ def board() -> KioskBoard:
                           services=[q for q in queues if q.kind == SERVICE],
                           pickups=[q for q in queues if q.kind == PICKUP],
                           profile=plan.profile, issuing=issuing,
-                          priority_pickup=priority_open,
+                          priority_pickup=priority_open, near_places=near.offered(office),
                           next_opening=opening.isoformat(timespec="minutes")
                           if opening else None)
 

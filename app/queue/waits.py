@@ -172,11 +172,11 @@ def queue_waits(waiting: Iterable[tuple[int, int]], day: dt.date | None = None,
     return {qid: estimate(n, serving.get(qid, 0), history.get(qid, [])) for qid, n in lines}
 
 
-def ahead_query(ticket_id: int, line_at: dt.datetime, day: dt.date,
-                queue: Any) -> pw.ModelSelect[Ticket]:
-    """How many tickets waiting in ``queue`` (an id, or a column for a subquery) stand
-    before this one in line (issued earlier, or booked for an earlier slot): they will
-    be called first."""
+def ahead_query(ticket_id: int | pw.Node, line_at: dt.datetime | pw.Node,
+                day: dt.date | pw.Node, queue: Any) -> pw.ModelSelect[Ticket]:
+    """How many tickets waiting in ``queue`` stand before this one in line (issued
+    earlier, or booked for an earlier slot): they will be called first. Each argument is
+    a value, or a column of an outer query's ticket (an alias) for a subquery."""
     return (Ticket.select(pw.fn.COUNT(Ticket.id))
             .where((Ticket.service_queue == queue) & (Ticket.service_day == day)
                    & (Ticket.status == WAITING)

@@ -68,11 +68,16 @@ _KIOSK: Final[dict[str, tuple[str, ...]]] = {
     "audit_note": (INSERT,),
     "booking": (SELECT, UPDATE),  # an M-Paspor booking checked in (its ticket, its time)
     "survey_response": (SELECT, INSERT),  # an applicant's answer to the survey (SKM)
+    # A phone left for the "your turn is near" notice: written, never read back (only
+    # the supervisor's PC, which runs the sender, reads and updates it).
+    "ticket_contact": (INSERT,),
 }
 # An insert reads back the id it made (PostgreSQL's RETURNING needs SELECT on it); the
-# rest of an audit entry or a note (a collector's name) stays unread.
+# rest of an audit entry, a note (a collector's name) or a phone stays unread. Each is
+# one of the mode's tables.
 _ID_ONLY: Final[dict[str, tuple[str, ...]]] = {
-    "kiosk": ("audit_entry", "audit_note"), "counter": ("audit_entry", "audit_note"),
+    "kiosk": ("audit_entry", "audit_note", "ticket_contact"),
+    "counter": ("audit_entry", "audit_note", "ticket_contact"),
 }
 # The counter signs in (officer without the hash, through the functions), calls and
 # serves tickets, hands passports over (the pickup record's handover columns), and
@@ -88,7 +93,8 @@ _ALL_TABLES: Final = ("schema_version", "setting", "signing_key", "queue", "coun
                       "counter_queue", "officer", "daily_sequence", "pickup_record",
                       "ticket", "event", "audit_note", "audit_entry", "request_log", "day_profile",
                       "day_schedule", "counter_pause", "booking",
-                      "survey_response", "notification", "notify_opt_out")
+                      "survey_response", "notification", "notify_opt_out",
+                      "ticket_contact")
 # The supervisor's PC manages the office: every table, but the audit log only grows and
 # the schema's version is the owner's (migrations and restores run as the owner).
 _ADMIN: Final[dict[str, tuple[str, ...]]] = {
@@ -109,7 +115,7 @@ _PG_LOCKED: Final[dict[str, tuple[str, ...]]] = {
 # Tables whose id a login inserting into them draws from a sequence (PostgreSQL).
 _SERIAL: Final = ("ticket", "event", "audit_entry", "audit_note", "queue", "counter",
                   "counter_queue", "officer", "pickup_record", "day_profile", "counter_pause",
-                  "booking", "survey_response")
+                  "booking", "survey_response", "ticket_contact")
 
 
 @dataclass(frozen=True)
@@ -292,25 +298,62 @@ def _pg_create(db: pw.Database, name: str, password: str, mode: str, *, exists: 
     schema = _pg_ident(_pg_schema(db))
     db.execute_sql(f"GRANT CONNECT ON DATABASE {_pg_ident(database)} TO {role}")
     db.execute_sql(f"GRANT USAGE ON SCHEMA {schema} TO {role}")
-    for table, privileges in GRANTS[mode].items():
-        db.execute_sql(f"GRANT {', '.join(privileges)} ON {schema}.{_pg_ident(table)} "
-                       f"TO {role}")
-        if INSERT in privileges and table in _SERIAL:
-            sequence = db.execute_sql("SELECT pg_get_serial_sequence(%s, 'id')",
-                                      (table,)).fetchone()[0]
-            if sequence:
-                db.execute_sql(f"GRANT USAGE ON SEQUENCE {sequence} TO {role}")
+    for table in GRANTS[mode]:
+        _pg_grant_table(db, schema, role, mode, table)
     if mode == "counter":
         db.execute_sql(f"GRANT SELECT ({', '.join(OFFICER_COLUMNS)}) ON {schema}.officer "
                        f"TO {role}")
-    for table in _ID_ONLY.get(mode, ()):
-        db.execute_sql(f"GRANT SELECT (id) ON {schema}.{_pg_ident(table)} TO {role}")
     for table in _PG_LOCKED.get(mode, ()):
         db.execute_sql(f"GRANT UPDATE (id) ON {schema}.{_pg_ident(table)} TO {role}")
     if mode in ("counter", "admin"):
         db.execute_sql(f"GRANT EXECUTE ON FUNCTION {schema}.{SALT_FUNCTION}(text) TO {role}")
         db.execute_sql(f"GRANT EXECUTE ON FUNCTION {schema}.{CHECK_FUNCTION}"
                        f"(text, text, integer) TO {role}")
+
+
+def _pg_grant_table(db: pw.Database, schema: str, role: str, mode: str, table: str) -> None:
+    """``mode``'s privileges on one table (with its id sequence and id column)."""
+    privileges = GRANTS[mode][table]
+    db.execute_sql(f"GRANT {', '.join(privileges)} ON {schema}.{_pg_ident(table)} TO {role}")
+    if INSERT in privileges and table in _SERIAL:
+        sequence = db.execute_sql("SELECT pg_get_serial_sequence(%s, 'id')",
+                                  (table,)).fetchone()[0]
+        if sequence:
+            db.execute_sql(f"GRANT USAGE ON SEQUENCE {sequence} TO {role}")
+    if table in _ID_ONLY.get(mode, ()):
+        db.execute_sql(f"GRANT SELECT (id) ON {schema}.{_pg_ident(table)} TO {role}")
+
+
+def _mysql_grant_table(db: pw.Database, schema: str, user: str, mode: str,
+                       table: str) -> None:
+    """``mode``'s privileges on one table (with its id column)."""
+    db.execute_sql(f"GRANT {', '.join(GRANTS[mode][table])} ON `{schema}`.`{table}` "
+                   f"TO {user}")
+    if table in _ID_ONLY.get(mode, ()):
+        db.execute_sql(f"GRANT SELECT (id) ON `{schema}`.`{table}` TO {user}")
+
+
+def grant_new_table(db: pw.Database, table: str) -> list[Login]:
+    """Give the logins already made their mode's privileges on ``table``, which a
+    migration has just created (run by the owner, who migrates): an office upgraded in
+    place keeps working without making its logins again. The logins given any; none on
+    SQLite."""
+    if backend_of(db) == "sqlite":
+        return []
+    given = []
+    for login in list_logins(db):
+        if table not in GRANTS[login.mode]:
+            continue
+        if backend_of(db) == "postgresql":
+            _pg_grant_table(db, _pg_ident(_pg_schema(db)), _pg_ident(login.name),
+                            login.mode, table)
+        else:
+            schema = _mysql_database(db).replace("`", "``")
+            for host in _mysql_hosts(db, login.name):
+                _mysql_grant_table(db, schema, _mysql_user(login.name, host), login.mode,
+                                   table)
+        given.append(login)
+    return given
 
 
 def _pg_revoke(db: pw.Database, name: str) -> None:
@@ -324,7 +367,7 @@ def _pg_revoke(db: pw.Database, name: str) -> None:
                    f"FROM {role}")
     for table in ("counter", "pickup_record"):
         db.execute_sql(f"REVOKE UPDATE (id) ON {schema}.{_pg_ident(table)} FROM {role}")
-    for table in ("audit_entry", "audit_note"):
+    for table in ("audit_entry", "audit_note", "ticket_contact"):
         db.execute_sql(f"REVOKE SELECT (id) ON {schema}.{_pg_ident(table)} FROM {role}")
 
 
@@ -352,35 +395,14 @@ def _mysql_create(db: pw.Database, name: str, password: str, mode: str, host: st
     else:
         db.execute_sql(f"CREATE USER {user} IDENTIFIED BY %s", (password,))
     schema = _mysql_database(db).replace("`", "``")
-    for table, privileges in GRANTS[mode].items():
-        db.execute_sql(f"GRANT {', '.join(privileges)} ON `{schema}`.`{table}` TO {user}")
+    for table in GRANTS[mode]:
+        _mysql_grant_table(db, schema, user, mode, table)
     if mode == "counter":
         db.execute_sql(f"GRANT SELECT ({', '.join(OFFICER_COLUMNS)}) ON `{schema}`.`officer` "
                        f"TO {user}")
-    for table in _ID_ONLY.get(mode, ()):
-        db.execute_sql(f"GRANT SELECT (id) ON `{schema}`.`{table}` TO {user}")
     if mode in ("counter", "admin"):
         for function in (SALT_FUNCTION, CHECK_FUNCTION):
             db.execute_sql(f"GRANT EXECUTE ON FUNCTION `{schema}`.`{function}` TO {user}")
-
-
-def grant_table(db: pw.Database, table: str) -> None:
-    """Give each Loket login of this database what its mode holds on ``table``, a table
-    a migration has just made (run as the owner): the PCs keep working after an upgrade
-    without ``db-user create`` again."""
-    backend = _require_server(db)
-    for login in list_logins(db):
-        privileges = ", ".join(GRANTS[login.mode].get(table, ()))
-        if not privileges:
-            continue
-        if backend == "postgresql":
-            db.execute_sql(f"GRANT {privileges} ON {_pg_ident(_pg_schema(db))}."
-                           f"{_pg_ident(table)} TO {_pg_ident(login.name)}")
-            continue
-        schema = _mysql_database(db).replace("`", "``")
-        for host in _mysql_hosts(db, login.name):
-            db.execute_sql(f"GRANT {privileges} ON `{schema}`.`{table}` "
-                           f"TO {_mysql_user(login.name, host)}")
 
 
 def _mysql_revoke(db: pw.Database, name: str, host: str) -> None:

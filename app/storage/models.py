@@ -472,6 +472,23 @@ class NotifyOptOut(BaseModel):
     at = pw.DateTimeField()
 
 
+class TicketContact(BaseModel):
+    """A phone number an applicant left at the kiosk for one walk-in ticket, to be told
+    by the sender when their turn is near (``number_near``, :mod:`app.notify.near`);
+    schema version 14. ``notified_at``/``notification`` are written once, by a
+    compare-and-set on ``notified_at IS NULL`` in the transaction that writes the
+    message. Personal data: erased once its service day is over, by the sender and by
+    the retention purge."""
+
+    id = pw.AutoField()
+    ticket = pw.ForeignKeyField(Ticket, unique=True, backref="+", on_delete="CASCADE")
+    phone = pw.CharField(max_length=20)  # +628…, as app.notify.contacts stores it
+    created_at = pw.DateTimeField()
+    notified_at = pw.DateTimeField(null=True)
+    notification = pw.CharField(max_length=36, null=True)  # the message's id
+    ticket_id: int
+
+
 ALL_MODELS: Final[list[type[BaseModel]]] = [
     SchemaVersion,
     Setting,
@@ -494,4 +511,5 @@ ALL_MODELS: Final[list[type[BaseModel]]] = [
     SurveyResponse,
     Notification,
     NotifyOptOut,
+    TicketContact,
 ]

@@ -1433,6 +1433,10 @@ Permohonan {application}</translation>
         <translation>Selesai</translation>
     </message>
     <message>
+        <source>Tell me by SMS/WhatsApp when my turn is near</source>
+        <translation>Beri tahu saya lewat SMS/WhatsApp saat giliran saya dekat</translation>
+    </message>
+    <message>
         <source>Back to start</source>
         <translation>Kembali ke awal</translation>
     </message>
@@ -2210,6 +2214,45 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     <message>
         <source>Officers, counters, queues, office settings, the backlog list, reports, the audit log and backups.</source>
         <translation>Petugas, loket, antrian, pengaturan kantor, daftar paspor tertunda, laporan, log audit dan cadangan.</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneEntryPage</name>
+    <message>
+        <source>The queue system cannot be reached. Your number is still valid; please try again in a moment.</source>
+        <translation>Sistem antrian tidak dapat dihubungi. Nomor Anda tetap berlaku; silakan coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>Sorry, something went wrong. Your number is still valid.</source>
+        <translation>Maaf, terjadi kesalahan. Nomor Anda tetap berlaku.</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>Terima kasih</translation>
+    </message>
+    <message>
+        <source>We will send a message to the number ending in {last} when about {places} numbers are before {number}. The number is deleted at the end of the day.</source>
+        <translation>Kami akan mengirim pesan ke nomor berakhiran {last} saat giliran {number} tinggal sekitar {places} nomor lagi. Nomor telepon dihapus di akhir hari.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Tell me when my turn is near</source>
+        <translation>Beri tahu saya saat giliran saya dekat</translation>
+    </message>
+    <message>
+        <source>Type your mobile number (08… or +62…) and press OK: we send one SMS/WhatsApp message when about {places} numbers are before {number}. It is only used for this ticket today.</source>
+        <translation>Ketik nomor HP Anda (08… atau +62…) lalu tekan OK: kami kirim satu pesan SMS/WhatsApp saat giliran {number} tinggal sekitar {places} nomor lagi. Nomor hanya dipakai untuk antrian ini hari ini.</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>Nomor HP</translation>
+    </message>
+    <message>
+        <source>No, thank you</source>
+        <translation>Tidak, terima kasih</translation>
     </message>
 </context>
 <context>

@@ -70,10 +70,11 @@ QPushButton[kind="secondary"] { background: white; color: #1565c0; border: 2px s
 Keypad QPushButton { background: white; border: 1px solid #90a4ae; border-radius: 10px;
     font-size: 26px; font-weight: bold; color: #1a2433; min-height: 64px; }
 Keypad QPushButton:pressed { background: #bbdefb; }
-Keypad QPushButton#key_ok { background: #2e7d32; color: white; border: none; }
+Keypad QPushButton#key_ok, Keypad QPushButton#phone_key_ok { background: #2e7d32;
+    color: white; border: none; }
 Keypad QPushButton:disabled { color: #90a4ae; }
-QLineEdit#entry { font-size: 36px; font-weight: bold; padding: 10px; border: 2px solid #1565c0;
-    border-radius: 10px; background: white; letter-spacing: 2px; }
+QLineEdit#entry, QLineEdit#phone_entry { font-size: 36px; font-weight: bold; padding: 10px;
+    border: 2px solid #1565c0; border-radius: 10px; background: white; letter-spacing: 2px; }
 QLabel#number { font-size: 150px; font-weight: bold; color: #0d47a1; }
 QLabel#ticket_text { font-size: 26px; }
 QLabel#message_title, QLabel#unprinted_title { font-size: 40px; font-weight: bold;
@@ -81,6 +82,7 @@ QLabel#message_title, QLabel#unprinted_title { font-size: 40px; font-weight: bol
 QLabel#unprinted_title { color: #b71c1c; }
 QLabel#message_body, QLabel#unprinted_body { font-size: 28px; }
 QLabel#message_hint { font-size: 22px; color: #37474f; }
+QLabel#phone_problem { font-size: 24px; font-weight: bold; color: #b71c1c; }
 QLabel#preview { background: white; border: 1px solid #cfd8dc; }
 QLabel#status { font-size: 20px; color: #37474f; }
 QLabel#banner { background: #c62828; color: white; font-size: 22px; font-weight: bold;
@@ -385,12 +387,16 @@ class KioskLayout(QWidget):
         self._ticket_ahead = _label("", "ticket_text", page, wrap=True, centre=True)
         self._ticket_hint = _label("", "subtitle", page, wrap=True, centre=True)
         self._ticket_done = _button("ticket_done", "action", page)
+        # Optional, for a walk-in: be told by SMS/WhatsApp when the turn is near.
+        self._near_offer = _button("near_offer", "secondary", page)
+        self._near_offer.hide()
         texts.addStretch(1)
         for widget in (self._ticket_title, self._number, self._ticket_service,
                        self._ticket_ahead, self._ticket_hint):
             texts.addWidget(widget)
         texts.addSpacing(16)
         texts.addWidget(self._ticket_done, 0, Qt.AlignmentFlag.AlignHCenter)
+        texts.addWidget(self._near_offer, 0, Qt.AlignmentFlag.AlignHCenter)
         texts.addStretch(1)
         self._preview = _label("", "preview", page, centre=True)
         row.addLayout(texts, 3)

@@ -65,4 +65,4 @@ def migrate(db: pw.Database, migrator: SchemaMigrator) -> None:
             move()
     if made and backend_of(db) != "sqlite":
         # After the rows (MariaDB commits at each GRANT).
-        logins.grant_table(db, "signing_key")
+        logins.grant_new_table(db, "signing_key")

@@ -17,7 +17,7 @@ from app.queue import bookings
 from app.setup.pc_settings import PcSettings
 from app.storage.models import Ticket
 from tests.helpers import WAIT, jakarta
-from ui.kiosk.ticket_printer import TicketPrinter
+from tests.ui.kiosk.conftest import shown_kiosk
 from ui.kiosk.window import KioskWindow
 
 Travel = Callable[[dt.datetime], None]
@@ -33,13 +33,7 @@ def kiosk_window(office: str, qtbot: QtBot, pc: PcSettings, english: str, tmp_pa
                              b"MP-0002;Siti Aminah;A;01/07/2024;13:00\n", officer=sup)
     printed = tmp_path / "printed"
     printed.mkdir()
-    window = KioskWindow(pc, printer=TicketPrinter(f"pdf:{printed}", pc.paper_width_mm),
-                         idle_ms=60_000)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    with qtbot.waitSignal(window.board_changed, timeout=WAIT):
-        window.show()
-    return window
+    return shown_kiosk(qtbot, pc, printed)
 
 
 def _button(window: KioskWindow, name: str) -> QPushButton:

@@ -12,20 +12,14 @@ from app.queue import engine
 from app.setup.pc_settings import PcSettings
 from app.storage.models import SurveyResponse
 from tests.helpers import WAIT
-from ui.kiosk.ticket_printer import TicketPrinter
+from tests.ui.kiosk.conftest import shown_kiosk
 from ui.kiosk.window import KioskWindow
 
 
 @pytest.fixture
 def kiosk(office: str, qtbot: QtBot, pc: PcSettings, english: str,
           tmp_path: Path) -> KioskWindow:
-    window = KioskWindow(pc, printer=TicketPrinter(f"pdf:{tmp_path}", pc.paper_width_mm),
-                         idle_ms=60_000)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    with qtbot.waitSignal(window.board_changed, timeout=WAIT):
-        window.show()
-    return window
+    return shown_kiosk(qtbot, pc, tmp_path)
 
 
 def test_a_finished_tickets_qr_opens_its_survey_and_a_waiting_one_is_refused(

@@ -13,6 +13,7 @@ import pytest
 
 from app import feed
 from app.errors import Refused
+from app.notify import near
 from app.office import officers, settings
 from app.office.officers import LoginThrottle
 from app.pickup import backlog
@@ -20,7 +21,7 @@ from app.pickup import service as pickup
 from app.queue import board, desk, engine, kiosk
 from app.storage import db as dbmod
 from app.storage import logins, migrations
-from app.storage.models import AuditEntry, Officer, Setting, SigningKey, Ticket
+from app.storage.models import AuditEntry, Officer, Setting, SigningKey, Ticket, TicketContact
 from tests.helpers import NOW
 from tests.helpers.databases import keys_back_in_setting
 from tests.helpers.people import setup_admin
@@ -148,6 +149,46 @@ def test_a_kiosk_issues_and_checks_in_but_changes_no_office_data(
                                     password_hash="x", created_at=NOW).execute())
     _refused(lambda: Setting.update(value="x").where(Setting.key == "office_name").execute())
     _refused(lambda: Ticket.delete().where(Ticket.id == ticket.id).execute())
+
+
+def test_a_kiosk_keeps_a_phone_it_cannot_read_and_the_supervisors_pc_tells_it(
+        owner: tuple[peewee.Database, str]) -> None:
+    settings.update_settings(setup_admin(), notify_url="http://127.0.0.1:9/unused",
+                             notify_near_places=1)
+    _login(owner, "kiosk")
+    ticket = kiosk.take_ticket("A", request_id=uuid.uuid4().hex)
+    near.leave_phone(ticket.id, "0812 3456 7890")
+    near.leave_phone(ticket.id, "0812 3456 7890")  # a repeated tap: still the one row
+    _refused(lambda: TicketContact.select(TicketContact.phone).first())
+    _refused(lambda: TicketContact.delete().execute())
+    _login(owner, "admin")  # the sender runs on the supervisor's PC
+    assert near.enqueue_number_near() == 1
+    assert near.forget_past_days(NOW + dt.timedelta(days=1)) == 1
+
+
+def test_an_upgrade_gives_the_logins_already_made_their_grants_on_the_new_table(
+        owner: tuple[peewee.Database, str]) -> None:
+    """Schema version 14 adds ticket_contact: a kiosk's login made before it may insert
+    there once the owner has migrated, with no new login."""
+    from app.storage import migrations
+    from app.storage.models import SchemaVersion
+
+    _db, url = owner
+    settings.update_settings(setup_admin(), notify_url="http://127.0.0.1:9/unused",
+                             notify_near_places=1)
+    kiosk_login = _login(owner, "kiosk")
+    ticket = kiosk.take_ticket("A", request_id=uuid.uuid4().hex)
+    owner_db = dbmod.connect(url)
+    try:  # as version 13 left it: no table, so no grant on it
+        owner_db.drop_tables([TicketContact])
+        SchemaVersion.delete().where(SchemaVersion.version >= 14).execute()
+        assert migrations.migrate(owner_db)[1] == migrations.head_version()
+    finally:
+        owner_db.create_tables([TicketContact], safe=True)
+        owner_db.close()
+    dbmod.connect(_as(url, kiosk_login))
+    near.leave_phone(ticket.id, "0812 3456 7890")
+    _refused(lambda: TicketContact.select(TicketContact.phone).first())
 
 
 def test_a_counter_signs_in_calls_finishes_and_hands_over(

@@ -1,0 +1,25 @@
+"""What the kiosk's tests share: a kiosk window shown on the test's office."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from app.setup.pc_settings import PcSettings
+from tests.helpers import WAIT
+from ui.kiosk.ticket_printer import TicketPrinter
+from ui.kiosk.window import KioskWindow
+
+
+def shown_kiosk(qtbot: QtBot, pc: PcSettings, printed: Path, **kw: Any) -> KioskWindow:
+    """A kiosk at 1280×800 whose tickets go to PDF files in ``printed``, shown once its
+    board is loaded (``kw``: the window's own, e.g. ``idle_ms``)."""
+    kw.setdefault("idle_ms", 60_000)
+    window = KioskWindow(pc, printer=TicketPrinter(f"pdf:{printed}", pc.paper_width_mm), **kw)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    with qtbot.waitSignal(window.board_changed, timeout=WAIT):
+        window.show()
+    return window

@@ -1,0 +1,157 @@
+"""The kiosk's phone page: after a walk-in ticket, an applicant who wants to be told by
+SMS/WhatsApp when their turn is near types a mobile number on a phone keypad.
+
+Optional and skipped by default: the ticket page only offers it (when the office sends
+these notices, :func:`app.notify.near.offered`), and leaving this page or letting it go
+idle keeps nothing. The number is checked by the core (:func:`app.notify.near.leave_phone`,
+the same rule as the backlog list's phone column); a refusal is shown here in the
+window's language and the typed number stays, to be corrected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from app.errors import DatabaseUnavailable, LoketError
+from app.notify import near
+from app.queue.kiosk import KioskTicket
+from ui.kit.i18n import WindowText
+from ui.kit.keypad import PHONE_ROWS, Keypad
+from ui.kit.operation import Operation
+from ui.kit.plain import PlainLabel
+from ui.kit.worker import DbWorker
+
+
+class PhoneEntryPage(WindowText, QWidget):
+    """Type a phone number for one ticket; ``done`` when the applicant is finished."""
+
+    done = Signal()
+    touched = Signal()  # a key was pressed: the kiosk's idle countdown starts again
+    stored = Signal(int)  # the ticket's id: its phone was kept
+    refused = Signal(str)  # the reason's message id ("" for an outage or a fault)
+
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("phone_page")
+        self._worker = worker
+        self._ticket: KioskTicket | None = None
+        self._places = 0
+        self._thanked = False
+        self._busy = False
+        column = QVBoxLayout(self)
+        column.setContentsMargins(40, 24, 40, 16)
+        column.setSpacing(18)
+        self._title = self._label("title")
+        self._hint = self._label("subtitle")
+        self.entry = QLineEdit(self)
+        self.entry.setObjectName("phone_entry")
+        self.entry.setMaxLength(20)
+        self.entry.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._problem = self._label("phone_problem")
+        self.keypad = Keypad(self, rows=PHONE_ROWS, names="phone_key")
+        self.back = QPushButton(self)
+        self.back.setObjectName("phone_back")
+        self.back.setProperty("kind", "secondary")
+        self.back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for widget in (self._title, self._hint, self.entry, self._problem):
+            column.addWidget(widget)
+        column.addWidget(self.keypad, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.back)
+        row.addStretch(1)
+        column.addLayout(row)
+        self._connect_callbacks()
+        self._retranslate()
+
+    def _label(self, name: str) -> PlainLabel:
+        label = PlainLabel("", self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label
+
+    def _connect_callbacks(self) -> None:
+        self.keypad.typed.connect(lambda key: self._edit(lambda: self.entry.insert(key)))
+        self.keypad.backspace.connect(lambda: self._edit(self.entry.backspace))
+        self.keypad.cleared.connect(lambda: self._edit(self.entry.clear))
+        self.keypad.submitted.connect(self.submit)
+        self.entry.returnPressed.connect(self.submit)
+        self.entry.textEdited.connect(lambda _text: self.touched.emit())
+        self.back.clicked.connect(self.done)
+
+    def ask(self, ticket: KioskTicket, places: int) -> None:
+        """A new applicant's ticket: nothing typed, nothing kept yet."""
+        self._ticket, self._places, self._thanked = ticket, places, False
+        self.entry.clear()
+        self._problem.clear()
+        self._retranslate()
+
+    @property
+    def thanked(self) -> bool:
+        return self._thanked
+
+    def _edit(self, change: Callable[[], object]) -> None:
+        self.touched.emit()
+        self._problem.clear()
+        change()
+
+    def submit(self) -> None:
+        ticket, text = self._ticket, self.entry.text()
+        if ticket is None or self._busy or self._thanked:
+            return
+        self.touched.emit()
+        self._set_busy(True)
+        Operation(self._worker, lambda _ctx: near.leave_phone(ticket.id, text)) \
+            .success(lambda _none: self._kept(ticket.id)).failure(self._not_kept).run()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for widget in (self.keypad, self.entry, self.back):
+            widget.setEnabled(not busy)
+
+    def _kept(self, ticket_id: int) -> None:
+        self._set_busy(False)
+        self._thanked = True
+        self._retranslate()
+        self.stored.emit(ticket_id)
+
+    def _not_kept(self, exc: Exception) -> None:
+        self._set_busy(False)
+        if isinstance(exc, DatabaseUnavailable):
+            self._problem.setText(self.tr("The queue system cannot be reached. Your number "
+                                          "is still valid; please try again in a moment."))
+        elif isinstance(exc, LoketError):
+            self._problem.setText(exc.message(self.language))
+        else:
+            self._problem.setText(self.tr("Sorry, something went wrong. Your number is "
+                                          "still valid."))
+        self.refused.emit(exc.code if isinstance(exc, LoketError) else "")
+
+    def _retranslate(self) -> None:
+        number = self._ticket.number if self._ticket is not None else ""
+        self.keypad.setVisible(not self._thanked)
+        self.entry.setVisible(not self._thanked)
+        if self._thanked:
+            self._title.setText(self.tr("Thank you"))
+            self._hint.setText(self.tr(
+                "We will send a message to the number ending in {last} when about {places} "
+                "numbers are before {number}. The number is deleted at the end of the "
+                "day.").format(last=self.entry.text()[-4:], places=self._places,
+                               number=number))
+            self.back.setText(self.tr("Done"))
+            return
+        self._title.setText(self.tr("Tell me when my turn is near"))
+        self._hint.setText(self.tr(
+            "Type your mobile number (08… or +62…) and press OK: we send one SMS/WhatsApp "
+            "message when about {places} numbers are before {number}. It is only used for "
+            "this ticket today.").format(places=self._places, number=number))
+        self.entry.setPlaceholderText(self.tr("Mobile number"))
+        self.back.setText(self.tr("No, thank you"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
