@@ -17,15 +17,17 @@ import time
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from app import __version__
 from bench import installer
 from tests.backends import IN_CI
 
-# One worker builds the bundle once (pytest-xdist --dist loadgroup). Its fixtures are
-# session-scoped: that worker runs other modules between these tests, and a module scope
-# would tear the bundle down and build it again each time (four builds, 4 minutes of CPU).
-pytestmark = [pytest.mark.bundle, pytest.mark.xdist_group("bundle")]
+# The bundle is built once per run, by whichever worker needs it first; the others wait
+# for it (a file lock in the run's shared temporary folder), so it does not matter which
+# workers the tests land on. Its fixtures are session-scoped: a worker runs other
+# modules between these tests, and a module scope would build it again each time.
+pytestmark = pytest.mark.bundle
 
 DEMO_QUEUES = {"paspor", "prioritas", "backlog", "ambil", "wna"}
 # What a traceback, a crash or the command line's internal-error sentence (app.messages
@@ -35,14 +37,25 @@ FAILURE_WORDS = ("Traceback", "internal error", "Terjadi kesalahan program",
 
 
 @pytest.fixture(scope="session")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def bundle(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     """dist/loket, built once for the run."""
     if importlib.util.find_spec("PyInstaller") is None:
         reason = "PyInstaller is not installed (pip install -e '.[test]')"
         if IN_CI:
             pytest.fail(f"{reason}; CI=true: the bundle must be built")
         pytest.skip(reason)
-    built = installer.build_bundle(tmp_path_factory.mktemp("bundle"))
+    if worker_id == "master":  # not under pytest-xdist
+        return _build(tmp_path_factory.mktemp("bundle"))
+    shared = tmp_path_factory.getbasetemp().parent  # one per run, seen by every worker
+    made = shared / "bundle-folder.txt"
+    with FileLock(str(shared / "bundle.lock")):
+        if not made.is_file():
+            made.write_text(str(_build(shared / "bundle")), encoding="utf-8")
+        return Path(made.read_text(encoding="utf-8"))
+
+
+def _build(dest: Path) -> Path:
+    built = installer.build_bundle(dest)
     print(f"\nbundle built in {built.seconds:.1f} s: {installer.folder_mb(built.folder):.0f} MB")
     return built.folder
 
