@@ -44,8 +44,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import subprocess
 import sys
+import threading
 from importlib import resources
 from pathlib import Path
 
@@ -85,9 +87,17 @@ def ts_file(lang: str, catalogue: str = "loket") -> Path:
 
 
 def compile_ts(source: Path, target: Path) -> None:
+    """Compile ``source`` into ``target``, which appears whole or not at all: another
+    process may be loading it (the bundle's build writes beside the sources while
+    windows elsewhere read them; two programs may fill the same cache at once)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([str(_qt_tool("lrelease")), "-silent", str(source), "-qm", str(target)],
-                   check=True, capture_output=True, timeout=60)
+    partial = target.with_name(f".{target.stem}-{os.getpid()}-{threading.get_ident()}.qm")
+    try:
+        subprocess.run([str(_qt_tool("lrelease")), "-silent", str(source), "-qm",
+                        str(partial)], check=True, capture_output=True, timeout=60)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def qm_file(lang: str, catalogue: str = "loket") -> Path | None:
