@@ -40,7 +40,7 @@ from app.storage.models import (
     Ticket,
     TicketContact,
 )
-from app.storage.transactions import run_in_transaction
+from app.storage.transactions import read, run_in_transaction
 
 NUMBER_NEAR: Final = "number_near"
 
@@ -181,9 +181,10 @@ def forget_before(day: dt.date, dry_run: bool = False) -> int:
 
 
 def forget_past_days(now: dt.datetime | None = None) -> int:
-    """:func:`forget_before` today, in its own transaction (the sender's run)."""
-    def work() -> int:
-        office = get_settings()
-        return forget_before(clock.service_day(office.timezone, now or clock.utcnow()))
-
-    return run_in_transaction(work)
+    """:func:`forget_before` today, in its own transaction (the sender's run). A read
+    first: the sender runs every few seconds and there is seldom anything to erase, so
+    the write lock (all of a SQLite file's) is taken only when there is."""
+    today = clock.service_day(get_settings().timezone, now or clock.utcnow())
+    if not read(lambda: _before(today).exists()):
+        return 0
+    return run_in_transaction(lambda: forget_before(today))
