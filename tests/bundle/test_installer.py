@@ -27,7 +27,10 @@ from tests.backends import IN_CI
 # for it (a file lock in the run's shared temporary folder), so it does not matter which
 # workers the tests land on. Its fixtures are session-scoped: a worker runs other
 # modules between these tests, and a module scope would build it again each time.
-pytestmark = pytest.mark.bundle
+# The build takes half a minute on a quiet machine and several on a crowded one, and
+# the tests of the workers that wait for it count that wait: a longer limit than the
+# suite's, so a busy machine does not fail them for the wrong reason.
+pytestmark = [pytest.mark.bundle, pytest.mark.timeout(1200)]
 
 DEMO_QUEUES = {"paspor", "prioritas", "backlog", "ambil", "wna"}
 # What a traceback, a crash or the command line's internal-error sentence (app.messages
