@@ -75,6 +75,8 @@ class QuitOnSignals(QObject):
                                          self)
         self._notifier.activated.connect(self._wake)
         self._installed = True
+        log.info("stop signals handled (%s): they close the windows",
+                 ", ".join(signal.Signals(sig).name for sig in self._previous))
 
     @Slot()
     def _wake(self) -> None:
