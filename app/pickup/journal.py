@@ -24,17 +24,15 @@ import datetime as dt
 import json
 import logging
 import threading
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from app import clock
 from app.office.settings import seen_database_id
 from app.private_files import append_json_line, json_lines, write_json_lines
 from app.setup.pc_config import config_path
 from app.storage.models import COLLECTED
-
-if TYPE_CHECKING:
-    from app.pickup.service import PickupView
 
 log = logging.getLogger(__name__)
 
@@ -47,18 +45,20 @@ def journal_path() -> Path:
     return config_path().with_name("handover-journal.jsonl")
 
 
-def keep(view: PickupView) -> None:
-    """Append the committed handover ``view`` shows (a record read after it).
+def keep(view: Mapping[str, Any]) -> None:
+    """Append the committed handover ``view`` shows (a record read after it, as
+    :meth:`app.pickup.service.PickupView.to_dict` gives it; only the handover's fields
+    are kept).
 
     Never raises for the file: the handover is already saved in the database, and a
     counter must not be told otherwise because a disk is full; the log says so."""
-    if view.status != COLLECTED or not view.collected_at:
+    if view["status"] != COLLECTED or not view["collected_at"]:
         return  # a repeated request whose handover was undone since: nothing to keep
-    entry = {"application_no": view.application_no, "collected_at": view.collected_at,
-             "counter": view.collected_counter, "officer": view.collected_by,
-             "collector": view.collector, "collector_name": view.collector_name,
-             "id_checked": view.id_checked, "verified": view.verified,
-             "database": seen_database_id()}
+    entry = {"application_no": view["application_no"],
+             "collected_at": view["collected_at"], "counter": view["collected_counter"],
+             "officer": view["collected_by"], "collector": view["collector"],
+             "collector_name": view["collector_name"], "id_checked": view["id_checked"],
+             "verified": view["verified"], "database": seen_database_id()}
     path = journal_path()
     try:
         with _lock:
@@ -66,7 +66,7 @@ def keep(view: PickupView) -> None:
             append_json_line(path, entry)
     except OSError as exc:
         log.warning("handover of %s not written to this PC's journal %s: %s",
-                    view.application_no, path, exc)
+                    view["application_no"], path, exc)
 
 
 def _collected_at(entry: dict[str, Any]) -> dt.datetime | None:

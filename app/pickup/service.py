@@ -402,7 +402,7 @@ def hand_over(raw: str | bytes, counter_number: int, officer: str | int | None,
     done = transactions.idempotent("hand_over", request_id, work, _dump, _load_handover)
     # Committed: this PC's journal keeps it, to be replayed into a database restored
     # from an older backup (app.pickup.journal).
-    journal.keep(done.record)
+    journal.keep(done.record.to_dict())
     return done
 
 
