@@ -332,3 +332,17 @@ def test_a_journal_that_is_missing_or_holds_damaged_lines(
         facts, _ = reconcile.facts_from_journal()
     assert [f.application_no for f in facts] == [number(1)]
     assert len(caplog.records) == 3  # two lines that are no handover, one cut short
+
+
+def test_another_database_is_read_by_its_url_as_well(shelf: str) -> None:
+    """A server's URL (here the office's own database, read through a second
+    connection): its handovers are facts like a file's, and this one is already here."""
+    give(1, counter=6)
+    facts, _ = reconcile.facts_from_database(shelf)
+    assert [(f.application_no, f.collected_at, f.counter, f.officer, f.database_id)
+            for f in facts] == [(number(1), NOW, 6, "petugas1",
+                                 pickup.get_settings().database_id)]
+    before = snapshot()
+    assert results(reconcile.reconcile(facts, supervisor())) == {
+        number(1): "already_recorded"}
+    assert snapshot() == before
