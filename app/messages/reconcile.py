@@ -26,6 +26,16 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "{expected}); nothing was recorded. Open it once with this Loket version to "
         "bring it up to date, then try again.",
     },
+    "reconcile_login_too_narrow": {
+        "id": "Login basis data PC ini tidak boleh membaca log audit, padahal itu perlu "
+        "untuk mencatat penyerahan susulan; tidak ada yang dicatat. Jalankan perintah ini "
+        "di PC supervisor (salin dulu berkas jurnal PC ini ke sana, lalu --journal "
+        "BERKAS), atau dengan --db memakai login PC supervisor.",
+        "en": "This PC's database login may not read the audit log, which recording "
+        "handovers afterwards needs; nothing was recorded. Run this command on the "
+        "supervisor's PC (copy this PC's journal file there first, then --journal FILE), "
+        "or with --db using the supervisor PC's login.",
+    },
     "reconcile_recorded": {
         "id": "{application}: dicatat sudah diambil {time} di loket {counter} oleh "
         "{officer}.",

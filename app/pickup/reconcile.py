@@ -39,8 +39,14 @@ from app.office.audit import note, record
 from app.office.settings import get_settings
 from app.pickup import journal
 from app.pickup.service import local_time, passport_left
-from app.storage import json_text, migrations
-from app.storage.db import SQLITE_BUSY_TIMEOUT_S, first_line, redact_url
+from app.storage import json_text, logins, migrations
+from app.storage.db import (
+    DATABASE_ERRORS,
+    SQLITE_BUSY_TIMEOUT_S,
+    database,
+    first_line,
+    redact_url,
+)
 from app.storage.models import (
     CANCELLED,
     COLLECTED,
@@ -167,11 +173,8 @@ def _same(a: dt.datetime | None, b: dt.datetime) -> bool:
 def _was_undone(rec: PickupRecord, fact: HandoverFact) -> bool:
     """A supervisor undid this very handover here (a mistake at the counter): it must not
     come back by a replay."""
-    entries = (AuditEntry.select(AuditEntry.details)
-               .where((AuditEntry.action == "pickup_handover_undone")
-                      & (AuditEntry.subject == rec.application_no)))
     at = fact.collected_at.isoformat()
-    for entry in entries:
+    for entry in _undo_entries(rec.application_no):
         undone = json_text.loads(entry.details, {}).get("undone") or {}
         if undone.get("collected_at") == at:
             return True
@@ -243,6 +246,25 @@ def _apply(fact: HandoverFact, by: int, dry_run: bool) -> Outcome:
     return recorded
 
 
+def _undo_entries(application_no: str) -> pw.ModelSelect[AuditEntry]:
+    return (AuditEntry.select(AuditEntry.details)
+            .where((AuditEntry.action == "pickup_handover_undone")
+                   & (AuditEntry.subject == application_no)))
+
+
+def _may_read_the_audit_log() -> None:
+    """Whether an undone handover can be seen with this PC's database login: a counter's
+    or a kiosk's may not read the audit log (app.storage.logins), and without it an undo
+    would be replayed away. Refused before anything is written."""
+    try:
+        read(lambda: _undo_entries("").first())
+    except DATABASE_ERRORS as exc:
+        if not logins.is_denied(exc):
+            raise
+        database.obj.rollback()  # PostgreSQL: the refused statement ended the transaction
+        raise Refused("reconcile_login_too_narrow") from exc
+
+
 def reconcile(facts: list[HandoverFact], by: int, *, source: str = "",
               dry_run: bool = False, any_database: bool = False) -> ReconcileReport:
     """Write each handover in ``facts`` the database lacks, once; say what became of each.
@@ -253,6 +275,7 @@ def reconcile(facts: list[HandoverFact], by: int, *, source: str = "",
     set up anew rather than restored). The same handover given twice is one fact.
     """
     read(lambda: permissions.require(by, "pickup_reconcile"))  # refused before anything
+    _may_read_the_audit_log()
     here = get_settings(fresh=True).database_id
     seen: set[tuple[str, dt.datetime]] = set()
     outcomes = []
