@@ -82,7 +82,9 @@ class RestoreResult:
 
 
 
-def _connect_target(url: str) -> pw.Database:
+def connect_other(url: str) -> pw.Database:
+    """A second database beside the program's own, connected (not bound to the models):
+    a restore's target, or another Loket database read by a reconcile."""
     db = open_database(url)
     try:
         db.connect()
@@ -116,7 +118,7 @@ def restore(path: str | Path, target_url: str, force: bool = False) -> RestoreRe
         raise check.problems[0].error()
     for warning in check.warnings:
         log.warning("restoring %s: %s", path, warning.message("en"))
-    db = _connect_target(target_url)
+    db = connect_other(target_url)
     try:
         backend = backend_of(db)
         present_all = set(db.get_tables())

@@ -22,7 +22,7 @@ from app.messages import render
 from app.messages.cli_words import pickup_status, word
 from app.messages.formats import date_text
 from app.office.settings import get_settings
-from app.pickup import backlog, forecast
+from app.pickup import backlog, forecast, reconcile
 from app.pickup import service as pickup
 from app.storage.models import PRINTING, READY
 
@@ -79,6 +79,19 @@ def _add_pickup(parser: argparse.ArgumentParser) -> None:
     undo = psub.add_parser("undo-hand-over", help="undo a handover (supervisor; audited)")
     undo.add_argument("code")
     undo.add_argument("--reason", required=True)
+    rec = psub.add_parser("reconcile", help="write handovers the database lacks, from an "
+                          "emergency PC's database or a counter PC's journal (supervisor)")
+    source = rec.add_mutually_exclusive_group(required=True)
+    source.add_argument("--from-db", metavar="URL_OR_FILE",
+                        help="another Loket database: a URL or a SQLite file "
+                        "(darurat.sqlite3), read only")
+    source.add_argument("--journal", nargs="?", const="", metavar="FILE",
+                        help="a PC's handover journal (default: this PC's)")
+    rec.add_argument("--dry-run", action="store_true",
+                     help="say what would be recorded, write nothing")
+    rec.add_argument("--any-database", action="store_true",
+                     help="also handovers made on another database (a server made anew "
+                     "instead of restored)")
     psub.add_parser("overdue", help="ready passports past their collect-by date")
     psub.add_parser("cancel-overdue", help="cancel overdue passports (supervisor, signed in "
                     "with --as)")
@@ -184,6 +197,8 @@ def _pickup(args: argparse.Namespace, lang: str) -> int:
         emit(args, view.to_dict(), render("cli_out_back_to", {
             "application": view.application_no,
             "status": pickup_status(view.status, lang)}, lang))
+    elif action == "reconcile":
+        return _reconcile(args, lang)
     elif action == "overdue":
         late = pickup.overdue()
         emit(args, {"overdue": [v.public() for v in late]},
@@ -193,3 +208,19 @@ def _pickup(args: argparse.Namespace, lang: str) -> int:
         emit(args, {"cancelled": numbers},
              render("cli_out_overdue_cancelled", {"count": len(numbers)}, lang))
     return EXIT_OK
+
+
+def _reconcile(args: argparse.Namespace, lang: str) -> int:
+    """Exit 0 when every handover is in the database now (recorded or already there),
+    1 when some need a person (a conflict, an unknown or skipped one)."""
+    who = signed_in(args)
+    if args.from_db is not None:
+        facts, source = reconcile.facts_from_database(args.from_db)
+    else:
+        facts, source = reconcile.facts_from_journal(Path(args.journal) if args.journal
+                                                     else None)
+    report = reconcile.reconcile(facts, who.id, source=source, dry_run=args.dry_run,
+                                 any_database=args.any_database)
+    emit(args, report.to_dict(), "\n".join(report.lines(lang)))
+    settled = report.counts()[reconcile.RECORDED] + report.counts()[reconcile.ALREADY]
+    return EXIT_OK if settled == len(report.outcomes) else EXIT_REFUSED

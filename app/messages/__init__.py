@@ -493,14 +493,15 @@ def _merge_area_catalogues() -> None:
         hall,
         logins,
         notify,
+        reconcile,
         reports,
         setup,
         survey,
         waits,
     )
 
-    for area in (admin, audit, backup, bookings, cli, days, hall, logins, notify, reports,
-                 setup, survey, waits):
+    for area in (admin, audit, backup, bookings, cli, days, hall, logins, notify, reconcile,
+                 reports, setup, survey, waits):
         clash = MESSAGES.keys() & area.MESSAGES.keys()
         if clash:
             raise RuntimeError(f"message codes defined twice: {sorted(clash)}")

@@ -39,6 +39,8 @@ AUDIT_ACTION_WORDS: Final[dict[str, dict[str, str]]] = {
     "booking_checked_in": {"id": "M-Paspor hadir", "en": "booking checked in"},
     "pickup_handed_over": {"id": "paspor diserahkan", "en": "passport handed over"},
     "pickup_handover_undone": {"id": "penyerahan dibatalkan", "en": "handover undone"},
+    "pickup_handover_reconciled": {"id": "penyerahan dicatat susulan",
+                                   "en": "handover recorded afterwards"},
     "pickup_priority_check_in": {"id": "pengambilan prioritas hadir",
                                  "en": "priority pickup check-in"},
     "pickup_overdue_cancelled": {"id": "paspor lewat batas dibatalkan",

@@ -17,9 +17,7 @@ another's log, until it reaches its own database again.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
-import os
 import threading
 import uuid
 from pathlib import Path
@@ -28,7 +26,7 @@ from typing import Any
 from app import clock
 from app.office.audit import record
 from app.office.settings import get_settings, seen_database_id
-from app.private_files import private_file
+from app.private_files import append_json_line, json_lines, write_json_lines
 from app.setup.pc_config import config_path
 from app.storage.transactions import after_next_success, idempotent
 
@@ -50,30 +48,11 @@ def keep(action: str, *, officer: int | None = None, counter: int | None = None,
     entry = {"id": uuid.uuid4().hex, "at": clock.utcnow().isoformat(), "action": action,
              "officer": officer, "counter": counter, "subject": subject,
              "details": details or {}, "database": seen_database_id()}
-    line = json.dumps(entry, ensure_ascii=False) + "\n"
     with _lock:
-        path = private_file(outbox_path(), own_folder=True)
-        with path.open("a", encoding="utf-8") as out:
-            out.write(line)
-            out.flush()
-            os.fsync(out.fileno())
+        append_json_line(outbox_path(), entry)
     log.info("audit entry %s kept on this PC until the database answers", action)
     after_next_success(flush)
     return str(entry["id"])
-
-
-def _entries(path: Path) -> list[dict[str, Any]]:
-    entries = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            entries.append(json.loads(line))
-        except json.JSONDecodeError:
-            # A line cut short by a crash while it was appended: its act is lost
-            # either way, and the lines after it are still whole.
-            log.warning("audit outbox line %d is unreadable; skipped", number)
-    return entries
 
 
 def _write(entry: dict[str, Any]) -> None:
@@ -103,7 +82,7 @@ def flush() -> int:
             here = get_settings(fresh=True).database_id  # of the database reached now
         finally:
             _flushing.on = False
-        entries = _entries(path)
+        entries = json_lines(path)
         ours = [e for e in entries if e.get("database", "") in ("", here)]
         others = [e for e in entries if e.get("database", "") not in ("", here)]
         if others:
@@ -121,8 +100,7 @@ def flush() -> int:
             _flushing.on = False
             rest = others + ours[written:]
             if rest:
-                path.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n"
-                                        for e in rest), encoding="utf-8")
+                write_json_lines(path, rest)
             else:
                 path.unlink()
         if written:

@@ -34,6 +34,7 @@ ACTS: Final[dict[str, str]] = {
     "reports_view": "supervisor",
     "audit_view": "supervisor",
     "pickup_lookup": "supervisor",  # find a passport by code, number or name; see its record
+    "pickup_reconcile": "supervisor",  # write handovers another database or a journal kept
     "notify_manage": "supervisor",  # retry a failed message to an applicant; an opt-out
     "backup_run": "supervisor",
     "backup_schedule": "admin",

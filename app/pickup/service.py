@@ -28,6 +28,7 @@ from app.messages.formats import NONE_TEXT, date_text, date_time_text
 from app.office import officers, permissions
 from app.office.audit import note, record
 from app.office.settings import get_settings, office_today, parse_code, signing_keys
+from app.pickup import journal
 from app.queue import engine, pickup_tickets
 from app.storage import transactions
 from app.storage.db import backend_of, database
@@ -389,9 +390,7 @@ def hand_over(raw: str | bytes, counter_number: int, officer: str | int | None,
             # Someone else was first (or the record changed): say what happened instead.
             fresh = PickupRecord.get_by_id(rec.id)
             raise _blocker(fresh, _view(fresh, today)) or Refused("pickup_unknown")
-        ticket = pickup_tickets.finish_pickup_ticket(rec.id, counter)
-        pickup_tickets.cancel_waiting_pickup_tickets(rec.id)
-        feed.emit_event("pickup_collected", counter, record=rec.id)
+        ticket = passport_left(rec.id, counter)
         record("pickup_handed_over", officer=who, counter=counter_number,
                subject=rec.application_no,
                details={"record": rec.id, "collector": collector,
@@ -400,7 +399,23 @@ def hand_over(raw: str | bytes, counter_number: int, officer: str | int | None,
                         "ticket": ticket.number if ticket else None})
         return Handover(_view(PickupRecord.get_by_id(rec.id), today), ticket)
 
-    return transactions.idempotent("hand_over", request_id, work, _dump, _load_handover)
+    done = transactions.idempotent("hand_over", request_id, work, _dump, _load_handover)
+    # Committed: this PC's journal keeps it, to be replayed into a database restored
+    # from an older backup (app.pickup.journal).
+    journal.keep(done.record.to_dict())
+    return done
+
+
+def passport_left(record_id: int, counter: Counter | None) -> engine.TicketView | None:
+    """Inside the transaction that marked a passport collected: the pickup ticket
+    ``counter`` holds for it is finished (returned), tickets still waiting for it are
+    cancelled, and the windows are told. Pending reminders need nothing: the sender
+    cancels a message whose passport is no longer ready before sending it."""
+    ticket = (pickup_tickets.finish_pickup_ticket(record_id, counter)
+              if counter is not None else None)
+    pickup_tickets.cancel_waiting_pickup_tickets(record_id)
+    feed.emit_event("pickup_collected", counter, record=record_id)
+    return ticket
 
 
 def undo_hand_over(raw: str | bytes, officer: str | int | None, reason: str) -> PickupView:

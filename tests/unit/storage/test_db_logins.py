@@ -16,7 +16,7 @@ from app.errors import Refused
 from app.notify import near
 from app.office import officers, settings
 from app.office.officers import LoginThrottle
-from app.pickup import backlog
+from app.pickup import backlog, reconcile
 from app.pickup import service as pickup
 from app.queue import board, desk, engine, kiosk
 from app.storage import db as dbmod
@@ -230,6 +230,25 @@ def test_a_counter_signs_in_calls_finishes_and_hands_over(
     failed = list(AuditEntry.select(AuditEntry.details).where(
         AuditEntry.action == "login_failed", AuditEntry.officer == who.id))
     assert len(failed) == 1 and "database" in failed[0].details
+
+
+def test_a_counter_login_cannot_reconcile_handovers_and_is_told_where_to(
+        owner: tuple[peewee.Database, str]) -> None:
+    """Seeing an undone handover takes reading the audit log, which a counter's login
+    may not: refused before anything is written; the supervisor's PC's login does it."""
+    supervisor = officers.add_officer("supervisor", "super123!", role="supervisor").id
+    fact = reconcile.HandoverFact("2024-TNG-000001", NOW, 5, "petugas1", "self", None,
+                                  True, True, "journal:x")
+    _login(owner, "counter")
+    with pytest.raises(Refused) as refused:
+        reconcile.reconcile([fact], supervisor)
+    assert refused.value.code == "reconcile_login_too_narrow"
+    assert "PC supervisor" in refused.value.message("id")
+    assert pickup.records()[0].status == "ready"
+    _login(owner, "admin")
+    done = reconcile.reconcile([fact], supervisor)
+    assert [o.result for o in done.outcomes] == ["recorded"]
+    assert pickup.records()[0].collected_at == NOW.isoformat()
 
 
 def test_the_database_stops_guessing_through_the_sign_in_function(
