@@ -17,6 +17,7 @@ from PySide6.QtCore import QMargins, QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from app.pickup import journal
 from app.setup.pc_settings import PcSettings
 from ui.kit import lifecycle, settings_request  # lifecycle: clean exit on SIGTERM/Ctrl+C
 from ui.kit.application import create_application
@@ -92,6 +93,7 @@ def run(mode: str, *, windowed: bool = False, pc_settings: bool = False,
     the run with :data:`ui.kit.settings_request.SETTINGS_REQUESTED`, the windows closed.
     """
     qt_app = create_application(sys.argv)
+    journal.prune()  # a PC that hands over nothing more still forgets old collectors' names
     pc = PcSettings()
     install_language(pc.language_or_default())
     modes = HALL if mode == "hall" else (mode,)

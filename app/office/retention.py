@@ -14,8 +14,10 @@ it is older than the cutoff, and so are the comments of survey answers
 An M-Paspor booking whose day is before the cutoff loses its applicant's name (its
 code, slot, queue and check-in stay for the reports). A phone left at the kiosk for
 a ticket of a day before today goes, with its message (:mod:`app.notify.near`; the
-sender erases it too, once its day is over). The purge writes an audit entry
-of its own (``personal_data_purged``: the cutoff and the counts, no names).
+sender erases it too, once its day is over). This PC's handover journal
+(:mod:`app.pickup.journal`) forgets its lines older than the cutoff (each PC's journal
+forgets after 30 days in any case). The purge writes an audit entry of its own
+(``personal_data_purged``: the cutoff and the counts, no names).
 
 A purge is idempotent: a second run finds nothing left to erase.
 """
@@ -35,6 +37,7 @@ from app.notify import near, outbox
 from app.office import permissions, survey
 from app.office.audit import record
 from app.office.settings import get_settings
+from app.pickup import journal
 from app.storage import migrations
 from app.storage.db import backend_of
 from app.storage.models import CANCELLED, COLLECTED, AuditNote, Booking, PickupRecord
@@ -160,6 +163,7 @@ def purge(by: int, today: dt.date | None = None, dry_run: bool = False) -> Purge
 
     result = run_in_transaction(work)
     _forget_old_pages()
+    journal.prune(cutoff)  # this PC's own copy of its handovers (collectors' names)
     return result
 
 

@@ -62,11 +62,28 @@ def keep(view: Mapping[str, Any]) -> None:
     path = journal_path()
     try:
         with _lock:
-            _prune(path, clock.utcnow() - dt.timedelta(days=KEEP_DAYS))
+            _prune(path, _keep_from())
             append_json_line(path, entry)
     except OSError as exc:
         log.warning("handover of %s not written to this PC's journal %s: %s",
                     view["application_no"], path, exc)
+
+
+def _keep_from(before: dt.datetime | None = None) -> dt.datetime:
+    oldest = clock.utcnow() - dt.timedelta(days=KEEP_DAYS)
+    return max(oldest, before) if before is not None else oldest
+
+
+def prune(before: dt.datetime | None = None) -> None:
+    """Forget the lines older than :data:`KEEP_DAYS`, and those before ``before`` (UTC:
+    a purge's cutoff, when it is later): a PC that hands over nothing more forgets
+    too, at its next start and at a purge run on it. Never raises, like :func:`keep`."""
+    path = journal_path()
+    try:
+        with _lock:
+            _prune(path, _keep_from(before))
+    except OSError as exc:
+        log.warning("this PC's handover journal %s not pruned: %s", path, exc)
 
 
 def _collected_at(entry: dict[str, Any]) -> dt.datetime | None:

@@ -319,6 +319,24 @@ def test_the_journal_keeps_thirty_days(shelf: str,
     assert [e["application_no"] for e in journal.entries()] == [number(6), number(1)]
 
 
+def test_a_pc_that_hands_over_nothing_more_forgets_too(shelf: str) -> None:
+    """At its next start (and at a purge run on it), not only at its next handover;
+    a purge's later cutoff counts as well."""
+    path = journal.journal_path()
+    line = {"application_no": number(5), "counter": 5, "officer": "petugas1",
+            "database": ""}
+    append_json_line(path, {**line, "collected_at": (NOW - dt.timedelta(days=31))
+                            .isoformat()})
+    append_json_line(path, {**line, "application_no": number(6),
+                            "collected_at": (NOW - dt.timedelta(days=10)).isoformat()})
+    append_json_line(path, {**line, "application_no": number(7),
+                            "collected_at": (NOW - dt.timedelta(days=2)).isoformat()})
+    journal.prune()
+    assert [e["application_no"] for e in journal.entries()] == [number(6), number(7)]
+    journal.prune(NOW - dt.timedelta(days=5))
+    assert [e["application_no"] for e in journal.entries()] == [number(7)]
+
+
 def test_a_journal_that_is_missing_or_holds_damaged_lines(
         shelf: str, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     with pytest.raises(InvalidInput) as missing:
