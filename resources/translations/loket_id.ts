@@ -1286,14 +1286,6 @@ Ganti kunci sekarang?</translation>
         <translation>Pengambilan paspor</translation>
     </message>
     <message>
-        <source>Counter</source>
-        <translation>Loket</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Nomor</translation>
-    </message>
-    <message>
         <source>Waiting</source>
         <translation>Menunggu</translation>
     </message>
@@ -2553,6 +2545,25 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     </message>
 </context>
 <context>
+    <name>ReportDocument</name>
+    <message>
+        <source>office time, {zone}</source>
+        <translation>waktu kantor, {zone}</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Ringkasan</translation>
+    </message>
+    <message>
+        <source>Nothing in these days.</source>
+        <translation>Tidak ada data pada hari-hari ini.</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Grafik</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Reports</source>
@@ -2813,18 +2824,6 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     <message>
         <source>The file {path} could not be written.</source>
         <translation>Berkas {path} tidak dapat ditulis.</translation>
-    </message>
-    <message>
-        <source>office time, {zone}</source>
-        <translation>waktu kantor, {zone}</translation>
-    </message>
-    <message>
-        <source>Nothing in these days.</source>
-        <translation>Tidak ada data pada hari-hari ini.</translation>
-    </message>
-    <message>
-        <source>Charts</source>
-        <translation>Grafik</translation>
     </message>
     <message>
         <source>Per queue</source>

@@ -22,6 +22,7 @@ from app.office.officers import OfficerView
 from tests.helpers import WAIT
 from tests.helpers.reports import BATCH, NOW, D, Hall, at
 from ui.admin.pages.reports import ReportsPage
+from ui.admin.pages.reports_pdf import page_layout
 from ui.kit.worker import DbWorker
 
 
@@ -208,7 +209,7 @@ def test_pdf_is_written_with_tables_and_charts(qtbot: QtBot, page: ReportsPage,
 def test_the_pdfs_tables_fill_the_page_and_break_headers_only_between_words(
         qtbot: QtBot, page: ReportsPage, indonesian: str) -> None:
     load(qtbot, page)
-    layout = page._page_layout()
+    layout = page_layout()
     doc = page.document_for(layout)
     width = doc.pageSize().width()
     # The page's printable width, in the document's units (1/96 inch).
