@@ -75,6 +75,15 @@ def cells(table: QTableWidget) -> list[list[str]]:
             for r in range(table.rowCount())]
 
 
+def pdf_text(path: Path) -> str:
+    """The words of a PDF's pages, in reading order, one space between them."""
+    pdf = QPdfDocument()
+    assert pdf.load(str(path)) == QPdfDocument.Error.None_
+    text = " ".join(" ".join(pdf.getAllText(i).text().split()) for i in range(pdf.pageCount()))
+    pdf.close()
+    return text
+
+
 def test_the_page_shows_the_numbers_of_a_day(qtbot: QtBot, page: ReportsPage) -> None:
     assert page.title() == "Reports"
     load(qtbot, page)
@@ -198,11 +207,11 @@ def test_pdf_is_written_with_tables_and_charts(qtbot: QtBot, page: ReportsPage,
     assert pdf.pageCount() >= 1
     size = pdf.pagePointSize(0)
     assert (round(size.width()), round(size.height())) == (595, 842)  # A4 portrait
-    text = " ".join(" ".join(pdf.getAllText(i).text().split()) for i in range(pdf.pageCount()))
+    pdf.close()
+    text = pdf_text(target)
     assert "Kantor Imigrasi" in text and "Report of 01/07/2024" in text
     assert "Per counter" in text and "Loket 5" in text and "Burn-down" not in text  # a chart
     assert "Tickets issued 4" in text and "Average wait (issue to call) 10 min 33 s" in text
-    pdf.close()
     assert not page.save_pdf(tmp_path / "missing" / "report.pdf")
 
 

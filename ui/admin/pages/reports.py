@@ -403,20 +403,26 @@ class ReportsPage(ReportsPageView):
             self._fill_table(table, rows, lang)
         self.arrivals_view.setChart(self.arrivals_chart(rep))
 
+    def _table_texts(self, rows: Sequence[Row], lang: str,
+                     times: bool) -> tuple[list[str], list[list[str]]]:
+        """A table's column names and cells, on screen and on paper alike; with ``times``
+        (the counters) also how their working time went: serving, paused, idle."""
+        columns = self._columns()
+        cells = [self._cells(row, lang) for row in rows]
+        if times:
+            columns += [self.tr("Serving"), self.tr("Paused"), self.tr("Idle")]
+            for line, row in zip(cells, rows, strict=True):
+                line += [duration_text(row.serving_s), duration_text(row.paused_s),
+                         duration_text(row.idle_s)]
+        return columns, cells
+
     def _fill_table(self, table: QTableWidget, rows: Sequence[Row], lang: str) -> None:
-        # The counters also show how their working time went (serving, paused, idle).
-        times = table is self._counters
-        columns = self._columns() + ([self.tr("Serving"), self.tr("Paused"), self.tr("Idle")]
-                                     if times else [])
+        columns, lines = self._table_texts(rows, lang, times=table is self._counters)
         table.clear()
         table.setColumnCount(len(columns))
         table.setHorizontalHeaderLabels(columns)
-        table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            cells = self._cells(row, lang)
-            if times:
-                cells += [duration_text(row.serving_s), duration_text(row.paused_s),
-                          duration_text(row.idle_s)]
+        table.setRowCount(len(lines))
+        for r, cells in enumerate(lines):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c:
@@ -626,12 +632,12 @@ class ReportsPage(ReportsPageView):
         rep = self._report
         assert rep is not None
         lang = current_language()
-        tables = [reports_pdf.PrintedTable(title, self._columns(),
-                                           [self._cells(row, lang) for row in rows])
-                  for title, rows in ((self.tr("Per queue"), rep.queues),
-                                      (self.tr("Per counter"), rep.counters),
-                                      (self.tr("Per officer"), rep.officers),
-                                      (self.tr("Per hour (office time)"), rep.hours))]
+        tables = [reports_pdf.PrintedTable(title, *self._table_texts(rows, lang, times))
+                  for title, rows, times in (
+                      (self.tr("Per queue"), rep.queues, False),
+                      (self.tr("Per counter"), rep.counters, True),
+                      (self.tr("Per officer"), rep.officers, False),
+                      (self.tr("Per hour (office time)"), rep.hours, False))]
         charts = [("chart-arrivals", self.arrivals_chart(rep))]
         if self._burndown is not None:
             charts.append(("chart-burndown", self.burndown_chart(self._burndown)))

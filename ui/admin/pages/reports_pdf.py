@@ -108,10 +108,13 @@ class ReportDocument(QObject):
         summary_text = self.tr("Summary")
         nothing_text = self.tr("Nothing in these days.")
         charts_text = self.tr("Charts")
+        # Headers small and regular on their shading: the counters' sixteen columns
+        # then fit the page's width with every Indonesian heading word whole.
         parts = [
             "<style>body { font-size: 8pt; } table { border-collapse: collapse; }"
             " th, td { border: 1px solid #999; padding: 1px 2px; font-size: 7pt; }"
-            " th { background: #e8eaf6; } td.n { text-align: right; }"
+            " th { background: #e8eaf6; font-size: 6pt; font-weight: normal; }"
+            " td.n { text-align: right; }"
             " h1 { font-size: 15pt; } h2 { font-size: 11pt; margin-top: 10px; }</style>",
             f"<h1>{esc(office)}</h1>",
             f"<p><b>{esc(title)}"
