@@ -624,8 +624,8 @@ Ganti kunci sekarang?</translation>
         <translation>Dump Loket</translation>
     </message>
     <message>
-        <source>Backup written: {path} — {size}, {rows} rows in {tables} tables, {seconds} s.</source>
-        <translation>Cadangan ditulis: {path} — {size}, {rows} baris dalam {tables} tabel, {seconds} detik.</translation>
+        <source>Backup written: {path} — {size}, {rows} rows in {tables} tables, {duration}.</source>
+        <translation>Cadangan ditulis: {path} — {size}, {rows} baris dalam {tables} tabel, {duration}.</translation>
     </message>
     <message>
         <source>The daily backup was made. {details}</source>
