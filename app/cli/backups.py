@@ -11,6 +11,7 @@ from app.cli.connection import database_url, office_database
 from app.cli.signin import signed_in
 from app.messages import render
 from app.messages.cli_words import word
+from app.messages.formats import duration_text
 from app.office import permissions, retention
 from app.storage.transactions import read
 
@@ -95,7 +96,7 @@ def _backup(args: argparse.Namespace, lang: str) -> int:
     text = render("cli_out_backup_written", {
         "path": result.path, "size": _size_text(result.size, lang),
         "rows": sum(result.counts.values()), "version": result.schema_version,
-        "seconds": result.seconds}, lang)
+        "duration": duration_text(result.seconds, lang)}, lang)
     emit(args, {"made": True, "backup": result} if args.if_due else result, text)
     return EXIT_OK
 
@@ -130,7 +131,8 @@ def _restore(args: argparse.Namespace, url: str, lang: str) -> int:
          (render("cli_out_copy_before", {"path": copy.path}, lang) if copy else "")
          + render("cli_out_restored", {
              "path": result.path, "target": result.target, "moved": moved,
-             "rows": sum(result.counts.values()), "seconds": result.seconds,
+             "rows": sum(result.counts.values()),
+             "duration": duration_text(result.seconds, lang),
              "replaced": render("cli_out_replaced", {}, lang) if result.replaced else "",
              "check": _check_text(result.verification, lang)}, lang))
     return EXIT_OK

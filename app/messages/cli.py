@@ -131,9 +131,9 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
     "cli_out_bytes": {"id": "{count} byte", "en": "{count} bytes"},
     "cli_out_backup_written": {
         "id": "cadangan ditulis: {path}\n  {size}, {rows} baris, skema versi {version}, "
-        "{seconds:.2f} dtk",
+        "{duration}",
         "en": "backup written: {path}\n  {size}, {rows} rows, schema version {version}, "
-        "{seconds:.2f} s",
+        "{duration}",
     },
     "cli_out_purged": {
         "id": "{records} paspor, {entries} catatan audit, {bookings} booking, {comments} "
@@ -151,9 +151,9 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
     "cli_out_copy_before": {"id": "basis data sebelumnya disimpan di {path}\n",
                             "en": "the database as it was is saved in {path}\n"},
     "cli_out_restored": {
-        "id": "{path} dipulihkan ke {target} ({moved}, {rows} baris, {seconds:.2f} dtk"
+        "id": "{path} dipulihkan ke {target} ({moved}, {rows} baris, {duration}"
         "{replaced})\npemeriksaan basis data yang dipulihkan: {check}",
-        "en": "restored {path} into {target} ({moved}, {rows} rows, {seconds:.2f} s"
+        "en": "restored {path} into {target} ({moved}, {rows} rows, {duration}"
         "{replaced})\ncheck of the restored database: {check}",
     },
     "cli_out_replaced": {"id": ", data sebelumnya diganti",

@@ -2,8 +2,10 @@
 
 A duration carries its units (``12 mnt 34 dtk``, ``12 min 34 s``): ``12:34`` was read
 as a time of day, and ``mm:ss`` beside ``h:mm`` left the reader guessing. From an
-hour on, seconds are left out. A date is ``dd/mm/yyyy``, as Indonesian forms write it,
-in both languages. (Spreadsheet exports keep their own machine-readable columns.)
+hour on, seconds are left out; under a second is ``< 1 dtk`` (a backup's ``0.01 dtk``
+told the reader no more, and no other duration shows decimals). A date is
+``dd/mm/yyyy``, as Indonesian forms write it, in both languages. (Spreadsheet exports
+keep their own machine-readable columns.)
 """
 
 from __future__ import annotations
@@ -18,10 +20,13 @@ _UNITS: Final = {"id": ("jam", "mnt", "dtk"), "en": ("h", "min", "s")}
 
 
 def duration_text(seconds: float | None, lang: str | None = None) -> str:
-    """``None`` → ``–``; 754 → ``12 mnt 34 dtk``; 3754 → ``1 jam 2 mnt`` (Indonesian)."""
+    """``None`` → ``–``; 0.01 → ``< 1 dtk``; 754 → ``12 mnt 34 dtk``; 3754 →
+    ``1 jam 2 mnt`` (Indonesian). Whole seconds, cut (not rounded) below the unit shown."""
     if seconds is None:
         return NONE_TEXT
     hour, minute, second = _UNITS.get(lang or current_language(), _UNITS["id"])
+    if 0 < seconds < 1:
+        return f"< 1 {second}"
     hours, rest = divmod(max(int(seconds), 0), 3600)
     minutes, secs = divmod(rest, 60)
     if hours:

@@ -346,12 +346,20 @@
         <translation>Antrian pengambilan &amp;reguler:</translation>
     </message>
     <message>
+        <source>Queue for &amp;priority pickups:</source>
+        <translation>Antrian pengambilan pri&amp;oritas:</translation>
+    </message>
+    <message>
         <source>Old codes stay valid for (&amp;days) {admin}:</source>
         <translation>Kode lama tetap berlaku selama (&amp;hari) {admin}:</translation>
     </message>
     <message>
         <source>A ready passport not collected within this many days is cancelled.</source>
         <translation>Paspor yang sudah siap tetapi tidak diambil dalam jumlah hari ini akan dibatalkan.</translation>
+    </message>
+    <message>
+        <source>The pickup queue of the elderly, people with disabilities and pregnant women (a pickup queue with a priority above 0). None: the kiosk offers no priority pickup.</source>
+        <translation>Antrian pengambilan untuk lansia, penyandang disabilitas dan ibu hamil (antrian pengambilan dengan prioritas di atas 0). Tidak ada: kios tidak menawarkan pengambilan prioritas.</translation>
     </message>
     <message>
         <source>Admin only: the time zone decides when the service day begins and ends.</source>
@@ -380,6 +388,10 @@
     <message>
         <source>Other PCs read the settings again by themselves within a few seconds: the lobby display&apos;s notice, the kiosk&apos;s tickets and the counters follow at once.</source>
         <translation>PC lain membaca ulang pengaturan dengan sendirinya dalam beberapa detik: pengumuman di layar antrian, karcis kios, dan loket langsung mengikutinya.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
     </message>
     <message>
         <source>Western Indonesia (WIB)</source>
@@ -612,8 +624,8 @@ Ganti kunci sekarang?</translation>
         <translation>Dump Loket</translation>
     </message>
     <message>
-        <source>Backup written: {path} — {size}, {rows} rows in {tables} tables, {seconds} s.</source>
-        <translation>Cadangan ditulis: {path} — {size}, {rows} baris dalam {tables} tabel, {seconds} detik.</translation>
+        <source>Backup written: {path} — {size}, {rows} rows in {tables} tables, {duration}.</source>
+        <translation>Cadangan ditulis: {path} — {size}, {rows} baris dalam {tables} tabel, {duration}.</translation>
     </message>
     <message>
         <source>The daily backup was made. {details}</source>
@@ -1284,14 +1296,6 @@ Ganti kunci sekarang?</translation>
     <message>
         <source>Passport pickup</source>
         <translation>Pengambilan paspor</translation>
-    </message>
-    <message>
-        <source>Counter</source>
-        <translation>Loket</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Nomor</translation>
     </message>
     <message>
         <source>Waiting</source>
@@ -2553,6 +2557,25 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     </message>
 </context>
 <context>
+    <name>ReportDocument</name>
+    <message>
+        <source>office time, {zone}</source>
+        <translation>waktu kantor, {zone}</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Ringkasan</translation>
+    </message>
+    <message>
+        <source>Nothing in these days.</source>
+        <translation>Tidak ada data pada hari-hari ini.</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Grafik</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Reports</source>
@@ -2813,18 +2836,6 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     <message>
         <source>The file {path} could not be written.</source>
         <translation>Berkas {path} tidak dapat ditulis.</translation>
-    </message>
-    <message>
-        <source>office time, {zone}</source>
-        <translation>waktu kantor, {zone}</translation>
-    </message>
-    <message>
-        <source>Nothing in these days.</source>
-        <translation>Tidak ada data pada hari-hari ini.</translation>
-    </message>
-    <message>
-        <source>Charts</source>
-        <translation>Grafik</translation>
     </message>
     <message>
         <source>Per queue</source>

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.messages.formats import duration_text
 from app.office import officers, retention, settings
 from app.pickup import backlog
 from app.pickup import service as pickup
@@ -64,6 +65,8 @@ def test_back_up_now_writes_a_file_and_lists_it(folder: Path, qtbot: QtBot,
     qtbot.waitUntil(lambda: page.file_names() == [Path(made.path).name], timeout=WAIT)
     assert page.progress.isHidden() and page.backup_button.isEnabled()
     assert "Backup written" in page.message.text() and str(folder) in page.message.text()
+    # How long it took, in the one duration format ("< 1 s", not "0.0 s").
+    assert page.message.text().endswith(f" tables, {duration_text(made.seconds)}.")
     assert "Last backup" in page.state_label.text()
     entry = AuditEntry.get(AuditEntry.action == "backup_made")
     assert entry.officer_id == page._officer.id

@@ -17,6 +17,7 @@ from app.office.officers import OfficerView
 from app.queue import bookings, engine
 from tests.helpers import WAIT, jakarta
 from ui.admin.pages.reports import ReportsPage
+from ui.admin.pages.reports_pdf import page_layout
 from ui.kit.i18n import install_language
 from ui.kit.worker import DbWorker
 
@@ -110,7 +111,7 @@ def test_the_csv_export_writes_the_booking_figures_beside_the_report(
 def test_the_printed_report_has_the_booking_figures(
         qtbot: QtBot, page: ReportsPage) -> None:
     _load(qtbot, page)
-    text = page.document_for(page._page_layout()).toPlainText()
+    text = page.document_for(page_layout()).toPlainText()
     assert "Bookings (M-Paspor) and walk-ins" in text
     start = text.index("Bookings (M-Paspor) and walk-ins")
     assert "Total" in text[start:]

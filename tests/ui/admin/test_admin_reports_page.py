@@ -22,6 +22,7 @@ from app.office.officers import OfficerView
 from tests.helpers import WAIT
 from tests.helpers.reports import BATCH, NOW, D, Hall, at
 from ui.admin.pages.reports import ReportsPage
+from ui.admin.pages.reports_pdf import page_layout
 from ui.kit.worker import DbWorker
 
 
@@ -72,6 +73,15 @@ def load(qtbot: QtBot, page: ReportsPage, kind: str = "custom",
 def cells(table: QTableWidget) -> list[list[str]]:
     return [[table.item(r, c).text() for c in range(table.columnCount())]
             for r in range(table.rowCount())]
+
+
+def pdf_text(path: Path) -> str:
+    """The words of a PDF's pages, in reading order, one space between them."""
+    pdf = QPdfDocument()
+    assert pdf.load(str(path)) == QPdfDocument.Error.None_
+    text = " ".join(" ".join(pdf.getAllText(i).text().split()) for i in range(pdf.pageCount()))
+    pdf.close()
+    return text
 
 
 def test_the_page_shows_the_numbers_of_a_day(qtbot: QtBot, page: ReportsPage) -> None:
@@ -197,18 +207,18 @@ def test_pdf_is_written_with_tables_and_charts(qtbot: QtBot, page: ReportsPage,
     assert pdf.pageCount() >= 1
     size = pdf.pagePointSize(0)
     assert (round(size.width()), round(size.height())) == (595, 842)  # A4 portrait
-    text = " ".join(" ".join(pdf.getAllText(i).text().split()) for i in range(pdf.pageCount()))
+    pdf.close()
+    text = pdf_text(target)
     assert "Kantor Imigrasi" in text and "Report of 01/07/2024" in text
     assert "Per counter" in text and "Loket 5" in text and "Burn-down" not in text  # a chart
     assert "Tickets issued 4" in text and "Average wait (issue to call) 10 min 33 s" in text
-    pdf.close()
     assert not page.save_pdf(tmp_path / "missing" / "report.pdf")
 
 
 def test_the_pdfs_tables_fill_the_page_and_break_headers_only_between_words(
         qtbot: QtBot, page: ReportsPage, indonesian: str) -> None:
     load(qtbot, page)
-    layout = page._page_layout()
+    layout = page_layout()
     doc = page.document_for(layout)
     width = doc.pageSize().width()
     # The page's printable width, in the document's units (1/96 inch).

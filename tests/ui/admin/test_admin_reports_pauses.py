@@ -1,13 +1,16 @@
-"""The reports page shows each counter's serving, paused and idle time."""
+"""The reports page shows each counter's serving, paused and idle time, on screen and in
+the PDF."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from app.storage.models import CounterPause
 from tests.helpers.reports import at
-from tests.ui.admin.test_admin_reports_page import cells, hall, load, page
+from tests.ui.admin.test_admin_reports_page import cells, hall, load, page, pdf_text
 from ui.admin.pages.reports import ReportsPage
 
 __all__ = ["hall", "page"]  # fixtures this module uses
@@ -27,3 +30,22 @@ def test_the_counter_table_splits_working_time(qtbot: QtBot, page: ReportsPage) 
     assert rows["(not called to a counter)"] == ["–", "–", "–"]
     queues = page.findChild(QTableWidget, "queue_table")
     assert queues.columnCount() == len(header) - 3  # the other tables as they were
+
+
+def test_the_pdf_has_the_counters_working_time(qtbot: QtBot, page: ReportsPage,
+                                               tmp_path: Path, indonesian: str) -> None:
+    # Counter 1: a break 01:30–02:45; span 01:10–02:45 = 95 min: serving 9, paused 75,
+    # idle 11.
+    CounterPause.insert(counter=CounterPause.counter.rel_model.get(number=1).id,
+                        reason="break", started_at=at(1, 30), ended_at=at(2, 45)).execute()
+    load(qtbot, page)
+    target = tmp_path / "laporan.pdf"
+    assert page.save_pdf(target)
+    text = pdf_text(target)
+    # Headings whole (a hyphenated word keeps its no-break hyphen).
+    header = ("Nama Diterbitkan Dilayani Tidak hadir Dibatalkan Kedaluwarsa Terbuka Dialihkan "
+              "Rata\u2011rata tunggu Tunggu P90 Rata\u2011rata layanan Layanan P90 Diserahkan "
+              "Melayani Jeda Menganggur")
+    assert f"Per loket {header} Loket 1" in text  # the counter table, all on the page
+    assert "Loket 1 1 1 0 0 0 0 0 10 mnt 10 mnt 9 mnt 9 mnt 0 9 mnt 1 jam 15 mnt 11 mnt " in text
+    assert "(tidak dipanggil ke loket) 1 0 0 1 0 0 0 – – – – 0 – – – Per petugas" in text

@@ -1,4 +1,5 @@
-"""The office settings page on a real database: save, refuse, roles, key rotation."""
+"""The office settings page on a real database: save, refuse, roles, key rotation, the
+priority pickup queue."""
 
 from __future__ import annotations
 
@@ -19,12 +20,12 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.errors import Refused
-from app.office import officers
+from app.office import admin, officers
 from app.office import settings as office_settings
 from app.office.officers import OfficerView
 from app.pickup import backlog
 from app.pickup import service as pickup
-from app.storage.models import AuditEntry, Setting, SigningKey
+from app.storage.models import AuditEntry, Queue, Setting, SigningKey
 from tests.helpers import NOW, WAIT
 from tests.helpers.people import setup_admin
 from ui.admin.pages.settings import AdminSettingsPage
@@ -248,3 +249,55 @@ def test_the_page_speaks_indonesian(
     child(page, QLineEdit, "collect_by_days").setText("nol")
     message = save(qtbot, page, ok=False)
     assert message == "Nilai 'nol' tidak berlaku untuk pengaturan 'collect_by_days'."
+
+
+def priority_route_queue() -> None:
+    """A pickup queue with priority, not yet named in the settings."""
+    admin.add_queue(setup_admin(), "ambil-prioritas", "Q", "Pengambilan Prioritas",
+                    "Priority pickup", kind="pickup", priority=10)
+
+
+def test_the_priority_pickup_queue_is_chosen_or_none(
+        qtbot: QtBot, people: dict[str, OfficerView],
+        open_page: Callable[[OfficerView], AdminSettingsPage]) -> None:
+    priority_route_queue()
+    page = open_page(people["supervisor"])
+    combo = child(page, QComboBox, "priority_pickup_queue")
+    assert combo.isEnabled()
+    assert [combo.itemData(i) for i in range(combo.count())] == [
+        "", "backlog", "ambil", "ambil-prioritas"]
+    assert combo.currentText() == "(none)" and page.changes() == {}
+    combo.setCurrentIndex(combo.findData("ambil-prioritas"))
+    assert page.changes() == {"priority_pickup_queue": "ambil-prioritas"}
+    assert "Queue for priority pickups" in save(qtbot, page)
+    assert stored("priority_pickup_queue") == "ambil-prioritas"
+    entry = AuditEntry.get(AuditEntry.action == "settings_changed")
+    assert json.loads(entry.details) == {"priority_pickup_queue": "ambil-prioritas"}
+    assert combo.currentText() == "Q · Priority pickup" and page.changes() == {}
+
+    combo.setCurrentIndex(combo.findData(""))  # the route closed again
+    save(qtbot, page)
+    assert stored("priority_pickup_queue") == ""
+    assert combo.currentText() == "(none)"
+
+
+def test_a_queue_that_cannot_be_the_priority_route_is_refused_in_indonesian(
+        qtbot: QtBot, people: dict[str, OfficerView], indonesian: str,
+        open_page: Callable[[OfficerView], AdminSettingsPage]) -> None:
+    priority_route_queue()
+    page = open_page(people["supervisor"])
+    audit = AuditEntry.select().count()
+    combo = child(page, QComboBox, "priority_pickup_queue")
+    assert combo.itemText(0) == "(tidak ada)"
+    combo.setCurrentIndex(combo.findData("ambil"))  # a pickup queue without priority
+    child(page, QLineEdit, "office_name").setText("Kantor Baru")
+    assert save(qtbot, page, ok=False) == (
+        "Antrian 'ambil' tidak dapat menjadi antrian pengambilan prioritas: pilih antrian "
+        "jenis pengambilan (pickup) dengan prioritas di atas 0.")
+    # Chosen while it existed, gone by the time of saving.
+    combo.setCurrentIndex(combo.findData("ambil-prioritas"))
+    Queue.delete().where(Queue.code == "ambil-prioritas").execute()
+    assert save(qtbot, page, ok=False).startswith(
+        "Antrian 'ambil-prioritas' tidak dapat menjadi antrian pengambilan prioritas")
+    assert stored("priority_pickup_queue") == "" and stored("office_name") == "Kantor Imigrasi"
+    assert AuditEntry.select().count() == audit

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -225,3 +226,22 @@ def test_a_primary_and_standby_url_works_for_test_connection_backup_and_restore(
     dbmod.discard_connection()
     dbmod.connect(office)
     assert Ticket.select().count() == 1
+
+
+# A duration as app.messages.formats writes it: "< 1 dtk", "3 dtk", "1 mnt 5 dtk", "1 jam".
+DURATION = r"(< 1 dtk|\d+ (jam|mnt|dtk)( \d+ (mnt|dtk))?)"
+
+
+def test_backup_and_restore_say_how_long_in_the_one_duration_format(
+        office: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        stdin_lines(patch, ADMIN_PASSWORD)
+        assert cli.main(["--db", office, "--lang", "id", "--as", ADMIN, "backup",
+                         str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out.strip()
+    assert re.search(rf"baris, skema versi \d+, {DURATION}$", out), out
+    path = out.splitlines()[0].removeprefix("cadangan ditulis: ")
+    target = f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+    assert cli.main(["--db", target, "--lang", "id", "restore", path]) == 0
+    out = capsys.readouterr().out
+    assert re.search(rf"\d+ baris, {DURATION}\)\n", out), out

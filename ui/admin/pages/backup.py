@@ -29,7 +29,7 @@ from app.backup.dump_format import FORMAT_SQLITE
 from app.backup.make import BackupResult
 from app.backup.schedule import BackupOverview
 from app.backup.verify import BackupCheck
-from app.messages.formats import date_time_text
+from app.messages.formats import date_time_text, duration_text
 from app.office import permissions, retention, settings
 from app.office.officers import OfficerView
 from app.office.retention import PurgeResult
@@ -229,10 +229,10 @@ class BackupPage(BackupPageView):
 
     def _backup_text(self, result: BackupResult) -> str:
         return self.tr("Backup written: {path} — {size}, {rows} rows in {tables} tables, "
-                       "{seconds} s.").format(
+                       "{duration}.").format(
             path=result.path, size=QLocale().formattedDataSize(result.size),
             rows=sum(result.counts.values()), tables=len(result.counts),
-            seconds=f"{result.seconds:.1f}")
+            duration=duration_text(result.seconds))
 
     # --- backing up ---------------------------------------------------------------------------
 

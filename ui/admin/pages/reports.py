@@ -1,13 +1,13 @@
 """The supervisor's reports: tables, charts, the backlog burn-down, CSV and PDF.
 
 Every number comes from :mod:`app.office.reports` on the window's database worker; this
-page only shows them, draws the charts and writes the files a person asks for.
+page only shows them, draws the charts and writes the files a person asks for (the
+printed report's layout: :mod:`ui.admin.pages.reports_pdf`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -23,35 +23,13 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import (
-    QDateTime,
-    QEvent,
-    QMarginsF,
-    QRectF,
-    QSizeF,
-    Qt,
-    QTime,
-    QUrl,
-    Signal,
-)
-from PySide6.QtGui import (
-    QColor,
-    QImage,
-    QPagedPaintDevice,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
-    QPen,
-    QTextDocument,
-    QTextOption,
-)
+from PySide6.QtCore import QDateTime, QEvent, Qt, QTime, Signal
+from PySide6.QtGui import QColor, QPageLayout, QPen, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
     QFileDialog,
-    QGraphicsScene,
     QHeaderView,
     QMessageBox,
     QTableWidget,
@@ -70,6 +48,7 @@ from app.office.settings import office_today
 from app.pickup import forecast
 from app.pickup import service as pickup
 from ui.admin.page import error_sentence, py_date, qdate
+from ui.admin.pages import reports_pdf
 from ui.admin.pages.reports_view import CUSTOM, ReportsPageView
 from ui.kit import operation
 from ui.kit.operation import Operation, Refresher, run_read
@@ -86,12 +65,6 @@ FORECAST_COLOR = QColor("#37474f")
 PAST_COLOR = QColor("#c62828")
 ARRIVALS_COLOR = QColor("#5c6bc0")
 WAIT_COLOR = QColor("#ef6c00")
-# Charts in the PDF: laid out at this size, drawn at twice it, shown at the page width.
-PDF_CHART_SIZE = QSizeF(820, 460)
-# Width of a chart in the printed document's layout units (an A4 page is about 720 wide).
-PDF_CHART_WIDTH = 700
-NO_BREAK_HYPHEN = "\u2011"
-_DOC_DPI = 96  # QTextDocument's layout units a inch when it has no paint device
 
 
 def _msecs(day: dt.date) -> float:
@@ -108,24 +81,6 @@ def _count_axis(axis: QValueAxis, top: int) -> None:
     else:
         axis.setRange(0, top)
         axis.applyNiceNumbers()
-
-
-def render_chart(chart: QChart, size: QSizeF = PDF_CHART_SIZE, scale: float = 2.0) -> QImage:
-    """A chart laid out at ``size`` and drawn ``scale`` times as large into an image
-    (for the PDF and the printer: text stays legible, lines stay sharp)."""
-    scene = QGraphicsScene()
-    scene.addItem(chart)
-    chart.resize(size)
-    width, height = size.width() * scale, size.height() * scale
-    image = QImage(int(width), int(height), QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    scene.render(painter, QRectF(0, 0, width, height),
-                 QRectF(0, 0, size.width(), size.height()))
-    painter.end()
-    scene.removeItem(chart)
-    return image
 
 
 class ReportsPage(ReportsPageView):
@@ -448,20 +403,26 @@ class ReportsPage(ReportsPageView):
             self._fill_table(table, rows, lang)
         self.arrivals_view.setChart(self.arrivals_chart(rep))
 
+    def _table_texts(self, rows: Sequence[Row], lang: str,
+                     times: bool) -> tuple[list[str], list[list[str]]]:
+        """A table's column names and cells, on screen and on paper alike; with ``times``
+        (the counters) also how their working time went: serving, paused, idle."""
+        columns = self._columns()
+        cells = [self._cells(row, lang) for row in rows]
+        if times:
+            columns += [self.tr("Serving"), self.tr("Paused"), self.tr("Idle")]
+            for line, row in zip(cells, rows, strict=True):
+                line += [duration_text(row.serving_s), duration_text(row.paused_s),
+                         duration_text(row.idle_s)]
+        return columns, cells
+
     def _fill_table(self, table: QTableWidget, rows: Sequence[Row], lang: str) -> None:
-        # The counters also show how their working time went (serving, paused, idle).
-        times = table is self._counters
-        columns = self._columns() + ([self.tr("Serving"), self.tr("Paused"), self.tr("Idle")]
-                                     if times else [])
+        columns, lines = self._table_texts(rows, lang, times=table is self._counters)
         table.clear()
         table.setColumnCount(len(columns))
         table.setHorizontalHeaderLabels(columns)
-        table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            cells = self._cells(row, lang)
-            if times:
-                cells += [duration_text(row.serving_s), duration_text(row.paused_s),
-                          duration_text(row.idle_s)]
+        table.setRowCount(len(lines))
+        for r, cells in enumerate(lines):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c:
@@ -626,7 +587,7 @@ class ReportsPage(ReportsPageView):
         if self._report is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(self._page_layout())
+        printer.setPageLayout(reports_pdf.page_layout())
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.document_for(printer.pageLayout()).print_(printer)
@@ -656,15 +617,8 @@ class ReportsPage(ReportsPageView):
         except LoketError as exc:
             self._show_error(exc.message())
             return False
-        writer = QPdfWriter(str(path))
-        writer.setPageLayout(self._page_layout())
-        writer.setResolution(300)
-        writer.setTitle(self.tr("Report of {range}").format(
-            range=self._range_text(self._report)))
-        writer.setCreator("Loket")
-        self._print_to(writer)
-        del writer  # closes the file
-        if Path(path).stat().st_size == 0:
+        title = self.tr("Report of {range}").format(range=self._range_text(self._report))
+        if not reports_pdf.write_pdf(self.document_for, path, title):
             self._show_error(self.tr("The file {path} could not be written.").format(
                 path=str(path)))
             return False
@@ -672,80 +626,27 @@ class ReportsPage(ReportsPageView):
         self._status.setText(self.tr("Saved {path}.").format(path=str(path)))
         return True
 
-    def _print_to(self, device: QPagedPaintDevice) -> None:
-        self.document_for(device.pageLayout()).print_(device)
-
-    @staticmethod
-    def _page_layout() -> QPageLayout:
-        return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                           QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter)
-
     def document_for(self, layout: QPageLayout) -> QTextDocument:
-        """The printed report laid out on ``layout``'s printable area: heading, the
-        tables, then the charts."""
+        """The printed report (:mod:`ui.admin.pages.reports_pdf`) laid out on ``layout``'s
+        printable area: what the page shows, then the charts."""
         rep = self._report
         assert rep is not None
         lang = current_language()
-        doc = QTextDocument()
-        doc.setDocumentMargin(0)
-        # A page size of its own: Qt then prints the pages as laid out (1/96 inch a
-        # unit), instead of adding 2 cm around a document laid out at another width.
-        area = layout.paintRect(QPageLayout.Unit.Inch)
-        doc.setPageSize(QSizeF(area.width() * _DOC_DPI, area.height() * _DOC_DPI))
-        # Lines break between words only: a narrow column grows to its longest word
-        # rather than cutting it ("Diterb/itkan").
-        option = doc.defaultTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        doc.setDefaultTextOption(option)
-        esc = html.escape
-        # Translated outside the f-strings: lupdate does not look inside them.
-        title_text = self.tr("Report of {range}").format(range=self._range_text(rep))
-        zone_text = self.tr("office time, {zone}").format(zone=rep.timezone)
-        summary_text = self.tr("Summary")
-        nothing_text = self.tr("Nothing in these days.")
-        charts_text = self.tr("Charts")
-        parts = [
-            "<style>body { font-size: 8pt; } table { border-collapse: collapse; }"
-            " th, td { border: 1px solid #999; padding: 1px 2px; font-size: 7pt; }"
-            " th { background: #e8eaf6; } td.n { text-align: right; }"
-            " h1 { font-size: 15pt; } h2 { font-size: 11pt; margin-top: 10px; }</style>",
-            f"<h1>{esc(rep.office_name)}</h1>",
-            f"<p><b>{esc(title_text)}"
-            f"</b><br/>{esc(self._generated_text(rep))} "
-            f"({esc(zone_text)})</p>",
-            f"<h2>{esc(summary_text)}</h2>",
-            "<table cellspacing='0'>"
-            + "".join(f"<tr><td>{esc(label)}</td><td class='n'>{esc(value)}</td></tr>"
-                      for label, value in self._summary_lines(rep)) + "</table>",
-        ]
-        for title, rows in ((self.tr("Per queue"), rep.queues),
-                            (self.tr("Per counter"), rep.counters),
-                            (self.tr("Per officer"), rep.officers),
-                            (self.tr("Per hour (office time)"), rep.hours)):
-            parts.append(f"<h2>{esc(title)}</h2>")
-            if not rows:
-                parts.append(f"<p>{esc(nothing_text)}</p>")
-                continue
-            # The names first (a fifth of the page); a hyphenated word stays whole.
-            head = "".join(f"<th{' width=20%' if not i else ''}>"
-                           f"{esc(c).replace('-', NO_BREAK_HYPHEN)}</th>"
-                           for i, c in enumerate(self._columns()))
-            body = "".join(
-                "<tr>" + "".join(f"<td{' class=n' if i else ''}>{esc(text)}</td>"
-                                 for i, text in enumerate(self._cells(row, lang))) + "</tr>"
-                for row in rows)
-            parts.append(f"<table width='100%' cellspacing='0'><tr>{head}</tr>{body}</table>")
-        parts.append(self.bookings.html())
+        tables = [reports_pdf.PrintedTable(title, *self._table_texts(rows, lang, times))
+                  for title, rows, times in (
+                      (self.tr("Per queue"), rep.queues, False),
+                      (self.tr("Per counter"), rep.counters, True),
+                      (self.tr("Per officer"), rep.officers, False),
+                      (self.tr("Per hour (office time)"), rep.hours, False))]
         charts = [("chart-arrivals", self.arrivals_chart(rep))]
         if self._burndown is not None:
             charts.append(("chart-burndown", self.burndown_chart(self._burndown)))
-        parts.append(f"<h2>{esc(charts_text)}</h2>")
-        for name, chart in charts:
-            image = render_chart(chart)
-            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-            parts.append(f"<p><img src='{name}' width='{PDF_CHART_WIDTH}'/></p>")
-        doc.setHtml("".join(parts))
-        return doc
+        return reports_pdf.ReportDocument().document(
+            layout, office=rep.office_name,
+            title=self.tr("Report of {range}").format(range=self._range_text(rep)),
+            generated=self._generated_text(rep), zone=rep.timezone,
+            summary=self._summary_lines(rep), tables=tables,
+            after_tables=self.bookings.html(), charts=charts)
 
     # --- language -----------------------------------------------------------------------
 

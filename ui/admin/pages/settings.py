@@ -61,7 +61,8 @@ def _load() -> _Loaded:
 
 
 class AdminSettingsPage(AdminSettingsPageView):
-    """Office name, notice, collect-by days, language, time zone, pickup queues, key."""
+    """Office name, notice, collect-by days, language, time zone, pickup queues (the
+    priority one may be none), key."""
 
     loaded = Signal()  # the form shows the database's values
     saved = Signal()  # a save or rotation went through (the form is reloaded after)
@@ -115,6 +116,7 @@ class AdminSettingsPage(AdminSettingsPageView):
             "timezone": self.tr("&Time zone {admin}:").format(admin=admin),
             "backlog_pickup_queue": self.tr("Queue for &backlog pickups:"),
             "regular_pickup_queue": self.tr("Queue for &regular pickups:"),
+            "priority_pickup_queue": self.tr("Queue for &priority pickups:"),
             "signing_grace_days": self.tr("Old codes stay valid for (&days) {admin}:").format(
                 admin=admin),
         }
@@ -122,6 +124,10 @@ class AdminSettingsPage(AdminSettingsPageView):
             self._labels[key].setText(text)
         self._collect_by.setToolTip(self.tr(
             "A ready passport not collected within this many days is cancelled."))
+        self._priority_queue.setToolTip(self.tr(
+            "The pickup queue of the elderly, people with disabilities and pregnant women "
+            "(a pickup queue with a priority above 0). None: the kiosk offers no priority "
+            "pickup."))
         self._timezone.setToolTip(self.tr(
             "Admin only: the time zone decides when the service day begins and ends."))
         self._grace.setToolTip(self.tr(
@@ -138,6 +144,8 @@ class AdminSettingsPage(AdminSettingsPageView):
             "lobby display's notice, the kiosk's tickets and the counters follow at once."))
         for i, lang in enumerate(LANGUAGES):
             self._language.setItemText(i, LANGUAGE_NAMES[lang])
+        if self._priority_queue.count():
+            self._priority_queue.setItemText(0, self._no_queue_text())
         current = self._timezone.currentData()
         self._fill_time_zones(str(current) if current else "")
         self._count_notice()
@@ -147,6 +155,9 @@ class AdminSettingsPage(AdminSettingsPageView):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _no_queue_text(self) -> str:
+        return self.tr("(none)")
 
     def _zone_name(self, zone: str) -> str:
         names = {"Asia/Jakarta": self.tr("Western Indonesia (WIB)"),
@@ -196,9 +207,10 @@ class AdminSettingsPage(AdminSettingsPageView):
         self._language.setCurrentIndex(max(0, self._language.findData(office.language)))
         self._fill_time_zones(office.timezone)
         lang = current_language()
-        for combo, stored in ((self._backlog_queue, office.backlog_pickup_queue),
-                              (self._regular_queue, office.regular_pickup_queue)):
+        for _key, combo, stored in self._queue_settings(office):
             combo.clear()
+            if combo is self._priority_queue:  # the one queue setting that may be empty
+                combo.addItem(self._no_queue_text(), "")
             for code, prefix, name_id, name_en in data.pickup_queues:
                 combo.addItem(f"{prefix} · {name_en if lang == 'en' else name_id}", code)
             combo.setCurrentIndex(self._queue_index(combo, stored))
@@ -207,13 +219,22 @@ class AdminSettingsPage(AdminSettingsPageView):
         self._set_busy(False)
         self.loaded.emit()
 
+    def _queue_settings(self, office: office_settings.OfficeSettings
+                        ) -> tuple[tuple[str, QComboBox, str], ...]:
+        """Each queue setting: its key, its combo and the value stored for it."""
+        return (("backlog_pickup_queue", self._backlog_queue, office.backlog_pickup_queue),
+                ("regular_pickup_queue", self._regular_queue, office.regular_pickup_queue),
+                (office_settings.PRIORITY_PICKUP, self._priority_queue,
+                 office.priority_pickup_queue))
+
     def _queue_index(self, combo: QComboBox, stored: str) -> int:
-        """The combo row of a queue setting (stored as a code or as a prefix)."""
+        """The combo row of a queue setting (stored as a code or as a prefix; empty:
+        the "none" row where there is one)."""
         assert self._data is not None
-        for i, (code, prefix, _, _) in enumerate(self._data.pickup_queues):
+        for code, prefix, _, _ in self._data.pickup_queues:
             if stored.lower() == code or stored.upper() == prefix:
-                return i
-        return -1
+                return combo.findData(code)
+        return -1 if stored else combo.findData("")
 
     def _load_failed(self, exc: Exception) -> None:
         self._set_busy(False)
@@ -240,11 +261,10 @@ class AdminSettingsPage(AdminSettingsPageView):
             "timezone": office.timezone, "signing_grace_days": str(office.signing_grace_days),
         }
         changed = {k: v for k, v in typed.items() if v != stored[k]}
-        for key, combo in (("backlog_pickup_queue", self._backlog_queue),
-                           ("regular_pickup_queue", self._regular_queue)):
+        for key, combo, stored_ref in self._queue_settings(office):
             chosen = combo.currentData()
             if chosen is not None and combo.currentIndex() != self._queue_index(
-                    combo, getattr(office, key)):
+                    combo, stored_ref):
                 changed[key] = chosen
         return changed
 
@@ -345,7 +365,8 @@ class AdminSettingsPage(AdminSettingsPageView):
     def _set_enabled(self) -> None:
         ready = not self._busy and self._data is not None
         for widget in (self._office_name, self._notice, self._collect_by, self._language,
-                       self._backlog_queue, self._regular_queue, self._save):
+                       self._backlog_queue, self._regular_queue, self._priority_queue,
+                       self._save):
             widget.setEnabled(ready and self._may_edit)
         for widget in (self._timezone, self._grace, self._rotate):
             widget.setEnabled(ready and self._admin)

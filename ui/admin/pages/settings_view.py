@@ -52,6 +52,8 @@ class AdminSettingsPageView(QWidget):
         self._backlog_queue.setObjectName("backlog_pickup_queue")
         self._regular_queue = QComboBox(self)
         self._regular_queue.setObjectName("regular_pickup_queue")
+        self._priority_queue = QComboBox(self)
+        self._priority_queue.setObjectName("priority_pickup_queue")
         self._spread = PlainLabel(self)
         self._spread.setObjectName("spread_note")
         self._spread.setWordWrap(True)
@@ -102,7 +104,8 @@ class AdminSettingsPageView(QWidget):
             ("language", self._language, self._language),
             ("timezone", self._timezone, self._timezone),
             ("backlog_pickup_queue", self._backlog_queue, self._backlog_queue),
-            ("regular_pickup_queue", self._regular_queue, self._regular_queue))
+            ("regular_pickup_queue", self._regular_queue, self._regular_queue),
+            ("priority_pickup_queue", self._priority_queue, self._priority_queue))
         for key, field, buddy in rows:
             label = PlainLabel(office_box)
             label.setBuddy(buddy)
