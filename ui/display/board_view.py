@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
 
 from app.queue.board import PICKUP, SERVICE
+from ui.kit.fit import advance, fit_text, sized, widest
 
 # Colours: white text on a near-black navy (17–20:1), yellow for the number a counter is
 # calling (12:1), black on yellow for a flash and the notice (15:1), section bars dark
@@ -175,39 +176,21 @@ class FitLabel(QLabel):
 
     def _fitted(self, cap: int | None) -> tuple[QFont, tuple[str, ...]]:
         """The largest font the text fits with, on one line or (if allowed) two."""
-        text = self.text()
-        words = text.split()
-        choices = [(text,)]
-        if self._max_lines >= 2:
-            choices += [(" ".join(words[:i]), " ".join(words[i:]))
-                        for i in range(1, len(words))]
-        def rank(choice: tuple[QFont, tuple[str, ...]]) -> tuple[int, int, float]:
-            """Larger first; at one size, fewer lines, then the most even ones."""
-            font, lines = choice
-            widest = max(QFontMetricsF(font).horizontalAdvance(line) for line in lines)
-            return font.pixelSize(), -len(lines), -widest
-
-        return max(((self._fitted_lines(lines, cap), lines) for lines in choices), key=rank)
-
-    def _fitted_lines(self, lines: tuple[str, ...], cap: int | None) -> QFont:
         room = self.contentsRect()
+
+        def start(lines: tuple[str, ...]) -> int:
+            # A line of a broken text is a line of words: WORDS_FILL of it, like the others.
+            fill = self._fill if len(lines) == 1 else max(self._fill, WORDS_FILL)
+            px = max(1, int(room.height() / len(lines) * fill))
+            return px if cap is None else min(px, cap)
+
+        def fits(font: QFont, lines: tuple[str, ...]) -> bool:
+            return not any(lines) or room.width() <= 0 or self._fits(font, room, lines)
+
         font = QFont(self.font())
         font.setBold(self._bold)
-        # A line of a broken text is a line of words: WORDS_FILL of it, like the others.
-        fill = self._fill if len(lines) == 1 else max(self._fill, WORDS_FILL)
-        px = max(1, int(room.height() / len(lines) * fill))
-        if cap is not None:
-            px = min(px, cap)
-        font.setPixelSize(px)
-        if any(lines) and room.width() > 0:
-            advance = max(QFontMetricsF(font).horizontalAdvance(line) for line in lines)
-            if advance > room.width():
-                px = max(1, int(px * room.width() / advance))
-                font.setPixelSize(px)
-            while px > 1 and not self._fits(font, room, lines):
-                px -= 1
-                font.setPixelSize(px)
-        return font
+        return fit_text(self.text(), font, room.width(), start, lines=self._max_lines,
+                        fits=fits, jump=True)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -261,13 +244,10 @@ class Ticker(QWidget):
         return max(1, int(self.height() * 0.66))
 
     def _font(self) -> QFont:
-        font = QFont(self.font())
-        font.setPixelSize(self.text_px())
-        font.setBold(True)
-        return font
+        return sized(self.font(), self.text_px(), bold=True)
 
     def _measure(self) -> None:
-        self._text_width = QFontMetricsF(self._font()).horizontalAdvance(self._text)
+        self._text_width = advance(self._font(), self._text)
 
     def _update_timer(self) -> None:
         if self._text and self.isVisible():
@@ -362,10 +342,8 @@ class BoardCounterRow(QFrame):
         if self._word:
             split = inner // 2
         else:  # the number as wide as its letters need, between 40 and 55 % of the row
-            font = QFont(self.number.font())
-            font.setPixelSize(max(1, int((h - 2) * NUMBER_FILL)))
-            font.setBold(True)
-            need = QFontMetricsF(font).horizontalAdvance("W000") * 1.04
+            font = sized(self.number.font(), (h - 2) * NUMBER_FILL, bold=True)
+            need = advance(font, "W000") * 1.04
             split = inner - int(min(max(need, inner * 0.4), inner * 0.55))
         # The name no taller than two lines of words: the number is what is read.
         name_h = min(h, int(2 * self._line)) if self._line else h
@@ -511,23 +489,20 @@ class SectionView(QFrame):
         if not self._queue_lines:
             return
         box = self._queue_lines[0]
-        font = QFont(self.queue_waits[0].font())
-        font.setBold(False)
-        font.setPixelSize(max(1, int(box.height() * WORDS_FILL)))
-        metrics = QFontMetricsF(font)
+        font = sized(self.queue_waits[0].font(), box.height() * WORDS_FILL, bold=False)
         count = len(self._queue_lines)
 
-        def widest(labels: list[FitLabel]) -> float:
-            return max(metrics.horizontalAdvance(lb.text()) for lb in labels[:count]) + 2
+        def need(labels: list[FitLabel]) -> float:
+            return widest(font, (lb.text() for lb in labels[:count])) + 2
 
         count_w = int(box.height() * 1.6)
         gap = box.height() // 2
-        wait_need = widest(self.queue_waits)
+        wait_need = need(self.queue_waits)
         room = box.width() - count_w - 2 * gap
         if wait_need <= 2:  # no estimates yet: the names have the line
             wait_w, gap = 0, 0
         else:
-            share = min(1.0, room / (widest(self.queue_names) + wait_need))
+            share = min(1.0, room / (need(self.queue_names) + wait_need))
             wait_w = int(wait_need * share)
         columns = (self.queue_names[:count], self.queue_waits[:count],
                    self.queue_counts[:count])

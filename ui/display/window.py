@@ -30,7 +30,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
-    QFontMetricsF,
     QGuiApplication,
     QResizeEvent,
     QShowEvent,
@@ -69,6 +68,7 @@ from ui.display.board_view import (
 )
 from ui.kit.banner import DatabaseBanner
 from ui.kit.feed_watcher import FeedWatcher
+from ui.kit.fit import advance, sized
 from ui.kit.operation import Refresher
 from ui.kit.worker import DbWorker
 
@@ -393,9 +393,8 @@ class DisplayWindow(QWidget):
         # on the right, all three with their capitals on one middle line.
         office_w = int(inner_w * 0.42)
         self._office.setGeometry(QRect(margin, margin, office_w, head_h))
-        clock_font = QFont(self._clock.font())
-        clock_font.setPixelSize(max(1, int(head_h * 0.8)))
-        clock_w = int(QFontMetricsF(clock_font).horizontalAdvance("00:00") * 1.08) + 2
+        clock_font = sized(self._clock.font(), head_h * 0.8)
+        clock_w = int(advance(clock_font, "00:00") * 1.08) + 2
         self._clock.setGeometry(QRect(w - margin - clock_w, margin, clock_w, head_h))
         date_left = margin + office_w + margin
         self._date.setGeometry(QRect(date_left, margin,
@@ -432,8 +431,7 @@ class DisplayWindow(QWidget):
         px = max(1, int(self.height() * BANNER_TEXT_SHARE))
         while True:
             pad = max(2, px // 4)
-            font = QFont(banner.font())
-            font.setPixelSize(px)
+            font = sized(banner.font(), px)
             font.setWeight(QFont.Weight.DemiBold)
             text = QFontMetrics(font).boundingRect(
                 QRect(0, 0, max(1, room.width() - 2 * pad), 100_000),

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.queue.kiosk import KioskService
 from ui.kit.banner import DatabaseBanner
+from ui.kit.fit import fit_text, whole_pixels
 from ui.kit.i18n import WindowText
 from ui.kit.keypad import Keypad
 from ui.kit.plain import PlainLabel
@@ -110,6 +111,9 @@ def _button(name: str, kind: str, parent: QWidget) -> QPushButton:
     return button
 
 
+ONE_LINE_SHRINK = 0.9  # a text stays on one line if it fits at this share of its size
+
+
 class FitButton(QPushButton):
     """A button whose words always fit it, whatever the screen and the language: on one
     line at the style's size when they can, else on two lines, else smaller. Painted
@@ -146,7 +150,14 @@ class FitButton(QPushButton):
             self._fit()
 
     def _fit(self) -> None:
-        font, lines = fitted_lines(self.text(), self.font(), self.text_room().width())
+        """On one line at the style's size or a little smaller, else on two lines
+        (broken where they are most even; a ``·`` at the break is dropped), else the
+        same a pixel smaller, and so on."""
+        base, text, width = self.font(), self.text(), self.text_room().width()
+        size = base.pixelSize() if base.pixelSize() > 0 else QFontMetrics(base).height()
+        font, lines = (QFont(base), (text,)) if width <= 0 else fit_text(
+            text, base, width, size, lines=2, drop="·", measure=whole_pixels,
+            one_line_from=max(1, math.ceil(size * ONE_LINE_SHRINK)))
         if (font, lines) != (self._font, self._lines):
             grew = len(lines) != len(self._lines) or font != self._font
             self._font, self._lines = font, lines
@@ -176,40 +187,6 @@ class FitButton(QPushButton):
         painter.drawText(self.text_room(), Qt.AlignmentFlag.AlignCenter,
                          "\n".join(self._lines))
         painter.end()
-
-
-ONE_LINE_SHRINK = 0.9  # a text stays on one line if it fits at this share of its size
-
-
-def fitted_lines(text: str, base: QFont, width: int) -> tuple[QFont, tuple[str, ...]]:
-    """``text`` in ``width`` pixels: on one line at ``base``'s size or a little smaller,
-    else on two lines (broken where they are most even; a ``·`` at the break is
-    dropped), else the same a pixel smaller, and so on."""
-    font = QFont(base)
-    size = base.pixelSize() if base.pixelSize() > 0 else QFontMetrics(base).height()
-    if width <= 0:
-        return font, (text,)
-    words = text.split()
-    splits = [tuple(" ".join(part).strip(" ·") for part in (words[:i], words[i:]))
-              for i in range(1, len(words))]
-
-    def fits(px: int, two_lines: bool) -> tuple[str, ...] | None:
-        font.setPixelSize(px)
-        advance = QFontMetrics(font).horizontalAdvance
-        if advance(text) <= width:
-            return (text,)
-        if two_lines and splits:
-            best = min(splits, key=lambda lines: max(map(advance, lines)))
-            if max(map(advance, best)) <= width:
-                return best
-        return None
-
-    tries = [(px, False) for px in range(size, max(1, math.ceil(size * ONE_LINE_SHRINK)) - 1, -1)]
-    for px, two_lines in [*tries, *((px, True) for px in range(size, 0, -1))]:
-        lines = fits(px, two_lines)
-        if lines is not None:
-            return QFont(font), lines
-    return QFont(font), (text,)
 
 
 def scaled_style(style: str, scale: float) -> str:
