@@ -1433,10 +1433,6 @@ Permohonan {application}</translation>
         <translation>Selesai</translation>
     </message>
     <message>
-        <source>Tell me by SMS/WhatsApp when my turn is near</source>
-        <translation>Beri tahu saya lewat SMS/WhatsApp saat giliran saya dekat</translation>
-    </message>
-    <message>
         <source>Back to start</source>
         <translation>Kembali ke awal</translation>
     </message>
@@ -1686,6 +1682,13 @@ Permohonan {application}</translation>
     <message>
         <source>Choose which counter this PC is.</source>
         <translation>Pilih loket untuk PC ini.</translation>
+    </message>
+</context>
+<context>
+    <name>NearOffer</name>
+    <message>
+        <source>Tell me by SMS/WhatsApp when my turn is near</source>
+        <translation>Beri tahu saya lewat SMS/WhatsApp saat giliran saya dekat</translation>
     </message>
 </context>
 <context>
