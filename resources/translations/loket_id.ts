@@ -2234,6 +2234,22 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
         <translation>Terima kasih</translation>
     </message>
     <message>
+        <source>Send an SMS to the number ending in …{last} when your turn is near?</source>
+        <translation>Kirim SMS ke nomor berakhiran …{last} saat giliran Anda dekat?</translation>
+    </message>
+    <message>
+        <source>The mobile number of your passport application. We send one SMS/WhatsApp message when about {places} numbers are before {number}.</source>
+        <translation>Nomor HP dari permohonan paspor Anda. Kami mengirim satu pesan SMS/WhatsApp saat giliran {number} tinggal sekitar {places} nomor lagi.</translation>
+    </message>
+    <message>
+        <source>Yes, send it</source>
+        <translation>Ya, kirim</translation>
+    </message>
+    <message>
+        <source>We will send a message to the number ending in …{last} when about {places} numbers are before {number}.</source>
+        <translation>Kami akan mengirim pesan ke nomor berakhiran …{last} saat giliran {number} tinggal sekitar {places} nomor lagi.</translation>
+    </message>
+    <message>
         <source>We will send a message to the number ending in {last} when about {places} numbers are before {number}. The number is deleted at the end of the day.</source>
         <translation>Kami akan mengirim pesan ke nomor berakhiran {last} saat giliran {number} tinggal sekitar {places} nomor lagi. Nomor telepon dihapus di akhir hari.</translation>
     </message>

@@ -1,9 +1,11 @@
 """The kiosk's turn-near offer: the ticket page's button and the phone page it opens.
 
-After a ticket the ticket page may offer to tell the applicant by SMS/WhatsApp when
-their turn is near (``number_near``, :mod:`app.notify.near`); the button opens
-:class:`ui.kiosk.phone_entry.PhoneEntryPage`. Skipping is the default: the button is
-only shown, and nothing is kept unless the applicant goes on.
+After a ticket — a walk-in's, a checked-in booking's, a pickup's — the ticket page may
+offer to tell the applicant by SMS/WhatsApp when their turn is near (``number_near``,
+:mod:`app.notify.near`; the core decides, :attr:`app.queue.kiosk.KioskTicket.near_places`);
+the button opens :class:`ui.kiosk.phone_entry.PhoneEntryPage`, where a pickup is asked
+yes or no for its passport's number. Skipping is the default: the button is only shown,
+and nothing is kept unless the applicant goes on.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton, QStackedWidget
 
-from app.queue import kiosk
 from app.queue.kiosk import KioskTicket
 from ui.kiosk.phone_entry import PhoneEntryPage
 from ui.kit.i18n import WindowText
@@ -31,28 +32,19 @@ class NearOffer(WindowText, QObject):
         pages.addWidget(self.page)
         self._button = button
         self._ticket: KioskTicket | None = None
-        self._places = 0
         button.clicked.connect(self._open)
 
     def retranslate(self) -> None:
         self._button.setText(self.tr("Tell me by SMS/WhatsApp when my turn is near"))
 
-    def show_for(self, ticket: KioskTicket, board_places: int) -> None:
-        """The ticket page shows ``ticket``: offer the notice if it applies."""
+    def show_for(self, ticket: KioskTicket) -> None:
+        """The ticket page shows ``ticket``: offer the notice if the core says it
+        applies (:func:`app.notify.near.offer_for`)."""
         self._ticket = ticket
-        self._places = self.places(ticket, board_places)
-        self._button.setVisible(self._places > 0)
-
-    @staticmethod
-    def places(ticket: KioskTicket, board_places: int) -> int:
-        """How near the turn the applicant of this walk-in ticket can be told, if the
-        phone page is offered for it (0: not offered): the office sends these notices,
-        and more than that many wait before it (else the turn is near already)."""
-        walk_in = ticket.kind == kiosk.SERVICE and not ticket.booking_slot and not ticket.again
-        return board_places if walk_in and ticket.ahead > board_places else 0
+        self._button.setVisible(ticket.near_places > 0)
 
     def _open(self) -> None:
         if self._ticket is None or not self._button.isEnabled():
             return
-        self.page.ask(self._ticket, self._places)
+        self.page.ask(self._ticket, self._ticket.near_places)
         self.opened.emit()

@@ -13,9 +13,10 @@ Pages, one at a time:
 * **ticket**: the number, the service, how many wait ahead, and the ticket as
   printed (the preview when no printer is set up);
 * **message**: why no ticket was given, in the core's words, kindly;
-* **phone**: after a walk-in ticket, optionally, a mobile number to be told by
-  SMS/WhatsApp when the turn is near (:mod:`ui.kiosk.near_offer`;
-  offered only when the office sends these notices);
+* **phone**: after a ticket, optionally, to be told by SMS/WhatsApp when the turn is
+  near: a mobile number typed (a walk-in, a booking) or a yes for the passport's own
+  (a pickup) (:mod:`ui.kiosk.near_offer`; offered only when the office sends these
+  notices);
 * **survey**: a queue ticket's QR scanned after its service opens the satisfaction
   survey for that ticket (:class:`ui.survey.panel.SurveyPanel`, the same questions as
   the counter's survey screen); it returns to the start by itself;
@@ -478,7 +479,7 @@ class KioskWindow(WindowText, KioskLayout):
         else:
             hint = self.tr("Please take your ticket and wait until your number is called.")
         self._ticket_hint.setText(hint)
-        self.near.show_for(ticket, self._board.near_places if self._board else 0)
+        self.near.show_for(ticket)
 
     def _show_unprinted(self, ticket: KioskTicket) -> None:
         self._show_unprinted_texts(ticket)
