@@ -77,6 +77,12 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "id": "Nomor {number} tidak lagi menunggu hari ini; nomor telepon tidak disimpan.",
         "en": "Ticket {number} is no longer waiting today; the phone number was not kept.",
     },
+    "notify_near_no_phone": {
+        "id": "Paspor untuk nomor {number} tidak memiliki nomor HP untuk kabar giliran; "
+        "tidak ada yang disimpan.",
+        "en": "The passport of ticket {number} has no mobile number for the turn notice; "
+        "nothing was kept.",
+    },
     "notify_unknown": {
         "id": "Pemberitahuan {id} tidak ditemukan.",
         "en": "Notification {id} was not found.",

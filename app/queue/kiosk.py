@@ -15,7 +15,8 @@ one that does not.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
 from typing import Any, cast
 
 import peewee as pw
@@ -31,8 +32,8 @@ from app.storage import json_text, transactions
 from app.storage.models import WAITING, DailySequence, Queue, RequestLog, Ticket
 from app.storage.transactions import read, run_in_transaction
 
-SERVICE = "service"
-PICKUP = "pickup"
+SERVICE = near.SERVICE
+PICKUP = near.PICKUP
 TOO_LATE = "kiosk_answer_too_late"  # the reason a withdrawn tap's ticket is voided
 _ISSUES = ("kiosk_issue", "kiosk_check_in")
 
@@ -74,9 +75,6 @@ class KioskBoard:
     next_opening: str | None = None  # office local time, ISO, when not issuing
     # The office's priority pickup queue is open today: the pickup screen offers it.
     priority_pickup: bool = False
-    # A walk-in may leave a phone to be told when this many tickets or fewer are before
-    # theirs (app.notify.near); 0: not offered.
-    near_places: int = 0
 
     @property
     def pickup_open(self) -> bool:
@@ -89,7 +87,8 @@ class KioskBoard:
 
 @dataclass(frozen=True)
 class KioskTicket:
-    """What a printed ticket shows: plain values, no personal data."""
+    """What a printed ticket shows: plain values, no personal data; and, for the
+    screen only, the turn-near offer (``near_places``, ``near_phone_ending``)."""
 
     id: int
     number: str
@@ -111,6 +110,12 @@ class KioskTicket:
     estimate_min: tuple[int, int] | None = None
     # A booking checked in: its slot, office time ("09:30"); None for a walk-in.
     booking_slot: str | None = None
+    # The turn-near notice the kiosk offers for it (app.notify.near): told when this
+    # many tickets or fewer are before it, 0: not offered; for a pickup, the last 4
+    # digits of the passport's mobile number it is asked about. Read afresh with every
+    # answer, never stored with the request id (:func:`_kept`, :func:`_again`).
+    near_places: int = 0
+    near_phone_ending: str = ""
 
     @property
     def pickup(self) -> bool:
@@ -126,6 +131,34 @@ class KioskTicket:
     def from_dict(cls, data: dict[str, Any]) -> KioskTicket:
         estimate = data.get("estimate_min")  # a JSON list once stored
         return cls(**{**data, "estimate_min": tuple(estimate) if estimate else None})
+
+
+_OFFER_FIELDS = ("near_places", "near_phone_ending")
+
+
+def _offered(ticket: KioskTicket) -> KioskTicket:
+    """``ticket`` with the turn-near offer that applies to it now (one query for a
+    pickup, none otherwise)."""
+    offer = near.offer_for(ticket.id, ticket.kind, ticket.ahead, ticket.again)
+    return replace(ticket, near_places=offer.places, near_phone_ending=offer.phone_ending)
+
+
+def _kept(ticket: KioskTicket) -> dict[str, Any]:
+    """What the request log keeps of an answer: not the offer (digits of a phone)."""
+    return {k: v for k, v in ticket.to_dict().items() if k not in _OFFER_FIELDS}
+
+
+def _again(data: dict[str, Any]) -> KioskTicket:
+    """A repeated request's answer, with the offer as it is now."""
+    return _offered(KioskTicket.from_dict(data))
+
+
+def _answer(operation: str, request_id: str | None,
+            work: Callable[[], KioskTicket]) -> KioskTicket:
+    """``work`` once per request id (:func:`app.storage.transactions.idempotent`), its
+    ticket with the turn-near offer."""
+    return transactions.idempotent(operation, request_id, lambda: _offered(work()), _kept,
+                                   _again)
 
 
 def _tuples(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
@@ -176,7 +209,7 @@ def board() -> KioskBoard:
                           services=[q for q in queues if q.kind == SERVICE],
                           pickups=[q for q in queues if q.kind == PICKUP],
                           profile=plan.profile, issuing=issuing,
-                          priority_pickup=priority_open, near_places=near.offered(office),
+                          priority_pickup=priority_open,
                           next_opening=opening.isoformat(timespec="minutes")
                           if opening else None)
 
@@ -228,8 +261,7 @@ def take_ticket(queue_ref: str, request_id: str | None = None) -> KioskTicket:
             raise Refused("kiosk_pickup_needs_slip", queue=prefix)
         return _describe(engine.issue_in_transaction(queue_ref))
 
-    return transactions.idempotent("kiosk_issue", request_id, work, KioskTicket.to_dict,
-                             KioskTicket.from_dict)
+    return _answer("kiosk_issue", request_id, work)
 
 
 def check_in(raw: str | bytes, request_id: str | None = None, *,
@@ -248,8 +280,7 @@ def check_in(raw: str | bytes, request_id: str | None = None, *,
         return _describe(result.ticket, again=not result.created)
 
     try:
-        return transactions.idempotent("kiosk_check_in", request_id, work, KioskTicket.to_dict,
-                                 KioskTicket.from_dict)
+        return _answer("kiosk_check_in", request_id, work)
     except Refused as exc:
         if exc.code == "pickup_already_collected":
             params = exc.params
@@ -268,8 +299,7 @@ def check_in_booking(raw: str | bytes, request_id: str | None = None) -> KioskTi
         return _describe(result.ticket, again=not result.created,
                          booking_slot=result.slot_local)
 
-    return transactions.idempotent("kiosk_booking", request_id, work, KioskTicket.to_dict,
-                                   KioskTicket.from_dict)
+    return _answer("kiosk_booking", request_id, work)
 
 
 def check_in_scanned(raw: str | bytes, request_id: str | None = None, *,

@@ -1437,10 +1437,6 @@ Permohonan {application}</translation>
         <translation>Selesai</translation>
     </message>
     <message>
-        <source>Tell me by SMS/WhatsApp when my turn is near</source>
-        <translation>Beri tahu saya lewat SMS/WhatsApp saat giliran saya dekat</translation>
-    </message>
-    <message>
         <source>Back to start</source>
         <translation>Kembali ke awal</translation>
     </message>
@@ -1690,6 +1686,13 @@ Permohonan {application}</translation>
     <message>
         <source>Choose which counter this PC is.</source>
         <translation>Pilih loket untuk PC ini.</translation>
+    </message>
+</context>
+<context>
+    <name>NearOffer</name>
+    <message>
+        <source>Tell me by SMS/WhatsApp when my turn is near</source>
+        <translation>Beri tahu saya lewat SMS/WhatsApp saat giliran saya dekat</translation>
     </message>
 </context>
 <context>
@@ -2233,6 +2236,22 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     <message>
         <source>Thank you</source>
         <translation>Terima kasih</translation>
+    </message>
+    <message>
+        <source>Send an SMS to the number ending in …{last} when your turn is near?</source>
+        <translation>Kirim SMS ke nomor berakhiran …{last} saat giliran Anda dekat?</translation>
+    </message>
+    <message>
+        <source>The mobile number of your passport application. We send one SMS/WhatsApp message when about {places} numbers are before {number}.</source>
+        <translation>Nomor HP dari permohonan paspor Anda. Kami mengirim satu pesan SMS/WhatsApp saat giliran {number} tinggal sekitar {places} nomor lagi.</translation>
+    </message>
+    <message>
+        <source>Yes, send it</source>
+        <translation>Ya, kirim</translation>
+    </message>
+    <message>
+        <source>We will send a message to the number ending in …{last} when about {places} numbers are before {number}.</source>
+        <translation>Kami akan mengirim pesan ke nomor berakhiran …{last} saat giliran {number} tinggal sekitar {places} nomor lagi.</translation>
     </message>
     <message>
         <source>We will send a message to the number ending in {last} when about {places} numbers are before {number}. The number is deleted at the end of the day.</source>

@@ -13,9 +13,10 @@ Pages, one at a time:
 * **ticket**: the number, the service, how many wait ahead, and the ticket as
   printed (the preview when no printer is set up);
 * **message**: why no ticket was given, in the core's words, kindly;
-* **phone**: after a walk-in ticket, optionally, a mobile number to be told by
-  SMS/WhatsApp when the turn is near (:class:`ui.kiosk.phone_entry.PhoneEntryPage`;
-  offered only when the office sends these notices);
+* **phone**: after a ticket, optionally, to be told by SMS/WhatsApp when the turn is
+  near: a mobile number typed (a walk-in, a booking) or a yes for the passport's own
+  (a pickup) (:mod:`ui.kiosk.near_offer`; offered only when the office sends these
+  notices);
 * **survey**: a queue ticket's QR scanned after its service opens the satisfaction
   survey for that ticket (:class:`ui.survey.panel.SurveyPanel`, the same questions as
   the counter's survey screen); it returns to the start by itself;
@@ -56,7 +57,7 @@ from app.queue import ticket_image as tickets
 from app.queue.engine import TicketView
 from app.queue.kiosk import KioskBoard, KioskTicket
 from app.setup.pc_settings import PcSettings
-from ui.kiosk.phone_entry import PhoneEntryPage
+from ui.kiosk.near_offer import NearOffer
 from ui.kiosk.ticket_printer import TicketPrinter, to_qimage
 from ui.kiosk.view import STYLE, KioskLayout, ServiceButton, scaled_style
 from ui.kit.feed_watcher import FeedWatcher
@@ -139,8 +140,8 @@ class KioskWindow(WindowText, KioskLayout):
         self.survey = SurveyPanel(self._worker, self._pages)
         self.survey.setObjectName("survey_page")
         self._pages.addWidget(self.survey)
-        self.phone = PhoneEntryPage(self._worker, self._pages)
-        self._pages.addWidget(self.phone)
+        self.near = NearOffer(self._worker, self._pages, self._near_offer, self)
+        self.phone = self.near.page
         self._connect_callbacks()
         self._retranslate()
 
@@ -179,7 +180,7 @@ class KioskWindow(WindowText, KioskLayout):
         self._reprint.clicked.connect(self._print_again)
         self._cancel.clicked.connect(lambda: self._cancel_unprinted(then_home=False))
         self.survey.done.connect(self.go_home)
-        self._near_offer.clicked.connect(self._open_phone)
+        self.near.opened.connect(lambda: self._show_page(self.phone, self._idle_ms))
         self.phone.done.connect(self.go_home)
         self.phone.touched.connect(self._touch)
 
@@ -206,7 +207,7 @@ class KioskWindow(WindowText, KioskLayout):
         self._pickup_back.setText(self.tr("Back"))
         self._show_priority_choice()
         self._ticket_done.setText(self.tr("Done"))
-        self._near_offer.setText(self.tr("Tell me by SMS/WhatsApp when my turn is near"))
+        self.near.retranslate()
         self._message_back.setText(self.tr("Back to start"))
         self._reprint.setText(self.tr("Print again"))
         self._cancel.setText(self.tr("Cancel my number"))
@@ -478,22 +479,7 @@ class KioskWindow(WindowText, KioskLayout):
         else:
             hint = self.tr("Please take your ticket and wait until your number is called.")
         self._ticket_hint.setText(hint)
-        self._near_offer.setVisible(self._near_places(ticket) > 0)
-
-    def _near_places(self, ticket: KioskTicket) -> int:
-        """How near the turn the applicant of this walk-in ticket can be told, if the
-        phone page is offered for it (0: not offered): the office sends these notices,
-        and more than that many wait before it (else the turn is near already)."""
-        places = self._board.near_places if self._board is not None else 0
-        walk_in = ticket.kind == kiosk.SERVICE and not ticket.booking_slot and not ticket.again
-        return places if walk_in and ticket.ahead > places else 0
-
-    def _open_phone(self) -> None:
-        ticket = self._ticket
-        if ticket is None or self._busy:
-            return
-        self.phone.ask(ticket, self._near_places(ticket))
-        self._show_page(self.phone, self._idle_ms)
+        self.near.show_for(ticket)
 
     def _show_unprinted(self, ticket: KioskTicket) -> None:
         self._show_unprinted_texts(ticket)

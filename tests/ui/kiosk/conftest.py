@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.setup.pc_settings import PcSettings
@@ -23,3 +25,22 @@ def shown_kiosk(qtbot: QtBot, pc: PcSettings, printed: Path, **kw: Any) -> Kiosk
     with qtbot.waitSignal(window.board_changed, timeout=WAIT):
         window.show()
     return window
+
+
+def tap(qtbot: QtBot, button: QPushButton) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def near_offer(window: KioskWindow) -> QPushButton:
+    """The ticket page's turn-near offer."""
+    button = window.findChild(QPushButton, "near_offer")
+    assert button is not None
+    return button
+
+
+def type_phone(qtbot: QtBot, window: KioskWindow, digits: str) -> None:
+    """``digits`` touched on the phone page's keypad."""
+    for key in digits:
+        button = window.phone.keypad.findChild(QPushButton, f"phone_key_{key}")
+        assert button is not None, key
+        tap(qtbot, button)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -17,7 +16,7 @@ from app.setup.pc_settings import PcSettings
 from app.storage.models import TicketContact
 from tests.helpers import WAIT
 from tests.helpers.people import setup_admin
-from tests.ui.kiosk.conftest import shown_kiosk
+from tests.ui.kiosk.conftest import near_offer, shown_kiosk, tap, type_phone
 from ui.kiosk.window import KioskWindow
 
 
@@ -37,27 +36,10 @@ def kiosk(office: str, qtbot: QtBot, pc: PcSettings, english: str,
     return _kiosk(qtbot, pc, tmp_path)
 
 
-def _tap(qtbot: QtBot, button: QPushButton) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def _offer(window: KioskWindow) -> QPushButton:
-    button = window.findChild(QPushButton, "near_offer")
-    assert button is not None
-    return button
-
-
 def _walk_in(qtbot: QtBot, window: KioskWindow) -> None:
     with qtbot.waitSignal(window.ticket_printed, timeout=WAIT):
-        _tap(qtbot, window.service_button("paspor"))
+        tap(qtbot, window.service_button("paspor"))
     assert window.page == "ticket"
-
-
-def _type(qtbot: QtBot, window: KioskWindow, digits: str) -> None:
-    for key in digits:
-        button = window.phone.keypad.findChild(QPushButton, f"phone_key_{key}")
-        assert button is not None, key
-        _tap(qtbot, button)
 
 
 def _problem(window: KioskWindow) -> str:
@@ -69,29 +51,29 @@ def _problem(window: KioskWindow) -> str:
 def test_a_phone_typed_after_a_walk_in_ticket_is_kept_for_that_ticket(
         kiosk: KioskWindow, qtbot: QtBot) -> None:
     _walk_in(qtbot, kiosk)
-    assert _offer(kiosk).isVisible()
-    assert _offer(kiosk).text() == "Tell me by SMS/WhatsApp when my turn is near"
-    _tap(qtbot, _offer(kiosk))
+    assert near_offer(kiosk).isVisible()
+    assert near_offer(kiosk).text() == "Tell me by SMS/WhatsApp when my turn is near"
+    tap(qtbot, near_offer(kiosk))
     assert kiosk.page == "phone"
-    _type(qtbot, kiosk, "+6281234567890")
+    type_phone(qtbot, kiosk, "+6281234567890")
     with qtbot.waitSignal(kiosk.phone.stored, timeout=WAIT) as stored:
-        _tap(qtbot, kiosk.phone.keypad.findChild(QPushButton, "phone_key_ok"))
+        tap(qtbot, kiosk.phone.keypad.findChild(QPushButton, "phone_key_ok"))
     ticket = kiosk._ticket
     assert ticket is not None and stored.args == [ticket.id]
     assert [(c.ticket_id, c.phone) for c in TicketContact.select()] == [
         (ticket.id, "+6281234567890")]
     assert kiosk.phone.thanked and not kiosk.phone.keypad.isVisible()
-    _tap(qtbot, kiosk.phone.back)
+    tap(qtbot, kiosk.phone.back)
     assert kiosk.page == "start"
 
 
 def test_a_bad_phone_is_refused_in_the_windows_language_and_keeps_nothing(
         kiosk: KioskWindow, qtbot: QtBot) -> None:
     _walk_in(qtbot, kiosk)
-    _tap(qtbot, _offer(kiosk))
-    _type(qtbot, kiosk, "81234567")  # a spreadsheet's lost 0, and too short
+    tap(qtbot, near_offer(kiosk))
+    type_phone(qtbot, kiosk, "81234567")  # a spreadsheet's lost 0, and too short
     with qtbot.waitSignal(kiosk.phone.refused, timeout=WAIT) as refused:
-        _tap(qtbot, kiosk.phone.keypad.findChild(QPushButton, "phone_key_ok"))
+        tap(qtbot, kiosk.phone.keypad.findChild(QPushButton, "phone_key_ok"))
     assert refused.args == ["notify_phone_bad"]
     assert _problem(kiosk).startswith("Invalid phone number: use 08… or +62…")
     assert kiosk.phone.entry.text() == "81234567"  # kept, to be corrected
@@ -100,15 +82,15 @@ def test_a_bad_phone_is_refused_in_the_windows_language_and_keeps_nothing(
         kiosk.phone.submit()
     assert _problem(kiosk).startswith("Nomor telepon tidak valid: gunakan 08… atau +62…")
     assert TicketContact.select().count() == 0
-    _tap(qtbot, kiosk.phone.back)  # "Tidak, terima kasih": nothing kept, back to start
+    tap(qtbot, kiosk.phone.back)  # "Tidak, terima kasih": nothing kept, back to start
     assert kiosk.page == "start" and TicketContact.select().count() == 0
 
 
-def test_skipping_is_the_default_and_no_text_channel_means_no_offer(
+def test_skipping_is_the_default_and_no_text_channel_means_nonear_offer(
         office: str, qtbot: QtBot, pc: PcSettings, english: str, tmp_path: Path) -> None:
     engine.issue_ticket("A")
     window = _kiosk(qtbot, pc, tmp_path)  # no notify_url: nothing offered
     _walk_in(qtbot, window)
-    assert not _offer(window).isVisible()
-    _tap(qtbot, window.findChild(QPushButton, "ticket_done"))
+    assert not near_offer(window).isVisible()
+    tap(qtbot, window.findChild(QPushButton, "ticket_done"))
     assert window.page == "start" and TicketContact.select().count() == 0

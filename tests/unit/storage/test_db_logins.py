@@ -166,6 +166,29 @@ def test_a_kiosk_keeps_a_phone_it_cannot_read_and_the_supervisors_pc_tells_it(
     assert near.forget_past_days(NOW + dt.timedelta(days=1)) == 1
 
 
+def test_a_kiosk_keeps_a_passports_phone_for_its_pickup_ticket_by_a_copy_in_the_database(
+        owner: tuple[peewee.Database, str]) -> None:
+    """The kiosk's login gets the last 4 digits to show, and a yes copies the number
+    into ticket_contact with INSERT … SELECT: insert, never read back."""
+    backlog.import_backlog(b"no_permohonan;nama;no_paspor;lokasi;tanggal_siap;telepon\n"
+                           b"2024-TNG-000009;Ani;X9999999;Rak A-09;20/06/2024;0812 9999 1234\n",
+                           batch="Backlog", officer=setup_admin())
+    settings.update_settings(setup_admin(), notify_url="http://127.0.0.1:9/unused",
+                             notify_near_places=1)
+    engine.issue_ticket("backlog")
+    engine.issue_ticket("backlog")
+    slip = pickup.code_for("2024-TNG-000009")
+    _login(owner, "kiosk")
+    ticket = kiosk.check_in(slip, request_id=uuid.uuid4().hex)
+    assert (ticket.near_places, ticket.near_phone_ending) == (1, "1234")
+    assert near.use_passport_phone(ticket.id) == "1234"
+    assert near.use_passport_phone(ticket.id) == "1234"  # a repeated tap: still the one row
+    _refused(lambda: TicketContact.select(TicketContact.phone).first())
+    _login(owner, "admin")
+    assert [(c.ticket_id, c.phone) for c in TicketContact.select()] == [
+        (ticket.id, "+6281299991234")]
+
+
 def test_an_upgrade_gives_the_logins_already_made_their_grants_on_the_new_table(
         owner: tuple[peewee.Database, str]) -> None:
     """Schema version 14 adds ticket_contact: a kiosk's login made before it may insert
