@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from importlib import resources
 from types import TracebackType
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QLoggingCategory, Qt
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
@@ -20,6 +20,12 @@ log = logging.getLogger("loket.ui")
 APP_NAME = "Loket"
 ORGANIZATION = "Loket"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+# Qt Multimedia looks for PipeWire and VA-API libraries and warns on every PC that has
+# none (no sound card, no video acceleration), and names its FFmpeg: a dozen lines on
+# the console that say nothing is wrong. Silenced by default (these categories' info
+# and warnings); QT_LOGGING_RULES still overrides this.
+QUIET_QT_CATEGORIES = ("qt.multimedia.symbolsresolver", "qt.multimedia.ffmpeg")
 
 
 def load_icon(name: str) -> QIcon:
@@ -78,6 +84,9 @@ def create_application(argv: Sequence[str]) -> QApplication:
     # Qt's own file dialogs, not the desktop's: they speak the PC's language (Loket
     # ships their Indonesian, see ui.kit.i18n) and look the same on every PC.
     app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
+    QLoggingCategory.setFilterRules(
+        "\n".join(f"{category}.{level}=false" for category in QUIET_QT_CATEGORIES
+                  for level in ("info", "warning")))
     if sys.excepthook is sys.__excepthook__:
         sys.excepthook = _log_unhandled
     return app
