@@ -15,7 +15,6 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.utils import make_msgid
 from typing import Final
 
 log = logging.getLogger(__name__)
@@ -84,6 +83,12 @@ def send_http(url: str, message: Message, timeout_s: float = TIMEOUT_S) -> Verdi
     return Verdict(RETRY, f"gateway_error: HTTP {status}")
 
 
+def message_id(notification_id: str, sender: str) -> str:
+    """The e-mail's Message-ID: the message's own id at the sender's domain."""
+    domain = sender.rpartition("@")[2].strip(" <>") or "loket.invalid"
+    return f"<{notification_id}@{domain}>"
+
+
 def send_mail(host: str, port: int, sender: str, message: Message,
               timeout_s: float = TIMEOUT_S) -> Verdict:
     """One e-mail through the office's SMTP server. A 5xx answer about the recipient
@@ -92,8 +97,9 @@ def send_mail(host: str, port: int, sender: str, message: Message,
     mail["From"] = sender
     mail["To"] = message.to
     mail["Subject"] = _SUBJECTS.get(message.kind, "Loket")
-    # The same id on every attempt: a mail system that keeps Message-IDs drops a repeat.
-    mail["Message-ID"] = make_msgid(idstring=message.id, domain="loket.invalid")
+    # The same id on every attempt: a mail system that keeps Message-IDs drops a repeat
+    # (email.utils.make_msgid would add the time and a random number to each attempt).
+    mail["Message-ID"] = message_id(message.id, sender)
     mail["Idempotency-Key"] = message.id
     mail.set_content(message.text)
     try:

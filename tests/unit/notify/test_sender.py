@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from app.notify import outbox
+from app.notify.channels import ACCEPTED, Message, send_mail
 from app.notify.sender import MAX_ATTEMPTS, Channels, Sender, backoff
 from app.office import officers
 from app.pickup import service as pickup
@@ -117,6 +118,19 @@ def test_mail_goes_through_smtp_and_a_refused_address_fails(shelf: str) -> None:
     assert "Siti Aminah" in data and "X7654321" not in data
     assert state("nobody@example.com").failed_reason.startswith("mail_refused: 550")
     assert state(BUDI).state == "pending"  # no gateway set up
+
+
+def test_a_mail_sent_again_carries_the_same_message_id() -> None:
+    # A retry after a lost answer must look like the same mail to the mail system.
+    message = Message("0b6f3c52-7d1e-4a7e-9c1f-2f4a8d6e1b90", "passport_ready",
+                      "siti@example.co.id", "Paspor Anda siap diambil.")
+    with smtp_server() as box:
+        for _ in range(2):
+            verdict = send_mail("127.0.0.1", box.port, "loket@example.go.id", message)
+            assert verdict.outcome == ACCEPTED
+    ids = [next(line for line in data.splitlines() if line.startswith("Message-ID:"))
+           for _, _, data in box.mails]
+    assert ids == ["Message-ID: <0b6f3c52-7d1e-4a7e-9c1f-2f4a8d6e1b90@example.go.id>"] * 2
 
 
 def test_two_senders_at_once_never_send_one_message_twice(
