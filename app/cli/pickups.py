@@ -22,7 +22,7 @@ from app.messages import render
 from app.messages.cli_words import pickup_status, word
 from app.messages.formats import date_text
 from app.office.settings import get_settings
-from app.pickup import backlog, forecast, reconcile
+from app.pickup import backlog, forecast, journal_check, reconcile
 from app.pickup import service as pickup
 from app.storage.models import PRINTING, READY
 
@@ -92,6 +92,10 @@ def _add_pickup(parser: argparse.ArgumentParser) -> None:
     rec.add_argument("--any-database", action="store_true",
                      help="also handovers made on another database (a server made anew "
                      "instead of restored)")
+    jrn = psub.add_parser("journal", help="handovers in a PC's journal that the database "
+                          "lacks (exit 1 while any is)")
+    jrn.add_argument("file", nargs="?", metavar="FILE",
+                     help="a PC's handover journal (default: this PC's)")
     psub.add_parser("overdue", help="ready passports past their collect-by date")
     psub.add_parser("cancel-overdue", help="cancel overdue passports (supervisor, signed in "
                     "with --as)")
@@ -199,6 +203,10 @@ def _pickup(args: argparse.Namespace, lang: str) -> int:
             "status": pickup_status(view.status, lang)}, lang))
     elif action == "reconcile":
         return _reconcile(args, lang)
+    elif action == "journal":
+        check = journal_check.unrecorded(Path(args.file) if args.file else None)
+        emit(args, check.to_dict(), "\n".join(check.lines(lang)))
+        return EXIT_REFUSED if check.missing else EXIT_OK
     elif action == "overdue":
         late = pickup.overdue()
         emit(args, {"overdue": [v.public() for v in late]},

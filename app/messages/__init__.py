@@ -491,6 +491,7 @@ def _merge_area_catalogues() -> None:
         cli,
         days,
         hall,
+        journal_check,
         logins,
         notify,
         reconcile,
@@ -500,8 +501,8 @@ def _merge_area_catalogues() -> None:
         waits,
     )
 
-    for area in (admin, audit, backup, bookings, cli, days, hall, logins, notify, reconcile,
-                 reports, setup, survey, waits):
+    for area in (admin, audit, backup, bookings, cli, days, hall, journal_check, logins, notify,
+                 reconcile, reports, setup, survey, waits):
         clash = MESSAGES.keys() & area.MESSAGES.keys()
         if clash:
             raise RuntimeError(f"message codes defined twice: {sorted(clash)}")

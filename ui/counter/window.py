@@ -40,6 +40,7 @@ from app.queue.desk import Desk, ScanOutcome, Target, suggested_target
 from app.setup.pc_settings import PcSettings
 from ui.counter.desk import ACTION_KEYS, DeskPage
 from ui.counter.handover_dialog import HandoverDialog
+from ui.counter.journal_notice import JournalNotice
 from ui.counter.pause_dialog import PauseDialog
 from ui.counter.transfer_dialog import TransferDialog
 from ui.kit.account_watch import AccountWatch
@@ -94,6 +95,7 @@ class CounterWindow(WindowText, QMainWindow):
         self._read_scan: str | None = None  # the slip the desk read under way was for
 
         self._banner = DatabaseBanner(self._worker, self)
+        self.journal_notice = JournalNotice(self._worker, self._feed, self)
         self._who = PlainLabel(self)
         self._who.setObjectName("who")
         self._who.setStyleSheet("font-size: 14pt; font-weight: 600;")
@@ -126,6 +128,7 @@ class CounterWindow(WindowText, QMainWindow):
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self._banner)
+        layout.addWidget(self.journal_notice)
         layout.addWidget(self._header)
         layout.addWidget(self._pages, 1)
         layout.addWidget(self._message)
@@ -154,6 +157,8 @@ class CounterWindow(WindowText, QMainWindow):
         self._worker.availability_changed.connect(self._availability_changed)
         self._feed.changed.connect(self._feed_changed)
         self._feed.reconnected.connect(self._reconnected)
+        self.signed_in.connect(lambda _officer: self.journal_notice.check())
+        self.signed_out.connect(self.journal_notice.clear)
         self.login.submitted.connect(self._sign_in)
         self.login.language_chosen.connect(self.set_language)
         self._language.activated.connect(
@@ -650,6 +655,8 @@ class CounterWindow(WindowText, QMainWindow):
     def _reconnected(self) -> None:
         if self.login.isVisible():
             self._load_counters()
+        if self._officer is not None:
+            self.journal_notice.check()
         self.refresh()
 
     # --- messages -----------------------------------------------------------------------------

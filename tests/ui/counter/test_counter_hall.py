@@ -12,11 +12,11 @@ from app.queue import engine, pauses
 from app.setup.pc_settings import PcSettings
 from app.storage.models import AuditEntry
 from tests.helpers import NOW, WAIT
-from tests.ui.counter.test_counter_window import act, button, hall, signed_in, windows
+from tests.ui.counter.test_counter_window import act, button, hall, signed_in
 from ui.counter.pause_dialog import PauseDialog
 from ui.counter.window import CounterWindow
 
-__all__ = ["hall", "windows"]  # fixtures this module uses
+__all__ = ["hall"]  # a fixture this module uses
 
 
 def test_the_last_no_show_goes_back_in_line_from_the_counter(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -45,14 +45,6 @@ def hall(office: str, travel: Callable[[dt.datetime], None], english: str) -> st
     officers.add_officer("petugas1", "petugas123", full_name="Budi Petugas")
     officers.add_officer("petugas2", "petugas123", full_name="Ani Petugas")
     return office
-
-
-@pytest.fixture
-def windows(qtbot: QtBot) -> Iterator[list[CounterWindow]]:
-    opened: list[CounterWindow] = []
-    yield opened
-    for window in opened:
-        window.close()
 
 
 def open_window(qtbot: QtBot, pc: PcSettings, windows: list[CounterWindow],

@@ -16,8 +16,9 @@ from app.errors import Refused
 from app.notify import near
 from app.office import officers, settings
 from app.office.officers import LoginThrottle
-from app.pickup import backlog, reconcile
+from app.pickup import backlog, journal, journal_check, reconcile
 from app.pickup import service as pickup
+from app.private_files import append_json_line
 from app.queue import board, desk, engine, kiosk
 from app.storage import db as dbmod
 from app.storage import logins, migrations
@@ -272,6 +273,23 @@ def test_a_counter_login_cannot_reconcile_handovers_and_is_told_where_to(
     done = reconcile.reconcile([fact], supervisor)
     assert [o.result for o in done.outcomes] == ["recorded"]
     assert pickup.records()[0].collected_at == NOW.isoformat()
+
+
+def test_a_counter_login_checks_its_journal_and_an_undone_handover_is_not_missing(
+        owner: tuple[peewee.Database, str], travel: Callable[[dt.datetime], None]) -> None:
+    """The counter sees what the database lacks from the passport's own record, without
+    the audit log its login may not read."""
+    supervisor = officers.add_officer("supervisor", "super123!", role="supervisor").id
+    pickup.hand_over("2024-TNG-000001", 5, "petugas1", "self", id_checked=True)
+    travel(NOW + dt.timedelta(hours=1))
+    pickup.undo_hand_over("2024-TNG-000001", supervisor, "salah orang")
+    append_json_line(journal.journal_path(), {
+        "application_no": "2024-TNG-999999", "collected_at": NOW.isoformat(),
+        "counter": 5, "officer": "petugas1", "database": settings.seen_database_id()})
+    _login(owner, "counter")
+    check = journal_check.unrecorded()
+    assert check.checked == 2
+    assert [f.application_no for f in check.missing] == ["2024-TNG-999999"]
 
 
 def test_the_database_stops_guessing_through_the_sign_in_function(
