@@ -6,7 +6,7 @@ time and counter; a file that is no journal is refused in the core's words."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +19,10 @@ from app.office import officers
 from app.pickup import journal
 from app.storage.models import AuditEntry, Counter, Officer, PickupRecord
 from tests.helpers import NOW, WAIT
+from tests.helpers.admin_pages import PageOpener
 from tests.helpers.emergency import backup_of_the_office, give, number, stock_the_shelf
 from ui.admin.pages.reconcile import ReconcilePage
 from ui.admin.window import PAGES
-from ui.kit.worker import DbWorker
 
 HOUR = dt.timedelta(hours=1)
 
@@ -46,24 +46,13 @@ def restored(office: str, indonesian: str, tmp_path: Path,
 
 
 @pytest.fixture
-def open_page(qtbot: QtBot) -> Iterator[Callable[..., ReconcilePage]]:
-    workers: list[DbWorker] = []
-
+def open_page(open_admin_page: PageOpener) -> Callable[..., ReconcilePage]:
     def make(role: str = "supervisor") -> ReconcilePage:
-        who = officers.add_officer(f"{role}{len(workers)}", "kata-sandi-1", role=role,
-                                   full_name=role.title())
-        worker = DbWorker()
-        workers.append(worker)
-        page = ReconcilePage(worker, who)
-        qtbot.addWidget(page)
-        page.resize(1000, 700)
-        page.show()
-        page.refresh()
-        return page
+        who = officers.add_officer(f"{role}{open_admin_page.opened}", "kata-sandi-1",
+                                   role=role, full_name=role.title())
+        return open_admin_page(ReconcilePage, who, size=(1000, 700))
 
-    yield make
-    for worker in workers:
-        worker.shutdown()
+    return make
 
 
 def snapshot() -> tuple[Any, ...]:
