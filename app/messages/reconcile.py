@@ -18,6 +18,12 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "id": "'{where}' bukan basis data Loket (atau rusak); tidak ada yang dicatat.",
         "en": "'{where}' is not a Loket database (or it is damaged); nothing was recorded.",
     },
+    "reconcile_not_journal": {
+        "id": "'{where}' bukan jurnal penyerahan Loket (tidak ada satu baris pun yang "
+        "berisi penyerahan); tidak ada yang dicatat.",
+        "en": "'{where}' is not a Loket handover journal (no line in it is a handover); "
+        "nothing was recorded.",
+    },
     "reconcile_schema_differs": {
         "id": "'{where}' dibuat oleh versi Loket lain (skema {found}, di sini {expected}); "
         "tidak ada yang dicatat. Jalankan Loket versi yang sama dengan basis data itu "

@@ -130,12 +130,17 @@ class ReconcileReport:
         return {"source": self.source, "dry_run": self.dry_run, "counts": self.counts(),
                 "outcomes": [o.to_dict() for o in self.outcomes]}
 
+    def total(self, lang: str | None = None) -> str:
+        """How many handovers came to which result, in one sentence."""
+        return render("reconcile_total", {"total": len(self.outcomes), **self.counts()},
+                      lang)
+
     def lines(self, lang: str | None = None) -> list[str]:
         """One sentence per outcome a person must read (not the already recorded ones),
         then the total."""
         said = [_line(o, self.dry_run, lang) for o in self.outcomes if o.result != ALREADY]
         counts = self.counts()
-        total = render("reconcile_total", {"total": len(self.outcomes), **counts}, lang)
+        total = self.total(lang)
         if counts[OTHER_DATABASE]:
             total += " " + render("reconcile_other_database_hint", {}, lang)
         if self.dry_run:
@@ -370,12 +375,20 @@ def facts_from_database(where: str) -> tuple[list[HandoverFact], str]:
 
 
 def facts_from_journal(path: Path | None = None) -> tuple[list[HandoverFact], str]:
-    """The handovers in a PC's journal (default: this PC's), and how it is named."""
+    """The handovers in a PC's journal (default: this PC's), and how it is named.
+
+    A file with something in it of which no line is a handover is no journal (a list
+    or a database file chosen by mistake) and is refused; an empty journal is not (the
+    PC handed nothing over)."""
     path = path or journal.journal_path()
     if not path.is_file():
         raise InvalidInput("reconcile_source_missing", where=str(path))
+    try:
+        entries = journal.entries(path)
+    except UnicodeDecodeError as exc:  # a binary file: a journal is UTF-8 text
+        raise Refused("reconcile_not_journal", where=str(path)) from exc
     facts = []
-    for number, entry in enumerate(journal.entries(path), 1):
+    for number, entry in enumerate(entries, 1):
         try:
             facts.append(HandoverFact(
                 str(entry["application_no"]), _as_utc(entry["collected_at"]),
@@ -387,4 +400,6 @@ def facts_from_journal(path: Path | None = None) -> tuple[list[HandoverFact], st
         except (KeyError, TypeError, ValueError) as exc:
             log.warning("line %d of the journal %s is not a handover: %s", number, path,
                         first_line(exc))
+    if not facts and path.read_bytes().strip():
+        raise Refused("reconcile_not_journal", where=str(path))
     return facts, str(path)

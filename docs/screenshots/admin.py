@@ -1,7 +1,7 @@
 """The supervisor's window on the demo office with two weeks of history: the sign-in,
 reports, passports, officers, counters, queues, a broken list's import, settings,
-notifications (a gateway on loopback refuses one number, is busy for another), audit
-and backup."""
+notifications (a gateway on loopback refuses one number, is busy for another), audit,
+backup, and the late handovers a restore from last night's backup left out."""
 
 from __future__ import annotations
 
@@ -15,12 +15,20 @@ from typing import Any
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from app import clock
+from app.backup.make import make_backup
+from app.backup.restore import restore
+from app.backup.verify import url_of
+from app.errors import Refused
 from app.notify.sender import Channels, Sender
 from app.office import officers
 from app.office.settings import office_today
 from app.pickup import backlog
+from app.pickup import service as pickup
 from app.queue import engine
 from app.setup.demo_history import seed_history
+from app.storage.db import database
+from app.storage.models import READY, PickupRecord
 from docs.screenshots.stage import Stage, close, pump, wait_signal
 from ui.admin.window import AdminWindow
 
@@ -38,6 +46,7 @@ PHONE_LIST = ("no_permohonan;nama;no_paspor;tanggal_siap;status;telepon\n"
               "2024-TNG-200003;Agus Salim;E8000003;{d};siap;0857 2222 3333\n"
               "2024-TNG-200004;Dewi Sartika;E8000004;{d};siap;0821 4444 5555\n"
               "2024-TNG-200005;Rina Marlina;E8000005;{d};siap;0878 6666 7777\n")
+MINUTE = dt.timedelta(minutes=1)
 # The stand-in gateway's answer per number: refused, busy; the others are delivered.
 ANSWERS = {"+6281311112222": 400, "+6282144445555": 503}
 
@@ -66,6 +75,34 @@ def _send_notices(admin: int) -> None:
         server.shutdown()
         thread.join()
         server.server_close()
+
+
+def _stopped(at: dt.datetime) -> Callable[[], dt.datetime]:
+    return lambda: at
+
+
+def _lose_a_day(stage: Stage) -> None:
+    """The server back from the backup made before four handovers: they are in this
+    PC's journal only, and one of those passports was handed over again since."""
+    backup = make_backup(stage.tmp / "backups").path
+    now, real_clock = clock.utcnow(), clock.utcnow
+    given: list[str] = []
+    ready = list(PickupRecord.select(PickupRecord.application_no)
+                 .where(PickupRecord.status == READY).order_by(PickupRecord.application_no))
+    for rec in ready:
+        counter, officer = (5, "petugas1") if len(given) % 2 == 0 else (6, "petugas2")
+        clock.utcnow = _stopped(now - (4 - len(given)) * 40 * MINUTE)
+        try:
+            pickup.hand_over(rec.application_no, counter, officer, "self", id_checked=True)
+        except Refused:
+            continue  # overdue: the counter would not hand it over either
+        given.append(rec.application_no)
+        if len(given) == 4:
+            break
+    restore(backup, url_of(database.obj), force=True)
+    clock.utcnow = _stopped(now - 10 * MINUTE)
+    pickup.hand_over(given[-1], 5, "petugas1", "family", "Ani", id_checked=True)
+    clock.utcnow = real_clock
 
 
 def open_admin(stage: Stage, username: str, password: str,
@@ -127,6 +164,7 @@ def run(stage: Stage) -> None:
         engine.issue_ticket(queue)
     admin = officers.authenticate("admin", "admin123!")
     _send_notices(admin.id)
+    _lose_a_day(stage)
     broken = stage.tmp / "daftar-paspor.csv"
     broken.write_text(BROKEN_LIST, encoding="utf-8")
 
@@ -163,4 +201,6 @@ def run(stage: Stage) -> None:
     for key in ("audit", "backup"):
         visit(window, key)
         stage.shot(f"admin-{key}", window)
+    visit(window, "reconcile", lambda p: p.preview())  # type: ignore[attr-defined]
+    stage.shot("admin-reconcile", window)
     close(window)

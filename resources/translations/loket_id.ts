@@ -2576,6 +2576,177 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     </message>
 </context>
 <context>
+    <name>ReconcilePage</name>
+    <message>
+        <source>Late handovers</source>
+        <translation>Penyerahan susulan</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an admin may record late handovers.</source>
+        <translation>Hanya supervisor atau admin yang boleh mencatat penyerahan susulan.</translation>
+    </message>
+    <message>
+        <source>Handovers made after the server&apos;s last backup, or on a PC that worked alone on an emergency file, are missing from the database after a restore. Choose where they are kept: a counter PC&apos;s handover journal, or the other database. Preview writes nothing; then record the handovers with their original time, counter and officer. Conflicts are listed, never written: settle them with the handover book.</source>
+        <translation>Penyerahan yang dibuat setelah cadangan terakhir server, atau di PC yang bekerja sendiri dengan berkas darurat, tidak ada di basis data setelah pemulihan. Pilih tempat penyerahan itu tersimpan: jurnal penyerahan PC loket, atau basis data lain. Pratinjau tidak menulis apa pun; lalu catat penyerahan itu dengan waktu, loket, dan petugas aslinya. Yang bentrok hanya didaftar, tidak pernah ditulis: selesaikan dengan buku penyerahan.</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>&amp;Journal file:</source>
+        <translation>Berkas &amp;jurnal:</translation>
+    </message>
+    <message>
+        <source>Another &amp;database:</source>
+        <translation>Basis data &amp;lain:</translation>
+    </message>
+    <message>
+        <source>SQLite file (e.g. darurat.sqlite3) or server URL (postgresql://…)</source>
+        <translation>Berkas SQLite (mis. darurat.sqlite3) atau URL server (postgresql://…)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Pilih berkas…</translation>
+    </message>
+    <message>
+        <source>Also from &amp;another database</source>
+        <translation>Juga dari &amp;basis data lain</translation>
+    </message>
+    <message>
+        <source>Also record handovers written to another database than this one: only when that database is this office&apos;s all the same (a server set up anew rather than restored).</source>
+        <translation>Catat juga penyerahan yang ditulis ke basis data selain yang ini: hanya bila basis data itu memang milik kantor ini (server dibuat ulang, bukan dipulihkan).</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Pratinjau</translation>
+    </message>
+    <message>
+        <source>Application no.</source>
+        <translation>No. permohonan</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Loket</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Nothing is written before you have seen the preview and pressed Record.</source>
+        <translation>Tidak ada yang ditulis sebelum Anda melihat pratinjau dan menekan Catat.</translation>
+    </message>
+    <message>
+        <source>would be recorded</source>
+        <translation>akan dicatat</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>dicatat</translation>
+    </message>
+    <message>
+        <source>already recorded</source>
+        <translation>sudah tercatat</translation>
+    </message>
+    <message>
+        <source>in conflict</source>
+        <translation>bentrok</translation>
+    </message>
+    <message>
+        <source>unknown application</source>
+        <translation>permohonan tidak dikenal</translation>
+    </message>
+    <message>
+        <source>from another database</source>
+        <translation>dari basis data lain</translation>
+    </message>
+    <message>
+        <source>Here it was collected {time} at counter {counter}. Check the handover book.</source>
+        <translation>Di sini sudah diambil {time} di loket {counter}. Periksa buku penyerahan.</translation>
+    </message>
+    <message>
+        <source>Here this passport is cancelled. Check the shelf and the handover book.</source>
+        <translation>Di sini paspor ini sudah dibatalkan. Periksa rak dan buku penyerahan.</translation>
+    </message>
+    <message>
+        <source>Here this passport is not ready. Check the shelf and the handover book.</source>
+        <translation>Di sini paspor ini belum siap. Periksa rak dan buku penyerahan.</translation>
+    </message>
+    <message>
+        <source>A supervisor undid this handover here.</source>
+        <translation>Penyerahan ini sudah dibatalkan oleh supervisor di sini.</translation>
+    </message>
+    <message>
+        <source>Not in this database.</source>
+        <translation>Tidak ada di basis data ini.</translation>
+    </message>
+    <message>
+        <source>Written to another database: skipped.</source>
+        <translation>Ditulis ke basis data lain: dilewati.</translation>
+    </message>
+    <message>
+        <source>Choose a handover journal</source>
+        <translation>Pilih jurnal penyerahan</translation>
+    </message>
+    <message>
+        <source>Handover journals (*.jsonl);;All files (*)</source>
+        <translation>Jurnal penyerahan (*.jsonl);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Choose the other database</source>
+        <translation>Pilih basis data lain</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Basis data SQLite (*.sqlite3 *.sqlite *.db);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Press Preview to read the source again.</source>
+        <translation>Tekan Pratinjau untuk membaca sumbernya lagi.</translation>
+    </message>
+    <message>
+        <source>Type the other database&apos;s URL or choose its SQLite file first.</source>
+        <translation>Ketik dulu URL basis data lain itu atau pilih berkas SQLite-nya.</translation>
+    </message>
+    <message>
+        <source>{count} handovers recorded with their original time, counter and officer.</source>
+        <translation>{count} penyerahan dicatat dengan waktu, loket, dan petugas aslinya.</translation>
+    </message>
+    <message>
+        <source>If that database is this office&apos;s all the same (a server set up anew, not restored), tick “Also from another database” and preview again.</source>
+        <translation>Bila basis data itu memang milik kantor ini (server dibuat ulang, bukan dipulihkan), centang “Juga dari basis data lain” lalu pratinjau lagi.</translation>
+    </message>
+    <message>
+        <source>Preview only: nothing has been written yet.</source>
+        <translation>Hanya pratinjau: belum ada yang ditulis.</translation>
+    </message>
+    <message>
+        <source>&amp;Record 1 handover</source>
+        <translation>&amp;Catat 1 penyerahan</translation>
+    </message>
+    <message>
+        <source>&amp;Record {count} handovers</source>
+        <translation>&amp;Catat {count} penyerahan</translation>
+    </message>
+</context>
+<context>
     <name>ReportDocument</name>
     <message>
         <source>office time, {zone}</source>

@@ -59,6 +59,7 @@ PAGES: Final[list[tuple[str, str, str]]] = [
     ("notifications", "ui.admin.pages.notifications", "NotificationsPage"),
     ("audit", "ui.admin.pages.audit", "AdminAuditPage"),
     ("backup", "ui.admin.pages.backup", "BackupPage"),
+    ("reconcile", "ui.admin.pages.reconcile", "ReconcilePage"),
 ]
 
 # Polling the change feed only to notice the database leave and come back.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,8 +25,8 @@ from app.office.officers import OfficerView
 from app.storage.models import AuditEntry
 from app.storage.transactions import run_in_transaction
 from tests.helpers import NOW, WAIT
+from tests.helpers.admin_pages import PageOpener
 from ui.admin.pages.audit import AdminAuditPage
-from ui.kit.worker import DbWorker
 
 
 @pytest.fixture
@@ -50,23 +50,9 @@ def log_entries(count: int, action: str, officer: int | None, counter: int | Non
 
 
 @pytest.fixture
-def open_page(qtbot: QtBot) -> Iterator[Callable[[OfficerView], AdminAuditPage]]:
-    workers: list[DbWorker] = []
-
-    def make(officer: OfficerView) -> AdminAuditPage:
-        worker = DbWorker()
-        workers.append(worker)
-        page = AdminAuditPage(worker, officer)
-        qtbot.addWidget(page)
-        page.resize(1200, 700)
-        page.show()
-        with qtbot.waitSignal(page.shown, timeout=WAIT):
-            page.refresh()
-        return page
-
-    yield make
-    for worker in workers:
-        worker.shutdown()
+def open_page(open_admin_page: PageOpener) -> Callable[[OfficerView], AdminAuditPage]:
+    return lambda officer: open_admin_page(AdminAuditPage, officer, size=(1200, 700),
+                                           loaded="shown")
 
 
 def click(qtbot: QtBot, page: AdminAuditPage, name: str) -> None:

@@ -4,7 +4,7 @@ backup's settings (admin only), the retention purge with its confirmation."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,9 +18,9 @@ from app.pickup import backlog
 from app.pickup import service as pickup
 from app.storage.models import AuditEntry, PickupRecord
 from tests.helpers import WAIT
+from tests.helpers.admin_pages import PageOpener
 from tests.helpers.people import setup_admin
 from ui.admin.pages.backup import BackupPage
-from ui.kit.worker import DbWorker
 
 
 @pytest.fixture
@@ -31,25 +31,14 @@ def folder(office: str, english: str, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def open_page(qtbot: QtBot) -> Iterator[Callable[..., BackupPage]]:
-    workers: list[DbWorker] = []
-
+def open_page(open_admin_page: PageOpener) -> Callable[..., BackupPage]:
     def make(role: str = "supervisor", schedule_ms: int | None = None) -> BackupPage:
-        who = officers.add_officer(f"{role}{len(workers)}", "kata-sandi-1", role=role,
-                                   full_name=role.title())
-        worker = DbWorker()
-        workers.append(worker)
-        page = BackupPage(worker, who, schedule_ms=schedule_ms)
-        qtbot.addWidget(page)
-        page.resize(1000, 900)
-        page.show()
-        with qtbot.waitSignal(page.loaded, timeout=WAIT):
-            page.refresh()
-        return page
+        who = officers.add_officer(f"{role}{open_admin_page.opened}", "kata-sandi-1",
+                                   role=role, full_name=role.title())
+        return open_admin_page(BackupPage, who, size=(1000, 900), loaded="loaded",
+                               schedule_ms=schedule_ms)
 
-    yield make
-    for worker in workers:
-        worker.shutdown()
+    return make
 
 
 def test_back_up_now_writes_a_file_and_lists_it(folder: Path, qtbot: QtBot,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,9 +19,9 @@ from app.pickup import backlog
 from app.queue import engine
 from app.storage.models import AuditEntry, PickupRecord
 from tests.helpers import NOW, WAIT
+from tests.helpers.admin_pages import PageOpener
 from tests.helpers.people import setup_admin
 from ui.admin.pages.backlog_import import AdminImportPage
-from ui.kit.worker import DbWorker
 
 GOOD = ("no_permohonan;nama;no_paspor;lokasi;tanggal_siap;catatan\n"
         "2024-TNG-000001;Budi Santoso;X1234567;Rak A-01;20/06/2024;\n"
@@ -44,21 +44,8 @@ def people(office: str, travel: Callable[[dt.datetime], None],
 
 
 @pytest.fixture
-def open_page(qtbot: QtBot) -> Iterator[Callable[[OfficerView], AdminImportPage]]:
-    workers: list[DbWorker] = []
-
-    def make(officer: OfficerView) -> AdminImportPage:
-        worker = DbWorker()
-        workers.append(worker)
-        page = AdminImportPage(worker, officer)
-        qtbot.addWidget(page)
-        page.show()
-        page.refresh()
-        return page
-
-    yield make
-    for worker in workers:
-        worker.shutdown()
+def open_page(open_admin_page: PageOpener) -> Callable[[OfficerView], AdminImportPage]:
+    return lambda officer: open_admin_page(AdminImportPage, officer)
 
 
 def write(path: Path, text: str) -> str:

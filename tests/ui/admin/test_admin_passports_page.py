@@ -4,7 +4,7 @@ or scanned slip, see who handed it over where and when, undo a mistaken handover
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,9 +17,9 @@ from app.pickup import backlog
 from app.pickup import service as pickup
 from app.storage.models import AuditEntry, PickupRecord
 from tests.helpers import NOW, WAIT
+from tests.helpers.admin_pages import PageOpener
 from tests.helpers.people import setup_admin
 from ui.admin.pages.passports import ALERT_COLOR, DONE_COLOR, PassportsPage
-from ui.kit.worker import DbWorker
 
 LIST = (b"no_permohonan;nama;no_paspor;lokasi;tanggal_siap\n"
         b"2024-TNG-000001;Budi Santoso;X1234567;Rak A-01;20/06/2024\n"
@@ -40,24 +40,14 @@ def shelf(office: str, english: str, travel: Callable[[dt.datetime], None]) -> N
 
 
 @pytest.fixture
-def open_page(qtbot: QtBot) -> Iterator[Callable[..., PassportsPage]]:
-    workers: list[DbWorker] = []
-
+def open_page(open_admin_page: PageOpener) -> Callable[..., PassportsPage]:
     def make(role: str = "supervisor") -> PassportsPage:
-        who = officers.add_officer(f"{role}{len(workers)}", "kata-sandi-1", role=role,
-                                   full_name=role.title())
-        worker = DbWorker()
-        workers.append(worker)
-        page = PassportsPage(worker, who)
-        qtbot.addWidget(page)
-        page.resize(1200, 800)
-        page.show()
-        page.refresh()  # nothing searched yet: nothing to read
-        return page
+        who = officers.add_officer(f"{role}{open_admin_page.opened}", "kata-sandi-1",
+                                   role=role, full_name=role.title())
+        # Nothing searched yet: nothing to read.
+        return open_admin_page(PassportsPage, who, size=(1200, 800))
 
-    yield make
-    for worker in workers:
-        worker.shutdown()
+    return make
 
 
 def search(qtbot: QtBot, page: PassportsPage, text: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -27,9 +27,9 @@ from app.pickup import backlog
 from app.pickup import service as pickup
 from app.storage.models import AuditEntry, Queue, Setting, SigningKey
 from tests.helpers import NOW, WAIT
+from tests.helpers.admin_pages import PageOpener
 from tests.helpers.people import setup_admin
 from ui.admin.pages.settings import AdminSettingsPage
-from ui.kit.worker import DbWorker
 
 
 @pytest.fixture
@@ -41,22 +41,8 @@ def people(office: str, travel: Callable[[dt.datetime], None],
 
 
 @pytest.fixture
-def open_page(qtbot: QtBot) -> Iterator[Callable[[OfficerView], AdminSettingsPage]]:
-    workers: list[DbWorker] = []
-
-    def make(officer: OfficerView) -> AdminSettingsPage:
-        worker = DbWorker()
-        workers.append(worker)
-        page = AdminSettingsPage(worker, officer)
-        qtbot.addWidget(page)
-        page.show()
-        with qtbot.waitSignal(page.loaded, timeout=WAIT):
-            page.refresh()
-        return page
-
-    yield make
-    for worker in workers:
-        worker.shutdown()
+def open_page(open_admin_page: PageOpener) -> Callable[[OfficerView], AdminSettingsPage]:
+    return lambda officer: open_admin_page(AdminSettingsPage, officer, loaded="loaded")
 
 
 def child(page: AdminSettingsPage, kind: type, name: str):  # type: ignore[no-untyped-def]

@@ -364,3 +364,28 @@ def test_another_database_is_read_by_its_url_as_well(shelf: str) -> None:
     assert results(reconcile.reconcile(facts, supervisor())) == {
         number(1): "already_recorded"}
     assert snapshot() == before
+
+
+def test_a_file_that_is_no_journal_is_refused_and_an_empty_journal_is_fine(
+        shelf: str, tmp_path: Path) -> None:
+    """A list or a database picked by mistake says so, rather than "nothing to do"."""
+    listing = tmp_path / "daftar.csv"
+    listing.write_text("no_permohonan;nama\n2024-TNG-000001;Budi\n", encoding="utf-8")
+    binary = tmp_path / "foto.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 20)
+    numbers = tmp_path / "angka.jsonl"
+    numbers.write_text('1\n"2024-TNG-000001"\n{"nama": "Budi"}\n', encoding="utf-8")
+    before = snapshot()
+    for path in (listing, binary, numbers):
+        with pytest.raises(Refused) as refused:
+            reconcile.facts_from_journal(path)
+        assert refused.value.code == "reconcile_not_journal", path
+        assert refused.value.message("id") == (
+            f"'{path}' bukan jurnal penyerahan Loket (tidak ada satu baris pun yang berisi "
+            "penyerahan); tidak ada yang dicatat.")
+        assert str(path) in refused.value.message("en")
+    empty = tmp_path / "kosong.jsonl"
+    for content in ("", "\n\n"):
+        empty.write_text(content, encoding="utf-8")
+        assert reconcile.facts_from_journal(empty) == ([], str(empty))
+    assert snapshot() == before
