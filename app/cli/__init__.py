@@ -13,8 +13,9 @@ Exit codes: 0 done; 1 refused by a rule (empty queue, full quota, wrong state);
 2 bad usage or input; 3 database unreachable; 4 an internal error (see the log).
 Errors are one line on stderr, never a traceback.
 
-What a command prints is in one language: ``--lang``, else ``LOKET_LANG``, else this
-PC's language (``loket.ini``, as ``loket pc`` sets it), else Bahasa Indonesia.
+What a command prints, and its help, is in one language: ``--lang``, else
+``LOKET_LANG``, else this PC's language (``loket.ini``, as ``loket pc`` sets it), else
+Bahasa Indonesia (:func:`app.cli.parser.language`).
 ``--json`` keeps its English keys whatever the language.
 """
 
@@ -49,34 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse(argv)
     except InvalidInput as exc:  # before the command is known: no log, no --json yet
         words = list(sys.argv[1:] if argv is None else argv)
-        lang = _language(_option_value(words, "--lang"))
+        lang = parser.language(parser.option_value(words, "--lang"))
         print(f"loket: {exc.message(lang)}", file=sys.stderr)
         return EXIT_USAGE
     return run(args)
-
-
-def _language(chosen: str | None) -> str:
-    """``--lang``, else ``LOKET_LANG``, else this PC's language, else Indonesian."""
-    if chosen in messages.LANGUAGES:
-        return chosen
-    if os.environ.get("LOKET_LANG", "").strip().lower()[:2] in messages.LANGUAGES:
-        return messages.current_language()
-    from app.setup.pc_settings import PcSettings
-
-    try:
-        return PcSettings().language_or_default()
-    except (OSError, ValueError) as exc:  # an unreadable loket.ini: the default
-        log.info("this PC's language not read: %s", exc)
-        return messages.DEFAULT_LANGUAGE
-
-
-def _option_value(words: Sequence[str], option: str) -> str | None:
-    for i, word in enumerate(words):
-        if word == option and i + 1 < len(words):
-            return words[i + 1]
-        if word.startswith(option + "="):
-            return word.split("=", 1)[1]
-    return None
 
 
 def run(args: argparse.Namespace, command: Callable[[argparse.Namespace], int] | None = None,
@@ -88,7 +65,7 @@ def run(args: argparse.Namespace, command: Callable[[argparse.Namespace], int] |
 
     if configure_logs:
         logs.configure(args.verbose)
-    lang = args.lang = _language(args.lang)
+    lang = args.lang = parser.language(args.lang)
     before = messages.chosen_language()
     messages.use_language(lang)  # the core's sentences, wherever they are rendered
     try:

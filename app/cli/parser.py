@@ -8,21 +8,34 @@ a light stand-in for every sub-parser, a second builds that command's real one. 
 
 The program's entry point (``ui.main``) adds the commands that open windows through
 ``extra``: the core's command line knows none of them.
+
+The help speaks the command's language (:func:`language`, known before parsing): the
+help texts are written in English here and in each group, and in Indonesian they are
+replaced from :mod:`app.messages.cli_help` once the parser is built; argparse's own
+words ("usage:", "invalid choice") come from the same catalogue while the parser runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import gettext
 import importlib
+import logging
+import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from app import __version__
+from app import __version__, messages
 from app.cli.common import shown
 from app.errors import InvalidInput
+from app.messages.cli_help import ARGPARSE_WORDS, HELP
+
+log = logging.getLogger("loket.cli")
 
 
 @dataclass(frozen=True)
@@ -132,9 +145,10 @@ def group_of(command: str) -> ModuleType:
     return importlib.import_module(f"app.cli.{COMMANDS[command].group}")
 
 
-def build(command: str | None = None,
-          extra: Mapping[str, Command] | None = None) -> argparse.ArgumentParser:
-    """The parser; every command but ``command`` is a stand-in taking what follows it."""
+def build(command: str | None = None, extra: Mapping[str, Command] | None = None,
+          lang: str = "en") -> argparse.ArgumentParser:
+    """The parser; every command but ``command`` is a stand-in taking what follows it.
+    Its help in ``lang`` (argparse's own words need :func:`speaking` around it too)."""
     p = _Parser(prog="loket", description="Loket: queues and passport pickup "
                                 "for an immigration office's service hall.")
     p.add_argument("--db", metavar="URL", help="database URL (sqlite:///file, "
@@ -157,7 +171,96 @@ def build(command: str | None = None,
             cmd.add_arguments(name, real)
         else:
             group_of(name).add_arguments(name, real)
+    if lang == "id":
+        for owner, field, text in help_texts(p):
+            setattr(owner, field, HELP.get(text, ARGPARSE_WORDS.get(text, text)))
     return p
+
+
+def help_texts(p: argparse.ArgumentParser) -> Iterator[tuple[Any, str, str]]:
+    """Every help text of ``p`` and its sub-parsers, as (object, attribute, text): the
+    parsers' descriptions and epilogs, their own groups' titles and descriptions, each
+    argument's and each command's help. Metavars are names a person types: not here."""
+    seen: set[int] = set()
+    parsers = [p]
+    while parsers:
+        one = parsers.pop()
+        if id(one) in seen:  # a command's aliases share its parser
+            continue
+        seen.add(id(one))
+        found: list[tuple[Any, str]] = [(one, "description"), (one, "epilog")]
+        for group in [*one._action_groups, *one._mutually_exclusive_groups]:
+            if group not in (one._positionals, one._optionals):  # argparse's own titles
+                found += [(group, "title"), (group, "description")]
+        for action in one._actions:
+            found.append((action, "help"))
+            if isinstance(action, argparse._SubParsersAction):
+                found += [(choice, "help") for choice in action._choices_actions]
+                parsers += action.choices.values()
+        for owner, field in found:
+            text = getattr(owner, field, None)
+            if isinstance(text, str) and text and text != argparse.SUPPRESS:
+                yield owner, field, text
+
+
+class _Words(gettext.NullTranslations):
+    """argparse's own words in Indonesian (English where the catalogue has none)."""
+
+    def gettext(self, message: str) -> str:
+        return ARGPARSE_WORDS.get(message, message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return ARGPARSE_WORDS.get(msgid1 if n == 1 else msgid2,
+                                  msgid1 if n == 1 else msgid2)
+
+
+_SPEAKING = threading.RLock()
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """argparse's own words ("usage:", "invalid choice", "error") in ``lang`` while
+    Loket's parser is built and runs. argparse looks its words up through its module's
+    ``_`` and ``ngettext`` as it needs them; those two are Indonesian only inside this
+    block (one block at a time), so another program's argparse is left as it was."""
+    if lang != "id":
+        yield
+        return
+    with _SPEAKING:
+        before = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+        words = _Words()
+        argparse._ = words.gettext  # type: ignore[attr-defined]
+        argparse.ngettext = words.ngettext  # type: ignore[attr-defined]
+        try:
+            yield
+        finally:
+            argparse._, argparse.ngettext = before  # type: ignore[attr-defined]
+
+
+def language(chosen: str | None) -> str:
+    """``--lang``, else ``LOKET_LANG``, else this PC's language, else Indonesian."""
+    if chosen in messages.LANGUAGES:
+        return chosen
+    if os.environ.get("LOKET_LANG", "").strip().lower()[:2] in messages.LANGUAGES:
+        return messages.current_language()
+    from app.setup.pc_settings import PcSettings
+
+    try:
+        return PcSettings().language_or_default()
+    except (OSError, ValueError) as exc:  # an unreadable loket.ini: the default
+        log.info("this PC's language not read: %s", exc)
+        return messages.DEFAULT_LANGUAGE
+
+
+def option_value(words: Sequence[str], option: str) -> str | None:
+    """The value of ``option`` in ``words`` (``--lang en`` or ``--lang=en``), before
+    the parser has read them."""
+    for i, word in enumerate(words):
+        if word == option and i + 1 < len(words):
+            return words[i + 1]
+        if word.startswith(option + "="):
+            return word.split("=", 1)[1]
+    return None
 
 
 def parse(argv: Sequence[str] | None = None,
@@ -166,11 +269,13 @@ def parse(argv: Sequence[str] | None = None,
     raise :class:`InvalidInput` (a value out of range, text that is not UTF-8)."""
     words = list(sys.argv[1:] if argv is None else argv)
     check_words(words)
-    first, _ = build(None, extra).parse_known_args(words)
-    parser = build(first.command, extra)
-    args = parser.parse_args(words)
-    if args.command in COMMANDS:
-        check = getattr(group_of(args.command), "check_arguments", None)
-        if check is not None:
-            check(parser, args)
+    lang = language(option_value(words, "--lang"))
+    with speaking(lang):
+        first, _ = build(None, extra, lang).parse_known_args(words)
+        parser = build(first.command, extra, lang)
+        args = parser.parse_args(words)
+        if args.command in COMMANDS:
+            check = getattr(group_of(args.command), "check_arguments", None)
+            if check is not None:
+                check(parser, args)
     return args

@@ -79,12 +79,12 @@ def test_which_commands_open_windows() -> None:
 def test_the_help_lists_the_windows_the_core_does_not(
         capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
-        entry.main(["--help"])
+        entry.main(["--lang", "en", "--help"])
     program = capsys.readouterr().out
     from app import cli
 
     with pytest.raises(SystemExit):
-        cli.main(["--help"])
+        cli.main(["--lang", "en", "--help"])
     core = capsys.readouterr().out
     for mode in ("display", "kiosk", "admin", "monitor"):
         listed = re.compile(rf"^    {mode} +\S", re.MULTILINE)
