@@ -42,10 +42,10 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
                             help="only say how many records would be erased")
 
 
-def check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+def check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace,
+                    lang: str) -> None:
     if args.command == "backup" and args.if_due and (args.dest or args.format):
-        parser.error("--if-due writes into the backup_folder setting in its default format; "
-                     "leave out DEST and --format")
+        parser.error(render("cli_if_due_alone", {}, lang))
 
 
 def run(args: argparse.Namespace) -> int:

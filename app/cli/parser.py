@@ -277,5 +277,5 @@ def parse(argv: Sequence[str] | None = None,
         if args.command in COMMANDS:
             check = getattr(group_of(args.command), "check_arguments", None)
             if check is not None:
-                check(parser, args)
+                check(parser, args, lang)
     return args

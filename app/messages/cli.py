@@ -23,6 +23,12 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "en": "--officer without a password is gone: sign in with --as NAME (the password "
         "on the first line of standard input).",
     },
+    "cli_if_due_alone": {
+        "id": "--if-due menulis ke folder pengaturan backup_folder dalam format bawaannya: "
+        "hapus DEST dan --format.",
+        "en": "--if-due writes into the backup_folder setting in its default format; leave "
+        "out DEST and --format.",
+    },
     "cli_password_missing": {
         "id": "Tidak ada kata sandi di baris {line} input standar.",
         "en": "No password on line {line} of standard input.",

@@ -120,6 +120,12 @@ def test_if_due_is_for_the_scheduler(office: str, travel: Callable[[dt.datetime]
     with pytest.raises(SystemExit) as exc:
         cli.main(["--db", office, "backup", "--if-due", str(tmp_path)])
     assert exc.value.code == 2
+    said = capsys.readouterr().err  # the whole refusal in the PC's language
+    assert "kesalahan: --if-due menulis ke folder pengaturan backup_folder" in said
+    assert "writes" not in said
+    with pytest.raises(SystemExit):
+        cli.main(["--db", office, "--lang", "en", "backup", "--if-due", "--format", "dump"])
+    assert "error: --if-due writes into the backup_folder" in capsys.readouterr().err
 
 
 def test_purge_from_the_command_line(office: str, capsys: pytest.CaptureFixture[str],
