@@ -11,10 +11,12 @@ from typing import Final
 
 MESSAGES: Final[dict[str, dict[str, str]]] = {
     "journal_check_notice": {
-        "id": "{count} penyerahan di PC ini belum ada di basis data (terakhir {time}). "
-        "Minta supervisor menjalankan: loket pickup reconcile --journal",
+        "id": "{count} penyerahan di PC ini belum ada di basis data (terakhir {time}).\n"
+        "Minta supervisor mencatatnya dari jurnal PC ini (halaman Penyerahan susulan, "
+        "atau loket pickup reconcile --journal).",
         "en": "{count} handover(s) made on this PC are not in the database (last at "
-        "{time}). Ask a supervisor to run: loket pickup reconcile --journal",
+        "{time}).\nAsk a supervisor to record them from this PC's journal (the Late "
+        "handovers page, or loket pickup reconcile --journal).",
     },
     "journal_check_missing": {
         "id": "{application}: diserahkan {time} di loket {counter} oleh {officer}, belum "

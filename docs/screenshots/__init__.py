@@ -21,7 +21,7 @@ SIZES: Final = ((1366, 768), (1920, 1080))
 SHOTS: Final[dict[str, tuple[str, ...]]] = {
     "counter": ("counter-login", "counter-idle", "counter-serving", "counter-requeue",
                 "counter-paused", "counter-pickup", "counter-handover",
-                "counter-database-down"),
+                "counter-journal", "counter-database-down"),
     "kiosk": ("kiosk-start", "kiosk-english", "kiosk-pickup-entry", "kiosk-pickup",
               "kiosk-overdue", "kiosk-not-ready", "kiosk-ticket"),
     "booking": ("kiosk-booking", "kiosk-booking-ticket", "admin-bookings"),

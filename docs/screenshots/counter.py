@@ -1,9 +1,16 @@
 """The counter window as an officer uses it: sign in, idle, serving, a no-show put back
-in line, paused for prayer, a pickup slip scanned and handed over, the database gone."""
+in line, paused for prayer, a pickup slip scanned and handed over, handovers the
+database lost to a restore, the database gone."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from app import clock
+from app.office.settings import get_settings
+from app.pickup import journal
 from app.pickup import service as pickup
+from app.private_files import append_json_line
 from app.queue import engine
 from app.storage import db as dbmod
 from docs.screenshots.stage import Stage, close, pump, wait_signal, wait_until
@@ -74,6 +81,20 @@ def run(stage: Stage) -> None:
     stage.shot("counter-handover", window, over=[dialog])
     dialog.reject()
     pump(100)
+
+    # After a restore from last night's backup: two handovers this PC made since are in
+    # its journal only, and the officer is told at the next sign-in.
+    # (Handed over after the demo's shelf was stocked, as after the backup's records.)
+    for number, seconds in (("2024-TNG-000005", 0), ("2024-TNG-000006", 1)):
+        at = clock.utcnow() + dt.timedelta(seconds=seconds)
+        append_json_line(journal.journal_path(), {
+            "application_no": number, "collected_at": at.isoformat(), "counter": 5,
+            "officer": "petugas1", "collector": "self", "collector_name": None,
+            "id_checked": True, "verified": True, "database": get_settings().database_id})
+    wait_signal(window.signed_out, window.sign_out, "signing out")
+    _sign_in(window, 5)
+    wait_until(lambda: window.journal_notice.text_shown, "the journal notice")
+    stage.shot("counter-journal", window)
 
     # The database goes away: the banner, the actions off.
     dbmod.database.obj.database = "/nonexistent/loket.sqlite3"

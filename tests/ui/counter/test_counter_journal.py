@@ -63,8 +63,9 @@ def test_the_notice_shows_after_signing_in_and_goes_once_replayed(
     lost_handover("2024-TNG-000002", NOW + HOUR + dt.timedelta(minutes=32))
     window = checked_sign_in(qtbot, pc, windows)
     assert window.journal_notice.text_shown == (
-        "2 penyerahan di PC ini belum ada di basis data (terakhir 01/07/2024 11:32). "
-        "Minta supervisor menjalankan: loket pickup reconcile --journal")
+        "2 penyerahan di PC ini belum ada di basis data (terakhir 01/07/2024 11:32).\n"
+        "Minta supervisor mencatatnya dari jurnal PC ini (halaman Penyerahan susulan, "
+        "atau loket pickup reconcile --journal).")
     assert window.officer is not None  # the officer works on: nothing to dismiss
 
     supervisor = int(Officer.get(Officer.username == "supervisor").id)

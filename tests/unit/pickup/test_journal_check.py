@@ -80,8 +80,9 @@ def test_the_handovers_a_restore_lost_are_reported(restored: str) -> None:
     assert check.source == str(journal.journal_path())
     # The counter's sentence, in the office's local time (Asia/Jakarta, UTC+7).
     assert check.notice() == (
-        "2 penyerahan di PC ini belum ada di basis data (terakhir 01/07/2024 12:00). "
-        "Minta supervisor menjalankan: loket pickup reconcile --journal")
+        "2 penyerahan di PC ini belum ada di basis data (terakhir 01/07/2024 12:00).\n"
+        "Minta supervisor mencatatnya dari jurnal PC ini (halaman Penyerahan susulan, "
+        "atau loket pickup reconcile --journal).")
     assert "not in the database" in check.notice("en")
     assert check.lines()[0] == (f"{number(1)}: diserahkan 01/07/2024 11:00 di loket 5 oleh "
                                 "petugas1, belum ada di basis data.")
