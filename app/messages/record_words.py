@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
+from app import clock
 from app.messages import (
     COLLECTOR_KIND_WORDS,
     PAUSE_REASON_WORDS,
@@ -310,39 +311,45 @@ def detail_key(key: str, lang: str | None = None) -> str:
     return key.replace("_", " ")
 
 
-def detail_value(value: Any, lang: str | None = None) -> str:
+def detail_value(value: Any, lang: str | None = None, zone: str | None = None) -> str:
     """One value of an entry's details or of a setting: a code in words, yes/no for a
-    flag, ``–`` for nothing, numbers and names as they are."""
+    flag, ``–`` for nothing, numbers and names as they are. A moment is stored in UTC:
+    with ``zone`` (the office's time zone) it is shown in the office's time."""
     lang = lang or current_language()
     if value is None or value == "":
         return "–"
     if isinstance(value, bool):
         return word_in(VALUE_WORDS, "yes" if value else "no", lang)
     if isinstance(value, list | tuple):
-        return ", ".join(detail_value(v, lang) for v in value) or "–"
+        return ", ".join(detail_value(v, lang, zone) for v in value) or "–"
     if isinstance(value, Mapping):
-        return "{" + details_words(value, lang) + "}"
+        return "{" + details_words(value, lang, zone) + "}"
     if isinstance(value, str):
         if _DATE.fullmatch(value):
             return date_text(value)
         if _MOMENT.fullmatch(value):
-            return date_time_text(dt.datetime.fromisoformat(value))
+            moment = dt.datetime.fromisoformat(value)
+            if zone and moment.tzinfo is None:
+                moment = clock.local_time(moment, zone)
+            return date_time_text(moment)
         for table in _VALUE_TABLES:
             if value in table:
                 return word_in(table, value, lang)
     return str(value)
 
 
-def details_words(details: Mapping[str, Any], lang: str | None = None) -> str:
+def details_words(details: Mapping[str, Any], lang: str | None = None,
+                  zone: str | None = None) -> str:
     """A details record as one line in words: ``peran: petugas; pengambil: …``; a
-    number of seconds (``paused_s``, ``seconds``) as a duration with its units."""
+    number of seconds (``paused_s``, ``seconds``) as a duration with its units; a
+    moment in the office's time with ``zone``."""
     lang = lang or current_language()
 
     def value_text(key: str, value: Any) -> str:
         timed = key.endswith("_s") or key == "seconds"
         if timed and isinstance(value, int | float) and not isinstance(value, bool):
             return duration_text(value, lang)
-        return detail_value(value, lang)
+        return detail_value(value, lang, zone)
 
     return "; ".join(f"{detail_key(str(key), lang)}: {value_text(str(key), value)}"
                      for key, value in details.items())

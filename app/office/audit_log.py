@@ -76,9 +76,10 @@ class AuditRow:
     counter: int | None
     subject: str
     details: dict[str, Any]
+    zone: str = ""  # the office's time zone, for the moments in the details
 
     def details_text(self, lang: str | None = None) -> str:
-        return details_text(self.details, lang)
+        return details_text(self.details, lang, self.zone or None)
 
 
 @dataclass(frozen=True)
@@ -97,10 +98,12 @@ class FilterChoices:
     actions: list[str]  # action codes found in the log
 
 
-def details_text(details: Mapping[str, Any], lang: str | None = None) -> str:
+def details_text(details: Mapping[str, Any], lang: str | None = None,
+                 zone: str | None = None) -> str:
     """A details record as one compact line in words, in ``lang`` (default: the language
-    chosen now): ``peran: petugas; pengambil: pemilik paspor``."""
-    return record_words.details_words(details, lang)
+    chosen now): ``peran: petugas; pengambil: pemilik paspor``; a moment (stored in UTC)
+    in the office's time when ``zone`` is given."""
+    return record_words.details_words(details, lang, zone)
 
 
 def time_text(row: AuditRow) -> str:
@@ -161,7 +164,7 @@ def _row(values: tuple[Any, ...], zone_name: str) -> AuditRow:
     return AuditRow(int(ident), at, local, str(action),
                     int(officer_id) if officer_id is not None else None, username or "",
                     full_name or "", int(counter) if counter is not None else None,
-                    subject or "", parsed)
+                    subject or "", parsed, zone_name)
 
 
 def _fetch(conditions: list[pw.Expression], zone_name: str, *, below: int | None = None,

@@ -120,6 +120,15 @@ def test_officer_counter_action_and_text_filters(people: dict[str, int]) -> None
         "role: officer; ID checked: no; before: 01/07/2024"
     assert audit_log.details_text({"backup_daily": False, "reason": "prayer"}) == \
         "cadangan harian: tidak; alasan: ibadah"
+    # A moment in the details is stored in UTC and read in the office's time, as the
+    # entry's own time is (the restore's "backup made at 07:58" was UTC beside 14:58).
+    restored = write(NOW, "database_restored", sup, None, "loket.sqlite3",
+                     backup_made_at="2024-07-01T00:58:00", collected_at="2024-07-01T03:00:00")
+    row = next(r for r in audit_log.entries(sup).rows if r.id == restored)
+    assert row.details_text() == "cadangan dibuat: 01/07/2024 07:58; " \
+        "diambil pada: 01/07/2024 10:00"
+    assert audit_log.details_text({"backup_made_at": "2024-07-01T00:58:00"}) == \
+        "cadangan dibuat: 01/07/2024 00:58"  # no zone given: as stored
 
 
 def test_filter_choices_offer_what_the_log_holds(people: dict[str, int]) -> None:
