@@ -56,18 +56,18 @@ def _run(args: argparse.Namespace) -> int:
         finally:
             for sig, handler in before.items():
                 signal.signal(sig, handler)
-    emit(args, done.to_dict(),
-         " ".join(f"{k} {v}" for k, v in done.to_dict().items()))
+    emit(args, done.to_dict(), render("cli_out_notify_run", {**done.to_dict()}, args.lang))
     return EXIT_OK
 
 
 def _list(args: argparse.Namespace) -> int:
-    views = outbox.listing([NOTIFY_FAILED] if args.failed else None)
+    views = outbox.listing([NOTIFY_FAILED] if args.failed else None, lang=args.lang)
     lines = []
     for v in views:
-        state = render(f"notify_state_{v.state}", {})
-        lines.append(f"{v.id}  {v.created_at[:16]}  {state:<10} {v.kind:<16} {v.to:<28} "
-                     f"{v.application_no or '-':<18} {v.why}")
+        state = render(f"notify_state_{v.state}", {}, args.lang)
+        kind = render(f"notify_kind_{v.kind}", {}, args.lang)
+        lines.append(f"{v.id}  {v.when_text(args.lang):<28} {state:<10} {kind:<18} "
+                     f"{v.to:<28} {v.application_no or '-':<18} {v.why}")
     emit(args, {"notifications": [v.to_dict() for v in views], "counts": outbox.counts()},
          "\n".join(lines) or "-")
     return EXIT_OK
@@ -81,11 +81,12 @@ def run(args: argparse.Namespace) -> int:
             return _list(args)
         if args.action == "retry":
             view = outbox.retry(signed_in(args).id, args.id)
-            emit(args, view.to_dict(), render(f"notify_state_{view.state}", {}))
+            emit(args, view.to_dict(), render(f"notify_state_{view.state}", {}, args.lang))
             return EXIT_OK
         if (args.contact is None) == (args.application is None):
             raise InvalidInput("notify_contact_bad", value=args.contact or "")
         cancelled = outbox.opt_out(signed_in(args).id, contact=args.contact,
                                    application_no=args.application)
-        emit(args, {"cancelled": cancelled}, f"cancelled {cancelled}")
+        emit(args, {"cancelled": cancelled},
+             render("cli_out_notify_opted_out", {"count": cancelled}, args.lang))
     return EXIT_OK

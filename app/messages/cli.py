@@ -29,6 +29,16 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "en": "--if-due writes into the backup_folder setting in its default format; leave "
         "out DEST and --format.",
     },
+    "cli_out_notify_run": {
+        "id": "terkirim {sent}, dicoba lagi nanti {retrying}, gagal {failed}, dibatalkan "
+        "{cancelled}, pesan baru {enqueued}",
+        "en": "sent {sent}, to try again {retrying}, failed {failed}, cancelled "
+        "{cancelled}, new messages {enqueued}",
+    },
+    "cli_out_notify_opted_out": {
+        "id": "Tidak dikirimi pesan lagi; {count} pesan yang menunggu dibatalkan.",
+        "en": "No more messages; {count} waiting message(s) cancelled.",
+    },
     "cli_password_missing": {
         "id": "Tidak ada kata sandi di baris {line} input standar.",
         "en": "No password on line {line} of standard input.",

@@ -20,6 +20,7 @@ import peewee as pw
 from app import clock
 from app.errors import InvalidInput, NotFound, Refused
 from app.messages import render
+from app.messages.formats import date_time_text
 from app.notify import contacts
 from app.notify.texts import Passport, schedule_words, text_for
 from app.office import permissions
@@ -150,9 +151,20 @@ class NotificationView:
     failed_reason: str | None
     why: str  # failed_reason as a sentence
     application_no: str | None
+    # The moment a supervisor asks about, in the office's time (ISO, to the minute):
+    # when it was sent, when it is tried next, or (failed, cancelled) when it was made.
+    when: str = "made"  # sent | retry | made
+    local_at: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def when_text(self, lang: str | None = None) -> str:
+        """``terkirim 05/12/2026 14:20``, ``dicoba lagi …``, ``dibuat …``."""
+        if not self.local_at:
+            return ""
+        moment = date_time_text(dt.datetime.fromisoformat(self.local_at))
+        return render(f"notify_when_{self.when}", {"time": moment}, lang)
 
 
 def reason_text(failed_reason: str | None, lang: str | None = None) -> str:
@@ -167,7 +179,14 @@ def reason_text(failed_reason: str | None, lang: str | None = None) -> str:
         return failed_reason
 
 
-def _view(row: Notification, application_no: str | None, lang: str | None) -> NotificationView:
+def _view(row: Notification, application_no: str | None, lang: str | None,
+          zone: str) -> NotificationView:
+    if row.sent_at:
+        when, moment = "sent", row.sent_at
+    elif row.state == NOTIFY_PENDING:
+        when, moment = "retry", row.next_attempt_at
+    else:
+        when, moment = "made", row.created_at
     return NotificationView(
         id=row.id, kind=row.kind, to=row.to, text=row.text, state=row.state,
         attempts=int(row.attempts), created_at=row.created_at.isoformat(),
@@ -175,7 +194,8 @@ def _view(row: Notification, application_no: str | None, lang: str | None) -> No
                          if row.state == NOTIFY_PENDING else None),
         sent_at=row.sent_at.isoformat() if row.sent_at else None,
         failed_reason=row.failed_reason, why=reason_text(row.failed_reason, lang),
-        application_no=application_no)
+        application_no=application_no, when=when,
+        local_at=clock.local_time(moment, zone).isoformat(timespec="minutes"))
 
 
 def listing(states: Iterable[str] | None = None, limit: int = 500,
@@ -183,6 +203,7 @@ def listing(states: Iterable[str] | None = None, limit: int = 500,
     """Messages, newest first (failed ones first when all are asked for)."""
 
     def work() -> list[NotificationView]:
+        zone = get_settings().timezone
         query = (Notification.select(Notification, PickupRecord.application_no)
                  .join(PickupRecord, pw.JOIN.LEFT_OUTER,
                        on=(Notification.pickup == PickupRecord.id))
@@ -191,7 +212,8 @@ def listing(states: Iterable[str] | None = None, limit: int = 500,
                  .limit(limit).objects())
         if states:
             query = query.where(Notification.state.in_(list(states)))
-        return [_view(row, getattr(row, "application_no", None), lang) for row in query]
+        return [_view(row, getattr(row, "application_no", None), lang, zone)
+                for row in query]
 
     return read(work)
 
@@ -228,7 +250,8 @@ def retry(officer: int, notification_id: str) -> NotificationView:
         record("notification_retried", officer=officer, subject=notification_id,
                details={"notification": notification_id, "kind": row.kind,
                         "record": row.pickup_id})
-        return _view(Notification.get_by_id(notification_id), None, None)
+        return _view(Notification.get_by_id(notification_id), None, None,
+                     get_settings().timezone)
 
     return run_in_transaction(work)
 

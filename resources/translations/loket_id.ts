@@ -1726,6 +1726,10 @@ Permohonan {application}</translation>
         <translation>Mengapa tidak terkirim</translation>
     </message>
     <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
         <source>Chosen message</source>
         <translation>Pesan terpilih</translation>
     </message>

@@ -39,7 +39,9 @@ def test_failed_messages_show_why_and_can_be_sent_again(
                  for r in range(table.rowCount())]
         assert cells[0][:5] == ["failed", "passport ready", "+6281234567890",
                                 "2024-TNG-000001", "1"]
-        assert cells[0][5] == "the gateway refused the message (HTTP 400 Bad Request)"
+        # Made at NOW (UTC), shown in the office's time (Asia/Jakarta, UTC+7).
+        assert cells[0][5] == f"made {(NOW + dt.timedelta(hours=7)):%d/%m/%Y %H:%M}"
+        assert cells[0][6] == "the gateway refused the message (HTTP 400 Bad Request)"
         assert not any(n in " ".join(sum(cells, [])) for n in PASSPORTS)
         assert "failed 1" in page.counts.text()
         assert not page.retry_button.isEnabled()
@@ -49,6 +51,7 @@ def test_failed_messages_show_why_and_can_be_sent_again(
             page.retry_button.click()
         assert page.message.text() == "The message will be sent again."
         assert table.item(0, 0).text() == "pending"
+        assert table.item(0, 5).text() == "next try 01/07/2024 10:00"  # now, office time
         assert AuditEntry.select().where(
             AuditEntry.action == "notification_retried").count() == 1
     finally:

@@ -35,10 +35,10 @@ class NotificationsPage(QWidget):
         self._officer = officer
         self.message = PageMessage(self)
         self._records: RecordTable[NotificationView] = RecordTable(
-            self, "notifications_table", 6, worker=worker, message=self.message,
+            self, "notifications_table", 7, worker=worker, message=self.message,
             read=lambda: outbox.listing(limit=500), shown=self._show_rows,
             key=lambda n: n.id, cells=self._cells, fill_form=lambda _row: None,
-            show_form=self._show_form, style=self._style, stretch=5)
+            show_form=self._show_form, style=self._style, stretch=6)
         self.table = self._records.table
         self._box = QGroupBox(self)
         self.counts = PlainLabel(self)
@@ -75,7 +75,7 @@ class NotificationsPage(QWidget):
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([
             self.tr("State"), self.tr("Message"), self.tr("To"), self.tr("Application"),
-            self.tr("Attempts"), self.tr("Why not delivered")])
+            self.tr("Attempts"), self.tr("When"), self.tr("Why not delivered")])
         self._box.setTitle(self.tr("Chosen message"))
         self.retry_button.setText(self.tr("Send again"))
         self.refresh_button.setText(self.tr("Refresh"))
@@ -91,7 +91,7 @@ class NotificationsPage(QWidget):
 
     def _cells(self, row: NotificationView) -> list[str]:
         return [render(f"notify_state_{row.state}", {}), render(f"notify_kind_{row.kind}", {}),
-                row.to, row.application_no or "", str(row.attempts),
+                row.to, row.application_no or "", str(row.attempts), row.when_text(),
                 outbox.reason_text(row.failed_reason)]
 
     def _style(self, row: NotificationView, item: QTableWidgetItem) -> None:
