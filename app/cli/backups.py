@@ -4,14 +4,15 @@ safe, and personal data erased when its time is up."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
 from app.backup import make, restore, schedule, verify
 from app.cli.common import EXIT_OK, EXIT_REFUSED, emit
 from app.cli.connection import database_url, office_database
 from app.cli.signin import signed_in
 from app.messages import render
-from app.messages.cli_words import word
-from app.messages.formats import duration_text
+from app.messages.cli_words import WORDS, word
+from app.messages.formats import date_time_text, duration_text
 from app.office import permissions, retention
 from app.storage.transactions import read
 
@@ -103,11 +104,16 @@ def _backup(args: argparse.Namespace, lang: str) -> int:
 
 def _check_text(v: verify.BackupCheck, lang: str) -> str:
     state = word("ok" if v.ok else "not_ok", lang)
-    known = [v.kind, render("cli_out_schema", {"version": v.schema_version}, lang)]
+    known = [word(f"kind_{v.kind}", lang) if f"kind_{v.kind}" in WORDS else v.kind]
+    if v.schema_version is not None:
+        known.append(render("cli_out_schema", {"version": v.schema_version}, lang))
     known += ([render("cli_out_from", {"backend": v.source_backend}, lang)]
               if v.source_backend else [])
-    # A live database has no date.
-    known += [render("cli_out_made", {"at": v.made_at}, lang)] if v.made_at else []
+    # A live database has no date. Read without a database, so without the office's
+    # time zone: the time is said in UTC.
+    if v.made_at:
+        made = date_time_text(dt.datetime.fromisoformat(v.made_at).replace(tzinfo=None))
+        known.append(render("cli_out_made", {"at": f"{made} UTC"}, lang))
     lines = [render("cli_out_check", {"path": v.path, "state": state,
                                       "known": ", ".join(known)}, lang)]
     lines += [f"  ! {text}" for text in v.messages(lang)]

@@ -75,8 +75,16 @@ def run(args: argparse.Namespace) -> int:
         start, end = _date(args.date_from), _date(args.date_to)
         assert start is not None and end is not None  # both required
         days = booking_report.booking_days(start, end, by=who.id)
+        heads = render("cli_out_booking_report_head", {}, lang).split("|")
+        widths = [max(len(head), 10 if i == 0 else 5) for i, head in enumerate(heads)]
+
+        def line(cells: list[str]) -> str:
+            return " ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
+                            for i, (cell, w) in enumerate(zip(cells, widths, strict=True)))
+
         emit(args, {"days": [dataclasses.asdict(d) for d in days]}, "\n".join(
-            [render("cli_out_booking_report_head", {}, lang)]
-            + [f"{date_text(dt.date.fromisoformat(d.day)):<10} {d.booked:>6} {d.walk_in:>7} "
-               f"{d.on_time:>7} {d.early:>5} {d.late:>4} {d.missed:>6}" for d in days]))
+            [line(heads)]
+            + [line([date_text(dt.date.fromisoformat(d.day))]
+                    + [str(n) for n in (d.booked, d.walk_in, d.on_time, d.early, d.late,
+                                        d.missed)]) for d in days]))
         return EXIT_OK

@@ -64,9 +64,9 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "id": " (uji coba: tidak ada yang ditulis)",
         "en": " (dry run: nothing written)",
     },
-    "cli_out_booking_report_head": {
-        "id": "hari       booking  datang  tepat  awal  telat  absen",
-        "en": "day         booked walk-in on time early late missed",
+    "cli_out_booking_report_head": {  # the columns, "|" between them
+        "id": "hari|booking|langsung|tepat|awal|telat|absen",
+        "en": "day|booked|walk-in|on time|early|late|missed",
     },
     "booking_imported": {
         "id": "{rows} booking: {created} baru, {unchanged} sudah ada.",

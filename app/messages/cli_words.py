@@ -17,6 +17,10 @@ WORDS: Final[dict[str, dict[str, str]]] = {
     "invalid": {"id": "TIDAK SAH", "en": "INVALID"},
     "not_verified": {"id": " (tidak terverifikasi)", "en": " (not verified)"},
     "ok": {"id": "OK", "en": "OK"},
+    # What a checked backup file is (app.backup.verify.BackupCheck.kind).
+    "kind_sqlite": {"id": "berkas SQLite", "en": "SQLite file"},
+    "kind_dump": {"id": "dump Loket", "en": "Loket dump"},
+    "kind_unknown": {"id": "jenis tidak dikenal", "en": "unknown kind"},
     "not_ok": {"id": "TIDAK OK", "en": "NOT OK"},
     "erased": {"id": "dihapus", "en": "erased"},
     "would_be_erased": {"id": "akan dihapus", "en": "would be erased"},

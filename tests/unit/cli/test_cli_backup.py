@@ -55,7 +55,9 @@ def test_backup_verify_and_restore_from_the_command_line(
     code, check, _ = run(capsys, office, "verify-backup", made["path"])
     assert code == 0 and check["ok"] and check["counts"]["ticket"] == 1
     assert cli.main(["verify-backup", made["path"]]) == 0  # no database needed
-    assert "OK" in capsys.readouterr().out
+    said = capsys.readouterr().out.splitlines()[0]
+    kind = "berkas SQLite" if backend == "sqlite" else "dump Loket"
+    assert said.startswith(f"{made['path']}: OK ({kind}, skema versi ") and " UTC)" in said
 
     target = f"sqlite:///{tmp_path / 'restored.sqlite3'}"
     code, restored, _ = run(capsys, target, "restore", made["path"])
@@ -81,6 +83,9 @@ def test_a_foreign_file_is_refused_in_plain_words(office: str, tmp_path: Path,
     code, check, _ = run(capsys, office, "verify-backup", str(foreign))
     assert code == 1 and not check["ok"]
     assert check["problems"][0]["code"] == "backup_unknown_format"
+    assert cli.main(["verify-backup", str(foreign)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{foreign}: TIDAK OK (jenis tidak dikenal)")  # no raw kind, no "versi None"
     code, body, err = run(capsys, f"sqlite:///{tmp_path / 'x.sqlite3'}", "restore",
                           str(foreign))
     assert code == 1 and body["error"] == "backup_unknown_format"
