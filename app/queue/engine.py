@@ -212,8 +212,11 @@ def _build_find_ticket(variant: tuple[str, bool]) -> pw.BaseQuery:
     if by == "id":
         query = query.where(Ticket.id == Param("id"))
     else:
+        # A ticket merged from another database may carry today's printed number
+        # too; it is finished history, never the one a counter acts on.
         query = (query.where((Ticket.number == Param("number"))
-                             & (Ticket.service_day == Param("day")))
+                             & (Ticket.service_day == Param("day"))
+                             & Ticket.origin.is_null())
                  .order_by(Ticket.id.desc()))
     query = query.limit(1)
     return query.for_update() if lock else query
@@ -302,6 +305,22 @@ def _next_sequence(queue_id: int, day: dt.date) -> int:
         (queue_id, day_value),
     )
     return int(cursor.fetchone()[0])
+
+
+def reserve_numbers(queue_id: int, day: dt.date, count: int) -> int:
+    """Take ``count`` numbers of a queue's day at once, after every one issued or kept
+    so far (the day's counter and the tickets' own); the first of them. For tickets
+    written afterwards (a merge of another database's day), inside the caller's write
+    transaction: the day's counter row stays locked until it commits, and a number
+    issued after it follows the reserved ones."""
+    first = _next_sequence(queue_id, day)  # locks the day's counter row
+    highest = (Ticket.select(pw.fn.MAX(Ticket.seq))
+               .where((Ticket.queue == queue_id) & (Ticket.service_day == day)).scalar())
+    first = max(first, int(highest or 0) + 1)
+    (DailySequence.update(last=first + count - 1)
+     .where((DailySequence.queue == queue_id) & (DailySequence.service_day == day))
+     .execute())
+    return first
 
 
 # --- the operations ----------------------------------------------------------------
