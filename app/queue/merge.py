@@ -37,8 +37,10 @@ counter or the survey finding a ticket by its number never picks a merged one.
 A ticket still waiting, called or being served is not merged (the day is over by the
 time anyone merges; it would wait for ever): it is listed. Its survey answer comes
 along with a merged ticket (one answer per ticket, tied to the same queue, counter and
-officer). A phone left at the kiosk for the turn-is-near notice does not: its day is
-over, and it is personal data to be erased, not copied.
+officer), and the server's row of an M-Paspor booking checked in there is checked in
+with it (unless the server checked it in itself). A phone left at the kiosk for the
+turn-is-near notice does not come: its day is over, and it is personal data to be
+erased, not copied.
 
 One transaction per service day: the day's tickets, answers, number reservations and
 its audit entry commit together, so a report never shows half a day, and a failure
@@ -68,6 +70,7 @@ from app.storage import logins
 from app.storage.db import DATABASE_ERRORS, database
 from app.storage.models import (
     OPEN_STATUSES,
+    Booking,
     Counter,
     Officer,
     PickupRecord,
@@ -101,6 +104,11 @@ class SurveyFact:
     scores: dict[str, int | None]
     comment: str | None
     created_at: dt.datetime
+    # What the answer is tied to (as it was when given): the queue that served the
+    # ticket, by code; the counter, by number; the officer, by username.
+    queue: str
+    counter: int | None
+    officer: str | None
 
 
 @dataclass(frozen=True)
@@ -130,6 +138,9 @@ class TicketFact:
     pickup: str | None  # the passport's application number
     pickup_verified: bool | None
     survey: SurveyFact | None = None
+    # The M-Paspor booking checked in with it: its code and when.
+    booking: str | None = None
+    checked_in_at: dt.datetime | None = None
 
     def key(self) -> tuple[str, int, dt.datetime]:
         """What makes it the same ticket as one of the server's (see the module)."""
@@ -147,6 +158,7 @@ class Outcome:
     reason: str | None = None  # IN_SERVER, MERGED_BEFORE, UNFINISHED, UNKNOWN_QUEUE
     seq: int | None = None  # the sequence number it took here (None: not written)
     survey: bool = False  # its survey answer came along
+    booking: str | None = None  # the server's booking (by code) now checked in with it
     unknown_counter: int | None = None  # the counter number the server does not know
     unknown_officer: str | None = None  # the username the server does not know
 
@@ -273,11 +285,15 @@ def _tickets_of(day: dt.date) -> list[TicketFact]:
                         ) if pickups else {}
     surveys = {s.ticket_id: s for s in
                SurveyResponse.select().where(SurveyResponse.service_day == day)}
+    booked = {int(ticket): (str(code), as_utc(at)) for ticket, code, at in engine.rows(
+        Booking.select(Booking.ticket, Booking.code, Booking.checked_in_at)
+        .where(Booking.service_day == day, Booking.ticket.is_null(False)))}
     facts = []
     for t in tickets:
         issued = as_utc(t.issued_at)
         queue = str(queues[t.queue_id])
         answer = surveys.get(t.id)
+        booking, checked_in_at = booked.get(t.id, (None, None))
         facts.append(TicketFact(
             origin=t.origin or origin_of(queue, day, int(t.seq), issued), queue=queue,
             service_queue=str(queues[t.service_queue_id]), service_day=day, seq=int(t.seq),
@@ -292,7 +308,9 @@ def _tickets_of(day: dt.date) -> list[TicketFact]:
             pickup_verified=t.pickup_verified,
             survey=None if answer is None else SurveyFact(
                 str(answer.form), {u: getattr(answer, u) for u in _SURVEY_SCORES},
-                answer.comment, as_utc(answer.created_at))))
+                answer.comment, as_utc(answer.created_at), str(queues[answer.queue_id]),
+                counters.get(answer.counter_id), officers.get(answer.officer_id)),
+            booking=booking, checked_in_at=checked_in_at))
     return facts
 
 
@@ -306,7 +324,7 @@ class Source:
     tickets: dict[dt.date, list[TicketFact]] = field(default_factory=dict)
 
 
-_MODELS: Final = [Ticket, Queue, Counter, Officer, PickupRecord, SurveyResponse]
+_MODELS: Final = [Ticket, Queue, Counter, Officer, PickupRecord, SurveyResponse, Booking]
 
 
 def read_source(where: str, here: dict[dt.date, DaySummary] | None = None) -> Source:
@@ -391,19 +409,28 @@ def _write(fact: TicketFact, seq: int, here: _Here) -> Outcome:
         recall_count=fact.recall_count, transfer_count=fact.transfer_count, pickup=pickup,
         pickup_verified=fact.pickup_verified, line_at=fact.line_at, booked=fact.booked,
         origin=fact.origin)
-    if fact.survey is not None:
+    answer = fact.survey
+    if answer is not None:
         SurveyResponse.create(
-            ticket=ticket.id, service_day=fact.service_day, queue=here.queues[fact.queue],
-            counter=counter, officer=officer, form=fact.survey.form,
-            comment=fact.survey.comment, created_at=fact.survey.created_at,
-            **fact.survey.scores)
-    return _merged(fact, seq, counter, officer)
+            ticket=ticket.id, service_day=fact.service_day,
+            queue=here.queues.get(answer.queue, here.queues[fact.service_queue]),
+            counter=(here.counters.get(answer.counter) if answer.counter is not None
+                     else None),
+            officer=here.officers.get(answer.officer) if answer.officer else None,
+            form=answer.form, comment=answer.comment, created_at=answer.created_at,
+            **answer.scores)
+    # The server's own row of the booking (the day's list came with the backup) is
+    # checked in with it, unless the server checked it in itself.
+    linked = fact.booking is not None and Booking.update(
+        ticket=ticket.id, checked_in_at=fact.checked_in_at).where(
+        (Booking.code == fact.booking) & Booking.ticket.is_null()).execute() == 1
+    return _merged(fact, seq, counter, officer, fact.booking if linked else None)
 
 
 def _merged(fact: TicketFact, seq: int | None, counter: int | None,
-            officer: int | None) -> Outcome:
+            officer: int | None, booking: str | None = None) -> Outcome:
     return Outcome(fact.service_day, fact.queue, fact.number, fact.status, fact.origin,
-                   MERGED, seq=seq, survey=fact.survey is not None,
+                   MERGED, seq=seq, survey=fact.survey is not None, booking=booking,
                    unknown_counter=fact.counter if fact.counter is not None
                    and counter is None else None,
                    unknown_officer=fact.officer if fact.officer and officer is None

@@ -15,10 +15,11 @@ import pytest
 
 from app.errors import Refused
 from app.office import admin, officers, reports, survey
-from app.queue import engine, merge
+from app.queue import bookings, engine, merge
 from app.storage import json_text
 from app.storage.models import (
     AuditEntry,
+    Booking,
     Counter,
     DailySequence,
     Officer,
@@ -213,3 +214,24 @@ def test_another_offices_database_is_merged_only_when_asked(outage: Path,
     assert snapshot() == before
     assert merge.merge(str(elsewhere), supervisor(),
                        any_database=True).counts()["merged"] == 4
+
+
+def test_a_booking_checked_in_there_is_checked_in_here_with_its_ticket(
+        office: str, tmp_path: Path, travel: Callable[[dt.datetime], None]) -> None:
+    travel(NOW - HOUR)
+    stock_the_shelf()
+    bookings.import_bookings(b"kode_booking;nama;layanan;tanggal;jam\n"
+                             b"MP-0001;Budi;A;01/07/2024;10:00\n", officer=setup_admin())
+    file = emergency_file(backup_of_the_office(tmp_path / "backups"), tmp_path)
+    with working_on(f"sqlite:///{file}"):
+        travel(NOW)
+        ticket = bookings.check_in("MP-0001").ticket
+        assert engine.call_next(1, officer_id("petugas1")).number == ticket.number
+        engine.finish(ticket.number, 1)
+    travel(NOW + 8 * HOUR)
+    assert Booking.get().ticket_id is None
+    [merged] = merge.merge(str(file), supervisor()).outcomes
+    assert merged.booking == "MP-0001"
+    booking, ticket_here = Booking.get(), Ticket.get()
+    assert (booking.ticket_id, booking.checked_in_at) == (ticket_here.id, NOW)
+    assert ticket_here.booked and ticket_here.line_at == booking.slot_at
