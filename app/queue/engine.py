@@ -277,7 +277,7 @@ def _idempotent(operation: str, request_id: str | None,
 # --- numbering -------------------------------------------------------------------
 
 
-def _next_sequence(queue_id: int, day: dt.date) -> int:
+def next_sequence(queue_id: int, day: dt.date) -> int:
     """Increment and return the day's counter for a queue, in one locked statement."""
     db = database.obj
     table = DailySequence._meta.table_name
@@ -305,22 +305,6 @@ def _next_sequence(queue_id: int, day: dt.date) -> int:
         (queue_id, day_value),
     )
     return int(cursor.fetchone()[0])
-
-
-def reserve_numbers(queue_id: int, day: dt.date, count: int) -> int:
-    """Take ``count`` numbers of a queue's day at once, after every one issued or kept
-    so far (the day's counter and the tickets' own); the first of them. For tickets
-    written afterwards (a merge of another database's day), inside the caller's write
-    transaction: the day's counter row stays locked until it commits, and a number
-    issued after it follows the reserved ones."""
-    first = _next_sequence(queue_id, day)  # locks the day's counter row
-    highest = (Ticket.select(pw.fn.MAX(Ticket.seq))
-               .where((Ticket.queue == queue_id) & (Ticket.service_day == day)).scalar())
-    first = max(first, int(highest or 0) + 1)
-    (DailySequence.update(last=first + count - 1)
-     .where((DailySequence.queue == queue_id) & (DailySequence.service_day == day))
-     .execute())
-    return first
 
 
 # --- the operations ----------------------------------------------------------------
@@ -355,7 +339,7 @@ def issue_in_transaction(queue_ref: str, pickup: int | None = None,
     # Closed for good, closed today by the day's profile, or outside its hours.
     days.check_issue(queue.id, queue.prefix, bool(queue.active))
     today = office_today()
-    seq = _next_sequence(queue.id, today)
+    seq = next_sequence(queue.id, today)
     if slot is None and queue.daily_quota is not None and seq > queue.daily_quota:
         raise Refused("quota_full", queue=queue.prefix, quota=queue.daily_quota)
     if seq == 1:  # the day's first ticket in this queue: tidy up after earlier days

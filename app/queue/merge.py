@@ -72,6 +72,7 @@ from app.storage.models import (
     OPEN_STATUSES,
     Booking,
     Counter,
+    DailySequence,
     Officer,
     PickupRecord,
     Queue,
@@ -148,7 +149,7 @@ class TicketFact:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class TicketOutcome:
     day: dt.date
     queue: str
     number: str
@@ -170,7 +171,7 @@ class Outcome:
 class MergeReport:
     source: str
     dry_run: bool
-    outcomes: list[Outcome] = field(default_factory=list)
+    outcomes: list[TicketOutcome] = field(default_factory=list)
     same_days: int = 0  # days the two databases hold alike (the backup's)
 
     def counts(self) -> dict[str, int]:
@@ -215,7 +216,7 @@ class MergeReport:
         return [*said, total]
 
 
-def _ticket_lines(o: Outcome, lang: str | None) -> list[str]:
+def _ticket_lines(o: TicketOutcome, lang: str | None) -> list[str]:
     params: dict[str, object] = {"number": o.number, "day": date_text(o.day),
                                  "seq": o.seq if o.seq is not None else "-",
                                  "counter": o.unknown_counter if o.unknown_counter else "-",
@@ -234,7 +235,7 @@ def _ticket_lines(o: Outcome, lang: str | None) -> list[str]:
     return lines
 
 
-def _printed_after(o: Outcome) -> str:
+def _printed_after(o: TicketOutcome) -> str:
     """The number the merged ticket's new sequence number would print as."""
     prefix = o.number.rstrip("0123456789")
     return engine.display_number(prefix, o.seq or 0)
@@ -374,11 +375,11 @@ def _here(day: dt.date) -> _Here:
                      Officer.select(Officer.id, Officer.username))})
 
 
-def _verdict(fact: TicketFact, here: _Here) -> Outcome | None:
+def _verdict(fact: TicketFact, here: _Here) -> TicketOutcome | None:
     """What becomes of ``fact`` short of writing it; None when it is to be merged."""
 
-    def said(result: str, reason: str) -> Outcome:
-        return Outcome(fact.service_day, fact.queue, fact.number, fact.status, fact.origin,
+    def said(result: str, reason: str) -> TicketOutcome:
+        return TicketOutcome(fact.service_day, fact.queue, fact.number, fact.status, fact.origin,
                        result, reason)
 
     if fact.origin in here.origins:
@@ -392,7 +393,7 @@ def _verdict(fact: TicketFact, here: _Here) -> Outcome | None:
     return None
 
 
-def _write(fact: TicketFact, seq: int, here: _Here) -> Outcome:
+def _write(fact: TicketFact, seq: int, here: _Here) -> TicketOutcome:
     counter = here.counters.get(fact.counter) if fact.counter is not None else None
     officer = here.officers.get(fact.officer) if fact.officer else None
     pickup = (PickupRecord.select(PickupRecord.id)
@@ -428,8 +429,8 @@ def _write(fact: TicketFact, seq: int, here: _Here) -> Outcome:
 
 
 def _merged(fact: TicketFact, seq: int | None, counter: int | None,
-            officer: int | None, booking: str | None = None) -> Outcome:
-    return Outcome(fact.service_day, fact.queue, fact.number, fact.status, fact.origin,
+            officer: int | None, booking: str | None = None) -> TicketOutcome:
+    return TicketOutcome(fact.service_day, fact.queue, fact.number, fact.status, fact.origin,
                    MERGED, seq=seq, survey=fact.survey is not None, booking=booking,
                    unknown_counter=fact.counter if fact.counter is not None
                    and counter is None else None,
@@ -437,11 +438,26 @@ def _merged(fact: TicketFact, seq: int | None, counter: int | None,
                    else None)
 
 
+def _reserve_numbers(queue_id: int, day: dt.date, count: int) -> int:
+    """Take ``count`` numbers of a queue's day at once, after every one issued or kept
+    so far (the day's counter and the tickets' own); the first of them. The day's
+    counter row stays locked until the caller's transaction commits, and a number
+    issued after it follows the reserved ones."""
+    first = engine.next_sequence(queue_id, day)  # locks the day's counter row
+    highest = (Ticket.select(pw.fn.MAX(Ticket.seq))
+               .where((Ticket.queue == queue_id) & (Ticket.service_day == day)).scalar())
+    first = max(first, int(highest or 0) + 1)
+    (DailySequence.update(last=first + count - 1)
+     .where((DailySequence.queue == queue_id) & (DailySequence.service_day == day))
+     .execute())
+    return first
+
+
 def _merge_day(day: dt.date, facts: list[TicketFact], by: int, source: str,
-               dry_run: bool) -> list[Outcome]:
+               dry_run: bool) -> list[TicketOutcome]:
     who = permissions.require(by, "ticket_merge")
     here = _here(day)
-    outcomes: list[Outcome] = []
+    outcomes: list[TicketOutcome] = []
     todo: dict[str, list[TicketFact]] = defaultdict(list)
     for fact in facts:
         verdict = _verdict(fact, here)
@@ -457,7 +473,7 @@ def _merge_day(day: dt.date, facts: list[TicketFact], by: int, source: str,
     written: dict[str, list[int]] = {}
     for queue in sorted(todo):
         group = sorted(todo[queue], key=lambda f: f.seq)
-        first = engine.reserve_numbers(here.queues[queue], day, len(group))
+        first = _reserve_numbers(here.queues[queue], day, len(group))
         outcomes += [_write(f, first + i, here) for i, f in enumerate(group)]
         written[queue] = [len(group), first, first + len(group) - 1]
     if written:
@@ -472,8 +488,8 @@ def _merge_day(day: dt.date, facts: list[TicketFact], by: int, source: str,
 
 
 def _run_day(day: dt.date, facts: list[TicketFact], by: int, source: str,
-             dry_run: bool) -> list[Outcome]:
-    def work() -> list[Outcome]:
+             dry_run: bool) -> list[TicketOutcome]:
+    def work() -> list[TicketOutcome]:
         return _merge_day(day, facts, by, source, dry_run)
 
     if dry_run:
@@ -523,7 +539,7 @@ def merge(where: str, by: int, *, dry_run: bool = False,
     if source.database_id and here_id and source.database_id != here_id \
             and not any_database:
         raise Refused("ticket_merge_other_database", where=source.label)
-    outcomes: list[Outcome] = []
+    outcomes: list[TicketOutcome] = []
     for day in sorted(source.tickets):
         outcomes += _run_day(day, source.tickets[day], by, source.label, dry_run)
     same = sum(1 for d in source.days if d not in source.tickets)
