@@ -6,12 +6,12 @@ import argparse
 import dataclasses
 from collections.abc import Callable
 
-from app.cli.common import EXIT_OK, MAX_INT4, emit, request_id, whole_number
+from app.cli.common import EXIT_OK, EXIT_REFUSED, MAX_INT4, emit, request_id, whole_number
 from app.cli.connection import office_database
-from app.cli.signin import maybe_signed_in
+from app.cli.signin import maybe_signed_in, signed_in
 from app.messages import render
 from app.messages.cli_words import status_word
-from app.queue import engine, late, waits
+from app.queue import engine, late, merge, waits
 
 COUNTER = whole_number("--counter", 1, MAX_INT4)
 
@@ -65,6 +65,18 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
     tcode = tsub.add_parser("code", help="the signed code printed as a QR on a ticket")
     tcode.add_argument("number")
 
+    merge_ = tsub.add_parser("merge", help="write the finished tickets an emergency PC's "
+                             "database issued into this one, once (supervisor, signed in "
+                             "with --as)")
+    merge_.add_argument("--from-db", metavar="FILE_OR_URL", required=True,
+                        help="the emergency PC's Loket database: a SQLite file "
+                        "(darurat.sqlite3) or a URL, read only")
+    merge_.add_argument("--dry-run", action="store_true",
+                        help="say what would be merged, write nothing")
+    merge_.add_argument("--any-database", action="store_true",
+                        help="also from a database that is not this office's backup "
+                        "(a server made anew instead of restored)")
+
 
 def _ticket_line(t: engine.TicketView, lang: str) -> str:
     params: dict[str, object] = {"number": t.number, "queue": t.service_queue,
@@ -82,6 +94,8 @@ def wait_text(told: waits.Told, lang: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     with office_database(args):
+        if args.action == "merge":
+            return _merge(args)
         if args.action == "code":
             code = engine.ticket_code(args.number)
             emit(args, {"number": args.number.strip().upper(), "code": code}, code)
@@ -94,6 +108,15 @@ def run(args: argparse.Namespace) -> int:
             t = _act(args)
             emit(args, t, _ticket_line(t, args.lang))
     return EXIT_OK
+
+
+def _merge(args: argparse.Namespace) -> int:
+    """Exit 0 when every ticket of the days that differ is here now (merged or already),
+    1 when some were skipped (a person must read why)."""
+    report = merge.merge(args.from_db, signed_in(args).id, dry_run=args.dry_run,
+                         any_database=args.any_database)
+    emit(args, report.to_dict(), "\n".join(report.lines(args.lang)))
+    return EXIT_REFUSED if report.counts()[merge.SKIPPED] else EXIT_OK
 
 
 def _act(args: argparse.Namespace) -> engine.TicketView:

@@ -498,11 +498,12 @@ def _merge_area_catalogues() -> None:
         reports,
         setup,
         survey,
+        ticket_merge,
         waits,
     )
 
     for area in (admin, audit, backup, bookings, cli, days, hall, journal_check, logins, notify,
-                 reconcile, reports, setup, survey, waits):
+                 reconcile, reports, setup, survey, ticket_merge, waits):
         clash = MESSAGES.keys() & area.MESSAGES.keys()
         if clash:
             raise RuntimeError(f"message codes defined twice: {sorted(clash)}")

@@ -157,6 +157,20 @@ HELP: Final[dict[str, str]] = {
     "one ticket of today": "satu nomor antrian hari ini",
     "the signed code printed as a QR on a ticket":
         "kode bertanda tangan yang tercetak sebagai QR pada nomor antrian",
+    "write the finished tickets an emergency PC's database issued into this one, once "
+    "(supervisor, signed in with --as)":
+        "tulis nomor antrian yang sudah selesai dari basis data PC darurat ke basis data "
+        "ini, sekali saja (supervisor, masuk dengan --as)",
+    "the emergency PC's Loket database: a SQLite file (darurat.sqlite3) or a URL, read "
+    "only":
+        "basis data Loket PC darurat: berkas SQLite (darurat.sqlite3) atau URL, hanya "
+        "dibaca",
+    "say what would be merged, write nothing":
+        "sebutkan apa yang akan digabung, tanpa menulis apa pun",
+    "also from a database that is not this office's backup (a server made anew instead "
+    "of restored)":
+        "juga dari basis data yang bukan cadangan kantor ini (server yang dibuat baru, "
+        "bukan dipulihkan)",
     "target (one or both)": "tujuan (salah satu atau keduanya)",
     "client-made id; repeating it does not act twice":
         "id buatan klien; mengulanginya tidak menjalankan tindakan dua kali",

@@ -42,6 +42,8 @@ AUDIT_ACTION_WORDS: Final[dict[str, dict[str, str]]] = {
     "pickup_handover_undone": {"id": "penyerahan dibatalkan", "en": "handover undone"},
     "pickup_handover_reconciled": {"id": "penyerahan dicatat susulan",
                                    "en": "handover recorded afterwards"},
+    "tickets_merged": {"id": "nomor antrian digabung dari PC darurat",
+                       "en": "tickets merged from an emergency PC"},
     "pickup_priority_check_in": {"id": "pengambilan prioritas hadir",
                                  "en": "priority pickup check-in"},
     "pickup_overdue_cancelled": {"id": "paspor lewat batas dibatalkan",
@@ -235,6 +237,13 @@ DETAIL_WORDS: Final[dict[str, dict[str, str]]] = {
     "settings_now_name_code": {"id": "pengaturan kini memakai kode",
                                "en": "settings now name the code"},
     "value": {"id": "nilai", "en": "value"},
+    "source": {"id": "sumber", "en": "source"},
+    "service_day": {"id": "hari layanan", "en": "service day"},
+    "merged": {"id": "digabung", "en": "merged"},
+    "seq_from": {"id": "urutan dari", "en": "sequence from"},
+    "seq_to": {"id": "urutan sampai", "en": "sequence to"},
+    "surveys": {"id": "jawaban survei", "en": "survey answers"},
+    "skipped": {"id": "dilewati", "en": "skipped"},
 }
 
 # The database's tables, as a backup's or a restore's row counts name them.

@@ -35,6 +35,7 @@ ACTS: Final[dict[str, str]] = {
     "audit_view": "supervisor",
     "pickup_lookup": "supervisor",  # find a passport by code, number or name; see its record
     "pickup_reconcile": "supervisor",  # write handovers another database or a journal kept
+    "ticket_merge": "supervisor",  # write tickets an emergency PC's database kept
     "notify_manage": "supervisor",  # retry a failed message to an applicant; an opt-out
     "backup_run": "supervisor",
     "backup_schedule": "admin",

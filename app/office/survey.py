@@ -165,7 +165,8 @@ def ticket_of_number(number: str) -> int:
     def work() -> int:
         ident = (Ticket.select(Ticket.id)
                  .where((Ticket.number == number.strip().upper())
-                        & (Ticket.service_day == office_today()))
+                        & (Ticket.service_day == office_today())
+                        & Ticket.origin.is_null())  # not one merged from elsewhere
                  .order_by(Ticket.id.desc()).scalar())
         if ident is None:
             raise NotFound("survey_ticket_unknown")

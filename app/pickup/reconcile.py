@@ -30,8 +30,7 @@ from typing import Any, Final, cast
 import peewee as pw
 
 from app import clock
-from app.backup.restore import connect_other
-from app.backup.verify import schema_version_of
+from app.backup.other import as_utc, read_other
 from app.errors import InvalidInput, Refused
 from app.messages import render
 from app.office import permissions
@@ -39,13 +38,11 @@ from app.office.audit import note, record
 from app.office.settings import get_settings
 from app.pickup import journal
 from app.pickup.service import local_time, passport_left
-from app.storage import json_text, logins, migrations
+from app.storage import json_text, logins
 from app.storage.db import (
     DATABASE_ERRORS,
-    SQLITE_BUSY_TIMEOUT_S,
     database,
     first_line,
-    redact_url,
 )
 from app.storage.models import (
     CANCELLED,
@@ -55,7 +52,6 @@ from app.storage.models import (
     Counter,
     Officer,
     PickupRecord,
-    Setting,
 )
 from app.storage.transactions import read, run_in_transaction
 
@@ -73,11 +69,6 @@ COLLECTED_OTHERWISE: Final = "collected_otherwise"
 CANCELLED_THERE: Final = "cancelled"
 NOT_READY: Final = "not_ready"
 UNDONE: Final = "undone"
-
-# The tables that make a database a Loket one (every schema version has them).
-_LOKET_TABLES: Final = frozenset({"pickup_record", "counter", "officer", "setting",
-                                  "schema_version"})
-
 
 @dataclass(frozen=True)
 class HandoverFact:
@@ -307,34 +298,8 @@ def reconcile(facts: list[HandoverFact], by: int, *, source: str = "",
 # --- sources ------------------------------------------------------------------------
 
 
-def _open_read_only(where: str) -> tuple[pw.Database, str]:
-    """Another Loket database, connected for reading: a server's URL, or a SQLite file
-    (a path or a ``sqlite:///`` URL) opened read-only, so the emergency PC's file is
-    never changed by being read."""
-    if "://" in where and not where.startswith("sqlite:///"):
-        return connect_other(where), redact_url(where)
-    path = Path(where[len("sqlite:///"):] if where.startswith("sqlite:///") else where)
-    if not path.is_file():
-        raise InvalidInput("reconcile_source_missing", where=str(path))
-    db = pw.SqliteDatabase(path.resolve().as_uri() + "?mode=ro", uri=True,
-                           timeout=SQLITE_BUSY_TIMEOUT_S, autoconnect=False)
-    try:
-        db.connect()
-    except pw.DatabaseError as exc:
-        raise Refused("reconcile_not_loket", where=str(path)) from exc
-    return db, str(path)
-
-
-def _read_facts(db: pw.Database, label: str) -> list[HandoverFact]:
-    tables = set(db.get_tables())
-    if not tables >= _LOKET_TABLES:
-        raise Refused("reconcile_not_loket", where=label)
-    version, head = schema_version_of(db, tables), migrations.head_version()
-    if version != head:
-        raise Refused("reconcile_schema_differs", where=label, found=version, expected=head)
-    with db.bind_ctx([PickupRecord, Counter, Officer, Setting]):
-        database_id = json_text.loads(
-            Setting.select(Setting.value).where(Setting.key == "database_id").scalar(), "")
+def _read_facts(db: pw.Database, label: str, database_id: str) -> list[HandoverFact]:
+    with db.bind_ctx([PickupRecord, Counter, Officer]):
         query = (PickupRecord.select(PickupRecord.application_no, PickupRecord.collected_at,
                                      Counter.number, Officer.username, PickupRecord.collector,
                                      PickupRecord.collector_name, PickupRecord.id_checked,
@@ -348,30 +313,16 @@ def _read_facts(db: pw.Database, label: str) -> list[HandoverFact]:
                         & PickupRecord.collected_at.is_null(False))
                  .order_by(PickupRecord.collected_at))
         rows = cast(list[tuple[Any, ...]], list(query.tuples()))
-        return [HandoverFact(str(no), _as_utc(at), counter, username, collector, name,
-                             bool(checked), bool(verified), f"database:{label}",
-                             str(database_id or ""))
+        return [HandoverFact(str(no), as_utc(at), counter, username, collector, name,
+                             bool(checked), bool(verified), f"database:{label}", database_id)
                 for no, at, counter, username, collector, name, checked, verified in rows]
-
-
-def _as_utc(value: Any) -> dt.datetime:
-    """A stored time as a naive UTC datetime (a raw row may give ISO text)."""
-    at = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
-    return at.replace(tzinfo=None)
 
 
 def facts_from_database(where: str) -> tuple[list[HandoverFact], str]:
     """Every handover recorded in another Loket database (its URL, or a SQLite file's
     path), and how the source is named. A file or database that is not Loket's, or of
     another schema version, is refused before anything is read from it."""
-    db, label = _open_read_only(where)
-    try:
-        return _read_facts(db, label), label
-    except pw.DatabaseError as exc:  # not a database file at all, or a damaged one
-        log.warning("reading handovers from %s failed: %s", label, exc)
-        raise Refused("reconcile_not_loket", where=label) from exc
-    finally:
-        db.close()
+    return read_other(where, _read_facts)
 
 
 def facts_from_journal(path: Path | None = None) -> tuple[list[HandoverFact], str]:
@@ -391,7 +342,7 @@ def facts_from_journal(path: Path | None = None) -> tuple[list[HandoverFact], st
     for number, entry in enumerate(entries, 1):
         try:
             facts.append(HandoverFact(
-                str(entry["application_no"]), _as_utc(entry["collected_at"]),
+                str(entry["application_no"]), as_utc(entry["collected_at"]),
                 int(entry["counter"]) if entry.get("counter") is not None else None,
                 entry.get("officer") or None, entry.get("collector"),
                 entry.get("collector_name"), bool(entry.get("id_checked")),

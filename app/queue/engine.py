@@ -212,8 +212,11 @@ def _build_find_ticket(variant: tuple[str, bool]) -> pw.BaseQuery:
     if by == "id":
         query = query.where(Ticket.id == Param("id"))
     else:
+        # A ticket merged from another database may carry today's printed number
+        # too; it is finished history, never the one a counter acts on.
         query = (query.where((Ticket.number == Param("number"))
-                             & (Ticket.service_day == Param("day")))
+                             & (Ticket.service_day == Param("day"))
+                             & Ticket.origin.is_null())
                  .order_by(Ticket.id.desc()))
     query = query.limit(1)
     return query.for_update() if lock else query
@@ -274,7 +277,7 @@ def _idempotent(operation: str, request_id: str | None,
 # --- numbering -------------------------------------------------------------------
 
 
-def _next_sequence(queue_id: int, day: dt.date) -> int:
+def next_sequence(queue_id: int, day: dt.date) -> int:
     """Increment and return the day's counter for a queue, in one locked statement."""
     db = database.obj
     table = DailySequence._meta.table_name
@@ -336,7 +339,7 @@ def issue_in_transaction(queue_ref: str, pickup: int | None = None,
     # Closed for good, closed today by the day's profile, or outside its hours.
     days.check_issue(queue.id, queue.prefix, bool(queue.active))
     today = office_today()
-    seq = _next_sequence(queue.id, today)
+    seq = next_sequence(queue.id, today)
     if slot is None and queue.daily_quota is not None and seq > queue.daily_quota:
         raise Refused("quota_full", queue=queue.prefix, quota=queue.daily_quota)
     if seq == 1:  # the day's first ticket in this queue: tidy up after earlier days

@@ -210,6 +210,11 @@ class Ticket(BaseModel):
     # keeps it. ``booked``: issued for an M-Paspor booking. Schema version 11.
     line_at = pw.DateTimeField()
     booked = pw.BooleanField(default=False)
+    # A ticket issued on another database (the emergency PC's file) and merged here:
+    # its identity there, ``<queue code>:<service day>:<seq>:<issued_at>``, unique, so
+    # a merge run again finds it (:mod:`app.queue.merge`). NULL: issued here. Schema
+    # version 15.
+    origin = pw.CharField(max_length=100, null=True, unique=True)
     # The raw foreign-key values peewee exposes as ``<field>_id``.
     queue_id: int
     service_queue_id: int

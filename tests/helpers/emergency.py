@@ -3,17 +3,23 @@ file (``darurat.sqlite3``), and the program working on that file for a while."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
+from app import cli
 from app.backup.make import make_backup
 from app.backup.restore import restore
 from app.office import officers, settings
 from app.pickup import backlog
 from app.pickup import service as pickup
+from app.queue import engine
 from app.storage import db as dbmod
-from tests.helpers.people import setup_admin
+from app.storage.models import Officer
+from tests.helpers.people import setup_admin, stdin_lines
 
 # Ready since 28 June 2024 (collect by 28 July), each with a number for the messages.
 SHELF = ("no_permohonan;nama;no_paspor;lokasi;tanggal_siap;status;telepon\n"
@@ -36,6 +42,21 @@ def number(i: int) -> str:
 
 def give(i: int, counter: int = 5, officer: str = "petugas1") -> pickup.Handover:
     return pickup.hand_over(number(i), counter, officer, "self", id_checked=True)
+
+
+def serve(queue: str, counter: int, officer: str, outcome: str = "done"
+          ) -> engine.TicketView:
+    """A walk-in issued and taken through the real engine to ``outcome`` (``done``,
+    ``no_show``, ``waiting``) at ``counter`` by ``officer`` (a username)."""
+    ticket = engine.issue_ticket(queue)
+    if outcome == "waiting":
+        return ticket
+    called = engine.call_next(counter, int(Officer.get(Officer.username == officer).id))
+    assert called.number == ticket.number
+    if outcome == "no_show":
+        return engine.no_show(ticket.number, counter)
+    engine.start_serving(ticket.number, counter)
+    return engine.finish(ticket.number, counter)
 
 
 def backup_of_the_office(folder: Path) -> Path:
@@ -63,3 +84,26 @@ def working_on(url: str) -> Iterator[None]:
         other.close()
         dbmod.bind(before)
         settings.invalidate_cache()
+
+
+def older_copy(file: Path, copy: Path) -> Path:
+    """A copy of a Loket SQLite file, stamped one schema version older."""
+    copy.write_bytes(file.read_bytes())
+    with sqlite3.connect(copy) as conn:
+        conn.execute("DELETE FROM schema_version WHERE version = "
+                     "(SELECT MAX(version) FROM schema_version)")
+    conn.close()
+    return copy
+
+
+def as_supervisor(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                  office: str, command: list[str], *args: str, who: str = "supervisor",
+                  password: str = SUPERVISOR_PASSWORD, lang: str | None = None
+                  ) -> tuple[int, str, str]:
+    """``command`` as the supervisor types it, signed in with ``--as`` (Indonesian
+    unless ``lang`` says): its exit code, output and errors."""
+    stdin_lines(monkeypatch, password)
+    chosen = ["--lang", lang] if lang else []
+    code = cli.main(["--db", office, *chosen, "--as", who, *command, *args])
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -16,7 +16,7 @@ from app.storage import db as dbmod
 from app.storage.models import AuditEntry, PickupRecord
 from tests.helpers import NOW
 from tests.helpers.emergency import (
-    SUPERVISOR_PASSWORD,
+    as_supervisor,
     backup_of_the_office,
     emergency_file,
     give,
@@ -24,7 +24,6 @@ from tests.helpers.emergency import (
     stock_the_shelf,
     working_on,
 )
-from tests.helpers.people import stdin_lines
 
 HOUR = dt.timedelta(hours=1)
 
@@ -44,15 +43,8 @@ def darurat(office: str, tmp_path: Path, travel: Callable[[dt.datetime], None]) 
 
 
 def reconcile(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-              office: str, *args: str, who: str = "supervisor",
-              password: str = SUPERVISOR_PASSWORD, lang: str | None = None
-              ) -> tuple[int, str, str]:
-    """The command as the supervisor types it (Indonesian unless ``lang`` says)."""
-    stdin_lines(monkeypatch, password)
-    chosen = ["--lang", lang] if lang else []
-    code = cli.main(["--db", office, *chosen, "--as", who, "pickup", "reconcile", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
+          office: str, *args: str, **signed: str) -> tuple[int, str, str]:
+    return as_supervisor(capsys, monkeypatch, office, ["pickup", "reconcile"], *args, **signed)
 
 
 def collected(office: str) -> list[str]:

@@ -36,6 +36,7 @@ from tests.helpers.emergency import (
     emergency_file,
     give,
     number,
+    older_copy,
     stock_the_shelf,
     working_on,
 )
@@ -209,12 +210,7 @@ def test_garbage_and_foreign_files_are_refused_and_nothing_is_written(
     with sqlite3.connect(other) as conn:
         conn.execute("CREATE TABLE pickup_record (id INTEGER PRIMARY KEY)")
     conn.close()
-    older = tmp_path / "lama.sqlite3"
-    older.write_bytes(emergency_day.read_bytes())
-    with sqlite3.connect(older) as conn:
-        conn.execute("DELETE FROM schema_version WHERE version = "
-                     "(SELECT MAX(version) FROM schema_version)")
-    conn.close()
+    older = older_copy(emergency_day, tmp_path / "lama.sqlite3")
     for path in (garbage, other, tmp_path / "kosong.sqlite3"):
         if path.name == "kosong.sqlite3":
             path.write_bytes(b"")

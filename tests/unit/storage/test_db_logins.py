@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from urllib.parse import urlparse
 
 import peewee
@@ -19,12 +20,13 @@ from app.office.officers import LoginThrottle
 from app.pickup import backlog, journal, journal_check, reconcile
 from app.pickup import service as pickup
 from app.private_files import append_json_line
-from app.queue import board, desk, engine, kiosk
+from app.queue import board, desk, engine, kiosk, merge
 from app.storage import db as dbmod
 from app.storage import logins, migrations
 from app.storage.models import AuditEntry, Officer, Setting, SigningKey, Ticket, TicketContact
 from tests.helpers import NOW
 from tests.helpers.databases import keys_back_in_setting
+from tests.helpers.emergency import backup_of_the_office, emergency_file, serve, working_on
 from tests.helpers.people import setup_admin
 
 PASSWORD = "Login-pw-" + uuid.uuid4().hex[:8]
@@ -347,3 +349,23 @@ def test_every_table_of_the_schema_has_its_grants_decided() -> None:
 
     tables = {model._meta.table_name for model in ALL_MODELS}
     assert tables == set(logins._ALL_TABLES)
+
+
+def test_a_display_login_cannot_merge_tickets_and_is_told_where_to(
+        owner: tuple[peewee.Database, str], tmp_path: Path,
+        travel: Callable[[dt.datetime], None]) -> None:
+    """Merging the emergency PC's tickets reads officers and passports, which the lobby
+    display's login may not: refused before anything is written."""
+    supervisor = officers.add_officer("supervisor", "super123!", role="supervisor").id
+    file = emergency_file(backup_of_the_office(tmp_path / "backups"), tmp_path)
+    with working_on(f"sqlite:///{file}"):
+        travel(NOW + dt.timedelta(hours=1))
+        serve("A", 1, "petugas1")
+    _login(owner, "display")
+    with pytest.raises(Refused) as refused:
+        merge.merge(str(file), supervisor)
+    assert refused.value.code == "ticket_merge_login_too_narrow"
+    assert "PC supervisor" in refused.value.message("id")
+    _login(owner, "admin")
+    assert not Ticket.select().exists()
+    assert merge.merge(str(file), supervisor).counts()["merged"] == 1

@@ -307,3 +307,32 @@ def test_schema_version_13_moves_the_signing_keys_and_printed_slips_still_verify
         assert pickup.code_for("2024-TNG-000001") == slip  # still signed by the same key
     finally:
         db.close()
+
+
+def test_schema_version_15_gives_merged_tickets_their_origin_once(database_url: str) -> None:
+    from playhouse.migrate import SchemaMigrator
+
+    from app.storage.migrations import m0015_ticket_origin
+
+    db = _a_working_office(database_url)
+    try:
+        # As version 14 left it: no origin on a ticket.
+        migrator = SchemaMigrator.from_database(db)
+        run_ops(migrator.drop_index("ticket", "ticket_origin"),
+                migrator.drop_column("ticket", "origin"))
+        SchemaVersion.delete().where(SchemaVersion.version >= 15).execute()
+        assert migrations.current_version(db) == 14
+
+        assert migrations.migrate(db) == (14, migrations.head_version())
+        m0015_ticket_origin.migrate(db, SchemaMigrator.from_database(db))  # twice: no change
+        [index] = [i for i in db.get_indexes("ticket") if i.columns == ["origin"]]
+        assert index.unique
+        assert Ticket.get().origin is None
+        assert engine.issue_ticket("A").number == "A002"  # many tickets without one
+        ticket = Ticket.get(Ticket.number == "A002")
+        Ticket.update(origin="paspor:2024-07-01:2:x").where(Ticket.id == ticket.id).execute()
+        with pytest.raises(peewee.IntegrityError), db.atomic():
+            Ticket.update(origin="paspor:2024-07-01:2:x").where(
+                Ticket.number == "A001").execute()
+    finally:
+        db.close()

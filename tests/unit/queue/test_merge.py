@@ -1,0 +1,237 @@
+"""Tickets the emergency PC issued and served on its restored file, written into the
+office's database once, with their own times, counters and officers and their survey
+answers — on every backend — so the reports count the outage day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.errors import Refused
+from app.office import admin, officers, reports, survey
+from app.queue import bookings, engine, merge
+from app.storage import json_text
+from app.storage.models import (
+    AuditEntry,
+    Booking,
+    Counter,
+    DailySequence,
+    Officer,
+    SurveyResponse,
+    Ticket,
+)
+from tests.helpers import NOW
+from tests.helpers.emergency import (
+    backup_of_the_office,
+    emergency_file,
+    older_copy,
+    serve,
+    stock_the_shelf,
+    working_on,
+)
+from tests.helpers.people import setup_admin
+
+HOUR = dt.timedelta(hours=1)
+TODAY = dt.date(2024, 7, 1)
+YESTERDAY = TODAY - dt.timedelta(days=1)
+SHORT_FORM = {"u3": 4, "u6": 3, "u7": 4, "u9": 4}
+
+
+def officer_id(username: str) -> int:
+    return int(Officer.get(Officer.username == username).id)
+
+
+def supervisor() -> int:
+    return officer_id("supervisor")
+
+
+def snapshot() -> tuple[Any, ...]:
+    return (list(Ticket.select().order_by(Ticket.id).dicts()),
+            list(SurveyResponse.select().order_by(SurveyResponse.id).dicts()),
+            list(DailySequence.select().dicts()), AuditEntry.select().count())
+
+
+def merges() -> list[AuditEntry]:
+    return list(AuditEntry.select().where(AuditEntry.action == "tickets_merged"))
+
+
+@pytest.fixture
+def outage(office: str, tmp_path: Path, travel: Callable[[dt.datetime], None]) -> Path:
+    """Yesterday served on the server; this morning A001 served, then a backup, then
+    the server lost. The emergency PC restores that backup and serves A002 (with a
+    survey answer), A003 at a counter and by an officer only it knows, W001, marks
+    A004 no-show, and A005 still waits when the day ends there. The server comes back
+    and serves its own A002 the same day."""
+    travel(NOW - 24 * HOUR)
+    stock_the_shelf()
+    serve("A", 1, "petugas1")
+    travel(NOW - HOUR)
+    serve("A", 1, "petugas1")
+    file = emergency_file(backup_of_the_office(tmp_path / "backups"), tmp_path)
+    with working_on(f"sqlite:///{file}"):
+        admin.add_counter(setup_admin(), 9, "Loket Darurat", ["paspor"])
+        officers.add_officer("darurat", "darurat123", full_name="Petugas Darurat")
+        travel(NOW)
+        answered = serve("A", 2, "petugas1")
+        survey.answer(answered.id, SHORT_FORM, comment="cepat")
+        travel(NOW + HOUR)
+        serve("A", 9, "darurat")
+        serve("W", 1, "petugas1")
+        serve("A", 2, "petugas1", "no_show")
+        serve("A", 2, "petugas1", "waiting")
+    travel(NOW + 2 * HOUR)
+    serve("A", 3, "petugas1")  # the server's own A002 of today
+    travel(NOW + 8 * HOUR)
+    return file
+
+
+def test_the_emergency_days_tickets_join_the_servers_reports(outage: Path) -> None:
+    before = reports.report(TODAY, TODAY, supervisor())
+    assert (before.total.issued, before.total.served) == (2, 2)
+
+    report = merge.merge(str(outage), supervisor())
+
+    assert report.groups() == [
+        {"day": "2024-07-01", "queue": "paspor", "merged": 3, "already": 1, "skipped": 1,
+         "reasons": {"in_server": 1, "unfinished": 1}},
+        {"day": "2024-07-01", "queue": "wna", "merged": 1, "already": 0, "skipped": 0,
+         "reasons": {}}]
+    assert report.same_days == 1  # yesterday: the backup's, as it was
+    after = reports.report(TODAY, TODAY, supervisor())
+    assert (after.total.issued, after.total.served, after.total.no_shows) == (6, 5, 1)
+    by_counter = {row.key: row.served for row in after.counters}
+    assert by_counter["2"] == 1 and by_counter["1"] == 2
+    # Yesterday is untouched.
+    assert reports.report(YESTERDAY, YESTERDAY, supervisor()).total.issued == 1
+    # Its survey answer came along, tied to the same queue, counter and officer.
+    rated = survey.report(TODAY, TODAY, supervisor())
+    assert rated.total.responses == 1
+    answer = SurveyResponse.get()
+    merged_a002 = Ticket.get(Ticket.id == answer.ticket_id)
+    assert (merged_a002.number, merged_a002.seq, merged_a002.issued_at) == ("A002", 3, NOW)
+    assert merged_a002.origin == f"paspor:2024-07-01:2:{NOW.isoformat()}"
+    assert answer.counter_id == Counter.get(Counter.number == 2).id
+    assert answer.officer_id == officer_id("petugas1") and answer.comment == "cepat"
+    # Counter 9 and the officer "darurat" are not the server's: NULL, and said.
+    a003 = Ticket.get(Ticket.number == "A003")
+    assert (a003.counter_id, a003.officer_id, a003.status) == (None, None, "done")
+    said = {o.number: o for o in report.outcomes}
+    assert (said["A003"].unknown_counter, said["A003"].unknown_officer) == (9, "darurat")
+    assert said["A005"].reason == "unfinished" and not Ticket.select().where(
+        Ticket.number == "A005").exists()
+    # Audited once per day, naming the source and the supervisor.
+    [entry] = merges()
+    details = json_text.loads(entry.details)
+    assert (entry.subject, entry.officer_id, details["source"]) == (
+        "2024-07-01", supervisor(), str(outage))
+    assert details["queues"]["paspor"] == {"merged": 3, "seq_from": 3, "seq_to": 5}
+
+
+def test_a_number_the_server_gave_too_keeps_its_print_and_the_day_goes_on_after_it(
+        outage: Path) -> None:
+    report = merge.merge(str(outage), supervisor())
+    lines = report.lines("en")
+    assert "A002 (01/07/2024): merged as sequence 3 (its number was taken here); " \
+        "it keeps its printed number A002." in lines
+    # The unique (queue, day, seq) holds; a counter finding A002 finds the server's own.
+    seqs = [t.seq for t in Ticket.select().where(Ticket.service_day == TODAY)
+            .where(Ticket.queue == Ticket.get(Ticket.number == "A001").queue_id)]
+    assert sorted(seqs) == [1, 2, 3, 4, 5]
+    assert engine.get_ticket("A002").counter == 3
+    assert survey.ticket_of_number("A002") == engine.get_ticket("A002").id
+    # The next number of the day follows the merged ones.
+    assert engine.issue_ticket("A").number == "A006"
+
+
+def test_merging_again_writes_nothing(outage: Path) -> None:
+    merge.merge(str(outage), supervisor())
+    before = snapshot()
+    again = merge.merge(f"sqlite:///{outage}", supervisor())
+    assert again.counts() == {"merged": 0, "already": 5, "skipped": 1}
+    assert again.groups()[0]["reasons"] == {"in_server": 1, "merged_before": 3,
+                                            "unfinished": 1}
+    assert snapshot() == before and len(merges()) == 1
+
+
+def test_a_dry_run_says_what_it_would_do_and_writes_nothing(outage: Path) -> None:
+    before = snapshot()
+    file_before = outage.read_bytes()
+    report = merge.merge(str(outage), supervisor(), dry_run=True)
+    assert report.dry_run and report.counts() == {"merged": 4, "already": 1, "skipped": 1}
+    assert report.lines("en")[-1].endswith("(would be — nothing written)")
+    assert snapshot() == before
+    assert outage.read_bytes() == file_before  # read only
+
+
+def test_the_report_speaks_indonesian_by_default(outage: Path) -> None:
+    lines = merge.merge(str(outage), supervisor()).lines()
+    assert lines[0] == ("01/07/2024 antrian paspor: 3 digabung, 1 sudah ada, 1 dilewati "
+                        "(1 sudah ada dari cadangan, 1 belum selesai).")
+    assert ("A005 (01/07/2024): TIDAK digabung: di sana masih menunggu atau dilayani, "
+            "padahal harinya sudah lewat.") in lines
+    assert "A003 (01/07/2024): petugas 'darurat' tidak dikenal di sini; dicatat tanpa " \
+        "petugas." in lines
+    assert lines[-1] == ("Jumlah 6: 4 digabung, 1 sudah ada, 1 dilewati; 1 hari sama "
+                         "persis dengan di sini.")
+
+
+def test_refusals_change_nothing(outage: Path, tmp_path: Path) -> None:
+    before = snapshot()
+    with pytest.raises(Refused) as refused:
+        merge.merge(str(outage), officer_id("petugas1"))
+    assert refused.value.code == "needs_supervisor"
+    garbage = tmp_path / "foto.jpg"
+    garbage.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 20)
+    with pytest.raises(Refused) as refused:
+        merge.merge(str(garbage), supervisor())
+    assert refused.value.code == "reconcile_not_loket"
+    older = older_copy(outage, tmp_path / "lama.sqlite3")
+    with pytest.raises(Refused) as refused:
+        merge.merge(str(older), supervisor())
+    assert refused.value.code == "reconcile_schema_differs"
+    assert snapshot() == before
+
+
+def test_another_offices_database_is_merged_only_when_asked(outage: Path,
+                                                             tmp_path: Path) -> None:
+    elsewhere = tmp_path / "lain.sqlite3"
+    elsewhere.write_bytes(outage.read_bytes())
+    with sqlite3.connect(elsewhere) as conn:
+        conn.execute("UPDATE setting SET value = ? WHERE key = 'database_id'",
+                     [json.dumps("kantor-lain")])
+    conn.close()
+    before = snapshot()
+    with pytest.raises(Refused) as refused:
+        merge.merge(str(elsewhere), supervisor())
+    assert refused.value.code == "ticket_merge_other_database"
+    assert "--any-database" in refused.value.message("id")
+    assert snapshot() == before
+    assert merge.merge(str(elsewhere), supervisor(),
+                       any_database=True).counts()["merged"] == 4
+
+
+def test_a_booking_checked_in_there_is_checked_in_here_with_its_ticket(
+        office: str, tmp_path: Path, travel: Callable[[dt.datetime], None]) -> None:
+    travel(NOW - HOUR)
+    stock_the_shelf()
+    bookings.import_bookings(b"kode_booking;nama;layanan;tanggal;jam\n"
+                             b"MP-0001;Budi;A;01/07/2024;10:00\n", officer=setup_admin())
+    file = emergency_file(backup_of_the_office(tmp_path / "backups"), tmp_path)
+    with working_on(f"sqlite:///{file}"):
+        travel(NOW)
+        ticket = bookings.check_in("MP-0001").ticket
+        assert engine.call_next(1, officer_id("petugas1")).number == ticket.number
+        engine.finish(ticket.number, 1)
+    travel(NOW + 8 * HOUR)
+    assert Booking.get().ticket_id is None
+    [merged] = merge.merge(str(file), supervisor()).outcomes
+    assert merged.booking == "MP-0001"
+    booking, ticket_here = Booking.get(), Ticket.get()
+    assert (booking.ticket_id, booking.checked_in_at) == (ticket_here.id, NOW)
+    assert ticket_here.booked and ticket_here.line_at == booking.slot_at
