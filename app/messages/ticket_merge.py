@@ -57,6 +57,22 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "id": "{count} antriannya tidak dikenal di sini",
         "en": "{count} of a queue unknown here",
     },
+    "ticket_merge_reason_completed": {
+        "id": "{count} menunggu saat cadangan dibuat dan selesai di sana, dicatat selesai "
+        "di sini",
+        "en": "{count} waiting when the backup was made and finished there, now finished "
+        "here",
+    },
+    "ticket_merge_reason_changed_here": {
+        "id": "{count} diubah di sini sementara itu",
+        "en": "{count} changed here meanwhile",
+    },
+    "ticket_merge_skipped_changed_here": {
+        "id": "{number} ({day}): TIDAK digabung: selesai di sana, tetapi baru saja "
+        "dipanggil atau diubah di sini. Periksa nomor ini, lalu ulangi.",
+        "en": "{number} ({day}): NOT merged: finished there, but called or changed here "
+        "a moment ago. Check this number, then run again.",
+    },
     "ticket_merge_skipped_unfinished": {
         "id": "{number} ({day}): TIDAK digabung: di sana masih menunggu atau dilayani, "
         "padahal harinya sudah lewat.",

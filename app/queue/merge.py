@@ -34,8 +34,16 @@ counter moves past them, so a number issued later on that day follows. Nothing r
 the number from the sequence: reports count by queue, counter, officer and times; a
 counter or the survey finding a ticket by its number never picks a merged one.
 
-A ticket still waiting, called or being served is not merged (the day is over by the
-time anyone merges; it would wait for ever): it is listed. Its survey answer comes
+A ticket the backup held still open (waiting, called or being served) that the
+emergency PC then finished is *completed* here: the server's row, if the server has not
+finished it itself meanwhile (still open, or expired by the next day's close), takes
+the outcome, times, counter and officer it got there, by a compare-and-set on the
+status it was read with (a counter of the server that acts on it meanwhile wins, and
+the ticket is listed). Without this the applicants who waited through the outage's
+first minutes would be missing from the day's served count and the survey.
+
+A ticket still waiting, called or being served there is not merged (the day is over by
+the time anyone merges; it would wait for ever): it is listed. Its survey answer comes
 along with a merged ticket (one answer per ticket, tied to the same queue, counter and
 officer), and the server's row of an M-Paspor booking checked in there is checked in
 with it (unless the server checked it in itself). A phone left at the kiosk for the
@@ -69,6 +77,10 @@ from app.queue import engine
 from app.storage import logins
 from app.storage.db import DATABASE_ERRORS, database
 from app.storage.models import (
+    CANCELLED,
+    DONE,
+    EXPIRED,
+    NO_SHOW,
     OPEN_STATUSES,
     Booking,
     Counter,
@@ -93,6 +105,13 @@ IN_SERVER: Final = "in_server"  # the server has it from the backup
 MERGED_BEFORE: Final = "merged_before"  # an earlier merge wrote it
 UNFINISHED: Final = "unfinished"  # still waiting, called or being served there
 UNKNOWN_QUEUE: Final = "unknown_queue"  # its queue's code is not the server's
+COMPLETED: Final = "completed"  # the server's open copy took the outcome it got there
+CHANGED_HERE: Final = "changed_here"  # the server acted on its open copy meanwhile
+
+# What the emergency PC's copy must be for the server's open copy to take it over.
+_FINISHED: Final = (DONE, NO_SHOW, CANCELLED)
+# What the server's copy may be: never finished by the server itself.
+_UNFINISHED_HERE: Final = (*OPEN_STATUSES, EXPIRED)
 
 _SURVEY_SCORES: Final = ("u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9")
 
@@ -254,17 +273,20 @@ def _at(value: Any) -> dt.datetime | None:
     return None if value is None else as_utc(value)
 
 
-DaySummary = tuple[int, int, int, dt.datetime]
+DaySummary = tuple[int, int, int, dt.datetime, int]
 
 
 def _days() -> dict[dt.date, DaySummary]:
-    """Per service day of the bound database: its tickets, lowest and highest id and
-    latest issue time (what tells a day the backup held from one that went on)."""
+    """Per service day of the bound database: its tickets, lowest and highest id, latest
+    issue time and how many a counter finished (what tells a day the backup held from
+    one that went on: a ticket the backup held waiting and the emergency PC served
+    changes only the last)."""
+    finished = pw.fn.SUM(pw.Case(None, [(Ticket.status.in_(_FINISHED), 1)], 0))
     query = (Ticket.select(Ticket.service_day, pw.fn.COUNT(Ticket.id), pw.fn.MIN(Ticket.id),
-                           pw.fn.MAX(Ticket.id), pw.fn.MAX(Ticket.issued_at))
+                           pw.fn.MAX(Ticket.id), pw.fn.MAX(Ticket.issued_at), finished)
              .group_by(Ticket.service_day))
-    return {_day(day): (int(count), int(low), int(high), as_utc(latest))
-            for day, count, low, high, latest in engine.rows(query)}
+    return {_day(day): (int(count), int(low), int(high), as_utc(latest), int(done or 0))
+            for day, count, low, high, latest, done in engine.rows(query)}
 
 
 def origin_of(queue: str, day: dt.date, seq: int, issued_at: dt.datetime) -> str:
@@ -356,23 +378,30 @@ class _Here:
     queues: dict[str, int]
     counters: dict[int, int]
     officers: dict[str, int]
+    # The server's own tickets it never finished, by key: their id, seq and status.
+    unfinished: dict[tuple[str, int, dt.datetime], tuple[int, int, str]] = field(
+        default_factory=dict)
 
 
 def _here(day: dt.date) -> _Here:
     codes = {int(i): str(c) for i, c in engine.rows(Queue.select(Queue.id, Queue.code))}
-    origins, keys = set(), set()
-    for queue, seq, issued, origin in engine.rows(
-            Ticket.select(Ticket.queue, Ticket.seq, Ticket.issued_at, Ticket.origin)
+    origins, keys, unfinished = set(), set(), {}
+    for ticket, queue, seq, issued, origin, status in engine.rows(
+            Ticket.select(Ticket.id, Ticket.queue, Ticket.seq, Ticket.issued_at,
+                          Ticket.origin, Ticket.status)
             .where(Ticket.service_day == day)):
         if origin:  # merged: its sequence number here is not the one it had there
             origins.add(str(origin))
-        else:
-            keys.add((codes[int(queue)], int(seq), as_utc(issued).replace(microsecond=0)))
+            continue
+        key = (codes[int(queue)], int(seq), as_utc(issued).replace(microsecond=0))
+        keys.add(key)
+        if status in _UNFINISHED_HERE:
+            unfinished[key] = (int(ticket), int(seq), str(status))
     return _Here(origins, keys, {c: i for i, c in codes.items()},
                  {int(n): int(i) for i, n in engine.rows(Counter.select(Counter.id,
                                                                         Counter.number))},
                  {str(u): int(i) for i, u in engine.rows(
-                     Officer.select(Officer.id, Officer.username))})
+                     Officer.select(Officer.id, Officer.username))}, unfinished)
 
 
 def _verdict(fact: TicketFact, here: _Here) -> TicketOutcome | None:
@@ -384,7 +413,7 @@ def _verdict(fact: TicketFact, here: _Here) -> TicketOutcome | None:
 
     if fact.origin in here.origins:
         return said(ALREADY, MERGED_BEFORE)
-    if fact.key() in here.keys:
+    if fact.key() in here.keys and not _completes(fact, here):
         return said(ALREADY, IN_SERVER)
     if fact.status in OPEN_STATUSES:
         return said(SKIPPED, UNFINISHED)
@@ -410,10 +439,46 @@ def _write(fact: TicketFact, seq: int, here: _Here) -> TicketOutcome:
         recall_count=fact.recall_count, transfer_count=fact.transfer_count, pickup=pickup,
         pickup_verified=fact.pickup_verified, line_at=fact.line_at, booked=fact.booked,
         origin=fact.origin)
+    return _merged(fact, seq, counter, officer, _bring_along(fact, int(ticket.id), here))
+
+
+def _completes(fact: TicketFact, here: _Here) -> bool:
+    """Whether ``fact`` finishes a ticket the server holds from the backup and never
+    finished itself (see the module)."""
+    return fact.status in _FINISHED and fact.key() in here.unfinished
+
+
+def _complete(fact: TicketFact, here: _Here) -> TicketOutcome:
+    """The server's unfinished copy of ``fact`` takes the outcome it got there, unless
+    the server acted on it since it was read."""
+    ticket, seq, status = here.unfinished[fact.key()]
+    counter = here.counters.get(fact.counter) if fact.counter is not None else None
+    officer = here.officers.get(fact.officer) if fact.officer else None
+    changed = Ticket.update(
+        status=fact.status, service_queue=here.queues[fact.service_queue],
+        target_counter=(here.counters.get(fact.target_counter)
+                        if fact.target_counter is not None else None),
+        called_at=fact.called_at, started_at=fact.started_at,
+        finished_at=fact.finished_at, transferred_at=fact.transferred_at,
+        counter=counter, officer=officer, recall_count=fact.recall_count,
+        transfer_count=fact.transfer_count, pickup_verified=fact.pickup_verified,
+    ).where((Ticket.id == ticket) & (Ticket.status == status)).execute()
+    if changed != 1:
+        return TicketOutcome(fact.service_day, fact.queue, fact.number, fact.status,
+                             fact.origin, SKIPPED, CHANGED_HERE)
+    answered = SurveyResponse.select().where(SurveyResponse.ticket == ticket).exists()
+    booking = _bring_along(fact, ticket, here, survey=not answered)
+    return _merged(fact, seq, counter, officer, booking, COMPLETED)
+
+
+def _bring_along(fact: TicketFact, ticket: int, here: _Here, *, survey: bool = True
+                 ) -> str | None:
+    """Write the survey answer given there about ``fact`` (when ``survey``) and check
+    the server's booking in with ``ticket``; the booking's code when it was."""
     answer = fact.survey
-    if answer is not None:
+    if answer is not None and survey:
         SurveyResponse.create(
-            ticket=ticket.id, service_day=fact.service_day,
+            ticket=ticket, service_day=fact.service_day,
             queue=here.queues.get(answer.queue, here.queues[fact.service_queue]),
             counter=(here.counters.get(answer.counter) if answer.counter is not None
                      else None),
@@ -423,15 +488,16 @@ def _write(fact: TicketFact, seq: int, here: _Here) -> TicketOutcome:
     # The server's own row of the booking (the day's list came with the backup) is
     # checked in with it, unless the server checked it in itself.
     linked = fact.booking is not None and Booking.update(
-        ticket=ticket.id, checked_in_at=fact.checked_in_at).where(
+        ticket=ticket, checked_in_at=fact.checked_in_at).where(
         (Booking.code == fact.booking) & Booking.ticket.is_null()).execute() == 1
-    return _merged(fact, seq, counter, officer, fact.booking if linked else None)
+    return fact.booking if linked else None
 
 
 def _merged(fact: TicketFact, seq: int | None, counter: int | None,
-            officer: int | None, booking: str | None = None) -> TicketOutcome:
+            officer: int | None, booking: str | None = None,
+            reason: str | None = None) -> TicketOutcome:
     return TicketOutcome(fact.service_day, fact.queue, fact.number, fact.status, fact.origin,
-                   MERGED, seq=seq, survey=fact.survey is not None, booking=booking,
+                   MERGED, reason, seq=seq, survey=fact.survey is not None, booking=booking,
                    unknown_counter=fact.counter if fact.counter is not None
                    and counter is None else None,
                    unknown_officer=fact.officer if fact.officer and officer is None
@@ -459,28 +525,36 @@ def _merge_day(day: dt.date, facts: list[TicketFact], by: int, source: str,
     here = _here(day)
     outcomes: list[TicketOutcome] = []
     todo: dict[str, list[TicketFact]] = defaultdict(list)
+    finishing: list[TicketFact] = []
     for fact in facts:
         verdict = _verdict(fact, here)
-        if verdict is None:
-            todo[fact.queue].append(fact)
-        else:
+        if verdict is not None:
             outcomes.append(verdict)
+        elif fact.key() in here.keys:
+            finishing.append(fact)
+        else:
+            todo[fact.queue].append(fact)
     if dry_run:
         return outcomes + [
-            _merged(f, None, here.counters.get(f.counter) if f.counter is not None else None,
-                    here.officers.get(f.officer) if f.officer else None)
-            for queue in sorted(todo) for f in todo[queue]]
+            _merged(f, here.unfinished[f.key()][1] if f in finishing else None,
+                    here.counters.get(f.counter) if f.counter is not None else None,
+                    here.officers.get(f.officer) if f.officer else None,
+                    reason=COMPLETED if f in finishing else None)
+            for f in finishing + [f for queue in sorted(todo) for f in todo[queue]]]
+    outcomes += [_complete(f, here) for f in finishing]
+    completed = sum(1 for o in outcomes if o.reason == COMPLETED)
     written: dict[str, list[int]] = {}
     for queue in sorted(todo):
         group = sorted(todo[queue], key=lambda f: f.seq)
         first = _reserve_numbers(here.queues[queue], day, len(group))
         outcomes += [_write(f, first + i, here) for i, f in enumerate(group)]
         written[queue] = [len(group), first, first + len(group) - 1]
-    if written:
+    if written or completed:
         record("tickets_merged", officer=who, subject=day.isoformat(),
                details={"source": source, "service_day": day.isoformat(),
                         "queues": {q: {"merged": n, "seq_from": lo, "seq_to": hi}
                                    for q, (n, lo, hi) in written.items()},
+                        "completed": completed,
                         "surveys": sum(1 for o in outcomes if o.result == MERGED
                                        and o.survey),
                         "skipped": sum(1 for o in outcomes if o.result == SKIPPED)})

@@ -235,3 +235,131 @@ def test_a_booking_checked_in_there_is_checked_in_here_with_its_ticket(
     booking, ticket_here = Booking.get(), Ticket.get()
     assert (booking.ticket_id, booking.checked_in_at) == (ticket_here.id, NOW)
     assert ticket_here.booked and ticket_here.line_at == booking.slot_at
+
+
+@pytest.fixture
+def waiting_at_backup(office: str, tmp_path: Path, travel: Callable[[dt.datetime], None]
+                      ) -> tuple[Path, engine.TicketView]:
+    """A001 takes its number, the backup is made while it waits, the server is lost;
+    the emergency PC serves it (and its applicant answers the survey) and also serves
+    A002 of its own. The server still holds A001 waiting."""
+    travel(NOW - HOUR)
+    stock_the_shelf()
+    waiting = serve("A", 1, "petugas1", "waiting")
+    file = emergency_file(backup_of_the_office(tmp_path / "backups"), tmp_path)
+    with working_on(f"sqlite:///{file}"):
+        travel(NOW)
+        assert engine.call_next(1, officer_id("petugas1")).number == "A001"
+        engine.start_serving("A001", 1)
+        served = engine.finish("A001", 1)
+        survey.answer(served.id, SHORT_FORM, comment="akhirnya")
+        serve("A", 2, "petugas1")
+    travel(NOW + 8 * HOUR)
+    return file, waiting
+
+
+def a001() -> Ticket:
+    return Ticket.get(Ticket.number == "A001")
+
+
+@pytest.mark.parametrize("expired", [False, True], ids=["still-waiting", "expired"])
+def test_a_ticket_waiting_at_backup_time_and_served_there_is_finished_here(
+        waiting_at_backup: tuple[Path, engine.TicketView], expired: bool,
+        travel: Callable[[dt.datetime], None]) -> None:
+    file, waiting = waiting_at_backup
+    if expired:  # the server's next day closed it unserved
+        travel(NOW + 24 * HOUR)
+        assert engine.close_previous_days() == 1
+        assert a001().status == "expired"
+    assert reports.report(TODAY, TODAY, supervisor()).total.served == 0
+
+    preview = merge.merge(str(file), supervisor(), dry_run=True)
+    assert preview.groups()[0]["reasons"] == {"completed": 1}
+    assert a001().status == ("expired" if expired else "waiting")
+
+    report = merge.merge(str(file), supervisor())
+
+    assert report.groups() == [
+        {"day": "2024-07-01", "queue": "paspor", "merged": 2, "already": 0, "skipped": 0,
+         "reasons": {"completed": 1}}]
+    said = {o.number: o for o in report.outcomes}
+    assert (said["A001"].result, said["A001"].reason, said["A001"].seq) == (
+        "merged", "completed", 1)
+    assert said["A001"].survey
+    # The server's own row (same id, number and sequence) took the outcome it got there.
+    ticket = a001()
+    assert ticket.id == waiting.id and ticket.origin is None
+    assert (ticket.status, ticket.counter_id, ticket.officer_id) == (
+        "done", Counter.get(Counter.number == 1).id, officer_id("petugas1"))
+    assert (ticket.called_at, ticket.finished_at) == (NOW, NOW)
+    after = reports.report(TODAY, TODAY, supervisor())
+    assert (after.total.issued, after.total.served, after.total.no_shows) == (2, 2, 0)
+    answer = SurveyResponse.get(SurveyResponse.ticket == ticket.id)
+    assert answer.comment == "akhirnya" and survey.report(
+        TODAY, TODAY, supervisor()).total.responses == 1
+    [entry] = merges()
+    assert json_text.loads(entry.details)["completed"] == 1
+    assert any("menunggu saat cadangan dibuat" in line for line in report.lines())
+
+    before = snapshot()
+    again = merge.merge(str(file), supervisor())
+    assert again.counts() == {"merged": 0, "already": 0, "skipped": 0}
+    assert again.same_days == 1  # the day now reads here exactly as there
+    assert snapshot() == before and len(merges()) == 1
+
+
+def test_a_ticket_served_there_is_found_on_a_day_that_looks_the_same_otherwise(
+        office: str, tmp_path: Path, travel: Callable[[dt.datetime], None]) -> None:
+    """The emergency PC served only the ticket that waited at backup time: the same
+    tickets, ids and issue times on both sides; only its outcome differs."""
+    travel(NOW - HOUR)
+    stock_the_shelf()
+    serve("A", 1, "petugas1", "waiting")
+    file = emergency_file(backup_of_the_office(tmp_path / "backups"), tmp_path)
+    with working_on(f"sqlite:///{file}"):
+        travel(NOW)
+        assert engine.call_next(1, officer_id("petugas1")).number == "A001"
+        engine.no_show("A001", 1)
+    report = merge.merge(str(file), supervisor())
+    assert report.same_days == 0 and report.counts()["merged"] == 1
+    assert a001().status == "no_show"
+
+
+def test_a_ticket_the_server_served_itself_keeps_the_servers_outcome(
+        waiting_at_backup: tuple[Path, engine.TicketView],
+        travel: Callable[[dt.datetime], None]) -> None:
+    file, _ = waiting_at_backup
+    travel(NOW + 2 * HOUR)  # the server came back and its counter 3 served A001
+    assert engine.call_next(3, officer_id("supervisor")).number == "A001"
+    engine.no_show("A001", 3)
+    [outcome] = [o for o in merge.merge(str(file), supervisor()).outcomes
+                 if o.number == "A001"]
+    assert (outcome.result, outcome.reason) == ("already", "in_server")
+    assert (a001().status, a001().counter_id) == (
+        "no_show", Counter.get(Counter.number == 3).id)
+    assert not SurveyResponse.select().where(SurveyResponse.ticket == a001().id).exists()
+
+
+def test_a_ticket_called_here_while_the_merge_reads_is_listed_not_overwritten(
+        waiting_at_backup: tuple[Path, engine.TicketView],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    file, _ = waiting_at_backup
+    read_here = merge._here
+
+    def a_counter_calls_it_meanwhile(day: dt.date) -> Any:
+        here = read_here(day)
+        if day != TODAY:  # the permission check's read
+            return here
+        Ticket.update(status="called", counter=Counter.get(Counter.number == 3).id,
+                      called_at=NOW + 8 * HOUR).where(Ticket.number == "A001").execute()
+        return here
+
+    monkeypatch.setattr(merge, "_here", a_counter_calls_it_meanwhile)
+    report = merge.merge(str(file), supervisor())
+    said = {o.number: o for o in report.outcomes}
+    assert (said["A001"].result, said["A001"].reason) == ("skipped", "changed_here")
+    assert (a001().status, a001().called_at) == ("called", NOW + 8 * HOUR)
+    assert not SurveyResponse.select().where(SurveyResponse.ticket == a001().id).exists()
+    assert ("A001 (01/07/2024): NOT merged: finished there, but called or changed here "
+            "a moment ago. Check this number, then run again.") in report.lines("en")
+    assert said["A002"].result == "merged"  # the rest of the day is not held up
