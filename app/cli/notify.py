@@ -1,19 +1,24 @@
-"""``loket notify run|list|retry|opt-out``: messages to applicants (see :mod:`app.notify`)."""
+"""``loket notify run|list|invited|retry|opt-out``: messages to applicants (see
+:mod:`app.notify`)."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import signal
 import threading
 from types import FrameType
 
+from app import clock
 from app.cli.common import EXIT_OK, emit
 from app.cli.connection import office_database
 from app.cli.signin import signed_in
 from app.errors import InvalidInput, Refused
 from app.messages import render
-from app.notify import outbox
+from app.messages.formats import date_text
+from app.notify import invitations, outbox
 from app.notify.sender import POLL_S, Channels, Sender
+from app.office import days
 from app.office.settings import get_settings
 from app.storage.models import NOTIFY_FAILED
 
@@ -28,6 +33,8 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
     show = sub.add_parser("list", help="the messages and why any could not be delivered "
                           "(no passport numbers)")
     show.add_argument("--failed", action="store_true", help="only those that failed")
+    sub.add_parser("invited", help="the holders invited per pickup day, from today on, "
+                   "and how many of them have collected")
     again = sub.add_parser("retry", help="send a failed message again (supervisor; audited)")
     again.add_argument("id")
     out = sub.add_parser("opt-out", help="no more messages to a number or address, or "
@@ -73,12 +80,30 @@ def _list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _invited(args: argparse.Namespace) -> int:
+    office = get_settings(fresh=True)
+    today = clock.service_day(office.timezone)
+    rows = invitations.per_day(today, today + dt.timedelta(days=invitations.HORIZON_DAYS))
+    names = days.weekday_words(args.lang or office.language)
+    lines = [render("cli_out_notify_invited_day", {
+        "day": f"{names[day.weekday()]} {date_text(day)}", "invited": invited,
+        "collected": collected}, args.lang) for day, invited, collected in rows]
+    emit(args, {"limit": office.pickup_invite_per_day,
+                "days": [{"day": day.isoformat(), "invited": invited, "collected": collected}
+                         for day, invited, collected in rows]},
+         "\n".join(lines) or render("cli_out_notify_invited_none",
+                                    {"limit": office.pickup_invite_per_day}, args.lang))
+    return EXIT_OK
+
+
 def run(args: argparse.Namespace) -> int:
     with office_database(args):
         if args.action == "run":
             return _run(args)
         if args.action == "list":
             return _list(args)
+        if args.action == "invited":
+            return _invited(args)
         if args.action == "retry":
             view = outbox.retry(signed_in(args).id, args.id)
             emit(args, view.to_dict(), render(f"notify_state_{view.state}", {}, args.lang))

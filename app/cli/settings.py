@@ -28,7 +28,8 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
                       "auto_no_show_after_recalls, notify_url, notify_smtp_host, "
                       "notify_smtp_port, notify_smtp_from, notify_collect_by_days, "
                       "notify_template_passport_ready, notify_template_collect_by_soon, "
-                      "notify_near_places (0: off), notify_template_number_near")
+                      "notify_near_places (0: off), notify_template_number_near, "
+                      "pickup_invite_per_day (0: off)")
     sset.add_argument("value")
     rot = ssub.add_parser("rotate-key", help="sign new QR codes with a new key; codes "
                           "already printed keep verifying for the grace period (audited)")

@@ -35,6 +35,16 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "en": "sent {sent}, to try again {retrying}, failed {failed}, cancelled "
         "{cancelled}, new messages {enqueued}",
     },
+    "cli_out_notify_invited_day": {
+        "id": "{day}: {invited} diundang, {collected} sudah mengambil paspornya",
+        "en": "{day}: {invited} invited, {collected} have collected their passport",
+    },
+    "cli_out_notify_invited_none": {
+        "id": "Belum ada undangan untuk hari ini atau sesudahnya (pickup_invite_per_day: "
+        "{limit}; 0 = mati).",
+        "en": "No invitations for today or later (pickup_invite_per_day: {limit}; 0 = "
+        "off).",
+    },
     "cli_out_notify_opted_out": {
         "id": "Tidak dikirimi pesan lagi; {count} pesan yang menunggu dibatalkan.",
         "en": "No more messages; {count} waiting message(s) cancelled.",

@@ -299,7 +299,7 @@ HELP: Final[dict[str, str]] = {
     "backup_keep, requeue_grace_min, auto_no_show_after_recalls, notify_url, "
     "notify_smtp_host, notify_smtp_port, notify_smtp_from, notify_collect_by_days, "
     "notify_template_passport_ready, notify_template_collect_by_soon, notify_near_places "
-    "(0: off), notify_template_number_near":
+    "(0: off), notify_template_number_near, pickup_invite_per_day (0: off)":
         "office_name, timezone, language, notice_text, collect_by_days, "
         "backlog_pickup_queue, regular_pickup_queue, priority_pickup_queue (\"\" untuk "
         "tidak ada), signing_grace_days, retention_days, backup_daily, backup_time, "
@@ -307,7 +307,7 @@ HELP: Final[dict[str, str]] = {
         "notify_url, notify_smtp_host, notify_smtp_port, notify_smtp_from, "
         "notify_collect_by_days, notify_template_passport_ready, "
         "notify_template_collect_by_soon, notify_near_places (0: mati), "
-        "notify_template_number_near",
+        "notify_template_number_near, pickup_invite_per_day (0: mati)",
     # loket notify (app/cli/notify.py).
     "deliver what is due; without --once keep delivering until stopped (SIGTERM or "
     "Ctrl+C end it cleanly)":
@@ -324,6 +324,10 @@ HELP: Final[dict[str, str]] = {
     "+62…, 08… or an e-mail address": "+62…, 08… atau alamat e-mail",
     "one passport's application number": "nomor permohonan satu paspor",
     "only those that failed": "hanya yang gagal",
+    "the holders invited per pickup day, from today on, and how many of them have "
+    "collected":
+        "pemegang paspor yang diundang per hari pengambilan, mulai hari ini, dan berapa "
+        "yang sudah mengambil",
     "one pass, then end": "satu putaran, lalu selesai",
     "pause between passes (default 30)": "jeda antarputaran (bawaan 30)",
     # loket day-profile (app/cli/days.py).

@@ -12,10 +12,11 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
     # --- what applicants read (the office may rewrite these: notify_template_<kind>) ---
     "notify_text_passport_ready": {
         "id": "Yth. {nama}, paspor Anda (permohonan {permohonan}) sudah siap diambil di "
-        "{kantor}. {jadwal} Bawa bukti pembayaran dan KTP asli. Batas pengambilan {batas}.",
+        "{kantor}. {jadwal} {anjuran} Bawa bukti pembayaran dan KTP asli. Batas "
+        "pengambilan {batas}.",
         "en": "Dear {nama}, your passport (application {permohonan}) is ready for "
-        "collection at {kantor}. {jadwal} Bring the payment receipt and your ID card. "
-        "Collect it by {batas}.",
+        "collection at {kantor}. {jadwal} {anjuran} Bring the payment receipt and your ID "
+        "card. Collect it by {batas}.",
     },
     "notify_text_collect_by_soon": {
         "id": "Yth. {nama}, paspor Anda (permohonan {permohonan}) belum diambil. Ambil "
@@ -33,6 +34,10 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
     "notify_schedule_sentence": {
         "id": "Jadwal pengambilan: {hari}, pukul {jam}.",
         "en": "Pickup: {hari}, {jam}.",
+    },
+    "notify_invite_sentence": {
+        "id": "Agar tidak antre lama, kami mengundang Anda datang pada {tanggal}.",
+        "en": "To spare you a long wait, we invite you to come on {tanggal}.",
     },
     "notify_days_unknown": {"id": "hari kerja", "en": "working days"},
     "notify_hours_unknown": {"id": "jam layanan", "en": "office hours"},

@@ -146,6 +146,8 @@ SETTING_WORDS: Final[dict[str, dict[str, str]]] = {
                                        "en": "passport ready message"},
     "notify_template_collect_by_soon": {"id": "teks pesan pengingat",
                                         "en": "reminder message"},
+    "pickup_invite_per_day": {"id": "undangan ambil paspor per hari",
+                              "en": "pickup invitations per day"},
     "notify_near_places": {"id": "kabar giliran dekat (nomor sebelumnya)",
                            "en": "turn-near notice (tickets before)"},
     "notify_template_number_near": {"id": "teks pesan giliran dekat",

@@ -21,7 +21,7 @@ from app import clock
 from app.errors import InvalidInput, NotFound, Refused
 from app.messages import render
 from app.messages.formats import date_time_text
-from app.notify import contacts
+from app.notify import contacts, invitations
 from app.notify.texts import Passport, schedule_words, text_for
 from app.office import permissions
 from app.office.audit import note, record
@@ -35,7 +35,7 @@ from app.storage.models import (
     NotifyOptOut,
     PickupRecord,
 )
-from app.storage.transactions import read, run_in_transaction
+from app.storage.transactions import read, rows, run_in_transaction
 
 PASSPORT_READY: Final = "passport_ready"
 COLLECT_BY_SOON: Final = "collect_by_soon"
@@ -64,24 +64,44 @@ def _write(kind: str, records: list[Any], office: OfficeSettings,
     already has one keeps it. How many were written."""
     blocked = _opted_out(r.contact for r in records)
     schedules: dict[str, dict[str, str]] = {}
+    # A ready message may name the day its holder is invited on (app.notify.invitations);
+    # a passport that has its message already is not given a day again.
+    planner = (invitations.Planner(office, clock.service_day(office.timezone, now))
+               if kind == PASSPORT_READY else None)
+    had = _have_message(kind, [r.id for r in records]) if planner is not None else set()
     rows = []
     for rec in records:
-        if rec.contact in blocked:
+        if rec.contact in blocked or rec.id in had:
             continue
         queue = office.backlog_pickup_queue if rec.batch else office.regular_pickup_queue
         if queue not in schedules:
             schedules[queue] = schedule_words(queue, office.language, now, office)
         passport = Passport(rec.name, rec.application_no, rec.batch,
                             clock.as_date(rec.collect_by), rec.passport_no)
+        day = planner.day_for(queue, passport.collect_by) if planner is not None else None
+        words = {**schedules[queue],
+                 "anjuran": invitations.invite_words(day, office.language)}
         rows.append({"id": str(uuid.uuid4()), "kind": kind, "to": rec.contact,
-                     "text": text_for(kind, passport, office, schedules[queue]),
+                     "text": text_for(kind, passport, office, words),
                      "created_at": now, "due_at": now, "attempts": 0,
-                     "next_attempt_at": now, "state": NOTIFY_PENDING, "pickup": rec.id})
+                     "next_attempt_at": now, "state": NOTIFY_PENDING, "pickup": rec.id,
+                     "invited_for": day})
     written = 0
     for start in range(0, len(rows), _CHUNK):
         written += int(Notification.insert_many(rows[start:start + _CHUNK])
                        .on_conflict_ignore().as_rowcount().execute() or 0)
     return written
+
+
+def _have_message(kind: str, pickup_ids: list[int]) -> set[int]:
+    """Which of these passports already have a message of ``kind``."""
+    found: set[int] = set()
+    for start in range(0, len(pickup_ids), _CHUNK):
+        part = pickup_ids[start:start + _CHUNK]
+        found.update(int(row[0]) for row in rows(
+            Notification.select(Notification.pickup)
+            .where((Notification.kind == kind) & Notification.pickup.in_(part))))
+    return found
 
 
 def _reachable() -> pw.Expression:

@@ -18,9 +18,11 @@ KINDS: Final = ("passport_ready", "collect_by_soon", "number_near")
 # {batas} the collect-by date, {hari}/{jam} the pickup days and hours, {jadwal} a whole
 # sentence with both (empty when the office has no day profiles); for ``number_near``
 # (a walk-in ticket, no name known) {nomor} the ticket's number and {sisa} about how
-# many numbers come before it. A placeholder a kind has no value for is left empty.
+# many numbers come before it; for ``passport_ready`` {anjuran} a sentence naming the
+# day the holder is invited on (empty when ``pickup_invite_per_day`` is 0 or no day is
+# left). A placeholder a kind has no value for is left empty.
 PLACEHOLDERS: Final = ("nama", "permohonan", "kantor", "batas", "hari", "jam", "jadwal",
-                       "nomor", "sisa")
+                       "nomor", "sisa", "anjuran")
 MAX_LENGTH: Final = 1000
 
 

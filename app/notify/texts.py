@@ -33,7 +33,7 @@ class Passport:
     passport_no: str = ""  # only to make sure it is not in the text
 
 
-def _queue_id(ref: str) -> int | None:
+def queue_id_of(ref: str) -> int | None:
     row = Queue.get_or_none((Queue.code == ref.lower()) | (Queue.prefix == ref.upper()))
     return int(row.id) if row is not None else None
 
@@ -48,7 +48,7 @@ def schedule_words(queue_ref: str, lang: str, now_utc: dt.datetime | None = None
              "jam": render("notify_hours_unknown", {}, lang), "jadwal": ""}
     if not DayProfile.select().exists():
         return plain
-    queue_id = _queue_id(queue_ref)
+    queue_id = queue_id_of(queue_ref)
     now = clock.local_time(now_utc or clock.utcnow(), office.timezone)
     opened: list[tuple[dt.date, str]] = []
     for ahead in range(AHEAD_DAYS):

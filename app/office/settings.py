@@ -86,6 +86,9 @@ class OfficeSettings:
     # wait before theirs (``number_near``); 0 turns the offer and the notice off.
     notify_near_places: int = 3
     notify_template_number_near: str = ""
+    # A "ready" message invites its holder on one pickup day, each day taking at most
+    # this many invitations (app.notify.invitations); 0: no day is named.
+    pickup_invite_per_day: int = 0
     # This database's own name, made once by init-db and never changed (kept by a
     # backup and its restore): what a PC's audit outbox was meant for.
     database_id: str = ""
@@ -350,6 +353,7 @@ _NUMBER_RANGES: dict[str, tuple[int, int]] = {
     "notify_smtp_port": (1, 65535),
     "notify_collect_by_days": (1, 60),
     "notify_near_places": (0, 50),
+    "pickup_invite_per_day": (0, 5000),
 }
 SURVEY_FORMS = ("full", "short")
 

@@ -41,7 +41,7 @@ from app.pickup.backlog import ImportRejected
 from app.queue import engine
 from app.storage.db import backend_of, database
 from app.storage.models import Booking, Queue, Ticket
-from app.storage.transactions import read, run_in_transaction
+from app.storage.transactions import read, rows, run_in_transaction
 
 COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "code": ("kode_booking", "kode", "kode_pemesanan", "nomor_booking", "booking_code",
@@ -184,7 +184,7 @@ def _slot_utc(day: dt.date, at: dt.time, tz_name: str) -> dt.datetime:
 def _service_queues() -> dict[str, int]:
     """Service queues by code and by prefix (bookings are for services, not pickups)."""
     found: dict[str, int] = {}
-    for qid, code, prefix in engine.rows(Queue.select(Queue.id, Queue.code, Queue.prefix)
+    for qid, code, prefix in rows(Queue.select(Queue.id, Queue.code, Queue.prefix)
                                          .where(Queue.kind == "service")):
         found[str(code).lower()] = qid
         found[str(prefix).upper()] = qid
@@ -380,7 +380,7 @@ def day_list(day: dt.date | None = None, *, by: int) -> list[BookingView]:
         office = get_settings()
         when = day or office_today()
         now = clock.utcnow()
-        found = engine.rows(Booking.select(Booking.code, Booking.name, Queue.code, Queue.prefix,
+        found = rows(Booking.select(Booking.code, Booking.name, Queue.code, Queue.prefix,
                                Booking.service_day, Booking.slot_at, Booking.checked_in_at,
                                Ticket.number, Ticket.status)
                 .join(Queue, on=(Booking.queue == Queue.id))

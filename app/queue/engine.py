@@ -26,7 +26,7 @@ import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Any, cast
+from typing import Any
 
 import peewee as pw
 
@@ -57,7 +57,7 @@ from app.storage.models import (
     Ticket,
 )
 from app.storage.prepared import Param, Prepared, model_from_row
-from app.storage.transactions import idempotent, read, run_in_transaction
+from app.storage.transactions import idempotent, read, rows, run_in_transaction
 
 TicketRef = str | int
 
@@ -98,11 +98,6 @@ class TicketView:
 
 
 # --- helpers -------------------------------------------------------------------
-
-
-def rows(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
-    """A query's rows as plain tuples (peewee's type hints do not know ``tuples()``)."""
-    return cast(list[tuple[Any, ...]], list(query.tuples()))
 
 
 def _iso(value: dt.datetime | dt.date | None) -> str | None:

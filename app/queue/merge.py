@@ -91,7 +91,7 @@ from app.storage.models import (
     SurveyResponse,
     Ticket,
 )
-from app.storage.transactions import read, run_in_transaction
+from app.storage.transactions import read, rows, run_in_transaction
 
 log = logging.getLogger(__name__)
 
@@ -286,7 +286,7 @@ def _days() -> dict[dt.date, DaySummary]:
                            pw.fn.MAX(Ticket.id), pw.fn.MAX(Ticket.issued_at), finished)
              .group_by(Ticket.service_day))
     return {_day(day): (int(count), int(low), int(high), as_utc(latest), int(done or 0))
-            for day, count, low, high, latest, done in engine.rows(query)}
+            for day, count, low, high, latest, done in rows(query)}
 
 
 def origin_of(queue: str, day: dt.date, seq: int, issued_at: dt.datetime) -> str:
@@ -296,19 +296,19 @@ def origin_of(queue: str, day: dt.date, seq: int, issued_at: dt.datetime) -> str
 
 def _tickets_of(day: dt.date) -> list[TicketFact]:
     """Every ticket of ``day`` in the bound database, as facts."""
-    queues = dict(engine.rows(Queue.select(Queue.id, Queue.code)))
-    counters = dict(engine.rows(Counter.select(Counter.id, Counter.number)))
-    officers = dict(engine.rows(Officer.select(Officer.id, Officer.username)))
+    queues = dict(rows(Queue.select(Queue.id, Queue.code)))
+    counters = dict(rows(Counter.select(Counter.id, Counter.number)))
+    officers = dict(rows(Officer.select(Officer.id, Officer.username)))
     tickets = list(Ticket.select().where(Ticket.service_day == day)
                    .order_by(Ticket.queue, Ticket.seq))
     pickups = {t.pickup_id for t in tickets if t.pickup_id is not None}
-    applications = dict(engine.rows(PickupRecord.select(PickupRecord.id,
+    applications = dict(rows(PickupRecord.select(PickupRecord.id,
                                                         PickupRecord.application_no)
                                     .where(PickupRecord.id.in_(list(pickups))))
                         ) if pickups else {}
     surveys = {s.ticket_id: s for s in
                SurveyResponse.select().where(SurveyResponse.service_day == day)}
-    booked = {int(ticket): (str(code), as_utc(at)) for ticket, code, at in engine.rows(
+    booked = {int(ticket): (str(code), as_utc(at)) for ticket, code, at in rows(
         Booking.select(Booking.ticket, Booking.code, Booking.checked_in_at)
         .where(Booking.service_day == day, Booking.ticket.is_null(False)))}
     facts = []
@@ -384,9 +384,9 @@ class _Here:
 
 
 def _here(day: dt.date) -> _Here:
-    codes = {int(i): str(c) for i, c in engine.rows(Queue.select(Queue.id, Queue.code))}
+    codes = {int(i): str(c) for i, c in rows(Queue.select(Queue.id, Queue.code))}
     origins, keys, unfinished = set(), set(), {}
-    for ticket, queue, seq, issued, origin, status in engine.rows(
+    for ticket, queue, seq, issued, origin, status in rows(
             Ticket.select(Ticket.id, Ticket.queue, Ticket.seq, Ticket.issued_at,
                           Ticket.origin, Ticket.status)
             .where(Ticket.service_day == day)):
@@ -398,9 +398,9 @@ def _here(day: dt.date) -> _Here:
         if status in _UNFINISHED_HERE:
             unfinished[key] = (int(ticket), int(seq), str(status))
     return _Here(origins, keys, {c: i for i, c in codes.items()},
-                 {int(n): int(i) for i, n in engine.rows(Counter.select(Counter.id,
+                 {int(n): int(i) for i, n in rows(Counter.select(Counter.id,
                                                                         Counter.number))},
-                 {str(u): int(i) for i, u in engine.rows(
+                 {str(u): int(i) for i, u in rows(
                      Officer.select(Officer.id, Officer.username))}, unfinished)
 
 

@@ -27,7 +27,7 @@ from app.storage.models import (
     Queue,
     Ticket,
 )
-from app.storage.transactions import read
+from app.storage.transactions import read, rows
 
 
 @dataclass(frozen=True)
@@ -69,13 +69,13 @@ def office_status() -> OfficeStatus:
         now = clock.utcnow()
         waiting: dict[int, tuple[int, Any]] = {
             queue_id: (n, oldest) for queue_id, n, oldest in
-            engine.rows(Ticket.select(Ticket.service_queue, pw.fn.COUNT(Ticket.id),
+            rows(Ticket.select(Ticket.service_queue, pw.fn.COUNT(Ticket.id),
                                 pw.fn.MIN(Ticket.issued_at))
                   .where(Ticket.service_day == today, Ticket.status == WAITING)
                   .group_by(Ticket.service_queue))}
         issued: dict[int, int] = {
             queue_id: last for queue_id, last in
-            engine.rows(DailySequence.select(DailySequence.queue, DailySequence.last)
+            rows(DailySequence.select(DailySequence.queue, DailySequence.last)
                   .where(DailySequence.service_day == today))}
         queues = []
         all_queues = list(Queue.select().order_by(Queue.prefix))
@@ -90,7 +90,7 @@ def office_status() -> OfficeStatus:
                 longest_wait_s=int((now - oldest).total_seconds()) if oldest else None))
         codes = {q.id: q.code for q in all_queues}
         links: dict[int, list[str]] = {}
-        for counter_id, queue_id in engine.rows(CounterQueue.select(CounterQueue.counter,
+        for counter_id, queue_id in rows(CounterQueue.select(CounterQueue.counter,
                                                               CounterQueue.queue)
                                           .order_by(CounterQueue.counter,
                                                     CounterQueue.position)):
@@ -98,7 +98,7 @@ def office_status() -> OfficeStatus:
         held = {t.counter_id: t for t in Ticket.select()
                 .where(Ticket.service_day == today, Ticket.status.in_(HELD_STATUSES))}
         officer_ids = {t.officer_id for t in held.values() if t.officer_id}
-        names = dict(engine.rows(Officer.select(Officer.id, Officer.username)
+        names = dict(rows(Officer.select(Officer.id, Officer.username)
                            .where(Officer.id.in_(officer_ids)))) if officer_ids else {}
         all_counters = list(Counter.select().order_by(Counter.number))
         for c in all_counters:

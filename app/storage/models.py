@@ -462,6 +462,8 @@ class Notification(BaseModel):
     state = pw.CharField(max_length=12, default=NOTIFY_PENDING)
     pickup = pw.ForeignKeyField(PickupRecord, null=True, backref="+", on_delete="CASCADE")
     pickup_id: int | None
+    # The pickup day a ``passport_ready`` message invites its holder on (schema 16).
+    invited_for = pw.DateField(null=True, index=True)
 
     class Meta:
         indexes = (

@@ -21,7 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import peewee as pw
 
@@ -212,3 +212,8 @@ def idempotent(operation: str, request_id: str | None, work: Callable[[], R],
 def prune_request_ids(cutoff: dt.datetime) -> int:
     """Forget request ids remembered before ``cutoff`` (inside a transaction)."""
     return int(RequestLog.delete().where(RequestLog.created_at < cutoff).execute())
+
+
+def rows(query: pw.BaseQuery) -> list[tuple[Any, ...]]:
+    """A query's rows as plain tuples (peewee's type hints do not know ``tuples()``)."""
+    return cast(list[tuple[Any, ...]], list(query.tuples()))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
+from app.office import days
 from app.pickup import backlog
 from tests.helpers import NOW
 from tests.helpers.people import setup_admin
@@ -27,6 +28,19 @@ def july(travel: Callable[[dt.datetime], None]) -> Callable[[dt.datetime], None]
 
 def import_list(text: str, batch: str | None = None) -> backlog.ImportSummary:
     return backlog.import_backlog(text.encode(), batch, officer=setup_admin())
+
+
+def weekend_pickups() -> int:
+    """Day profiles: pickups (B, C) on Saturday and Sunday 08:00–15:00, applications (A)
+    on working days; the set-up admin's id."""
+    admin = setup_admin()
+    days.set_profile(admin, "Akhir pekan", open_queues=["B", "C"], hours="08:00-15:00")
+    days.schedule(admin, "Akhir pekan", "sat")
+    days.schedule(admin, "Akhir pekan", "sun")
+    days.set_profile(admin, "Kerja", open_queues=["A"], hours="08:00-16:00")
+    for weekday in ("mon", "tue", "wed", "thu", "fri"):
+        days.schedule(admin, "Kerja", weekday)
+    return admin
 
 
 @pytest.fixture

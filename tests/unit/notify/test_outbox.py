@@ -10,13 +10,13 @@ import pytest
 
 from app.errors import InvalidInput, Refused
 from app.notify import outbox
-from app.office import days, officers, retention, settings
+from app.office import officers, retention, settings
 from app.pickup import backlog
 from app.pickup import service as pickup
 from app.storage.models import AuditEntry, Notification, PickupRecord
 from tests.helpers import NOW
 from tests.helpers.people import setup_admin
-from tests.unit.notify.conftest import PASSPORTS, SHELF, import_list
+from tests.unit.notify.conftest import PASSPORTS, SHELF, import_list, weekend_pickups
 
 
 def messages() -> list[Notification]:
@@ -99,13 +99,7 @@ def test_an_opt_out_is_kept_across_imports_and_cancels_what_waits(shelf: str) ->
 
 def test_the_office_wording_and_its_pickup_days_go_into_the_text(
         office: str, july: None) -> None:
-    admin = setup_admin()
-    days.set_profile(admin, "Akhir pekan", open_queues=["B", "C"], hours="08:00-15:00")
-    days.schedule(admin, "Akhir pekan", "sat")
-    days.schedule(admin, "Akhir pekan", "sun")
-    days.set_profile(admin, "Kerja", open_queues=["A"], hours="08:00-16:00")
-    for weekday in ("mon", "tue", "wed", "thu", "fri"):
-        days.schedule(admin, "Kerja", weekday)
+    admin = weekend_pickups()
     settings.update_settings(admin, notify_template_passport_ready=(
         "{nama}: paspor {permohonan} siap. Ambil {hari} jam {jam} di {kantor}."))
     import_list(SHELF, batch="Backlog PDN Juni 2024")
