@@ -67,6 +67,19 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "id": "{count} diubah di sini sementara itu",
         "en": "{count} changed here meanwhile",
     },
+    # Why one ticket is here already (the supervisor's window, a row per ticket).
+    "ticket_merge_why_in_server": {
+        "id": "sudah ada dari cadangan",
+        "en": "here from the backup",
+    },
+    "ticket_merge_why_merged_before": {
+        "id": "sudah digabung sebelumnya",
+        "en": "merged before",
+    },
+    "ticket_merge_why_completed": {
+        "id": "menunggu saat cadangan dibuat dan selesai di sana; di sini dicatat selesai",
+        "en": "waiting when the backup was made and finished there; finished here",
+    },
     "ticket_merge_skipped_changed_here": {
         "id": "{number} ({day}): TIDAK digabung: selesai di sana, tetapi baru saja "
         "dipanggil atau diubah di sini. Periksa nomor ini, lalu ulangi.",

@@ -185,6 +185,11 @@ class TicketOutcome:
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "day": self.day.isoformat()}
 
+    def notes(self, lang: str | None = None) -> list[str]:
+        """What a person must read about this ticket (skipped, renumbered, or written
+        without its counter or officer): :meth:`MergeReport.lines`' sentences of it."""
+        return _ticket_lines(self, lang)
+
 
 @dataclass(frozen=True)
 class MergeReport:

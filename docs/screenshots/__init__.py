@@ -29,7 +29,7 @@ SHOTS: Final[dict[str, tuple[str, ...]]] = {
     "admin": ("admin-login", "admin-report", "admin-report-hours", "admin-burndown",
               "admin-passports", "admin-officers", "admin-counters", "admin-queues",
               "admin-import-errors", "admin-settings", "admin-notifications",
-              "admin-audit", "admin-backup", "admin-reconcile"),
+              "admin-audit", "admin-backup", "admin-reconcile", "admin-ticket-merge"),
     "survey": ("survey-screen", "admin-survey"),
     "setup": ("setup-1-this-pc", "setup-2-wrong-password", "setup-3-this-pc-only",
               "setup-4-new-office", "setup-5-counter", "setup-6-ready",

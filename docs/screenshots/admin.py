@@ -1,7 +1,8 @@
 """The supervisor's window on the demo office with two weeks of history: the sign-in,
 reports, passports, officers, counters, queues, a broken list's import, settings,
 notifications (a gateway on loopback refuses one number, is busy for another), audit,
-backup, and the late handovers a restore from last night's backup left out."""
+backup, the late handovers a restore from last night's backup left out, and the
+tickets an emergency PC served while the server was down."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import json
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import SignalInstance
@@ -21,14 +23,14 @@ from app.backup.restore import restore
 from app.backup.verify import url_of
 from app.errors import Refused
 from app.notify.sender import Channels, Sender
-from app.office import officers
+from app.office import officers, settings
 from app.office.settings import office_today
 from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import engine
 from app.setup.demo_history import seed_history
-from app.storage.db import database
-from app.storage.models import READY, PickupRecord
+from app.storage.db import bind, connect, database
+from app.storage.models import READY, Officer, PickupRecord
 from docs.screenshots.stage import Stage, close, pump, wait_signal
 from ui.admin.window import AdminWindow
 
@@ -105,6 +107,37 @@ def _lose_a_day(stage: Stage) -> None:
     clock.utcnow = real_clock
 
 
+def _serve_an_outage(stage: Stage) -> Path:
+    """The server lost after a backup: the emergency PC restores it into its own file
+    and serves the hall on it (the tickets waiting then, and new ones; one still waits
+    at closing), with an officer only it knows. The server is back as it was."""
+    file = stage.tmp / "darurat.sqlite3"
+    restore(make_backup(stage.tmp / "backups").path, f"sqlite:///{file}")
+    server = database.obj
+    emergency = connect(f"sqlite:///{file}")
+    settings.invalidate_cache()
+    try:
+        officers.add_officer("darurat", "darurat123", full_name="Petugas Darurat")
+        for queue in ("paspor", "wna", "paspor", "paspor", "paspor", "wna"):
+            engine.issue_ticket(queue)
+        ids = dict(Officer.select(Officer.username, Officer.id).tuples())
+        for counter, officer, served in ((1, "petugas1", True), (2, "darurat", True),
+                                         (3, "petugas2", True), (1, "petugas1", False),
+                                         (2, "darurat", True), (3, "petugas2", True),
+                                         (1, "petugas1", True)):
+            ticket = engine.call_next(counter, ids[officer])
+            if served:
+                engine.start_serving(ticket.number, counter)
+                engine.finish(ticket.number, counter)
+            else:
+                engine.no_show(ticket.number, counter)
+    finally:
+        emergency.close()
+        bind(server)
+        settings.invalidate_cache()
+    return file
+
+
 def open_admin(stage: Stage, username: str, password: str,
                login_shot: str | None = None) -> AdminWindow:
     """The supervisor's window filling the screen, ``username`` signed in."""
@@ -165,6 +198,7 @@ def run(stage: Stage) -> None:
     admin = officers.authenticate("admin", "admin123!")
     _send_notices(admin.id)
     _lose_a_day(stage)
+    emergency = _serve_an_outage(stage)
     broken = stage.tmp / "daftar-paspor.csv"
     broken.write_text(BROKEN_LIST, encoding="utf-8")
 
@@ -203,4 +237,11 @@ def run(stage: Stage) -> None:
         stage.shot(f"admin-{key}", window)
     visit(window, "reconcile", lambda p: p.preview())  # type: ignore[attr-defined]
     stage.shot("admin-reconcile", window)
+
+    def merge_preview(page: QWidget) -> None:
+        page.choose_database(str(emergency))  # type: ignore[attr-defined]
+        page.preview()  # type: ignore[attr-defined]
+
+    visit(window, "ticket_merge", merge_preview)
+    stage.shot("admin-ticket-merge", window)
     close(window)

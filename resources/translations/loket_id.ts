@@ -2606,28 +2606,12 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
         <translation>Basis data &amp;lain:</translation>
     </message>
     <message>
-        <source>SQLite file (e.g. darurat.sqlite3) or server URL (postgresql://…)</source>
-        <translation>Berkas SQLite (mis. darurat.sqlite3) atau URL server (postgresql://…)</translation>
-    </message>
-    <message>
         <source>Choose…</source>
         <translation>Pilih…</translation>
     </message>
     <message>
-        <source>Choose file…</source>
-        <translation>Pilih berkas…</translation>
-    </message>
-    <message>
-        <source>Also from &amp;another database</source>
-        <translation>Juga dari &amp;basis data lain</translation>
-    </message>
-    <message>
         <source>Also record handovers written to another database than this one: only when that database is this office&apos;s all the same (a server set up anew rather than restored).</source>
         <translation>Catat juga penyerahan yang ditulis ke basis data selain yang ini: hanya bila basis data itu memang milik kantor ini (server dibuat ulang, bukan dipulihkan).</translation>
-    </message>
-    <message>
-        <source>&amp;Preview</source>
-        <translation>&amp;Pratinjau</translation>
     </message>
     <message>
         <source>Application no.</source>
@@ -2714,18 +2698,6 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
         <translation>Jurnal penyerahan (*.jsonl);;Semua berkas (*)</translation>
     </message>
     <message>
-        <source>Choose the other database</source>
-        <translation>Pilih basis data lain</translation>
-    </message>
-    <message>
-        <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
-        <translation>Basis data SQLite (*.sqlite3 *.sqlite *.db);;Semua berkas (*)</translation>
-    </message>
-    <message>
-        <source>Press Preview to read the source again.</source>
-        <translation>Tekan Pratinjau untuk membaca sumbernya lagi.</translation>
-    </message>
-    <message>
         <source>Type the other database&apos;s URL or choose its SQLite file first.</source>
         <translation>Ketik dulu URL basis data lain itu atau pilih berkas SQLite-nya.</translation>
     </message>
@@ -2748,6 +2720,37 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     <message>
         <source>&amp;Record {count} handovers</source>
         <translation>&amp;Catat {count} penyerahan</translation>
+    </message>
+</context>
+<context>
+    <name>Replay</name>
+    <message>
+        <source>Choose the other database</source>
+        <translation>Pilih basis data lain</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Basis data SQLite (*.sqlite3 *.sqlite *.db);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>SQLite file (e.g. darurat.sqlite3) or server URL (postgresql://…)</source>
+        <translation>Berkas SQLite (mis. darurat.sqlite3) atau URL server (postgresql://…)</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Pilih berkas…</translation>
+    </message>
+    <message>
+        <source>Also from &amp;another database</source>
+        <translation>Juga dari &amp;basis data lain</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>Pra&amp;tinjau</translation>
+    </message>
+    <message>
+        <source>Press Preview to read the source again.</source>
+        <translation>Tekan Pratinjau untuk membaca sumbernya lagi.</translation>
     </message>
 </context>
 <context>
@@ -3326,6 +3329,97 @@ Apa alasannya? (wajib diisi; disimpan di log audit)</translation>
     <message>
         <source>Per officer</source>
         <translation>Per petugas</translation>
+    </message>
+</context>
+<context>
+    <name>TicketMergePage</name>
+    <message>
+        <source>Emergency PC tickets</source>
+        <translation>Nomor dari PC darurat</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an admin may merge the emergency PC&apos;s tickets.</source>
+        <translation>Hanya supervisor atau admin yang boleh menggabungkan nomor antrian dari PC darurat.</translation>
+    </message>
+    <message>
+        <source>While the server was down, an emergency PC may have served walk-ins on its own file restored from the last backup. Those tickets are missing from this database, and so from the reports and the survey. Choose that PC&apos;s file, or the server it worked on. Preview writes nothing; then merge the finished tickets with their own times, counters and officers, each once. Tickets still open there or of a queue unknown here are listed, never written.</source>
+        <translation>Selama server mati, PC darurat mungkin melayani pemohon dengan berkasnya sendiri yang dipulihkan dari cadangan terakhir. Nomor antrian itu tidak ada di basis data ini, jadi juga tidak ada di laporan dan survei. Pilih berkas PC itu, atau server tempat PC itu bekerja. Pratinjau tidak menulis apa pun; lalu gabungkan nomor yang sudah selesai dengan waktu, loket, dan petugas aslinya, masing-masing sekali. Nomor yang di sana belum selesai atau antriannya tidak dikenal di sini hanya didaftar, tidak pernah ditulis.</translation>
+    </message>
+    <message>
+        <source>The emergency PC&apos;s database</source>
+        <translation>Basis data PC darurat</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>Basis &amp;data:</translation>
+    </message>
+    <message>
+        <source>Also merge from a database that was not restored from this office&apos;s backup: only when it is this office&apos;s all the same (a server set up anew rather than restored).</source>
+        <translation>Gabungkan juga dari basis data yang tidak dipulihkan dari cadangan kantor ini: hanya bila basis data itu tetap milik kantor ini (server dibuat baru, bukan dipulihkan).</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Hari</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Antrian</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Status there</source>
+        <translation>Status di sana</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Nothing is written before you have seen the preview and pressed Merge.</source>
+        <translation>Tidak ada yang ditulis sebelum Anda melihat pratinjau dan menekan Gabungkan.</translation>
+    </message>
+    <message>
+        <source>would be merged</source>
+        <translation>akan digabung</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>digabung</translation>
+    </message>
+    <message>
+        <source>already here</source>
+        <translation>sudah ada</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>dilewati</translation>
+    </message>
+    <message>
+        <source>&apos;{where}&apos; is another office&apos;s database (not restored from this office&apos;s backup); nothing was merged. If it is this office&apos;s all the same (the server was set up anew instead of restored), tick “Also from another database” and preview again.</source>
+        <translation>&apos;{where}&apos; adalah basis data kantor lain (bukan dipulihkan dari cadangan kantor ini); tidak ada yang digabung. Bila memang milik kantor ini (server dibuat baru, bukan dipulihkan), centang “Juga dari basis data lain” lalu pratinjau lagi.</translation>
+    </message>
+    <message>
+        <source>Type the emergency PC&apos;s database URL or choose its SQLite file first.</source>
+        <translation>Ketik dulu URL basis data PC darurat atau pilih berkas SQLite-nya.</translation>
+    </message>
+    <message>
+        <source>{count} tickets merged with their own times, counters and officers.</source>
+        <translation>{count} nomor antrian digabung dengan waktu, loket, dan petugas aslinya.</translation>
+    </message>
+    <message>
+        <source>&amp;Merge 1 ticket</source>
+        <translation>&amp;Gabungkan 1 nomor</translation>
+    </message>
+    <message>
+        <source>&amp;Merge {count} tickets</source>
+        <translation>&amp;Gabungkan {count} nomor</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from app.office import officers
 from app.office.officers import OfficerView
 from tests.helpers import WAIT
 from ui.kit.worker import DbWorker
@@ -27,6 +28,12 @@ class PageOpener:
     def opened(self) -> int:
         """How many pages were opened (a number for a new officer's unique name)."""
         return len(self._workers)
+
+    def officer_of(self, role: str) -> OfficerView:
+        """A new officer of ``role`` (``officer``, ``supervisor``, ``admin``) to open a
+        page as, named after the pages opened so far."""
+        return officers.add_officer(f"{role}{self.opened}", "kata-sandi-1", role=role,
+                                    full_name=role.title())
 
     def __call__(self, page_class: Callable[..., P], officer: OfficerView, *,
                  size: tuple[int, int] | None = None, loaded: str | None = None,

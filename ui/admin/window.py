@@ -60,6 +60,7 @@ PAGES: Final[list[tuple[str, str, str]]] = [
     ("audit", "ui.admin.pages.audit", "AdminAuditPage"),
     ("backup", "ui.admin.pages.backup", "BackupPage"),
     ("reconcile", "ui.admin.pages.reconcile", "ReconcilePage"),
+    ("ticket_merge", "ui.admin.pages.ticket_merge", "TicketMergePage"),
 ]
 
 # Polling the change feed only to notice the database leave and come back.

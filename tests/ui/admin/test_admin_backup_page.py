@@ -33,8 +33,7 @@ def folder(office: str, english: str, tmp_path: Path) -> Path:
 @pytest.fixture
 def open_page(open_admin_page: PageOpener) -> Callable[..., BackupPage]:
     def make(role: str = "supervisor", schedule_ms: int | None = None) -> BackupPage:
-        who = officers.add_officer(f"{role}{open_admin_page.opened}", "kata-sandi-1",
-                                   role=role, full_name=role.title())
+        who = open_admin_page.officer_of(role)
         return open_admin_page(BackupPage, who, size=(1000, 900), loaded="loaded",
                                schedule_ms=schedule_ms)
 

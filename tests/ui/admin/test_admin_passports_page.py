@@ -42,8 +42,7 @@ def shelf(office: str, english: str, travel: Callable[[dt.datetime], None]) -> N
 @pytest.fixture
 def open_page(open_admin_page: PageOpener) -> Callable[..., PassportsPage]:
     def make(role: str = "supervisor") -> PassportsPage:
-        who = officers.add_officer(f"{role}{open_admin_page.opened}", "kata-sandi-1",
-                                   role=role, full_name=role.title())
+        who = open_admin_page.officer_of(role)
         # Nothing searched yet: nothing to read.
         return open_admin_page(PassportsPage, who, size=(1200, 800))
 

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.backup.restore import restore
-from app.office import officers
 from app.pickup import journal
 from app.storage.models import AuditEntry, Counter, Officer, PickupRecord
 from tests.helpers import NOW, WAIT
@@ -48,8 +47,7 @@ def restored(office: str, indonesian: str, tmp_path: Path,
 @pytest.fixture
 def open_page(open_admin_page: PageOpener) -> Callable[..., ReconcilePage]:
     def make(role: str = "supervisor") -> ReconcilePage:
-        who = officers.add_officer(f"{role}{open_admin_page.opened}", "kata-sandi-1",
-                                   role=role, full_name=role.title())
+        who = open_admin_page.officer_of(role)
         return open_admin_page(ReconcilePage, who, size=(1000, 700))
 
     return make

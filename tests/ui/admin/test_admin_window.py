@@ -152,7 +152,7 @@ def test_supervisor_sees_the_pages_with_admin_only_controls_marked_and_disabled(
     assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == [
         "Reports", "Survey (IKM)", "Passports", "Bookings today", "Officers", "Counters",
         "Queues", "Backlog import", "Office settings", "Notifications", "Audit log", "Backup",
-        "Late handovers"]
+        "Late handovers", "Emergency PC tickets"]
     assert list(window.pages) == [key for key, _, _ in PAGES]
     assert "Siti R. (siti) · supervisor" in window.findChild(QWidget, "who").text()
     officers_page = page_of(qtbot, window, "officers")

@@ -5,8 +5,6 @@ answers — on every backend — so the reports count the outage day."""
 from __future__ import annotations
 
 import datetime as dt
-import json
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,7 +12,7 @@ from typing import Any
 import pytest
 
 from app.errors import Refused
-from app.office import admin, officers, reports, survey
+from app.office import reports, survey
 from app.queue import bookings, engine, merge
 from app.storage import json_text
 from app.storage.models import (
@@ -28,6 +26,9 @@ from app.storage.models import (
 )
 from tests.helpers import NOW
 from tests.helpers.emergency import (
+    SHORT_FORM,
+    an_outage,
+    another_offices_copy,
     backup_of_the_office,
     emergency_file,
     older_copy,
@@ -40,7 +41,6 @@ from tests.helpers.people import setup_admin
 HOUR = dt.timedelta(hours=1)
 TODAY = dt.date(2024, 7, 1)
 YESTERDAY = TODAY - dt.timedelta(days=1)
-SHORT_FORM = {"u3": 4, "u6": 3, "u7": 4, "u9": 4}
 
 
 def officer_id(username: str) -> int:
@@ -63,32 +63,8 @@ def merges() -> list[AuditEntry]:
 
 @pytest.fixture
 def outage(office: str, tmp_path: Path, travel: Callable[[dt.datetime], None]) -> Path:
-    """Yesterday served on the server; this morning A001 served, then a backup, then
-    the server lost. The emergency PC restores that backup and serves A002 (with a
-    survey answer), A003 at a counter and by an officer only it knows, W001, marks
-    A004 no-show, and A005 still waits when the day ends there. The server comes back
-    and serves its own A002 the same day."""
-    travel(NOW - 24 * HOUR)
-    stock_the_shelf()
-    serve("A", 1, "petugas1")
-    travel(NOW - HOUR)
-    serve("A", 1, "petugas1")
-    file = emergency_file(backup_of_the_office(tmp_path / "backups"), tmp_path)
-    with working_on(f"sqlite:///{file}"):
-        admin.add_counter(setup_admin(), 9, "Loket Darurat", ["paspor"])
-        officers.add_officer("darurat", "darurat123", full_name="Petugas Darurat")
-        travel(NOW)
-        answered = serve("A", 2, "petugas1")
-        survey.answer(answered.id, SHORT_FORM, comment="cepat")
-        travel(NOW + HOUR)
-        serve("A", 9, "darurat")
-        serve("W", 1, "petugas1")
-        serve("A", 2, "petugas1", "no_show")
-        serve("A", 2, "petugas1", "waiting")
-    travel(NOW + 2 * HOUR)
-    serve("A", 3, "petugas1")  # the server's own A002 of today
-    travel(NOW + 8 * HOUR)
-    return file
+    """See :func:`tests.helpers.emergency.an_outage`."""
+    return an_outage(tmp_path, travel)
 
 
 def test_the_emergency_days_tickets_join_the_servers_reports(outage: Path) -> None:
@@ -200,12 +176,7 @@ def test_refusals_change_nothing(outage: Path, tmp_path: Path) -> None:
 
 def test_another_offices_database_is_merged_only_when_asked(outage: Path,
                                                              tmp_path: Path) -> None:
-    elsewhere = tmp_path / "lain.sqlite3"
-    elsewhere.write_bytes(outage.read_bytes())
-    with sqlite3.connect(elsewhere) as conn:
-        conn.execute("UPDATE setting SET value = ? WHERE key = 'database_id'",
-                     [json.dumps("kantor-lain")])
-    conn.close()
+    elsewhere = another_offices_copy(outage, tmp_path / "lain.sqlite3")
     before = snapshot()
     with pytest.raises(Refused) as refused:
         merge.merge(str(elsewhere), supervisor())

@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFileDialog, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app import clock
 from app.messages import current_language, render
@@ -29,11 +28,14 @@ from app.office.settings import get_settings
 from app.pickup import journal, reconcile
 from app.pickup.reconcile import HandoverFact, Outcome, ReconcileReport
 from ui.admin.pages.reconcile_view import ReconcilePageView
-from ui.kit.operation import Operation, run_read
+from ui.admin.pages.replay import (
+    Replay,
+    ask_for_other_database,
+    fill_table,
+    say_common_words,
+    table_rows,
+)
 from ui.kit.worker import DbWorker
-
-# An outcome a person must settle with the handover book stands out.
-ATTENTION = QColor("#fff3cd")
 
 
 @dataclass(frozen=True)
@@ -61,11 +63,10 @@ class ReconcilePage(ReconcilePageView):
     def __init__(self, worker: DbWorker, officer: OfficerView,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._worker = worker
         self._officer = officer
         self._allowed = permissions.allows(officer.role, "pickup_reconcile")
-        self._answer: Answer | None = None  # on screen: a preview, or what was recorded
-        self._busy = False
+        self._replay = Replay(self, worker, show=self._show, update=self._set_enabled,
+                              previewed=self.previewed.emit, written=self._recorded)
         self.journal.setText(str(journal.journal_path()))
         self._connect_callbacks()
         self.retranslate()
@@ -76,8 +77,8 @@ class ReconcilePage(ReconcilePageView):
         self.choose_database_button.clicked.connect(self._ask_for_database)
         self.journal.textEdited.connect(lambda _text: self._source_changed(journal=True))
         self.database.textEdited.connect(lambda _text: self._source_changed(journal=False))
-        self.sources.buttonToggled.connect(lambda _button, _on: self._forget_preview())
-        self.any_database.toggled.connect(lambda _on: self._forget_preview())
+        self.sources.buttonToggled.connect(lambda _button, _on: self._replay.forget_preview())
+        self.any_database.toggled.connect(lambda _on: self._replay.forget_preview())
         self.preview_button.clicked.connect(self.preview)
         self.record_button.clicked.connect(self.record)
 
@@ -106,21 +107,17 @@ class ReconcilePage(ReconcilePageView):
         self.from_journal.setText(self.tr("&Journal file:"))
         self.from_database.setText(self.tr("Another &database:"))
         self.journal.setPlaceholderText(str(journal.journal_path()))
-        self.database.setPlaceholderText(self.tr(
-            "SQLite file (e.g. darurat.sqlite3) or server URL (postgresql://…)"))
         self.choose_journal_button.setText(self.tr("Choose…"))
-        self.choose_database_button.setText(self.tr("Choose file…"))
-        self.any_database.setText(self.tr("Also from &another database"))
+        say_common_words(self)
         self.any_database.setToolTip(self.tr(
             "Also record handovers written to another database than this one: only when "
             "that database is this office's all the same (a server set up anew rather "
             "than restored)."))
-        self.preview_button.setText(self.tr("&Preview"))
         self.table.setHorizontalHeaderLabels([
             self.tr("Application no."), self.tr("Time"), self.tr("Counter"),
             self.tr("Officer"), self.tr("Outcome"), self.tr("Reason")])
-        if self._answer is not None:
-            self._show(self._answer)
+        if self._replay.answer is not None:
+            self._show(self._replay.answer)
         else:
             self.total_label.setText(self.tr(
                 "Nothing is written before you have seen the preview and pressed Record."))
@@ -184,9 +181,7 @@ class ReconcilePage(ReconcilePageView):
             self.choose_journal(path)
 
     def _ask_for_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the other database"), str(Path.home()),
-            self.tr("SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)"))
+        path = ask_for_other_database(self)
         if path:
             self.choose_database(path)
 
@@ -202,22 +197,12 @@ class ReconcilePage(ReconcilePageView):
 
     def _source_changed(self, *, journal: bool) -> None:
         (self.from_journal if journal else self.from_database).setChecked(True)
-        self._forget_preview()
-
-    def _forget_preview(self) -> None:
-        """What is on screen no longer says what Record would write: preview again."""
-        if self._answer is not None and self._answer.report.dry_run:
-            self._answer = None
-            self.table.setRowCount(0)
-            self.total_label.setText(self.tr("Press Preview to read the source again."))
-        self._set_enabled()
+        self._replay.forget_preview()
 
     # --- previewing and recording -----------------------------------------------------------
 
     def preview(self) -> None:
         """Read the source and say what recording would do. Writes nothing."""
-        if self._busy:
-            return
         who, any_database = self._officer.id, self.any_database.isChecked()
         if self.from_journal.isChecked():
             path = Path(self.journal.text().strip() or journal.journal_path())
@@ -238,65 +223,36 @@ class ReconcilePage(ReconcilePageView):
             found, source = facts()
             return _check(found, source, who, dry_run=True, any_database=any_database)
 
-        self._start()
-        run_read(self._worker, work, self._previewed, self._failed)
+        self._replay.preview(work)
 
     def record(self) -> None:
         """Record exactly the previewed handovers, each once (the core decides again)."""
-        answer = self._answer
-        if self._busy or answer is None or not answer.report.dry_run \
-                or self.would_record() == 0:
+        answer: Answer | None = self._replay.preview_on_screen
+        if answer is None or self.would_record() == 0:
             return
         who, report = self._officer.id, answer.report
         facts = [o.fact for o in report.outcomes]
-        self._start()
-        Operation(self._worker, lambda _ctx: _check(
-            facts, report.source, who, dry_run=False, any_database=answer.any_database)) \
-            .success(self._recorded).failure(self._failed).run()
-
-    def _start(self) -> None:
-        self.message.clear_message()
-        self._set_busy(True)
-
-    def _previewed(self, answer: Answer) -> None:
-        self._set_busy(False)
-        self._show(answer)
-        self.previewed.emit(answer)
+        self._replay.write(lambda: _check(facts, report.source, who, dry_run=False,
+                                          any_database=answer.any_database))
 
     def _recorded(self, answer: Answer) -> None:
-        self._set_busy(False)
-        self._show(answer)
         self.message.show_done(self.tr(
             "{count} handovers recorded with their original time, counter and officer.")
             .format(count=answer.report.counts()[reconcile.RECORDED]))
         self.recorded.emit(answer)
 
-    def _failed(self, exc: Exception) -> None:
-        self._set_busy(False)
-        self._answer = None  # a refused source shows nothing that could be recorded
-        self.table.setRowCount(0)
-        self.total_label.clear()
-        self._set_enabled()
-        self.message.show_error(exc)
-
     # --- showing ----------------------------------------------------------------------------
 
     def _show(self, answer: Answer) -> None:
-        self._answer = answer
         report, zone = answer.report, answer.timezone
-        self.table.setRowCount(len(report.outcomes))
-        for row, outcome in enumerate(report.outcomes):
-            fact = outcome.fact
-            cells = (fact.application_no, date_time_text(clock.local_time(fact.collected_at,
-                                                                          zone)),
-                     NONE_TEXT if fact.counter is None else str(fact.counter),
-                     fact.officer or NONE_TEXT, self._result_word(outcome, report.dry_run),
-                     self._reason(outcome, zone))
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if outcome.result not in (reconcile.RECORDED, reconcile.ALREADY):
-                    item.setBackground(ATTENTION)
-                self.table.setItem(row, col, item)
+        fill_table(self.table, [(
+            (o.fact.application_no,
+             date_time_text(clock.local_time(o.fact.collected_at, zone)),
+             NONE_TEXT if o.fact.counter is None else str(o.fact.counter),
+             o.fact.officer or NONE_TEXT, self._result_word(o, report.dry_run),
+             self._reason(o, zone)),
+            o.result not in (reconcile.RECORDED, reconcile.ALREADY))
+            for o in report.outcomes])
         lines = [report.total(current_language())]
         if report.counts()[reconcile.OTHER_DATABASE]:
             lines.append(self.tr("If that database is this office's all the same (a server "
@@ -305,15 +261,9 @@ class ReconcilePage(ReconcilePageView):
         if report.dry_run:
             lines.append(self.tr("Preview only: nothing has been written yet."))
         self.total_label.setText(" ".join(lines))
-        self._set_enabled()
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.progress.setVisible(busy)
-        self._set_enabled()
 
     def _set_enabled(self) -> None:
-        idle = not self._busy and self._allowed
+        idle = not self._replay.busy and self._allowed
         for widget in (self.from_journal, self.from_database, self.journal, self.database,
                        self.choose_journal_button, self.choose_database_button,
                        self.any_database, self.preview_button):
@@ -328,20 +278,16 @@ class ReconcilePage(ReconcilePageView):
 
     @property
     def busy(self) -> bool:
-        return self._busy
+        return self._replay.busy
 
     def would_record(self) -> int:
         """How many handovers the preview on screen would record (0: none on screen)."""
-        answer = self._answer
-        if answer is None or not answer.report.dry_run:
-            return 0
-        return answer.report.counts()[reconcile.RECORDED]
+        answer = self._replay.preview_on_screen
+        return 0 if answer is None else answer.report.counts()[reconcile.RECORDED]
 
     def rows(self) -> list[list[str]]:
         """The table's cells, row by row."""
-        return [[item.text() if (item := self.table.item(row, col)) is not None else ""
-                 for col in range(self.table.columnCount())]
-                for row in range(self.table.rowCount())]
+        return table_rows(self.table)
 
 
 def _local(at_utc_iso: str | None, zone: str) -> str:
