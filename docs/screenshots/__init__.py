@@ -23,7 +23,7 @@ SHOTS: Final[dict[str, tuple[str, ...]]] = {
                 "counter-paused", "counter-pickup", "counter-handover",
                 "counter-journal", "counter-database-down"),
     "kiosk": ("kiosk-start", "kiosk-english", "kiosk-pickup-entry", "kiosk-pickup",
-              "kiosk-overdue", "kiosk-not-ready", "kiosk-ticket"),
+              "kiosk-overdue", "kiosk-not-ready", "kiosk-ticket", "kiosk-turn-near"),
     "booking": ("kiosk-booking", "kiosk-booking-ticket", "admin-bookings"),
     "display": ("display", "display-pickup"),
     "admin": ("admin-login", "admin-report", "admin-report-hours", "admin-burndown",

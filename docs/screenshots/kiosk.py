@@ -1,10 +1,12 @@
 """The kiosk: its start page, in English for one applicant, the pickup keypad, a slip
-scanned (ready, past its collect-by date, still printing) and a walk-in's ticket."""
+scanned (ready, past its collect-by date, still printing), a walk-in's ticket with the
+turn-near offer, and the phone page it opens."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractButton
 
+from app.office import officers, settings
 from app.pickup import service as pickup
 from docs.screenshots.hall import busy_morning
 from docs.screenshots.stage import Stage, close, pump, wait_signal, wait_until
@@ -56,8 +58,16 @@ def run(stage: Stage) -> None:
     _scan(stage, window, "2024-TNG-000012", "kiosk-pickup")  # ready: a pickup ticket
     _scan(stage, window, "2024-TNG-000009", "kiosk-overdue")  # past its collect-by date
     _scan(stage, window, "2024-TNG-000010", "kiosk-not-ready")  # still printing
+    # The office sends text messages: the ticket page offers the turn-near notice.
+    admin = officers.authenticate("admin", "admin123!")
+    settings.update_settings(admin.id, notify_url="https://sms-gateway.example/send",
+                             notify_near_places=2)
     window.go_home()
     window.take("paspor")
     _answered(window)
     stage.shot("kiosk-ticket", window)
+    window._near_offer.click()
+    wait_until(lambda: window._pages.currentWidget() is window.phone, "the phone page")
+    window.phone.entry.setText("0812 3456 7890")
+    stage.shot("kiosk-turn-near", window)
     close(window)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QPoint, QRect, SignalInstance
 from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from app.setup.pc_settings import PcSettings
 from app.setup.schema import init_database
@@ -29,16 +29,35 @@ SHADOW = QColor(0, 0, 0, 90)
 
 
 def outside(window: QWidget) -> list[str]:
-    """The visible widgets that reach past the window's rectangle."""
+    """The visible widgets that reach past the window's rectangle, or past their parent's
+    (cut off by it: a layout given less room than its widgets' minimum places them
+    beyond its edge). What scrolls inside a scroll area is allowed to."""
     bounds = window.rect()
     found = []
     for child in window.findChildren(QWidget):
         if not child.isVisibleTo(window) or child.isWindow():
             continue
         box = QRect(child.mapTo(window, child.rect().topLeft()), child.size())
+        parent = child.parentWidget()
         if not bounds.contains(box):
             found.append(f"{child.metaObject().className()} {child.objectName()!r} {box}")
+        elif parent is not None and parent is not window and not _scrolls(parent) \
+                and not parent.rect().contains(child.geometry()):
+            found.append(f"{child.metaObject().className()} {child.objectName()!r} "
+                         f"{child.geometry()} past {parent.metaObject().className()} "
+                         f"{parent.objectName()!r} {parent.rect()}")
     return found
+
+
+def _scrolls(widget: QWidget) -> bool:
+    """Whether ``widget`` is a scroll area's viewport (or inside one): its children may
+    be larger than it."""
+    while widget is not None:
+        holder = widget.parentWidget()
+        if isinstance(holder, QAbstractScrollArea) and widget is holder.viewport():
+            return True
+        widget = holder
+    return False
 
 
 def pump(ms: int) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.office import officers
+from app.office import officers, settings
 from app.pickup import backlog
 from app.pickup import service as pickup
 from app.queue import engine
@@ -192,6 +192,35 @@ def test_the_kiosk_is_whole_its_tiles_number_and_keypad_uncut(
         window.take("paspor")
     qtbot.waitUntil(lambda: window.page == "ticket", timeout=WAIT)
     _whole(qtbot, window, size, lambda: [window.findChild(QLabel, "number")])
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+@pytest.mark.parametrize("size", [*SIZES, *[_tile("kiosk", s) for s in SCREENS]])
+def test_the_kiosks_phone_page_is_whole_with_a_problem_said(
+        qtbot: QtBot, hall: str, pc: PcSettings, opened: list[QWidget],
+        size: tuple[int, int], tmp_path: object) -> None:
+    """The turn-near page: a title, a two-line hint, the number, a refusal and five
+    rows of keys; none of them cut off by the keypad's or the page's edge."""
+    settings.update_settings(setup_admin(), notify_url="https://sms-gateway.example/send",
+                             notify_near_places=1)  # two A tickets wait
+    window = _kiosk(qtbot, opened, pc, size, str(tmp_path))
+    with qtbot.waitSignal(window.board_changed, timeout=WAIT):
+        window.take("paspor")
+    qtbot.waitUntil(lambda: window.page == "ticket" and window._near_offer.isVisible(),
+                    timeout=WAIT)
+    qtbot.mouseClick(window._near_offer, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.page == "phone", timeout=WAIT)
+    keys = [b for b in window.findChildren(QAbstractButton)
+            if b.objectName().startswith("phone_key_")]
+    _whole(qtbot, window, size, lambda: keys)
+    window.phone.entry.setText("12345")
+    with qtbot.waitSignal(window.phone.refused, timeout=WAIT):
+        window.phone.submit()
+    problem = window.phone.findChild(QLabel, "phone_problem")
+    assert problem.isVisible() and problem.text()
+    _whole(qtbot, window, size, lambda: keys)
+    for key in keys:  # big enough to touch
+        assert key.height() >= 28 and key.width() >= 28, key.objectName()
 
 
 def _buttons_cut(window: QWidget) -> list[str]:

@@ -47,8 +47,8 @@ class PhoneEntryPage(WindowText, QWidget):
         self._thanked = False
         self._busy = False
         column = QVBoxLayout(self)
-        column.setContentsMargins(40, 24, 40, 16)
-        column.setSpacing(18)
+        column.setContentsMargins(40, 16, 40, 16)
+        column.setSpacing(12)
         self._title = self._label("title")
         self._hint = self._label("subtitle")
         self.entry = QLineEdit(self)
@@ -56,14 +56,15 @@ class PhoneEntryPage(WindowText, QWidget):
         self.entry.setMaxLength(20)
         self.entry.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._problem = self._label("phone_problem")
+        self._problem.hide()  # shown with a problem: its room goes to the keypad otherwise
         self.keypad = Keypad(self, rows=PHONE_ROWS, names="phone_key")
+        self.keypad.setObjectName("phone_keypad")
         self.back = self._button("phone_back", "secondary")
         self.yes = self._button("phone_yes", "action")
         for widget in (self._title, self._hint, self.entry, self._problem):
             column.addWidget(widget)
         column.addWidget(self.keypad, 1)
         column.addWidget(self.yes, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addStretch(0)
         row = QHBoxLayout()
         row.addWidget(self.back)
         row.addStretch(1)
@@ -101,7 +102,7 @@ class PhoneEntryPage(WindowText, QWidget):
         self._ticket, self._places, self._thanked = ticket, places, False
         self._ending = ticket.near_phone_ending
         self.entry.clear()
-        self._problem.clear()
+        self._say_problem("")
         self._retranslate()
 
     @property
@@ -110,7 +111,7 @@ class PhoneEntryPage(WindowText, QWidget):
 
     def _edit(self, change: Callable[[], object]) -> None:
         self.touched.emit()
-        self._problem.clear()
+        self._say_problem("")
         change()
 
     def submit(self) -> None:
@@ -145,15 +146,19 @@ class PhoneEntryPage(WindowText, QWidget):
         self._retranslate()
         self.stored.emit(ticket_id)
 
+    def _say_problem(self, text: str) -> None:
+        self._problem.setText(text)
+        self._problem.setVisible(bool(text))
+
     def _not_kept(self, exc: Exception) -> None:
         self._set_busy(False)
         if isinstance(exc, DatabaseUnavailable):
-            self._problem.setText(self.tr("The queue system cannot be reached. Your number "
+            self._say_problem(self.tr("The queue system cannot be reached. Your number "
                                           "is still valid; please try again in a moment."))
         elif isinstance(exc, LoketError):
-            self._problem.setText(exc.message(self.language))
+            self._say_problem(exc.message(self.language))
         else:
-            self._problem.setText(self.tr("Sorry, something went wrong. Your number is "
+            self._say_problem(self.tr("Sorry, something went wrong. Your number is "
                                           "still valid."))
         self.refused.emit(exc.code if isinstance(exc, LoketError) else "")
 

@@ -70,6 +70,7 @@ QPushButton[kind="secondary"] { background: white; color: #1565c0; border: 2px s
     border-radius: 12px; font-size: 24px; font-weight: bold; padding: 16px 36px; }
 Keypad QPushButton { background: white; border: 1px solid #90a4ae; border-radius: 10px;
     font-size: 26px; font-weight: bold; color: #1a2433; min-height: 64px; }
+Keypad#phone_keypad QPushButton { min-height: 52px; }
 Keypad QPushButton:pressed { background: #bbdefb; }
 Keypad QPushButton#key_ok, Keypad QPushButton#phone_key_ok { background: #2e7d32;
     color: white; border: none; }

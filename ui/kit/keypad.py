@@ -30,6 +30,7 @@ class Keypad(WindowText, QWidget):
         keypads in one window are told apart."""
         super().__init__(parent)
         grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)  # its page's margins frame it
         grid.setSpacing(8)
         for row, keys in enumerate(rows):
             for column, key in enumerate(keys):
