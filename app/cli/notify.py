@@ -4,21 +4,17 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import signal
 import threading
 from types import FrameType
 
-from app import clock
 from app.cli.common import EXIT_OK, emit
 from app.cli.connection import office_database
 from app.cli.signin import signed_in
 from app.errors import InvalidInput, Refused
 from app.messages import render
-from app.messages.formats import date_text
 from app.notify import invitations, outbox
 from app.notify.sender import POLL_S, Channels, Sender
-from app.office import days
 from app.office.settings import get_settings
 from app.storage.models import NOTIFY_FAILED
 
@@ -81,18 +77,16 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _invited(args: argparse.Namespace) -> int:
-    office = get_settings(fresh=True)
-    today = clock.service_day(office.timezone)
-    rows = invitations.per_day(today, today + dt.timedelta(days=invitations.HORIZON_DAYS))
-    names = days.weekday_words(args.lang or office.language)
+    outlook = invitations.from_today()
+    lang = args.lang or outlook.language
     lines = [render("cli_out_notify_invited_day", {
-        "day": f"{names[day.weekday()]} {date_text(day)}", "invited": invited,
-        "collected": collected}, args.lang) for day, invited, collected in rows]
-    emit(args, {"limit": office.pickup_invite_per_day,
+        "day": invitations.day_words(day, lang), "invited": invited,
+        "collected": collected}, args.lang) for day, invited, collected in outlook.days]
+    emit(args, {"limit": outlook.limit,
                 "days": [{"day": day.isoformat(), "invited": invited, "collected": collected}
-                         for day, invited, collected in rows]},
+                         for day, invited, collected in outlook.days]},
          "\n".join(lines) or render("cli_out_notify_invited_none",
-                                    {"limit": office.pickup_invite_per_day}, args.lang))
+                                    {"limit": outlook.limit}, args.lang))
     return EXIT_OK
 
 

@@ -27,15 +27,17 @@ act, one at a time in practice, and the limit is a plan rather than a lock.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any, Final
 
 import peewee as pw
 
+from app import clock
 from app.messages import render
 from app.messages.formats import date_text
 from app.notify.texts import queue_id_of
 from app.office import days
-from app.office.settings import OfficeSettings
+from app.office.settings import OfficeSettings, get_settings
 from app.storage.models import COLLECTED, DayProfile, Notification, PickupRecord
 from app.storage.transactions import read, rows
 
@@ -107,8 +109,12 @@ def invite_words(day: dt.date | None, lang: str) -> str:
     """The message's {anjuran}: one sentence naming ``day``, empty without a day."""
     if day is None:
         return ""
-    when = f"{days.weekday_words(lang)[day.weekday()]}, {date_text(day)}"
-    return render("notify_invite_sentence", {"tanggal": when}, lang)
+    return render("notify_invite_sentence", {"tanggal": day_words(day, lang)}, lang)
+
+
+def day_words(day: dt.date, lang: str) -> str:
+    """``Selasa, 02/07/2024`` / ``Tuesday, 02/07/2024``: an invitation's day."""
+    return f"{days.weekday_words(lang)[day.weekday()]}, {date_text(day)}"
 
 
 def per_day(first: dt.date, last: dt.date) -> list[tuple[dt.date, int, int]]:
@@ -128,3 +134,22 @@ def per_day(first: dt.date, last: dt.date) -> list[tuple[dt.date, int, int]]:
 
     return read(work)
 
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """The office's limit and :func:`per_day`'s rows from its service day on: what
+    the supervisor is shown (``loket notify invited``, the window's page)."""
+
+    limit: int  # pickup_invite_per_day as stored now; 0: no day is named
+    language: str  # the office's language, for a reader that has none of its own
+    days: list[tuple[dt.date, int, int]]  # day, invited, collected
+
+
+def from_today() -> Outlook:
+    """Each day's invitations from today (the office's service day) on, up to
+    :data:`HORIZON_DAYS` ahead, with the limit read afresh."""
+    office = get_settings(fresh=True)
+    today = clock.service_day(office.timezone)
+    return Outlook(office.pickup_invite_per_day, office.language,
+                   per_day(today, today + dt.timedelta(days=HORIZON_DAYS)))

@@ -358,6 +358,12 @@ _NUMBER_RANGES: dict[str, tuple[int, int]] = {
 SURVEY_FORMS = ("full", "short")
 
 
+def number_range(key: str) -> tuple[int, int]:
+    """The lowest and highest value a number setting may take (a window's spin box
+    offers these; :func:`update_settings` refuses others)."""
+    return _NUMBER_RANGES[key]
+
+
 def update_settings(officer: Officer | int, **changes: object) -> OfficeSettings:
     """Change settings and audit who changed what (the secret's value is never logged).
 

@@ -1,6 +1,7 @@
 """The supervisor's window on the demo office with two weeks of history: the sign-in,
 reports, passports, officers, counters, queues, a broken list's import, settings,
-notifications (a gateway on loopback refuses one number, is busy for another), audit,
+notifications (a gateway on loopback refuses one number, is busy for another; at most
+two holders invited a day, one of whom has collected), audit,
 backup, the late handovers a restore from last night's backup left out, and the
 tickets an emergency PC served while the server was down."""
 
@@ -65,7 +66,9 @@ class _Gateway(BaseHTTPRequestHandler):
 
 
 def _send_notices(admin: int) -> None:
-    """A list with phone numbers, its messages sent once to the gateway on loopback."""
+    """A list with phone numbers, its holders invited two a day, its messages sent once
+    to the gateway on loopback; one holder has collected since."""
+    settings.update_settings(admin, pickup_invite_per_day=2)
     backlog.import_backlog(PHONE_LIST.format(d=office_today().isoformat()).encode(),
                            officer=admin)
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Gateway)
@@ -77,6 +80,7 @@ def _send_notices(admin: int) -> None:
         server.shutdown()
         thread.join()
         server.server_close()
+    pickup.hand_over("2024-TNG-200003", 5, "petugas1", "self", id_checked=True)
 
 
 def _stopped(at: dt.datetime) -> Callable[[], dt.datetime]:

@@ -1368,6 +1368,65 @@ Permohonan {application}</translation>
     </message>
 </context>
 <context>
+    <name>InvitationsBox</name>
+    <message>
+        <source>Invitations per day</source>
+        <translation>Undangan per hari</translation>
+    </message>
+    <message>
+        <source>A &quot;passport ready&quot; message names one pickup day, and no day gets more invitations than this limit. Set it below what the pickup counters hand over in a day, leaving room for holders without a phone. 0: off.</source>
+        <translation>Pesan &quot;paspor siap&quot; menyebut satu hari pengambilan, dan tidak ada hari yang mendapat undangan lebih dari batas ini. Tetapkan di bawah jumlah paspor yang diserahkan loket pengambilan dalam sehari, dengan sisa tempat bagi pemohon tanpa nomor telepon. 0: mati.</translation>
+    </message>
+    <message>
+        <source>At most a day:</source>
+        <translation>Paling banyak per hari:</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>mati</translation>
+    </message>
+    <message>
+        <source>Save limit</source>
+        <translation>Simpan batas</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an admin may change the limit.</source>
+        <translation>Hanya supervisor atau admin yang boleh mengubah batas ini.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Hari</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Diundang</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Diambil</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <source>No invitations for today or later.</source>
+        <translation>Belum ada undangan untuk hari ini atau sesudahnya.</translation>
+    </message>
+    <message>
+        <source>{invited} invited over {days} day(s) from today; {collected} of them have collected.</source>
+        <translation>{invited} diundang dalam {days} hari sejak hari ini; {collected} di antaranya sudah mengambil paspornya.</translation>
+    </message>
+    <message>
+        <source>Saved: at most {limit} invitations a day.</source>
+        <translation>Tersimpan: paling banyak {limit} undangan per hari.</translation>
+    </message>
+    <message>
+        <source>Saved: ready messages name no pickup day.</source>
+        <translation>Tersimpan: pesan paspor siap tidak menyebut hari pengambilan.</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>⌫ Delete</source>

@@ -2,14 +2,22 @@
 
 Sent, pending and failed messages with why a message could not be delivered; a failed
 one can be sent again (:func:`app.notify.outbox.retry`, audited). No passport numbers:
-the messages hold none.
+the messages hold none. Beside them, each pickup day's invitations and their limit
+(:mod:`ui.admin.pages.notify_invitations`).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGroupBox, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QPushButton,
+    QSizePolicy,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.messages import render
 from app.notify import outbox
@@ -17,6 +25,7 @@ from app.notify.outbox import NotificationView
 from app.office.officers import OfficerView
 from app.storage.models import NOTIFY_FAILED
 from ui.admin.page import PageMessage, RecordTable
+from ui.admin.pages.notify_invitations import InvitationsBox
 from ui.kit.plain import PlainLabel
 from ui.kit.worker import DbWorker
 
@@ -24,7 +33,7 @@ _FAILED_BACKGROUND = QColor("#fdecea")
 
 
 class NotificationsPage(QWidget):
-    """``loaded`` after the messages are on screen."""
+    """``loaded`` after the messages and the invitations per day are on screen."""
 
     loaded = Signal()
 
@@ -47,6 +56,8 @@ class NotificationsPage(QWidget):
         self.chosen = PlainLabel(self)
         self.chosen.setObjectName("notification_text")
         self.chosen.setWordWrap(True)
+        # A long message wraps in the column rather than widening it over the messages.
+        self.chosen.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.retry_button = QPushButton(self)
         self.retry_button.setObjectName("notification_retry")
         self.refresh_button = QPushButton(self)
@@ -54,11 +65,18 @@ class NotificationsPage(QWidget):
         inner = QVBoxLayout(self._box)
         for widget in (self.counts, self.chosen, self.retry_button, self.refresh_button):
             inner.addWidget(widget)
-        inner.addStretch(1)
-        self._records.lay_out(self._box)
+        self.invitations = InvitationsBox(worker, officer, self.message, self)
+        side = QWidget(self)
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._box)
+        column.addWidget(self.invitations, 1)
+        self._records.lay_out(side)
+        self._waiting: set[str] = set()  # the parts a refresh still waits for
         self._rows: list[NotificationView] = []
         self.retry_button.clicked.connect(self.retry)
         self.refresh_button.clicked.connect(self.refresh)
+        self.invitations.loaded.connect(lambda: self._part_loaded("invitations"))
         self.retranslate()
         self._show_form()
 
@@ -68,7 +86,14 @@ class NotificationsPage(QWidget):
         return self.tr("Notifications")
 
     def refresh(self) -> None:
+        self._waiting = {"messages", "invitations"}
         self._records.reload()
+        self.invitations.refresh()
+
+    def _part_loaded(self, part: str) -> None:
+        self._waiting.discard(part)
+        if not self._waiting:
+            self.loaded.emit()
 
     # --- language --------------------------------------------------------------------------
 
@@ -102,7 +127,7 @@ class NotificationsPage(QWidget):
         self._rows = rows
         self._records.load(rows)
         self._show_counts()
-        self.loaded.emit()
+        self._part_loaded("messages")
 
     def _show_counts(self) -> None:
         by_state = {s: sum(1 for r in self._rows if r.state == s)
