@@ -63,3 +63,32 @@ def indonesian(qapp: QApplication) -> Iterator[str]:
     yield install_language("id")
     install_language("en")
     messages.use_language(None)
+
+
+@pytest.fixture(autouse=True)
+def _windows_live_until_closed(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every widget a test hands to ``qtbot.addWidget`` stays alive until pytest-qt has
+    closed it at teardown.
+
+    pytest-qt keeps only a weak reference. A page or window held by nothing but the
+    test's local variable (and cycles of its own signal connections) was freed by
+    the garbage collector while pytest-qt processed the events left after the test;
+    a window-system focus event for its window, still queued, then reached a
+    destroyed ``QWindow`` and Qt crashed the process (seen on a busy machine,
+    ``QApplicationPrivate::notifyActiveWindowChange``). Held here, it is closed
+    while alive and released after.
+    """
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    qtbot = request.getfixturevalue("qtbot")
+    kept: list[object] = []
+    register = qtbot.addWidget
+
+    def add_widget(widget: object, **options: object) -> None:
+        kept.append(widget)
+        register(widget, **options)
+
+    qtbot.addWidget = add_widget
+    yield
+    kept.clear()
