@@ -135,7 +135,6 @@ def per_day(first: dt.date, last: dt.date) -> list[tuple[dt.date, int, int]]:
     return read(work)
 
 
-
 @dataclass(frozen=True)
 class Outlook:
     """The office's limit and :func:`per_day`'s rows from its service day on: what
