@@ -56,9 +56,12 @@ def service_day(tz_name: str, at_utc: dt.datetime | None = None) -> dt.date:
 
 def as_date(value: Any) -> dt.date | None:
     """A date column's value as a date, whatever the driver returned (a date, a
-    datetime, or ISO text as SQLite and raw rows give it)."""
-    if value is None:
-        return None
+    datetime, or ISO text as SQLite and raw rows give it); None stays None."""
+    return None if value is None else as_day(value)
+
+
+def as_day(value: Any) -> dt.date:
+    """:func:`as_date` of a value that is never NULL (a grouped-by date column)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

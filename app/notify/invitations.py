@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Final
 
 import peewee as pw
 
@@ -62,13 +62,7 @@ def promised(first: dt.date) -> dict[dt.date, int]:
     query = (Notification.select(Notification.invited_for, pw.fn.COUNT(Notification.id))
              .where((Notification.kind == KIND) & (Notification.invited_for >= first))
              .group_by(Notification.invited_for))
-    return {_as_date(day): int(count) for day, count in rows(query)}
-
-
-def _as_date(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+    return {clock.as_day(day): int(count) for day, count in rows(query)}
 
 
 class Planner:
@@ -129,7 +123,7 @@ def per_day(first: dt.date, last: dt.date) -> list[tuple[dt.date, int, int]]:
                  .where((Notification.kind == KIND)
                         & Notification.invited_for.between(first, last))
                  .group_by(Notification.invited_for))
-        return sorted((_as_date(day), int(n), int(done or 0))
+        return sorted((clock.as_day(day), int(n), int(done or 0))
                       for day, n, done in rows(query))
 
     return read(work)

@@ -66,6 +66,7 @@ from typing import Any, Final
 
 import peewee as pw
 
+from app import clock
 from app.backup.other import as_utc, read_other
 from app.errors import Refused
 from app.messages import render
@@ -268,12 +269,6 @@ def _printed_after(o: TicketOutcome) -> str:
 # --- reading the other database ------------------------------------------------------
 
 
-def _day(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-
-
 def _at(value: Any) -> dt.datetime | None:
     return None if value is None else as_utc(value)
 
@@ -290,7 +285,7 @@ def _days() -> dict[dt.date, DaySummary]:
     query = (Ticket.select(Ticket.service_day, pw.fn.COUNT(Ticket.id), pw.fn.MIN(Ticket.id),
                            pw.fn.MAX(Ticket.id), pw.fn.MAX(Ticket.issued_at), finished)
              .group_by(Ticket.service_day))
-    return {_day(day): (int(count), int(low), int(high), as_utc(latest), int(done or 0))
+    return {clock.as_day(day): (int(count), int(low), int(high), as_utc(latest), int(done or 0))
             for day, count, low, high, latest, done in rows(query)}
 
 
@@ -387,6 +382,14 @@ class _Here:
     unfinished: dict[tuple[str, int, dt.datetime], tuple[int, int, str]] = field(
         default_factory=dict)
 
+    def counter(self, number: int | None) -> int | None:
+        """The id here of the counter numbered ``number`` there (None: not known)."""
+        return self.counters.get(number) if number is not None else None
+
+    def officer(self, username: str | None) -> int | None:
+        """The id here of the officer ``username`` there (None: not known)."""
+        return self.officers.get(username) if username else None
+
 
 def _here(day: dt.date) -> _Here:
     codes = {int(i): str(c) for i, c in rows(Queue.select(Queue.id, Queue.code))}
@@ -428,16 +431,14 @@ def _verdict(fact: TicketFact, here: _Here) -> TicketOutcome | None:
 
 
 def _write(fact: TicketFact, seq: int, here: _Here) -> TicketOutcome:
-    counter = here.counters.get(fact.counter) if fact.counter is not None else None
-    officer = here.officers.get(fact.officer) if fact.officer else None
+    counter, officer = here.counter(fact.counter), here.officer(fact.officer)
     pickup = (PickupRecord.select(PickupRecord.id)
               .where(PickupRecord.application_no == fact.pickup).scalar()
               if fact.pickup else None)
     ticket = Ticket.create(
         queue=here.queues[fact.queue], service_day=fact.service_day, seq=seq,
         number=fact.number, service_queue=here.queues[fact.service_queue],
-        target_counter=(here.counters.get(fact.target_counter)
-                        if fact.target_counter is not None else None),
+        target_counter=here.counter(fact.target_counter),
         status=fact.status, issued_at=fact.issued_at, called_at=fact.called_at,
         started_at=fact.started_at, finished_at=fact.finished_at,
         transferred_at=fact.transferred_at, counter=counter, officer=officer,
@@ -457,12 +458,10 @@ def _complete(fact: TicketFact, here: _Here) -> TicketOutcome:
     """The server's unfinished copy of ``fact`` takes the outcome it got there, unless
     the server acted on it since it was read."""
     ticket, seq, status = here.unfinished[fact.key()]
-    counter = here.counters.get(fact.counter) if fact.counter is not None else None
-    officer = here.officers.get(fact.officer) if fact.officer else None
+    counter, officer = here.counter(fact.counter), here.officer(fact.officer)
     changed = Ticket.update(
         status=fact.status, service_queue=here.queues[fact.service_queue],
-        target_counter=(here.counters.get(fact.target_counter)
-                        if fact.target_counter is not None else None),
+        target_counter=here.counter(fact.target_counter),
         called_at=fact.called_at, started_at=fact.started_at,
         finished_at=fact.finished_at, transferred_at=fact.transferred_at,
         counter=counter, officer=officer, recall_count=fact.recall_count,
@@ -485,9 +484,7 @@ def _bring_along(fact: TicketFact, ticket: int, here: _Here, *, survey: bool = T
         SurveyResponse.create(
             ticket=ticket, service_day=fact.service_day,
             queue=here.queues.get(answer.queue, here.queues[fact.service_queue]),
-            counter=(here.counters.get(answer.counter) if answer.counter is not None
-                     else None),
-            officer=here.officers.get(answer.officer) if answer.officer else None,
+            counter=here.counter(answer.counter), officer=here.officer(answer.officer),
             form=answer.form, comment=answer.comment, created_at=answer.created_at,
             **answer.scores)
     # The server's own row of the booking (the day's list came with the backup) is
@@ -540,12 +537,11 @@ def _merge_day(day: dt.date, facts: list[TicketFact], by: int, source: str,
         else:
             todo[fact.queue].append(fact)
     if dry_run:
-        return outcomes + [
-            _merged(f, here.unfinished[f.key()][1] if f in finishing else None,
-                    here.counters.get(f.counter) if f.counter is not None else None,
-                    here.officers.get(f.officer) if f.officer else None,
-                    reason=COMPLETED if f in finishing else None)
-            for f in finishing + [f for queue in sorted(todo) for f in todo[queue]]]
+        return (outcomes
+                + [_merged(f, here.unfinished[f.key()][1], here.counter(f.counter),
+                           here.officer(f.officer), reason=COMPLETED) for f in finishing]
+                + [_merged(f, None, here.counter(f.counter), here.officer(f.officer))
+                   for queue in sorted(todo) for f in todo[queue]])
     outcomes += [_complete(f, here) for f in finishing]
     completed = sum(1 for o in outcomes if o.reason == COMPLETED)
     written: dict[str, list[int]] = {}

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from app import cli
+from app import cli, clock
 from app.errors import InvalidInput
 from app.notify import invitations
 from app.office import officers, settings
@@ -23,7 +23,7 @@ TUESDAY = dt.date(2024, 7, 2)  # the day after NOW (Monday 1 July 2024)
 
 
 def invited() -> list[dt.date | None]:
-    return [invitations._as_date(m.invited_for) if m.invited_for else None
+    return [clock.as_day(m.invited_for) if m.invited_for else None
             for m in Notification.select().where(Notification.kind == "passport_ready")
             .order_by(Notification.to)]
 
